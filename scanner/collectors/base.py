@@ -1,0 +1,49 @@
+"""The collector interface: a snapshot goes in, one fragment of the facts document comes out.
+
+Collectors never do I/O of their own. They first say which paths they will read
+(:meth:`Collector.wanted`, decided from the listing alone, so that a remote source fetches exactly
+those blobs in batched requests), then build their fragment from ``snapshot.read`` of those paths.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import typing as t
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+
+from scanner.snapshot import Snapshot
+
+#: A fragment maps top-level facts sections to their content. The special key ``problems`` holds a
+#: list of ``{source, path, line, message}`` that the builder appends to ``facts["problems"]``.
+Fragment = dict[str, t.Any]
+
+
+class Collector(ABC):
+    """One family of observations (licence, community files, API specs, ...)."""
+
+    #: Facts section this collector fills; also its name in ``COLLECTORS``.
+    name: t.ClassVar[str]
+
+    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+        """Paths this collector will read, chosen from the listing. Default: none."""
+        return ()
+
+    @abstractmethod
+    def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
+        """Observe, never judge. ``facts`` holds the sections of collectors that ran earlier."""
+
+
+def glob_to_regex(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for several ``fnmatch`` globs over POSIX paths.
+
+    ``*`` crosses ``/`` as in fnmatch; callers anchor directory patterns themselves.
+    """
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns), re.IGNORECASE)
+
+
+def match_paths(paths: Iterable[str], patterns: Iterable[str]) -> list[str]:
+    """Paths matching any of the globs (case-insensitive), in listing order."""
+    regex = glob_to_regex(patterns)
+    return [p for p in paths if regex.match(p)]

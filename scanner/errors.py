@@ -1,0 +1,48 @@
+"""The one exception root of civiscan; each subclass names what is wrong and where."""
+
+from __future__ import annotations
+
+
+class CiviscanError(Exception):
+    """Root of every error civiscan raises on purpose."""
+
+
+class UsageError(CiviscanError):
+    """The command line, a target or a configuration file is wrong (exit 2)."""
+
+
+class ConfigError(UsageError):
+    """A configuration file is unreadable or invalid; the message names the file and line."""
+
+
+class TargetError(UsageError):
+    """A target cannot be parsed or does not exist."""
+
+
+class RuleError(UsageError):
+    """A rule file is invalid; the message names the file."""
+
+
+class ScanError(CiviscanError):
+    """A repository could not be scanned (exit 3 when nothing could be scanned)."""
+
+
+class ParseError(CiviscanError):
+    """A file from a scanned repository could not be parsed.
+
+    Carries the repository-relative path and the 1-based line (when known), so that findings and
+    SARIF locations can point at it.
+    """
+
+    def __init__(self, path: str, message: str, *, line: int | None = None,
+                 column: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+    def to_problem(self, source: str) -> dict[str, object]:
+        """The facts ``problems[]`` entry describing this error."""
+        return {"source": source, "path": self.path, "line": self.line, "message": self.message}

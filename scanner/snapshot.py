@@ -1,0 +1,116 @@
+"""What a source hands on: one repository at one commit, identical for every source.
+
+Collectors only ever see a :class:`Snapshot`; that is what lets a local checkout and a remote
+organisation go through the same code after this point.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from dataclasses import dataclass, field
+
+#: Default cap on the bytes read from one file of a scanned repository.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RepoInfo:
+    """Identity and host metadata; ``None`` where the source cannot know (a local checkout)."""
+
+    name: str
+    full_name: str
+    url: str | None = None
+    default_branch: str | None = None
+    head: str | None = None
+    archived: bool | None = None
+    fork: bool | None = None
+    visibility: str | None = None
+    description: str | None = None
+    topics: tuple[str, ...] = ()
+    homepage: str | None = None
+    host_licence: str | None = None
+    pushed_at: str | None = None
+    source: str = "local"
+
+    def to_facts(self) -> dict[str, t.Any]:
+        return {
+            "name": self.name,
+            "full_name": self.full_name,
+            "url": self.url,
+            "default_branch": self.default_branch,
+            "head": self.head,
+            "archived": self.archived,
+            "fork": self.fork,
+            "visibility": self.visibility,
+            "description": self.description,
+            "topics": list(self.topics),
+            "homepage": self.homepage,
+            "host_licence": self.host_licence,
+            "pushed_at": self.pushed_at,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit message on the default branch (for DCO sign-off rates)."""
+
+    sha: str
+    message: str
+    merge: bool = False
+
+
+@dataclass
+class Snapshot:
+    """A repository at HEAD: its listing, and a size-capped reader for its files.
+
+    ``files`` maps every repository-relative POSIX path to its size in bytes (``None`` where the
+    host did not say). ``skipped`` maps paths that exist but must not be read (symlinks escaping the
+    root, FIFOs, devices) to the reason, so collectors can report them instead of silently
+    missing them.
+    """
+
+    repo: RepoInfo
+    files: dict[str, int | None]
+    reader: t.Callable[[str], bytes | None]
+    truncated: bool = False
+    skipped: dict[str, str] = field(default_factory=dict)
+    commit_log: list[Commit] | None = None
+    max_file_bytes: int = MAX_FILE_BYTES
+
+    def paths(self) -> list[str]:
+        """Every file path at HEAD, sorted."""
+        return sorted(self.files)
+
+    def size(self, path: str) -> int | None:
+        return self.files.get(path)
+
+    def too_large(self, path: str) -> bool:
+        size = self.files.get(path)
+        return size is not None and size > self.max_file_bytes
+
+    def read(self, path: str) -> bytes | None:
+        """Bytes of one file, or ``None`` when absent, skipped or over :attr:`max_file_bytes`."""
+        if path not in self.files or path in self.skipped or self.too_large(path):
+            return None
+        return self.reader(path)
+
+    def read_text(self, path: str) -> str | None:
+        """The file decoded as UTF-8 (BOM stripped, undecodable bytes replaced)."""
+        data = self.read(path)
+        if data is None:
+            return None
+        return decode_text(data)
+
+    def commits(self, n: int = 50) -> list[Commit] | None:
+        """The last ``n`` commits, or ``None`` where the source cannot tell."""
+        if self.commit_log is None:
+            return None
+        return self.commit_log[:n]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode repository text the way editors do: UTF-8 (with or without BOM), UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
