@@ -1,7 +1,25 @@
-"""Collectors, run in this order; later ones may read the sections of earlier ones."""
+"""Collectors, run in this order; later ones may read the sections of earlier ones.
+
+The licence collector runs last because it compares the licence files with what publiccode.yml
+and the API descriptions declare.
+"""
 
 from __future__ import annotations
 
+from scanner.collectors.api_specs import ApiSpecsCollector
 from scanner.collectors.base import Collector
+from scanner.collectors.commits import CommitsCollector
+from scanner.collectors.community import CommunityCollector
+from scanner.collectors.licence import LicenceCollector
+from scanner.collectors.publiccode import PubliccodeCollector
+from scanner.collectors.repository import RepositoryCollector
 
-COLLECTORS: list[Collector] = []
+COLLECTORS: list[Collector] = [
+    RepositoryCollector(),
+    CommitsCollector(),
+    PubliccodeCollector(),
+    ApiSpecsCollector(),
+    CommunityCollector(),
+    LicenceCollector(),
+    # DependenciesCollector joins with the licensing work.
+]

@@ -30,6 +30,10 @@ class Collector(ABC):
         """Paths this collector will read, chosen from the listing. Default: none."""
         return ()
 
+    def empty(self) -> Fragment:
+        """The section as it stands when nothing could be observed (also used if collect crashes)."""
+        return {}
+
     @abstractmethod
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         """Observe, never judge. ``facts`` holds the sections of collectors that ran earlier."""

@@ -1,0 +1,35 @@
+"""Recent commits: how many carry a DCO ``Signed-off-by`` trailer."""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from collections.abc import Mapping
+
+from scanner.collectors.base import Collector, Fragment
+from scanner.snapshot import Snapshot
+
+#: How many recent non-merge commits are sampled.
+SAMPLE = 50
+_SIGNED_OFF = re.compile(r"^Signed-off-by:\s*\S.*<[^>]+>\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+class CommitsCollector(Collector):
+    name = "commits"
+
+    def empty(self) -> Fragment:
+        return {"commits": {"available": False, "sampled": 0, "signed_off": 0,
+                            "signed_off_ratio": None}}
+
+    def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
+        log = snapshot.commits(SAMPLE * 2)
+        if log is None:
+            return self.empty()
+        sample = [c for c in log if not c.merge][:SAMPLE]
+        signed = sum(1 for c in sample if _SIGNED_OFF.search(c.message))
+        return {"commits": {
+            "available": True,
+            "sampled": len(sample),
+            "signed_off": signed,
+            "signed_off_ratio": round(signed / len(sample), 3) if sample else None,
+        }}

@@ -1,0 +1,54 @@
+"""Snapshot -> facts document: runs every collector in order and merges their fragments."""
+
+from __future__ import annotations
+
+import logging
+import typing as t
+from collections.abc import Sequence
+
+from scanner import __version__
+from scanner.collectors import COLLECTORS
+from scanner.collectors.base import Collector
+from scanner.snapshot import Snapshot
+
+FACTS_SCHEMA_VERSION = "1"
+
+log = logging.getLogger(__name__)
+
+
+def wanted_paths(snapshot_paths: Sequence[str],
+                 collectors: Sequence[Collector] = COLLECTORS) -> set[str]:
+    """Every path some collector will read: what a remote source must fetch."""
+    wanted: set[str] = set()
+    for collector in collectors:
+        wanted.update(collector.wanted(snapshot_paths))
+    return wanted
+
+
+def build_facts(snapshot: Snapshot, collectors: Sequence[Collector] = COLLECTORS) -> dict[str, t.Any]:
+    """The facts document of one repository.
+
+    A collector that crashes costs its own section only: the crash becomes a ``problems`` entry
+    and the section keeps its empty default, so one bug never loses what the others observed.
+    """
+    facts: dict[str, t.Any] = {
+        "schema_version": FACTS_SCHEMA_VERSION,
+        "civiscan_version": __version__,
+        "dependencies": {},
+        "problems": [],
+    }
+    for collector in collectors:
+        try:
+            fragment = collector.collect(snapshot, facts)
+        except Exception as exc:  # a collector bug must not lose the other sections
+            log.debug("collector %s failed", collector.name, exc_info=True)
+            facts["problems"].append({
+                "source": collector.name, "path": "", "line": None,
+                "message": f"internal error in the {collector.name} collector: {exc!r}",
+            })
+            facts.update(collector.empty())
+            continue
+        problems = fragment.pop("problems", [])
+        facts.update(fragment)
+        facts["problems"].extend(problems)
+    return facts

@@ -1,0 +1,1 @@
+"""Sources turn targets into snapshots."""
