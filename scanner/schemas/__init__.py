@@ -1,0 +1,60 @@
+"""The published JSON Schemas (facts, run, config) and a registry that resolves their ``$ref``s.
+
+Nothing is ever fetched: every ``$id`` under ``https://civiscan.beta.gouv.fr/schemas/`` is served
+from the files packaged here.
+"""
+
+from __future__ import annotations
+
+import json
+import typing as t
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+BASE_URI = "https://civiscan.beta.gouv.fr/schemas/"
+#: The schemas ``civiscan schema NAME`` prints.
+PUBLISHED = ("facts", "run", "rule", "config")
+
+
+def _walk(folder: Traversable, prefix: str = "") -> t.Iterator[tuple[str, Traversable]]:
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            yield from _walk(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".schema.json"):
+            yield f"{prefix}{entry.name[: -len('.schema.json')]}", entry
+
+
+@cache
+def load(name: str) -> dict[str, t.Any]:
+    """A schema by name: ``facts``, ``run``, ``config``, ``facts/licence``... or ``rule``."""
+    if name == "rule":
+        data = resources.files("scanner.rules").joinpath("rule.schema.json").read_text("utf-8")
+    else:
+        data = resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, t.Any] = json.loads(data)
+    return schema
+
+
+@cache
+def registry() -> Registry:
+    """Every packaged schema, by its ``$id``."""
+    resources_ = [Resource.from_contents(load(name), default_specification=DRAFT202012) for name, _ in _walk(resources.files(__name__))]
+    return Registry().with_resources((r.id(), r) for r in resources_ if r.id())  # type: ignore[misc]
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+def errors(name: str, instance: t.Any) -> list[str]:
+    """Validation errors of ``instance`` against schema ``name``, as ``/pointer: message``."""
+    found = sorted(validator(name).iter_errors(instance), key=lambda e: list(e.absolute_path))
+    return [f"/{'/'.join(str(p) for p in e.absolute_path)}: {e.message}" for e in found]

@@ -1,0 +1,28 @@
+"""Composition root shared by commands: config, ruleset, targets, language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from scanner.config import Config, load_config
+from scanner.engine.loader import Ruleset, load_ruleset
+from scanner.run import default_language
+from scanner.targets import Target, parse_target
+
+
+def build_config(path: Path | None) -> Config:
+    return load_config(path)
+
+
+def build_ruleset(config: Config, extra: Sequence[Path] = ()) -> Ruleset:
+    return load_ruleset([*config.rule_dirs, *extra])
+
+
+def build_targets(raw: Sequence[str], config: Config, gitlab_hosts: Sequence[str] = ()) -> list[Target]:
+    hosts = config.gitlab_hosts | frozenset(h.lower() for h in gitlab_hosts)
+    return [parse_target(r, gitlab_hosts=hosts) for r in raw]
+
+
+def pick_language(option: str | None, config: Config) -> str:
+    return option or config.language or default_language()

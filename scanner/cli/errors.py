@@ -1,0 +1,51 @@
+"""The one place where domain errors become exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import typing as t
+
+import click
+
+from scanner.errors import CiviscanError, ScanError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 0, 1, 2, 3
+
+
+class CliExit(click.ClickException):
+    """A ClickException with our exit code (Click's own is 1, which means findings here)."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@contextlib.contextmanager
+def errors_to_exit(debug: bool) -> t.Iterator[None]:
+    """Usage/config/target/rule errors exit 2; anything that stops the scan exits 3.
+
+    With ``--debug`` the original exception (and its traceback) goes through instead.
+    """
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except UsageError as exc:
+        if debug:
+            raise
+        raise CliExit(str(exc), EXIT_USAGE) from None
+    except ScanError as exc:
+        if debug:
+            raise
+        raise CliExit(str(exc), EXIT_SCAN) from None
+    except CiviscanError as exc:
+        if debug:
+            raise
+        raise CliExit(str(exc), EXIT_SCAN) from None
+    except Exception as exc:
+        if debug:
+            raise
+        logging.getLogger("scanner").debug("unexpected error", exc_info=True)
+        raise CliExit(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
+                      "traceback)", EXIT_SCAN) from None

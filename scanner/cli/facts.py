@@ -1,0 +1,26 @@
+"""``civiscan facts``: the facts document of one repository, for rule authors."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from scanner.cli.common import build_config, build_targets
+from scanner.cli.errors import errors_to_exit
+from scanner.facts import build_facts
+from scanner.reporters.base import strict
+from scanner.run import snapshots_for
+
+
+@click.command("facts")
+@click.argument("target", default=".")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def facts_command(target: str, debug: bool) -> None:
+    """Print the facts document of TARGET as JSON (what rules are evaluated on)."""
+    with errors_to_exit(debug):
+        config = build_config(None)
+        (parsed,) = build_targets([target], config)
+        documents = [build_facts(snapshot) for snapshot in snapshots_for(parsed)]
+        payload = documents[0] if len(documents) == 1 else documents
+        click.echo(json.dumps(strict(payload), indent=2, ensure_ascii=False, allow_nan=False))

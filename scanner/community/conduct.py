@@ -1,0 +1,64 @@
+"""Code of conduct analysis: which standard text and version it adopts, in which language, and
+whether it names someone to contact (the template's ``[INSERT CONTACT METHOD]`` does not count)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_STANDARDS = (
+    ("contributor-covenant", re.compile(r"contributor[ -]covenant", _I)),
+    ("citizen-code-of-conduct", re.compile(r"citizen\s+code\s+of\s+conduct|stumptown", _I)),
+    ("mozilla-participation-guidelines",
+     re.compile(r"mozilla\s+community\s+participation\s+guidelines", _I)),
+    ("django-code-of-conduct", re.compile(r"django(?:project)?\s+code\s+of\s+conduct", _I)),
+    ("python-code-of-conduct", re.compile(r"python\s+(?:software\s+foundation\s+)?community\s+"
+                                          r"code\s+of\s+conduct", _I)),
+)
+_COVENANT_VERSION = re.compile(
+    r"contributor-covenant\.org/(?:[a-z]{2}(?:-[a-z]{2})?/)?version/(\d+)/(\d+)(?:/(\d+))?"
+    r"|(?:version|v)\s*\[?(\d+\.\d+(?:\.\d+)?)", _I)
+_PLACEHOLDER = re.compile(r"\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\]", _I)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT_URL = re.compile(r"https?://\S*(?:contact|conduct|signal|report|form)\S*", _I)
+_FRENCH = re.compile(r"\b(?:nous|notre|communaut[ée]|engagement|comportements?)\b", _I)
+
+
+@dataclass(frozen=True)
+class Conduct:
+    standard: str | None
+    version: str | None
+    language: str
+    contact: bool
+    contacts: tuple[str, ...]
+    placeholder: bool
+
+    def to_facts(self) -> dict[str, object]:
+        return {"standard": self.standard, "version": self.version, "language": self.language,
+                "contact": self.contact, "contacts": list(self.contacts),
+                "placeholder": self.placeholder}
+
+
+def analyse(text: str) -> Conduct:
+    standard = next((name for name, pattern in _STANDARDS if pattern.search(text)), None)
+    version = None
+    if standard == "contributor-covenant":
+        for match in _COVENANT_VERSION.finditer(text):
+            if match.group(1):
+                version = ".".join(g for g in match.groups()[:3] if g)
+            else:
+                version = match.group(4)
+            break
+    contacts = tuple(dict.fromkeys(
+        [m.group(0) for m in _EMAIL.finditer(text) if not _is_example(m.group(0))]
+        + [m.group(0).rstrip(").,>") for m in _CONTACT_URL.finditer(text)
+           if "contributor-covenant.org" not in m.group(0)]))
+    language = "fr" if len(_FRENCH.findall(text)) >= 3 else "en"
+    return Conduct(standard, version, language, bool(contacts), contacts,
+                   bool(_PLACEHOLDER.search(text)))
+
+
+def _is_example(address: str) -> bool:
+    domain = address.rsplit("@", 1)[-1].lower()
+    return domain.startswith("example.") or domain in {"domain.com", "email.com"}

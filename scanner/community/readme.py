@@ -1,0 +1,95 @@
+"""README analysis: does it say what the service is, how to install and run it locally, under
+which licence, and how to contribute? Headings are read first (the structure a reader scans),
+then commands in code blocks and key phrases, in French and English."""
+
+from __future__ import annotations
+
+import re
+
+from scanner.community.markup import Document
+
+_I = re.IGNORECASE
+TOPICS = ("what", "install", "run", "licence", "contributing")
+
+_HEADING = {
+    "what": re.compile(
+        r"\b(?:about|overview|introduction|description|what\s+is|context|purpose|presentation"
+        r"|à\s+propos|a\s+propos|présentation|presentation|contexte|objectifs?|le\s+projet"
+        r"|qu['’]est[- ]ce|pr[ée]sentation|le\s+service|fonctionnalit[ée]s|features)\b", _I),
+    "install": re.compile(
+        r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start|prerequisites"
+        r"|requirements|pr[ée]requis|mise\s+en\s+place|d[ée]marrage|d[ée]marrer|configuration"
+        r"|bootstrap|build(?:ing)?|compil(?:er|ation)|environnement\s+de\s+d[ée]veloppement)\b", _I),
+    "run": re.compile(
+        r"\b(?:run(?:ning)?|usage|start(?:ing)?|launch|lancer|lancement|d[ée]marrer|d[ée]marrage"
+        r"|ex[ée]cut(?:er|ion)|utilisation|local(?:ement|ly)?|en\s+local|development|d[ée]velopp"
+        r"(?:ement|er)|getting\s+started|quick\s*start|serve[ur]?|docker)\b", _I),
+    "licence": re.compile(r"\b(?:licen[cs]es?|copyright|droits?\s+d['’]auteur)\b", _I),
+    "contributing": re.compile(r"\bcontribu\w*", _I),
+}
+#: Commands that install dependencies or a checkout.
+_INSTALL_CMD = re.compile(
+    r"\b(?:(?:npm|pnpm)\s+(?:i|install|ci)|yarn(?:\s+install)?\s*$|pip\s+install|poetry\s+install"
+    r"|uv\s+sync|pipenv\s+install|bundle(?:\s+install)?\s*$|composer\s+install|go\s+mod\s+download"
+    r"|cargo\s+build|mvn\s+(?:clean\s+)?install|gradle\w*\s+build|make\s+(?:install|setup|init"
+    r"|bootstrap|build)|docker[- ]compose\s+build|git\s+clone|bin/setup|apt(?:-get)?\s+install"
+    r"|brew\s+install)\b", _I | re.MULTILINE)
+#: Commands that start the service locally.
+_RUN_CMD = re.compile(
+    r"\b(?:(?:npm|pnpm)\s+(?:run\s+)?(?:start|dev|serve)|yarn\s+(?:run\s+)?(?:start|dev|serve)"
+    r"|make\s+(?:run|start|dev|serve|up)|docker[- ]compose\s+(?:[\w.-]+\s+)*up|docker\s+run"
+    r"|rails\s+(?:s|server)|bin/(?:dev|rails\s+s|start)|foreman\s+start|overmind\s+start"
+    r"|python\s+manage\.py\s+runserver|flask\s+run|uvicorn|gunicorn|fastapi\s+dev|cargo\s+run"
+    r"|go\s+run|mvn\s+spring-boot:run|gradlew?\s+bootRun|php\s+(?:-S|bin/console\s+server)"
+    r"|symfony\s+serve|mix\s+phx\.server|node\s+\S+\.js|deno\s+run|python\s+-m\s+\w+"
+    r"|hugo\s+server|jekyll\s+serve|bundle\s+exec\s+\w+)", _I)
+_LICENCE_TEXT = re.compile(
+    r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+licence\b|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
+    r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
+_CONTRIB_TEXT = re.compile(r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting)\b", _I)
+#: A prose paragraph needs this many words to count as explaining something.
+MIN_PROSE_WORDS = 12
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_BADGES = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[!\[.*?\]\([^)]*\)\]\([^)]*\)|<[^>]+>")
+
+
+def _prose(text: str) -> int:
+    return len(_WORD.findall(_BADGES.sub(" ", re.sub(r"\]\([^)]*\)", "]", text))))
+
+
+def analyse(doc: Document) -> dict[str, dict[str, object]]:
+    """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``."""
+    result: dict[str, dict[str, object]] = {}
+    code = "\n".join(b.text for b in doc.code_blocks)
+    for topic in TOPICS:
+        heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)), None)
+        if heading is not None and topic in ("install", "run") and not doc.code_blocks:
+            heading = None  # "Installation" with no command in sight does not tell how
+        if heading is not None:
+            result[topic] = {"found": True, "line": heading.line, "via": "heading"}
+            continue
+        line = _text_evidence(doc, topic, code)
+        result[topic] = {"found": line is not None, "line": line,
+                         "via": "text" if line is not None else None}
+    return result
+
+
+def _text_evidence(doc: Document, topic: str, code: str) -> int | None:
+    if topic == "what":
+        para = next((p for p in doc.paragraphs if _prose(p.text) >= MIN_PROSE_WORDS), None)
+        return para.line if para else None
+    if topic in ("install", "run"):
+        pattern = _INSTALL_CMD if topic == "install" else _RUN_CMD
+        block = next((b for b in doc.code_blocks if pattern.search(b.text)), None)
+        if block:
+            return block.line
+        # Inline `npm start` in a paragraph.
+        para = next((p for p in doc.paragraphs if "`" in p.text and pattern.search(p.text)), None)
+        return para.line if para else None
+    pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
+    para = next((p for p in doc.paragraphs if pattern.search(p.text)), None)
+    if para:
+        return para.line
+    if any(pattern.search(link) for link in doc.links):
+        return 0
+    return None

@@ -1,0 +1,68 @@
+"""Security policy analysis: does it give a *private* way to report a vulnerability (e-mail, a
+form or portal, GitHub private advisories, a security.txt), as POCOS and the SfPC ask?
+
+A public issue tracker is deliberately not a private channel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_EMAIL = re.compile(r"(?<![\w.+/-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_ADVISORIES = re.compile(
+    r"https?://(?:www\.)?github\.com/[^\s)>\]]+/[^\s)>\]/]+/security/advisories(?:/new)?"
+    r"|private\s+vulnerability\s+report|report\s+a\s+vulnerability"
+    r"|signalement\s+priv[ée]", _I)
+_SECURITY_TXT = re.compile(r"security\.txt", _I)
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", _I)
+#: Words that make a URL on the same line a reporting channel rather than a reference.
+_REPORT_CONTEXT = re.compile(
+    r"\breport|disclos|contact|\bform\b|portal|\bsignal(?:er|ez|ement)|remont|formulaire"
+    r"|submit|soumet|envoy|\bsend\b|[ée]cri(?:re|vez)|hackerone|yeswehack|bug\s*bounty", _I)
+_PUBLIC_TRACKER = re.compile(r"/issues(?:/new)?(?:[/?#]|$)|/-/issues", _I)
+
+
+@dataclass(frozen=True)
+class Channel:
+    kind: str  # email | url | advisories | security_txt
+    value: str
+    line: int
+
+    def to_facts(self) -> dict[str, object]:
+        return {"kind": self.kind, "value": self.value, "line": self.line}
+
+
+def private_channels(text: str) -> list[Channel]:
+    """Private reporting channels named in a security policy, in text order."""
+    channels: dict[tuple[str, str], Channel] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _EMAIL.finditer(line):
+            address = match.group(1).rstrip(".")
+            if not address.lower().split("@")[1].startswith("example."):
+                channels.setdefault(("email", address.lower()), Channel("email", address, number))
+        for match in _ADVISORIES.finditer(line):
+            channels.setdefault(("advisories", ""), Channel("advisories", match.group(0), number))
+        if _SECURITY_TXT.search(line):
+            channels.setdefault(("security_txt", ""), Channel("security_txt", "security.txt",
+                                                                number))
+        if _REPORT_CONTEXT.search(line):
+            for match in _URL.finditer(line):
+                url = match.group(0).rstrip(".,;:!?*_")
+                if _PUBLIC_TRACKER.search(url) or "/security/advisories" in url:
+                    continue
+                channels.setdefault(("url", url), Channel("url", url, number))
+    return sorted(channels.values(), key=lambda c: c.line)
+
+
+def security_txt_contacts(text: str) -> list[Channel]:
+    """``Contact:`` fields of an RFC 9116 security.txt."""
+    result = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"\s*Contact:\s*(\S+)", line, _I)
+        if match:
+            value = match.group(1)
+            kind = "email" if value.lower().startswith("mailto:") or "@" in value else "url"
+            result.append(Channel(kind, value.removeprefix("mailto:"), number))
+    return result

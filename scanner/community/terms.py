@@ -1,0 +1,70 @@
+"""Contribution terms: does a text state a Developer Certificate of Origin, or require a CLA /
+copyright assignment? French and English wordings alike, with the quoted line as evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from scanner.community.signals import Signal, find
+
+_I = re.IGNORECASE
+_APOS = r"['’]"
+
+#: Phrases stating a DCO (POCOS: « Certificat d'origine des contributions (Developer Certificate
+#: of Origin) »; DSFR's « certificat de garantie de l'origine du développeur »).
+DCO_TEXT = {
+    "dco-text": re.compile(
+        r"developer{0}?s?\s+certificate\s+of\s+origin|developercertificate\.org"
+        r"|certificat\s+d{0}\s*origine|certificat\s+(?:de\s+)?(?:garantie\s+)?(?:de\s+)?"
+        r"(?:l{0})?\s*origine|certificat\s+garantissant\s+l{0}\s*originalit[ée]"
+        r"|garantie\s+d{0}\s*origine".format(_APOS), _I),
+    "dco-acronym": re.compile(r"\bDCO\b"),
+}
+#: Phrases asking for a sign-off (the DCO's mechanism). ``git commit -S`` (capital) is GPG
+#: signing, not a sign-off, hence the case-sensitive flag cluster.
+SIGN_OFF = {
+    "signed-off-by": re.compile(r"signed-off-by", _I),
+    "sign-off": re.compile(r"\bsign(?:ed|ing|s)?[- ]?off\b", _I),
+    "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]*?\s-[a-z]*s[a-z]*\b"),
+}
+#: Phrases requiring a CLA or a transfer of rights (POCOS: « pas d'utilisation de CLA »).
+CLA_TEXT = {
+    "cla-text": re.compile(r"contributor{0}?s?\s+licen[cs]e\s+agreement"
+                           r"|accord\s+(?:du|de|des)\s+contributeurs?"
+                           r"|contributor\s+agreement".format(_APOS), _I),
+    "cla-acronym": re.compile(r"\b[CI]?CLAs?\b"),
+    "cla-bot": re.compile(r"cla-assistant|\bclabot\b|\beasycla\b|cla\.developers\.google", _I),
+    "copyright-assignment": re.compile(
+        r"\bcession\s+(?:des|de|du)\s+droits?|\bacte\s+de\s+cession|copyright\s+assignment"
+        r"|assign(?:s|ing)?\s+(?:the\s+|your\s+|all\s+|their\s+)?copyright"
+        r"|transfer(?:s|ring)?\s+(?:of\s+)?(?:the\s+|your\s+)?copyright", _I),
+}
+
+
+def dco_signals(text: str, path: str) -> list[Signal]:
+    """DCO statements and sign-off instructions in ``text``."""
+    return find(text, path, {**DCO_TEXT, **SIGN_OFF})
+
+
+def cla_signals(text: str, path: str) -> list[Signal]:
+    """CLA / copyright-assignment requirements in ``text`` (negated ones kept, flagged)."""
+    return find(text, path, CLA_TEXT)
+
+
+def mentions(signals: Iterable[Signal], kinds: Iterable[str]) -> bool:
+    """Whether any non-negated signal of these kinds was found."""
+    wanted = set(kinds)
+    return any(s.kind in wanted and not s.negated for s in signals)
+
+
+def mentions_dco(signals: Iterable[Signal]) -> bool:
+    return mentions(signals, DCO_TEXT)
+
+
+def mentions_sign_off(signals: Iterable[Signal]) -> bool:
+    return mentions(signals, SIGN_OFF)
+
+
+def mentions_cla(signals: Iterable[Signal]) -> bool:
+    return mentions(signals, CLA_TEXT)

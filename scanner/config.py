@@ -1,0 +1,140 @@
+"""``.civiscan.yml``: extra rules, severity overrides, justified disables and waivers.
+
+Two trust levels. The file the user names (``--config`` or ``CIVISCAN_CONFIG``) is trusted: every
+key applies. A ``.civiscan.yml`` found inside a scanned repository is not: a team may record a
+waiver for its own findings, with a justification, an approver and an expiry date, but can never
+disable rules, change severities or thresholds, or point civiscan elsewhere. What it tried is
+reported, not applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import typing as t
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner import schemas
+from scanner.errors import ConfigError, ParseError
+from scanner.parsing import Loaded, load_yaml
+
+FILE_NAME = ".civiscan.yml"
+ENV_VAR = "CIVISCAN_CONFIG"
+#: Keys a scanned repository's own config may set.
+REPOSITORY_KEYS = frozenset({"version", "waivers"})
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An accepted finding: it keeps its outcome, is shown as waived, and stops counting."""
+
+    rule: str
+    repository: str
+    justification: str
+    approved_by: str
+    expires: dt.date
+    origin: str
+
+    @classmethod
+    def from_data(cls, data: dict[str, t.Any], origin: str) -> Waiver:
+        return cls(rule=data["rule"], repository=data.get("repository", "*"),
+                   justification=data["justification"], approved_by=data["approved_by"],
+                   expires=dt.date.fromisoformat(data["expires"]), origin=origin)
+
+    def applies_to(self, full_name: str) -> bool:
+        return fnmatch.fnmatch(full_name.lower(), self.repository.lower())
+
+    def expired(self, today: dt.date) -> bool:
+        return today >= self.expires
+
+    def to_dict(self) -> dict[str, t.Any]:
+        return {"rule": self.rule, "repository": self.repository,
+                "justification": self.justification, "approved_by": self.approved_by,
+                "expires": self.expires.isoformat(), "origin": self.origin}
+
+
+@dataclass
+class Config:
+    """Settings in force for a run (CLI options are applied on top by the caller)."""
+
+    path: str | None = None
+    language: str | None = None
+    rule_dirs: list[Path] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    disabled: dict[str, str] = field(default_factory=dict)
+    waivers: list[Waiver] = field(default_factory=list)
+    fail_under: float | None = None
+    fail_on: str | None = None
+    gitlab_hosts: frozenset[str] = frozenset()
+
+
+def _parse(data: bytes, where: str) -> Loaded:
+    try:
+        loaded = load_yaml(data, path=where, locate=True)
+    except ParseError as exc:
+        raise ConfigError(str(exc)) from None
+    if loaded.value is None:
+        return Loaded({}, loaded.lines)
+    return loaded
+
+
+def _validate(loaded: Loaded, where: str) -> None:
+    found = sorted(schemas.validator("config").iter_errors(loaded.value),
+                   key=lambda e: list(e.absolute_path))
+    if not found:
+        return
+    lines = []
+    for error in found:
+        pointer = "".join(f"/{p}" for p in error.absolute_path)
+        line = loaded.line_of(pointer)
+        lines.append(f"{where}:{line}: {pointer or '/'}: {error.message}" if line
+                     else f"{where}: {pointer or '/'}: {error.message}")
+    raise ConfigError("invalid configuration:\n  " + "\n  ".join(lines))
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The trusted configuration: ``path``, else ``$CIVISCAN_CONFIG``, else none."""
+    if path is None and os.environ.get(ENV_VAR):
+        path = Path(os.environ[ENV_VAR])
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot read the configuration: {exc.strerror}") from None
+    loaded = _parse(data, where)
+    _validate(loaded, where)
+    value: dict[str, t.Any] = loaded.value
+    base = path.parent
+    return Config(
+        path=where,
+        language=value.get("language"),
+        rule_dirs=[(base / d).resolve() for d in value.get("rules", [])],
+        severity=dict(value.get("severity", {})),
+        disabled={d["rule"]: d["justification"] for d in value.get("disable", [])},
+        waivers=[Waiver.from_data(w, where) for w in value.get("waivers", [])],
+        fail_under=value.get("fail_under"),
+        fail_on=value.get("fail_on"),
+        gitlab_hosts=frozenset(value.get("gitlab_hosts", [])),
+    )
+
+
+def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]]:
+    """Waivers from a scanned repository's own ``.civiscan.yml``, and notices about the rest.
+
+    Never raises: an invalid file is a notice, and the scan goes on without it.
+    """
+    try:
+        loaded = _parse(data, where)
+        if not isinstance(loaded.value, dict):
+            return [], [f"{where}: ignored: not a mapping"]
+        _validate(loaded, where)
+    except ConfigError as exc:
+        return [], [f"ignored: {exc}"]
+    value: dict[str, t.Any] = loaded.value
+    notices = [f"{where}: key {key!r} ignored: a repository's own configuration may only "
+               "declare waivers" for key in sorted(set(value) - REPOSITORY_KEYS)]
+    return [Waiver.from_data(w, where) for w in value.get("waivers", [])], notices

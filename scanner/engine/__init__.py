@@ -1,0 +1,1 @@
+"""Rules as data: load and validate rule files, evaluate them on a facts document."""

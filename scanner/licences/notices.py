@@ -1,0 +1,197 @@
+"""Licence names in short texts: notices ("governed by the CeCILL-C license"), bare ids ("MIT"),
+pointers ("see LICENSE.md"), titles, and GNU "or any later version" clauses.
+
+A licence *text* is matched by similarity (``detect.py``); a *notice* only names a licence, so it
+is matched by the names and ids of the SPDX list plus the aliases people actually write.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from scanner.licences.index import load_index
+from scanner.licences.normalise import fold
+
+#: Hand-written aliases (normalised words) -> SPDX id or GNU family (``GPL-3.0``: version basis
+#: decided by :func:`later_clause`).
+ALIASES: dict[str, str] = {
+    "mit": "MIT", "mit license": "MIT", "license mit": "MIT", "expat": "MIT",
+    "isc": "ISC", "unlicense": "Unlicense", "the unlicense": "Unlicense",
+    "0bsd": "0BSD", "zlib": "Zlib", "wtfpl": "WTFPL", "cc0": "CC0-1.0", "cc0 1 0": "CC0-1.0",
+    "apache 2": "Apache-2.0", "apache v2": "Apache-2.0", "apache 2 0": "Apache-2.0",
+    "apache license 2": "Apache-2.0", "apache license v2": "Apache-2.0",
+    "apache license version 2 0": "Apache-2.0", "apache software license 2 0": "Apache-2.0",
+    "apache software license version 2 0": "Apache-2.0", "asl 2 0": "Apache-2.0",
+    "bsd 3 clause": "BSD-3-Clause", "new bsd": "BSD-3-Clause", "modified bsd": "BSD-3-Clause",
+    "bsd 2 clause": "BSD-2-Clause", "simplified bsd": "BSD-2-Clause",
+    "mpl 2 0": "MPL-2.0", "mplv2": "MPL-2.0", "mpl v2": "MPL-2.0",
+    "mozilla public license 2 0": "MPL-2.0", "mozilla public license version 2 0": "MPL-2.0",
+    "epl 2 0": "EPL-2.0", "eclipse public license 2 0": "EPL-2.0", "epl v2": "EPL-2.0",
+    "eclipse public license v 2 0": "EPL-2.0", "eclipse public license version 2 0": "EPL-2.0",
+    "eupl 1 2": "EUPL-1.2", "eupl v1 2": "EUPL-1.2", "eupl v 1 2": "EUPL-1.2",
+    "european union public license v 1 2": "EUPL-1.2",
+    "european union public license 1 2": "EUPL-1.2",
+    "license publique de l union europeenne v 1 2": "EUPL-1.2",
+    "eupl 2 0": "EUPL-2.0",  # the typo of data.gouv.fr (Nov 2021); not a licence, reported as such
+    "eupl 1 1": "EUPL-1.1",
+    "cecill 2 1": "CECILL-2.1", "cecill v2 1": "CECILL-2.1", "cecill version 2 1": "CECILL-2.1",
+    "cecill b": "CECILL-B", "cecill c": "CECILL-C", "cecill 2 0": "CECILL-2.0",
+    "license ouverte": "etalab-2.0", "license ouverte 2 0": "etalab-2.0",
+    "license ouverte v2 0": "etalab-2.0", "open license 2 0": "etalab-2.0",
+    "etalab 2 0": "etalab-2.0", "license etalab": "etalab-2.0", "etalab open license": "etalab-2.0",
+    "license ouverte etalab": "etalab-2.0",
+    "odbl": "ODbL-1.0", "odbl 1 0": "ODbL-1.0", "open database license": "ODbL-1.0",
+    "cc by 4 0": "CC-BY-4.0", "cc by sa 4 0": "CC-BY-SA-4.0",
+    "gpl 3": "GPL-3.0", "gpl v3": "GPL-3.0", "gplv3": "GPL-3.0", "gpl 3 0": "GPL-3.0",
+    "gnu gpl v3": "GPL-3.0", "gnu gpl 3": "GPL-3.0", "gnu gplv3": "GPL-3.0",
+    "gnu general public license v3": "GPL-3.0", "gnu general public license 3": "GPL-3.0",
+    "gnu general public license version 3": "GPL-3.0",
+    "agpl 3": "AGPL-3.0", "agpl v3": "AGPL-3.0", "agplv3": "AGPL-3.0", "agpl 3 0": "AGPL-3.0",
+    "gnu agpl v3": "AGPL-3.0", "gnu agpl 3": "AGPL-3.0", "gnu agplv3": "AGPL-3.0",
+    "affero gpl 3": "AGPL-3.0", "gnu affero general public license v3": "AGPL-3.0",
+    "gnu affero general public license 3": "AGPL-3.0",
+    "gnu affero general public license version 3": "AGPL-3.0",
+    "lgpl 3": "LGPL-3.0", "lgpl v3": "LGPL-3.0", "lgplv3": "LGPL-3.0", "lgpl 3 0": "LGPL-3.0",
+    "gnu lgpl v3": "LGPL-3.0", "gnu lesser general public license v3": "LGPL-3.0",
+    "gnu lesser general public license version 3": "LGPL-3.0",
+    "gpl 2": "GPL-2.0", "gpl v2": "GPL-2.0", "gplv2": "GPL-2.0", "gpl 2 0": "GPL-2.0",
+    "lgpl 2 1": "LGPL-2.1", "lgpl v2 1": "LGPL-2.1",
+    "proprietary": "LicenseRef-proprietary", "all rights reserved": "LicenseRef-proprietary",
+}
+#: Families whose "-only"/"-or-later" suffix is decided from the wording around them.
+GNU_FAMILIES = frozenset({"GPL-2.0", "GPL-3.0", "LGPL-2.1", "LGPL-3.0", "AGPL-3.0", "LGPL-2.0",
+                          "GPL-1.0", "AGPL-1.0"})
+#: Single-word phrases are only trusted from this list (others, like "curl", are common words).
+_ONE_WORD_OK = frozenset({"mit", "isc", "unlicense", "0bsd", "zlib", "wtfpl", "cc0", "odbl",
+                          "expat", "gplv3", "agplv3", "lgplv3", "gplv2", "mplv2", "proprietary"})
+_KEYWORDS = frozenset({"license", "licensed", "licenses", "spdx", "licensing", "licencia",
+                       "lizenz", "governed", "distribue", "distribuee", "distribues", "sous",
+                       "under", "identifier"})
+_LATER = re.compile(
+    r"or[ \t\n]*(?:\(at your option\)[ \t\n]*)?(?:any[ \t\n]+)?later(?:[ \t\n]+version)?"
+    r"|-or-later|\bplus r[ée]cente?\b|version[ \t\n]+ult[ée]rieure|\d\+",
+    re.IGNORECASE,
+)
+_PLUS = re.compile(r"(\d)\s*\+")
+_WORD = re.compile(r"[a-z0-9]+")
+_REFERENCE = re.compile(
+    r"\b(?:see|voir|cf\.?|refer to|in)\s+(?:the\s+|le\s+fichier\s+)?[`'\"\[(]*"
+    r"((?:\.{0,2}/)?[\w./-]*(?:licen[cs]e|copying)[\w.-]*)",
+    re.IGNORECASE,
+)
+_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One licence named in a text: the id (or GNU family) and the word position."""
+
+    spdx: str
+    position: int
+    later: bool
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> tuple[dict[tuple[str, ...], str], int]:
+    index = load_index()
+    table: dict[tuple[str, ...], str] = {}
+
+    def add(phrase: str, spdx_id: str) -> None:
+        key = tuple(_WORD.findall(fold(phrase).replace("licence", "license")))
+        if not key or (len(key) == 1 and key[0] not in _ONE_WORD_OK):
+            return
+        table.setdefault(key, spdx_id)
+
+    for alias, spdx_id in ALIASES.items():
+        add(alias, spdx_id)
+    for spdx_id, meta in index.licences.items():
+        target = spdx_id
+        if meta.get("deprecated") and spdx_id.endswith("+"):
+            continue
+        add(spdx_id, target)
+        add(str(meta["name"]), target)
+    return table, max(len(k) for k in table)
+
+
+def _tokens(text: str) -> list[str]:
+    folded = _PLUS.sub(r"\1 or later", fold(text))
+    return [w if w != "licence" else "license" for w in _WORD.findall(folded)]
+
+
+def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
+    """Licences named in ``text``, longest phrase first at each position.
+
+    With ``need_keyword``, a name counts only near a word like "license"/"sous"/"SPDX", so that
+    "MIT" in "MIT Press" or "curl" in an install command are not taken for licences.
+    """
+    table, longest = _phrases()
+    tokens = _tokens(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        match = None
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            spdx_id = table.get(tuple(tokens[i:i + size]))
+            if spdx_id:
+                match = (spdx_id, size)
+                break
+        if match is None:
+            i += 1
+            continue
+        spdx_id, size = match
+        window = tokens[max(0, i - _WINDOW):i + size + _WINDOW]
+        if not need_keyword or _KEYWORDS.intersection(window) or len(tokens) <= 3:
+            tail = " ".join(tokens[i + size:i + size + 8])
+            later = spdx_id.endswith("-or-later") or bool(_LATER.search(tail))
+            found.append(Mention(spdx_id, i, later))
+        i += size
+    return found
+
+
+def resolve(mention: Mention) -> tuple[str, str | None]:
+    """SPDX id for a mention and, for GNU licences, how the version suffix was decided."""
+    spdx_id = mention.spdx
+    base = spdx_id.removesuffix("-only").removesuffix("-or-later")
+    if base in GNU_FAMILIES:
+        if mention.later:
+            return f"{base}-or-later", "notice"
+        if spdx_id.endswith("-only"):
+            return spdx_id, "notice"
+        return f"{base}-only", "spdx-convention"
+    return spdx_id, None
+
+
+def references(text: str) -> list[str]:
+    """Files a short text points to instead of holding a licence ("see LICENSE.md")."""
+    return [m.group(1).lstrip("./") for m in _REFERENCE.finditer(text)]
+
+
+def later_clause(text: str, family: str) -> bool | None:
+    """Whether a notice (README, header, metadata text) grants ``family`` "or any later version".
+
+    ``None`` when the text does not name the family at all. The GNU licence texts themselves
+    contain the phrase (section 14 and the "How to apply" appendix), so callers must only pass
+    text that is not the licence body (see :func:`preamble_before_gnu_title`).
+    """
+    relevant = [m for m in mentions(text, need_keyword=False) if
+                m.spdx.removesuffix("-only").removesuffix("-or-later") == family]
+    if relevant:
+        return any(m.later for m in relevant)
+    generic = re.search(
+        r"(?:version\s+%s\b[^.]{0,80}?(?:or\s*\(at your option\)\s*any later version|"
+        r"ou\s*\(?[àa] votre (?:choix|convenance)\)?\s*(?:toute|n.importe quelle)\s+version"
+        r"\s+ult[ée]rieure))" % re.escape(family.split("-")[1].split(".")[0]),
+        text, re.IGNORECASE)
+    return True if generic else None
+
+
+_GNU_TITLE = re.compile(r"GNU\s+(?:AFFERO\s+|LESSER\s+)?GENERAL\s+PUBLIC\s+LICENSE\s+Version",
+                        re.IGNORECASE)
+
+
+def preamble_before_gnu_title(text: str) -> str:
+    """The part of a licence file above the GNU licence title (where a real notice would be)."""
+    match = _GNU_TITLE.search(text)
+    return text[:match.start()] if match else ""

@@ -1,0 +1,9 @@
+"""Report formats. ``REPORTER_BY_NAME`` feeds ``--format``'s choices and help."""
+
+from __future__ import annotations
+
+from scanner.reporters.base import Reporter
+from scanner.reporters.json import JsonReporter
+from scanner.reporters.text import TextReporter
+
+REPORTER_BY_NAME: dict[str, Reporter] = {r.name: r for r in (TextReporter(), JsonReporter())}

@@ -1,0 +1,46 @@
+"""The reporter interface, and the sanitising every report applies to repository-controlled text."""
+
+from __future__ import annotations
+
+import math
+import re
+import typing as t
+from abc import ABC, abstractmethod
+
+#: Bidi controls, zero-width characters and C0/C1 controls (except tab and newline): shown as
+#: visible ``\\uXXXX`` escapes so a repository name cannot spoof a report.
+_INVISIBLE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2028\u2029\ufeff\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Reporter(ABC):
+    """Renders a run document (a validated dict, never internal objects) to text."""
+
+    name: t.ClassVar[str]
+    extension: t.ClassVar[str]
+    media_type: t.ClassVar[str]
+    help: t.ClassVar[str]
+
+    @abstractmethod
+    def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
+        """The whole report."""
+
+
+def visible(text: str) -> str:
+    """Escape invisible and spoofing characters (U+202E, zero-width...) as ``\\uXXXX``."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def strict(value: t.Any) -> t.Any:
+    """A copy safe for strict JSON in UTF-8: NaN/inf become null, lone surrogates are escaped."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {strict(k): strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(v) for v in value]
+    return value

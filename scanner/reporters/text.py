@@ -1,0 +1,105 @@
+"""The terminal report: what to fix first, then what to review, then what was waived."""
+
+from __future__ import annotations
+
+import typing as t
+
+import click
+
+from scanner.i18n import tr
+from scanner.reporters.base import Reporter, visible
+from scanner.scoring import CATEGORY_WEIGHTS
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
+
+
+def _style(text: str, color: bool, **kwargs: t.Any) -> str:
+    return click.style(text, **kwargs) if color else text
+
+
+def _evidence(finding: dict[str, t.Any]) -> str:
+    places = []
+    for item in finding["evidence"]:
+        if item.get("path"):
+            place = item["path"] + (f":{item['line']}" if item.get("line") else "")
+            if place not in places:
+                places.append(place)
+    return ", ".join(visible(p) for p in places[:5])
+
+
+def _finding_lines(finding: dict[str, t.Any], lang: str, color: bool) -> list[str]:
+    severity = tr(f"severity.{finding['severity']}", lang)
+    colour = {"error": "red", "warning": "yellow"}.get(finding["severity"], "blue")
+    head = (f"  {_style(f'[{severity}]', color, fg=colour)} {finding['rule']}: "
+            f"{visible(finding['message'])}")
+    lines = [head]
+    evidence = _evidence(finding)
+    if evidence:
+        lines.append(f"      {tr('evidence', lang)}: {evidence}")
+    if finding["waiver"]:
+        lines.append("      " + tr("waived_until", lang, **{
+            k: visible(str(v)) for k, v in finding["waiver"].items()}))
+    elif finding["remediation"] and finding["status"] in ("fail", "review"):
+        lines.append(f"      → {visible(finding['remediation'])}")
+    return lines
+
+
+def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
+    name = visible(card["repository"].get("full_name") or card["repository"].get("name", "?"))
+    if card["status"] != "ok":
+        return [_style(f"✗ {name}: {tr('could_not_scan', lang)}: {visible(card['error'])}", color,
+                       fg="red", bold=True)]
+    grade = card["grade"] or "-"
+    score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
+    lines = [_style(f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}", color,
+                    bold=True, fg=_GRADE_COLOURS.get(grade))]
+    parts = []
+    for category in CATEGORY_WEIGHTS:
+        value = card["categories"].get(category, {}).get("score")
+        if value is not None:
+            parts.append(f"{tr(f'category.{category}', lang)} {value:.0f}")
+    if parts:
+        lines.append("  " + " · ".join(parts))
+    findings = sorted(card["findings"], key=lambda f: (_SEVERITY_ORDER[f["severity"]], f["rule"]))
+    groups = [
+        ("to_fix", [f for f in findings if f["status"] == "fail" and not f["waiver"]]),
+        ("to_review", [f for f in findings if f["status"] == "review" and not f["waiver"]]),
+        ("waived", [f for f in findings if f["waiver"]]),
+        ("errors", [f for f in findings if f["status"] == "error"]),
+    ]
+    for key, group in groups:
+        if group:
+            lines.append(f" {tr(key, lang)} ({len(group)})")
+            for finding in group:
+                lines.extend(_finding_lines(finding, lang, color))
+    passed = sum(1 for f in findings if f["status"] == "pass")
+    na = sum(1 for f in findings if f["status"] == "not_applicable")
+    lines.append(" " + tr("passed", lang, count=passed, na=na))
+    notices = card.get("notices", []) + [
+        f"{p['path']}{':' + str(p['line']) if p.get('line') else ''}: {p['message']}"
+        for p in card.get("problems", [])]
+    if notices:
+        lines.append(f" {tr('notices', lang)}")
+        lines.extend(f"  - {visible(n)}" for n in notices)
+    return lines
+
+
+class TextReporter(Reporter):
+    name = "text"
+    extension = "txt"
+    media_type = "text/plain"
+    help = "a readable summary for the terminal"
+
+    def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
+        lang = run["language"]
+        out: list[str] = []
+        for card in run["scorecards"]:
+            out.extend(_card(card, lang, color))
+            out.append("")
+        summary = run["summary"]
+        if summary["repositories"] > 1:
+            mean = "-" if summary["mean_score"] is None else f"{summary['mean_score']:.0f}"
+            out.append(tr("summary", lang, scanned=summary["scanned"],
+                          total=summary["repositories"], mean=mean))
+        return "\n".join(out).rstrip("\n") + "\n"

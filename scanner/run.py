@@ -1,0 +1,211 @@
+"""The pipeline: targets -> snapshots -> facts -> findings -> scorecards -> run document.
+
+The run document (``civiscan schema run``) is the one interface every reporter renders; the
+exit code is computed from it alone (:func:`exit_code`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import typing as t
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner import __version__
+from scanner.config import FILE_NAME, Config, Waiver, repository_waivers
+from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
+from scanner.engine.loader import Ruleset
+from scanner.errors import CiviscanError, ScanError
+from scanner.facts import build_facts
+from scanner.scoring import score
+from scanner.snapshot import Snapshot
+from scanner.sources.local import local_snapshot
+from scanner.targets import Target
+
+RUN_SCHEMA_VERSION = "1"
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ScanOptions:
+    """Everything a scan needs, already validated by the CLI or the caller."""
+
+    targets: list[Target]
+    ruleset: Ruleset
+    config: Config = field(default_factory=Config)
+    language: str = "en"
+    today: dt.date = field(default_factory=dt.date.today)
+    include_facts: bool = False
+    progress: Progress | None = None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def snapshots_for(target: Target) -> Iterator[Snapshot]:
+    """The snapshots a target stands for: one for a folder, many for an organisation."""
+    if target.kind == "local":
+        assert target.path is not None
+        yield local_snapshot(target.path)
+        return
+    raise ScanError(f"{target.label}: remote {target.kind} scanning is not available in this "
+                    f"version of civiscan; clone the repository and scan the folder")
+
+
+def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Waiver],
+                  full_name: str, today: dt.date) -> tuple[list[Finding], list[dict[str, t.Any]]]:
+    """Severity overrides, justified disables, then waivers; returns findings and expired ones."""
+    kept: list[Finding] = []
+    expired: list[dict[str, t.Any]] = []
+    waivers = [w for w in config.waivers if w.applies_to(full_name)] + own_waivers
+    for finding in findings:
+        if finding.rule in config.disabled:
+            continue
+        if finding.rule in config.severity:
+            finding.severity = config.severity[finding.rule]
+        for waiver in waivers:
+            if waiver.rule != finding.rule:
+                continue
+            if waiver.expired(today):
+                expired.append(waiver.to_dict())
+                continue
+            if finding.status in (Status.FAIL, Status.REVIEW):
+                finding.waiver = waiver.to_dict()
+            break
+        kept.append(finding)
+    return kept, expired
+
+
+def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
+    """One repository's scorecard (status ``ok``)."""
+    facts = build_facts(snapshot)
+    findings = [evaluate(rule, facts) for rule in options.ruleset.rules]
+    own_waivers: list[Waiver] = []
+    notices: list[str] = []
+    if FILE_NAME in snapshot.files:
+        data = snapshot.read(FILE_NAME)
+        if data is not None:
+            own_waivers, notices = repository_waivers(data, FILE_NAME)
+            # A repository's waivers cover that repository only, whatever they say.
+            own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
+                                  w.approved_by, w.expires, w.origin) for w in own_waivers]
+    findings, expired = _apply_config(findings, options.config, own_waivers,
+                                      facts["repository"]["full_name"], options.today)
+    notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
+                "it no longer applies" for w in expired]
+    card: dict[str, t.Any] = {
+        "repository": facts["repository"],
+        "status": "ok",
+        "error": None,
+        "scanned_at": _now(),
+        **score(findings),
+        "findings": [f.to_dict(options.language) for f in findings],
+        "expired_waivers": expired,
+        "notices": notices,
+        "problems": facts["problems"],
+    }
+    if options.include_facts:
+        card["facts"] = facts
+    return card
+
+
+def error_card(label: str, reason: str, repository: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
+    """The scorecard of a repository or target that could not be scanned: the run goes on."""
+    name = label.rsplit("/", 1)[-1] or label
+    return {
+        "repository": repository or {"name": name, "full_name": label, "url": None},
+        "status": "error", "error": reason, "scanned_at": _now(), "score": None, "grade": None,
+        "categories": {}, "findings": [], "expired_waivers": [], "notices": [], "problems": [],
+    }
+
+
+def _summary(cards: list[dict[str, t.Any]]) -> dict[str, t.Any]:
+    ok = [c for c in cards if c["status"] == "ok"]
+    scores = [c["score"] for c in ok if c["score"] is not None]
+    grades: dict[str, int] = {}
+    for card in ok:
+        if card["grade"]:
+            grades[card["grade"]] = grades.get(card["grade"], 0) + 1
+    failing: dict[str, int] = {}
+    for card in ok:
+        for finding in card["findings"]:
+            if finding["status"] == "fail" and not finding["waiver"]:
+                failing[finding["rule"]] = failing.get(finding["rule"], 0) + 1
+    return {
+        "repositories": len(cards), "scanned": len(ok), "errors": len(cards) - len(ok),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "grades": dict(sorted(grades.items())),
+        "failing_rules": dict(sorted(failing.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+
+
+def scan(options: ScanOptions) -> dict[str, t.Any]:
+    """Scan every target; one repository failing never stops the others."""
+    started = _now()
+    cards: list[dict[str, t.Any]] = []
+    for target in options.targets:
+        try:
+            for snapshot in snapshots_for(target):
+                if options.progress:
+                    options.progress(snapshot.repo.full_name)
+                try:
+                    cards.append(scan_snapshot(snapshot, options))
+                except CiviscanError as exc:
+                    cards.append(error_card(snapshot.repo.full_name, str(exc),
+                                            snapshot.repo.to_facts()))
+                except Exception as exc:  # one repository must not stop an organisation scan
+                    log.debug("scan of %s failed", snapshot.repo.full_name, exc_info=True)
+                    cards.append(error_card(snapshot.repo.full_name,
+                                            f"internal error: {type(exc).__name__}: {exc}",
+                                            snapshot.repo.to_facts()))
+        except CiviscanError as exc:
+            cards.append(error_card(target.label, str(exc)))
+    ruleset = options.ruleset
+    return {
+        "schema_version": RUN_SCHEMA_VERSION,
+        "civiscan_version": __version__,
+        "language": options.language,
+        "started_at": started,
+        "finished_at": _now(),
+        "targets": [t.label for t in options.targets],
+        "ruleset": ruleset.describe(),
+        "rules": {r.id: r.describe() for r in ruleset.rules if r.id not in options.config.disabled},
+        "disabled_rules": [{"rule": r, "justification": j}
+                           for r, j in sorted(options.config.disabled.items())],
+        "config": options.config.path,
+        "scorecards": cards,
+        "summary": _summary(cards),
+    }
+
+
+def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None) -> int:
+    """0 ok; 1 a repository is under ``fail_under`` or has an unwaived failure at or above
+    ``fail_on``; 3 nothing could be scanned. (2 is raised earlier, for usage errors.)"""
+    cards = run["scorecards"]
+    ok = [c for c in cards if c["status"] == "ok"]
+    if cards and not ok:
+        return 3
+    threshold = SEVERITY_RANK.get(fail_on or "never")
+    for card in ok:
+        if fail_under is not None and (card["score"] is None or card["score"] < fail_under):
+            return 1
+        if threshold is not None:
+            for finding in card["findings"]:
+                if (finding["status"] == "fail" and not finding["waiver"]
+                        and finding["lifecycle"] != "experimental"
+                        and SEVERITY_RANK[finding["severity"]] >= threshold):
+                    return 1
+    return 0
+
+
+def default_language() -> str:
+    """French when the environment says so, English otherwise."""
+    lang = os.environ.get("CIVISCAN_LANG") or os.environ.get("LANG") or ""
+    return "fr" if lang.lower().startswith("fr") else "en"
+

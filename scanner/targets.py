@@ -1,0 +1,76 @@
+"""Parse what the user names on the command line into typed targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scanner.errors import TargetError
+
+KNOWN_HOSTS = {"github.com": "github", "gitlab.com": "gitlab"}
+_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """``kind`` is ``local``, ``github`` or ``gitlab``; ``owner``/``name`` for remote ones."""
+
+    kind: str
+    raw: str
+    path: Path | None = None
+    host: str | None = None
+    owner: str | None = None
+    name: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind == "local":
+            return str(self.path)
+        project = f"{self.owner}/{self.name}" if self.name else f"{self.owner}"
+        return f"{self.kind}:{project}" if self.host in KNOWN_HOSTS else f"{self.host}/{project}"
+
+
+def _remote(kind: str, host: str, parts: list[str], raw: str) -> Target:
+    parts = [p for p in parts if p]
+    if parts and parts[-1].endswith(".git"):
+        parts[-1] = parts[-1][:-4]
+    if not parts:
+        raise TargetError(f"{raw!r}: name an owner, e.g. {kind}:betagouv or {kind}:betagouv/repo")
+    for part in parts:
+        if not _NAME.match(part):
+            raise TargetError(f"{raw!r}: {part!r} is not a valid {kind} owner or project name")
+    if kind == "github":
+        if len(parts) > 2:
+            raise TargetError(f"{raw!r}: a GitHub target is OWNER or OWNER/REPO")
+        return Target(kind, raw, host=host, owner=parts[0], name=parts[1] if len(parts) == 2 else None)
+    # GitLab groups nest: the last part may be a project or a subgroup; the source decides.
+    return Target(kind, raw, host=host, owner="/".join(parts[:-1]) or parts[0],
+                  name=parts[-1] if len(parts) > 1 else None)
+
+
+def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Target:
+    """``.``, a path, ``github:OWNER[/REPO]``, ``gitlab:GROUP[/...]`` or an https URL."""
+    text = raw.strip()
+    for kind in ("github", "gitlab"):
+        if text.startswith(f"{kind}:") and not text.startswith(f"{kind}://"):
+            host = "github.com" if kind == "github" else "gitlab.com"
+            return _remote(kind, host, text[len(kind) + 1:].split("/"), raw)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
+        url = urlsplit(text)
+        if url.scheme not in ("https", "http"):
+            raise TargetError(f"{raw!r}: only https URLs are supported")
+        host = (url.hostname or "").lower()
+        kind = KNOWN_HOSTS.get(host) or ("gitlab" if host in gitlab_hosts else None)
+        if kind is None:
+            raise TargetError(f"{raw!r}: unknown host {host!r}; if it is a self-hosted GitLab, "
+                              "say so with --gitlab-host or gitlab_hosts in the configuration")
+        parts = url.path.split("/-/")[0].split("/")
+        return _remote(kind, host, parts, raw)
+    path = Path(text).expanduser()
+    if not path.exists():
+        raise TargetError(f"{raw!r}: no such file or directory")
+    if not path.is_dir():
+        raise TargetError(f"{raw!r}: not a directory (give the folder of a repository)")
+    return Target("local", raw, path=path.resolve())

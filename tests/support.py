@@ -1,0 +1,73 @@
+"""Shared test helpers: the compliant fixture's facts, corpus snapshots, JSON merge patch."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import typing as t
+from functools import cache
+from pathlib import Path
+
+from scanner.facts import build_facts
+from scanner.snapshot import Commit, Snapshot
+from scanner.sources.local import local_snapshot
+from scanner.sources.memory import snapshot_from_files
+
+TESTS = Path(__file__).parent
+REPO_ROOT = TESTS.parent
+COMPLIANT = TESTS / "fixtures" / "repos" / "compliant"
+CORPUS = Path(os.environ.get("CIVISCAN_CORPUS", REPO_ROOT.parent / "shared" / "corpus"))
+SIGNED_COMMITS = [
+    Commit(sha=f"{i:040x}", message=f"Change {i}\n\nSigned-off-by: Dev <dev@example.gouv.fr>")
+    for i in range(1, 21)
+]
+
+
+def compliant_snapshot() -> Snapshot:
+    """The compliant fixture as a plain folder, with a fully signed-off history."""
+    snapshot = local_snapshot(COMPLIANT, use_git=False)
+    snapshot.commit_log = list(SIGNED_COMMITS)
+    return snapshot
+
+
+@cache
+def _baseline() -> str:
+    return json.dumps(build_facts(compliant_snapshot()))
+
+
+def baseline_facts() -> dict[str, t.Any]:
+    """A fresh copy of the compliant fixture's facts (tests may mutate it)."""
+    return t.cast(dict[str, t.Any], json.loads(_baseline()))
+
+
+def merge_patch(target: t.Any, patch: t.Any) -> t.Any:
+    """RFC 7386 JSON merge patch."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    result = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
+def corpus_repos() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.iterdir() if (p / "EXPECTED.json").is_file())
+
+
+def corpus_snapshot(folder: Path) -> Snapshot:
+    """A corpus repository: its copied files, and every other listed path without content."""
+    listing = [line for line in (folder / "listing.txt").read_text().splitlines() if line]
+    files = {}
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and rel not in ("EXPECTED.json", "listing.txt"):
+            files[rel] = path.read_bytes()
+    name = folder.name.split("__", 1)[-1]
+    return snapshot_from_files(files, listing=listing, name=name,
+                               full_name=folder.name.replace("__", "/", 1))

@@ -1,0 +1,100 @@
+"""Rule loading (problems with file and line) and evaluation (every status, evidence, texts)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from scanner.engine.evaluate import Status, evaluate
+from scanner.engine.loader import check_folders, load_ruleset
+from scanner.engine.messages import interpolate, resolve
+from scanner.errors import RuleError
+
+RULES = Path(__file__).parents[1] / "fixtures" / "rules"
+
+
+def _rule():  # type: ignore[no-untyped-def]
+    ruleset = load_ruleset([RULES / "good"], builtin=False)
+    rule = ruleset.get("test-licence-allowed")
+    assert rule is not None
+    return rule
+
+
+def _facts(spdx: str | None, files: list[dict] | None = None, fork: bool | None = False) -> dict:
+    return {"repository": {"fork": fork, "full_name": "o/r"},
+            "licence": {"spdx": spdx, "files": files or [], "declared": []}}
+
+
+def test_pass_fail_review_and_not_applicable() -> None:
+    rule = _rule()
+    assert evaluate(rule, _facts("MIT")).status is Status.PASS
+    assert evaluate(rule, _facts("GPL-2.0-only")).status is Status.FAIL
+    assert evaluate(rule, _facts("NOASSERTION")).status is Status.REVIEW
+    assert evaluate(rule, _facts("GPL-2.0-only", fork=True)).status is Status.NOT_APPLICABLE
+
+
+def test_messages_interpolate_facts_in_both_languages() -> None:
+    finding = evaluate(_rule(), _facts("ISC", [{"path": "LICENSE", "spdx": "ISC", "confidence": 1},
+                                             {"path": "COPYING", "spdx": "ISC", "confidence": 1}]))
+    assert finding.texts["en"]["message"] == "Licence ISC is not allowed; files: LICENSE, COPYING."
+    assert finding.texts["fr"]["message"].startswith("La licence ISC n'est pas autorisée")
+    assert evaluate(_rule(), _facts("MIT")).texts["fr"]["message"] == "La licence MIT est autorisée."
+    na = evaluate(_rule(), _facts("ISC", fork=True))
+    assert na.texts["en"]["message"] == "Forks keep their upstream licence."
+
+
+def test_evidence_names_the_failing_file_and_pointer() -> None:
+    files = [{"path": "LICENSE", "spdx": "MIT", "confidence": 1},
+             {"path": "LICENSES/ISC.txt", "spdx": "ISC", "confidence": 1}]
+    finding = evaluate(_rule(), _facts("MIT", files))
+    assert finding.status is Status.FAIL
+    failing = [e for e in finding.evidence if e.get("detail")]
+    assert failing == [{"pointer": "/licence/files/1/spdx", "path": "LICENSES/ISC.txt",
+                        "line": None, "detail": "'ISC' is not one of ['MIT', 'EUPL-1.2']"}]
+    assert {"pointer": "/licence/files/*", "path": "LICENSE", "line": None} in finding.evidence
+
+
+def test_a_rule_that_cannot_be_evaluated_is_an_error_finding_not_a_crash() -> None:
+    class Exploding:
+        def iter_errors(self, instance: object) -> list[object]:
+            raise RecursionError("too deep")
+
+    rule = dataclasses.replace(_rule(), check=Exploding())
+    finding = evaluate(rule, _facts("MIT"))
+    assert finding.status is Status.ERROR
+    assert "RecursionError: too deep" in finding.texts["en"]["message"]
+
+
+def test_interpolation_is_restricted_to_pointers() -> None:
+    facts = {"a": {"b": "x"}, "l": [{"p": 1}, {"p": 2}], "n": None}
+    assert interpolate("{/a/b} {/l/*/p} {/n} {/missing}", facts) == "x 1, 2 none none"
+    assert interpolate("{/n}", facts, "fr") == "aucun"
+    assert interpolate("{__import__('os')} {a.b}", facts) == "{__import__('os')} {a.b}"
+    assert resolve(facts, "/l/1/p") == [2]
+
+
+def test_invalid_rules_report_every_problem_with_file_and_line() -> None:
+    _, _, problems = check_folders([RULES / "bad"])
+    text = "\n".join(str(p) for p in problems)
+    assert "broken-yaml.yaml:3:" in text
+    assert "bad-ref.yaml" in text and "unresolvable $ref" in text
+    assert "wrong-name.yaml:3: /severity: 'fatal' is not one of" in text
+    assert "wrong-name.yaml:5: /title: 'fr' is a required property" in text
+
+
+def test_load_ruleset_refuses_invalid_rules() -> None:
+    with pytest.raises(RuleError, match="problem"):
+        load_ruleset([RULES / "bad"], builtin=False)
+
+
+def test_rule_id_must_equal_stem_and_folder_category(tmp_path: Path) -> None:
+    folder = tmp_path / "api"
+    folder.mkdir()
+    source = (RULES / "good" / "licensing" / "test-licence-allowed.yaml").read_text()
+    (folder / "other-name.yaml").write_text(source.replace(
+        "$ref: \"https://civiscan.beta.gouv.fr/rules/defs/colours.json#/allowed\"", "type: string"))
+    _, _, problems = check_folders([tmp_path])
+    messages = [p.message for p in problems]
+    assert any("must equal the file name 'other-name'" in m for m in messages)
