@@ -1,0 +1,92 @@
+"""Local snapshots: git listing, no escape through links, no FIFO reads, size cap, no token."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scanner.sources.local import local_snapshot
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"})
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "README.md").write_text("# demo\n")
+    (root / ".gitignore").write_text("secret.env\n")
+    (root / "secret.env").write_text("TOKEN=x\n")
+    (root / "untracked.txt").write_text("new\n")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "README.md", ".gitignore")
+    _git(root, "commit", "-q", "-m", "first\n\nSigned-off-by: A <a@x.fr>")
+    _git(root, "remote", "add", "origin",
+         "https://x-access-token:ghp_SENTINEL0123456789@github.com/betagouv/demo.git")
+    return root
+
+
+def test_git_listing_honours_gitignore_and_keeps_untracked(checkout: Path) -> None:
+    snapshot = local_snapshot(checkout)
+    assert snapshot.paths() == [".gitignore", "README.md", "untracked.txt"]
+    assert snapshot.read("README.md") == b"# demo\n"
+    commits = snapshot.commits(10)
+    assert commits is not None and "Signed-off-by" in commits[0].message
+
+
+def test_identity_comes_from_the_remote_without_credentials(checkout: Path) -> None:
+    repo = local_snapshot(checkout).repo
+    assert repo.full_name == "betagouv/demo"
+    assert repo.url == "https://github.com/betagouv/demo"
+    assert repo.default_branch == "main" and repo.head and len(repo.head) == 40
+    assert "ghp_" not in repr(repo)
+
+
+def test_links_out_of_the_root_are_listed_as_skipped_and_never_read(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    root.mkdir()
+    outside = tmp_path / "passwd"
+    outside.write_text("root:x:0:0\n")
+    (root / "publiccode.yml").symlink_to(outside)
+    (root / "inner.md").write_text("inner\n")
+    (root / "README.md").symlink_to(root / "inner.md")
+    (root / "loop").symlink_to(root / "loop")
+    (root / "up").symlink_to(tmp_path)
+    snapshot = local_snapshot(root)
+    assert snapshot.read("publiccode.yml") is None
+    assert "escapes" in snapshot.skipped["publiccode.yml"]
+    assert snapshot.read("README.md") == b"inner\n"
+    assert "up" in snapshot.skipped and "loop" in snapshot.skipped
+
+
+def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
+    root = tmp_path / "fifo"
+    root.mkdir()
+    os.mkfifo(root / "README.md")
+    snapshot = local_snapshot(root)
+    assert snapshot.read("README.md") is None
+    assert "not a regular file" in snapshot.skipped["README.md"]
+
+
+def test_files_over_the_cap_are_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "big"
+    root.mkdir()
+    (root / "openapi.json").write_bytes(b"{" + b" " * 5000 + b"}")
+    snapshot = local_snapshot(root, max_file_bytes=1000)
+    assert snapshot.too_large("openapi.json") and snapshot.read("openapi.json") is None
+
+
+def test_walk_skips_vendored_folders(tmp_path: Path) -> None:
+    root = tmp_path / "walk"
+    (root / "node_modules" / "x").mkdir(parents=True)
+    (root / "node_modules" / "x" / "LICENSE").write_text("MIT")
+    (root / "src").mkdir()
+    (root / "src" / "a.py").write_text("")
+    assert local_snapshot(root).paths() == ["src/a.py"]

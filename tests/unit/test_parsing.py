@@ -1,0 +1,124 @@
+"""Hostile YAML and JSON (conventions §9 A and B) give a ParseError naming file and line, fast."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from scanner.errors import ParseError
+from scanner.parsing import load_data, load_json, load_toml, load_yaml
+
+BOMB = "\n".join(
+    [f'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"{x}: &{x} [{', '.join(['*' + p] * 9)}]" for p, x in zip("abcdef", "bcdefg")]
+) + "\n"
+
+
+def _error(loader, text, path="publiccode.yml") -> ParseError:  # type: ignore[no-untyped-def]
+    with pytest.raises(ParseError) as caught:
+        loader(text, path=path)
+    return caught.value
+
+
+def test_alias_bomb_is_rejected_quickly() -> None:
+    started = time.perf_counter()
+    error = _error(load_yaml, BOMB)
+    assert "alias" in error.message and error.path == "publiccode.yml"
+    assert time.perf_counter() - started < 1
+
+
+def test_small_aliases_still_work() -> None:
+    value = load_yaml("base: &b {x: 1}\nother: *b\n", path="x.yml").value
+    assert value == {"base": {"x": 1}, "other": {"x": 1}}
+
+
+def test_recursive_alias_is_a_cycle_error() -> None:
+    assert "recursive alias" in _error(load_yaml, "a: &x [1, *x]\n").message
+
+
+@pytest.mark.parametrize("depth", [1_000, 50_000])
+def test_deep_nesting_is_rejected_without_crashing(depth: int) -> None:
+    # In a subprocess: a crash of the C parser (rc 139) must show up as a failure, not kill pytest.
+    code = ("from scanner.parsing import load_yaml\nfrom scanner.errors import ParseError\n"
+            f"try:\n    load_yaml('[' * {depth} + ']' * {depth}, path='x.yml')\n"
+            "except ParseError as e:\n    print('rejected:', e)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "rejected: x.yml:1:" in done.stdout
+
+
+def test_python_tags_are_rejected_and_nothing_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    marker = tmp_path / "ran"
+    error = _error(load_yaml, f"a: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert "unsupported tag" in error.message and error.line == 1
+    assert not marker.exists()
+
+
+def test_duplicate_keys_name_the_line() -> None:
+    error = _error(load_yaml, "name: a\nurl: b\nname: c\n")
+    assert error.message == "duplicate key 'name'" and error.line == 3
+
+
+def test_yaml_11_coercions_do_not_happen() -> None:
+    value = load_yaml("a: NO\nb: on\nc: yes\nd: 12:30\ne: 2017-04-15\nf: 0777\ng: 1.10\n",
+                      path="x.yml").value
+    assert value == {"a": "NO", "b": "on", "c": "yes", "d": "12:30", "e": "2017-04-15",
+                     "f": 777, "g": 1.1}
+    json.dumps(value)  # dates stay strings: the JSON report can always be written
+
+
+def test_non_string_keys_keep_their_text_and_never_collide() -> None:
+    assert load_yaml("1: a\ntrue: c\n200: ok\n", path="x.yml").value == {
+        "1": "a", "true": "c", "200": "ok"}
+
+
+def test_multi_document_is_rejected() -> None:
+    error = _error(load_yaml, "a: 1\n---\nb: 2\n")
+    assert "single YAML document" in error.message and error.line == 2
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n"])
+def test_empty_documents_are_none(text: str) -> None:
+    assert load_yaml(text, path="x.yml").value is None
+
+
+def test_nul_and_invalid_utf8_name_file_and_line() -> None:
+    assert _error(load_yaml, b"a: 1\nb: \x00\n").line == 2
+    assert "invalid UTF-8" in _error(load_yaml, b"a: 1\nb: \xff\n").message
+    assert load_yaml("a: b\n".encode("utf-16"), path="x.yml").value == {"a": "b"}
+
+
+def test_syntax_error_line_is_one_based() -> None:
+    assert _error(load_yaml, "a: 1\nb: 2\n c: d: e\n").line == 3
+
+
+def test_lines_are_recorded_per_pointer() -> None:
+    loaded = load_yaml("a:\n  b: 1\n  c:\n    - x\n    - y\n", path="x.yml", locate=True)
+    assert loaded.line_of("/a/c/1") == 5
+    assert loaded.line_of("/a/b") == 2
+    assert loaded.line_of("/a/missing") == 1
+
+
+def test_json_hostile_inputs() -> None:
+    assert "NaN" in _error(load_json, '{"a": NaN}', "x.json").message
+    assert "duplicate key" in _error(load_json, '{"a": 1, "a": 2}', "x.json").message
+    assert "digits" in _error(load_json, "1" * 5000, "x.json").message
+    assert "nested" in _error(load_json, "[" * 5000 + "]" * 5000, "x.json").message
+    assert load_json('\ufeff{"a": 1}', path="x.json").value == {"a": 1}
+    assert load_json(b'\xef\xbb\xbf{"a": 1}', path="x.json").value == {"a": 1}
+    assert _error(load_json, '{\n"a": 1,\n}', "x.json").line == 3
+
+
+def test_load_data_dispatches_on_extension_and_locates_json_lines() -> None:
+    loaded = load_data(b'{\n  "info": {\n    "title": "x"\n  }\n}', path="api.JSON", locate=True)
+    assert loaded.value == {"info": {"title": "x"}}
+    assert loaded.line_of("/info/title") == 3
+
+
+def test_toml_errors_name_the_line() -> None:
+    error = _error(load_toml, "[project]\nname = 'x'\nname = 'y'\n", "pyproject.toml")
+    assert error.line == 3

@@ -1,0 +1,61 @@
+"""The scoring formula (scanner/scoring.py docstring), checked on hand-computed cases."""
+
+from __future__ import annotations
+
+from scanner.engine.evaluate import Finding, Status
+from scanner.scoring import grade_for, score
+
+
+def _f(category: str, status: Status, severity: str = "warning", weight: int = 10,
+       lifecycle: str = "stable", waiver: dict | None = None) -> Finding:
+    texts = {lang: {"title": "t", "message": "m", "remediation": "r"} for lang in ("en", "fr")}
+    return Finding("r", category, severity, status, weight, lifecycle, "low", texts, [], waiver)
+
+
+def test_category_score_weights_by_severity_and_credits_review_half() -> None:
+    result = score([
+        _f("licensing", Status.PASS, "error"),      # 30 / 30
+        _f("licensing", Status.FAIL, "warning"),    #  0 / 20
+        _f("licensing", Status.REVIEW, "info"),     #  5 / 10
+    ])
+    assert result["categories"]["licensing"]["score"] == round(100 * 35 / 60, 1)
+    assert result["categories"]["licensing"]["fail"] == 1
+
+
+def test_not_applicable_errors_experimental_and_waived_do_not_count() -> None:
+    result = score([
+        _f("api", Status.PASS),
+        _f("api", Status.NOT_APPLICABLE),
+        _f("api", Status.ERROR),
+        _f("api", Status.FAIL, lifecycle="experimental"),
+        _f("api", Status.FAIL, waiver={"rule": "r"}),
+    ])
+    assert result["categories"]["api"]["score"] == 100.0
+    assert result["categories"]["hygiene"]["score"] is None
+
+
+def test_overall_is_category_weighted_and_ignores_unscored_categories() -> None:
+    result = score([_f("licensing", Status.PASS), _f("hygiene", Status.FAIL)])
+    # licensing 100 (weight 35), hygiene 0 (weight 10): 3500 / 45
+    assert result["score"] == round(3500 / 45, 1)
+    assert result["grade"] == "B"
+
+
+def test_failing_stable_error_rule_caps_the_grade_at_c() -> None:
+    findings = [_f("licensing", Status.PASS, weight=100) for _ in range(50)]
+    findings.append(_f("licensing", Status.FAIL, "error", weight=1))
+    result = score(findings)
+    assert result["score"] > 90 and result["grade"] == "C"
+    waived = findings[:-1] + [_f("licensing", Status.FAIL, "error", weight=1, waiver={"r": 1})]
+    assert score(waived)["grade"] == "A"
+
+
+def test_grade_floors() -> None:
+    assert [grade_for(s) for s in (100, 90, 89.9, 75, 60, 40, 39.9, None)] == [
+        "A", "A", "B", "B", "C", "D", "E", None]
+
+
+def test_nothing_scored_gives_no_score() -> None:
+    result = score([_f("api", Status.NOT_APPLICABLE)])
+    assert result["score"] is None and result["grade"] is None
+    assert result["categories"]["api"]["not_applicable"] == 1
