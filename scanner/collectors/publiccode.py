@@ -1,38 +1,104 @@
-"""publiccode.yml (first version: presence and version only)."""
+"""publiccode.yml: parsed safely, validated against the vendored v0.7 schema (each error with its
+line), ``legal.license`` parsed as SPDX, key fields exposed for rules and later collectors."""
 
 from __future__ import annotations
 
+import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.parsing import load_yaml
-from scanner.snapshot import Snapshot
+from scanner.publiccode.fields import key_fields, version_text
+from scanner.publiccode.licence import parse_licence
+from scanner.publiccode.schema import SCHEMA_VERSION
+from scanner.publiccode.validate import validate
+from scanner.snapshot import Snapshot, decode_text
 
+#: Names the standard accepts, in order of preference, at the repository root.
 NAMES = ("publiccode.yml", "publiccode.yaml")
+_ELSEWHERE = re.compile(r"(?:^|/)publiccode\.ya?ml$", re.IGNORECASE)
+
+
+def _find(paths: Sequence[str]) -> list[str]:
+    exact = [name for name in NAMES if name in paths]
+    # A wrongly-cased root file (PublicCode.yml) still is the team's publiccode.yml.
+    other_case = sorted(p for p in paths if "/" not in p and _ELSEWHERE.search(p)
+                        and p not in exact)
+    return exact + other_case
+
+
+def _empty_section() -> dict[str, t.Any]:
+    return {
+        "path": None, "origin": None, "version": None, "valid": None, "parsed": None,
+        "schema_version": SCHEMA_VERSION, "other_paths": [], "errors": [],
+        "legal_license": None, "legal_license_valid": None, "legal_license_normalised": None,
+        "legal_license_ids": [], "legal_license_error": None,
+        **key_fields({}),
+    }
 
 
 class PubliccodeCollector(Collector):
     name = "publiccode"
 
     def empty(self) -> Fragment:
-        return {"publiccode": {"path": None, "version": None, "valid": None}}
+        return {"publiccode": _empty_section()}
 
     def wanted(self, paths: Sequence[str]) -> Iterable[str]:
-        return [p for p in NAMES if p in paths]
+        found = _find(paths)
+        return found[:1]
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
-        found = list(self.wanted(snapshot.paths()))
+        paths = snapshot.paths()
+        found = _find(paths)
+        section = _empty_section()
+        # Files elsewhere in the tree are not read by catalogues (only the root one is).
+        section["other_paths"] = found[1:] + [
+            p for p in paths if "/" in p and _ELSEWHERE.search(p) and "node_modules/" not in p
+        ][:20]
         if not found:
-            return self.empty()
+            return {"publiccode": section}
         path = found[0]
+        section.update(path=path, origin="repository")
+        if snapshot.too_large(path):
+            message = (f"file too large ({snapshot.size(path):,} bytes, limit "
+                       f"{snapshot.max_file_bytes:,}); not read")
+            section.update(parsed=False, valid=False,
+                           errors=[{"pointer": "", "line": None, "message": message}])
+            return {"publiccode": section, "problems": [
+                {"source": self.name, "path": path, "line": None, "message": message}]}
         data = snapshot.read(path)
+        if data is None:  # skipped (reported by the repository collector) or not fetched
+            return {"publiccode": section}
         try:
-            value = load_yaml(data or b"", path=path).value
+            loaded = load_yaml(data, path=path, locate=True)
         except ParseError as exc:
-            return {"publiccode": {"path": path, "version": None, "valid": False},
-                    "problems": [exc.to_problem(self.name)]}
-        version = value.get("publiccodeYmlVersion") if isinstance(value, dict) else None
-        return {"publiccode": {"path": path, "version": None if version is None else str(version),
-                               "valid": isinstance(value, dict)}}
+            section.update(parsed=False, valid=False, errors=[
+                {"pointer": "", "line": exc.line, "message": exc.message}])
+            return {"publiccode": section, "problems": [exc.to_problem(self.name)]}
+        errors = validate(loaded)
+        doc = loaded.value if isinstance(loaded.value, dict) else {}
+        section.update(key_fields(doc))
+        section.update(
+            parsed=True,
+            valid=not errors,
+            errors=[e.to_facts() for e in errors],
+            version=version_text(loaded, decode_text(data)),
+        )
+        licence = (doc.get("legal") or {}).get("license") if isinstance(doc.get("legal"),
+                                                                         dict) else None
+        if isinstance(licence, str):
+            parsed = parse_licence(licence)
+            section.update(legal_license=licence, legal_license_valid=parsed.valid,
+                           legal_license_normalised=parsed.normalised,
+                           legal_license_ids=list(parsed.ids),
+                           legal_license_error=parsed.error)
+            if not parsed.valid:
+                pointer = "/legal/license"
+                section["errors"].append({
+                    "pointer": pointer, "line": loaded.line_of(pointer),
+                    "message": f"legal/license: {licence!r} is not a valid SPDX expression "
+                               f"({parsed.error})"})
+                section["valid"] = False
+        return {"publiccode": section}

@@ -24,7 +24,8 @@ ROLE_STEMS = {
     "readme": r"readme",
     "contributing": r"contributing|contribuer|contribute|contributions?",
     "code_of_conduct": r"code[_ -]?of[_ -]?conduct|code[_ -]de[_ -]conduite|conduct",
-    "security_policy": r"security|s[ée]curit[ée]|security[_-]policy|politique[_-]de[_-]s[ée]curit[ée]",
+    "security_policy": (r"security|s[ée]curit[ée]|security[_-]policy"
+                        r"|politique[_-]de[_-]s[ée]curit[ée]"),
 }
 _ROLE_NAME = {role: re.compile(rf"^(?:{stem}){_LANG}{_EXT}$", re.IGNORECASE)
               for role, stem in ROLE_STEMS.items()}
@@ -122,7 +123,7 @@ def dco_apps(paths: Iterable[str]) -> list[str]:
 
 
 def cla_files(paths: Iterable[str]) -> list[str]:
-    """CLA texts and CLA bot configuration (``.clabot``, ``cla.json``, ``CLA.md``, CLA workflows)."""
+    """CLA texts and CLA bot configuration (``.clabot``, ``cla.json``, ``CLA.md``, workflows)."""
     return [p for p in paths if _CLA_FILE.match(p) or _CLA_WORKFLOW.match(p)]
 
 

@@ -69,7 +69,8 @@ def markup_format(path: str) -> str:
 def parse(text: str, path: str) -> Document:
     """Parse ``text`` according to the markup its ``path`` implies."""
     fmt = markup_format(path)
-    parser = {"markdown": _markdown, "rst": _rst, "asciidoc": _asciidoc, "org": _org}.get(fmt, _text)
+    parsers = {"markdown": _markdown, "rst": _rst, "asciidoc": _asciidoc, "org": _org}
+    parser = parsers.get(fmt, _text)
     doc = parser(text)
     doc.format = fmt
     doc.links.extend(link for link in _bare_links(text) if link not in doc.links)

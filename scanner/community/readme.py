@@ -17,9 +17,10 @@ _HEADING = {
         r"|à\s+propos|a\s+propos|présentation|presentation|contexte|objectifs?|le\s+projet"
         r"|qu['’]est[- ]ce|pr[ée]sentation|le\s+service|fonctionnalit[ée]s|features)\b", _I),
     "install": re.compile(
-        r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start|prerequisites"
-        r"|requirements|pr[ée]requis|mise\s+en\s+place|d[ée]marrage|d[ée]marrer|configuration"
-        r"|bootstrap|build(?:ing)?|compil(?:er|ation)|environnement\s+de\s+d[ée]veloppement)\b", _I),
+        r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
+        r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+place|d[ée]marrage|d[ée]marrer"
+        r"|configuration|bootstrap|build(?:ing)?|compil(?:er|ation)"
+        r"|environnement\s+de\s+d[ée]veloppement)\b", _I),
     "run": re.compile(
         r"\b(?:run(?:ning)?|usage|start(?:ing)?|launch|lancer|lancement|d[ée]marrer|d[ée]marrage"
         r"|ex[ée]cut(?:er|ion)|utilisation|local(?:ement|ly)?|en\s+local|development|d[ée]velopp"
@@ -44,7 +45,8 @@ _RUN_CMD = re.compile(
     r"|symfony\s+serve|mix\s+phx\.server|node\s+\S+\.js|deno\s+run|python\s+-m\s+\w+"
     r"|hugo\s+server|jekyll\s+serve|bundle\s+exec\s+\w+)", _I)
 _LICENCE_TEXT = re.compile(
-    r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+licence\b|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
+    r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+licence\b"
+    r"|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
 _CONTRIB_TEXT = re.compile(r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting)\b", _I)
 #: A prose paragraph needs this many words to count as explaining something.

@@ -15,10 +15,10 @@ _APOS = r"['’]"
 #: of Origin) »; DSFR's « certificat de garantie de l'origine du développeur »).
 DCO_TEXT = {
     "dco-text": re.compile(
-        r"developer{0}?s?\s+certificate\s+of\s+origin|developercertificate\.org"
-        r"|certificat\s+d{0}\s*origine|certificat\s+(?:de\s+)?(?:garantie\s+)?(?:de\s+)?"
-        r"(?:l{0})?\s*origine|certificat\s+garantissant\s+l{0}\s*originalit[ée]"
-        r"|garantie\s+d{0}\s*origine".format(_APOS), _I),
+        rf"developer{_APOS}?s?\s+certificate\s+of\s+origin|developercertificate\.org"
+        rf"|certificat\s+d{_APOS}\s*origine|certificat\s+(?:de\s+)?(?:garantie\s+)?(?:de\s+)?"
+        rf"(?:l{_APOS})?\s*origine|certificat\s+garantissant\s+l{_APOS}\s*originalit[ée]"
+        rf"|garantie\s+d{_APOS}\s*origine", _I),
     "dco-acronym": re.compile(r"\bDCO\b"),
 }
 #: Phrases asking for a sign-off (the DCO's mechanism). ``git commit -S`` (capital) is GPG
@@ -30,9 +30,9 @@ SIGN_OFF = {
 }
 #: Phrases requiring a CLA or a transfer of rights (POCOS: « pas d'utilisation de CLA »).
 CLA_TEXT = {
-    "cla-text": re.compile(r"contributor{0}?s?\s+licen[cs]e\s+agreement"
+    "cla-text": re.compile(rf"contributor{_APOS}?s?\s+licen[cs]e\s+agreement"
                            r"|accord\s+(?:du|de|des)\s+contributeurs?"
-                           r"|contributor\s+agreement".format(_APOS), _I),
+                           r"|contributor\s+agreement", _I),
     "cla-acronym": re.compile(r"\b[CI]?CLAs?\b"),
     "cla-bot": re.compile(r"cla-assistant|\bclabot\b|\beasycla\b|cla\.developers\.google", _I),
     "copyright-assignment": re.compile(
