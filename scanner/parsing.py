@@ -297,9 +297,9 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                          column=mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:  # ReaderError (NUL, control characters) and friends
         position = getattr(exc, "position", None)
-        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        where = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise ParseError(path, f"unreadable YAML: {reason}", line=line) from None
+        raise ParseError(path, f"unreadable YAML: {reason}", line=where) from None
     return Loaded(root[0] if root else None, lines)
 
 

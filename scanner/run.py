@@ -12,7 +12,6 @@ import os
 import typing as t
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scanner import __version__
 from scanner.config import FILE_NAME, Config, Waiver, repository_waivers

@@ -62,12 +62,12 @@ def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Tar
         if url.scheme not in ("https", "http"):
             raise TargetError(f"{raw!r}: only https URLs are supported")
         host = (url.hostname or "").lower()
-        kind = KNOWN_HOSTS.get(host) or ("gitlab" if host in gitlab_hosts else None)
-        if kind is None:
+        found = KNOWN_HOSTS.get(host) or ("gitlab" if host in gitlab_hosts else None)
+        if found is None:
             raise TargetError(f"{raw!r}: unknown host {host!r}; if it is a self-hosted GitLab, "
                               "say so with --gitlab-host or gitlab_hosts in the configuration")
         parts = url.path.split("/-/")[0].split("/")
-        return _remote(kind, host, parts, raw)
+        return _remote(found, host, parts, raw)
     path = Path(text).expanduser()
     if not path.exists():
         raise TargetError(f"{raw!r}: no such file or directory")

@@ -13,12 +13,17 @@ from scanner.errors import CiviscanError, ScanError, UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 0, 1, 2, 3
 
 
-class CliExit(click.ClickException):
-    """A ClickException with our exit code (Click's own is 1, which means findings here)."""
+class _UsageExit(click.ClickException):
+    exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+
+class _ScanExit(click.ClickException):
+    exit_code = EXIT_SCAN
+
+
+def CliExit(message: str, exit_code: int) -> click.ClickException:  # noqa: N802 - reads as a class
+    """A ClickException carrying our exit code (Click's own is 1, which means findings here)."""
+    return _UsageExit(message) if exit_code == EXIT_USAGE else _ScanExit(message)
 
 
 @contextlib.contextmanager

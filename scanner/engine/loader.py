@@ -13,27 +13,27 @@ import json
 import typing as t
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import jsonschema
 from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from referencing.exceptions import NoSuchResource, Unresolvable, Unretrievable
+from referencing.jsonschema import DRAFT202012
 
 from scanner import schemas
 from scanner.engine.rule import Rule
 from scanner.errors import ParseError, RuleError
 from scanner.parsing import load_json, load_yaml
-from scanner.resources import rules_root
+from scanner.resources import Traversable, rules_root
 
 CATEGORIES = ("licensing", "contributing", "api", "publication", "hygiene")
 DEFS_BASE = "https://civiscan.beta.gouv.fr/rules/defs/"
 #: Name reported for the bundled ruleset.
 BUILTIN_NAME = "civiscan-default"
 
-RuleSource = Path | Traversable
+#: A rule folder: a path, or the packaged folder inside the wheel (a ``Traversable``).
+RuleSource: t.TypeAlias = Traversable
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def check_folders(folders: Sequence[RuleSource]) -> tuple[list[Rule], Registry, 
 
 def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True) -> Ruleset:
     """The bundled rules plus those of ``extra`` folders; raises :class:`RuleError` on problems."""
-    folders: list[RuleSource] = ([rules_root()] if builtin else []) + list(extra)
+    folders: list[RuleSource] = [*([rules_root()] if builtin else []), *extra]
     rules, registry, problems = check_folders(folders)
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)

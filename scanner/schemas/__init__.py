@@ -10,11 +10,12 @@ import json
 import typing as t
 from functools import cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 
 import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from scanner.resources import Traversable
 
 BASE_URI = "https://civiscan.beta.gouv.fr/schemas/"
 #: The schemas ``civiscan schema NAME`` prints.
@@ -43,8 +44,9 @@ def load(name: str) -> dict[str, t.Any]:
 @cache
 def registry() -> Registry:
     """Every packaged schema, by its ``$id``."""
-    resources_ = [Resource.from_contents(load(name), default_specification=DRAFT202012) for name, _ in _walk(resources.files(__name__))]
-    return Registry().with_resources((r.id(), r) for r in resources_ if r.id())  # type: ignore[misc]
+    found = [Resource.from_contents(load(name), default_specification=DRAFT202012)
+             for name, _ in _walk(resources.files(__name__))]
+    return Registry().with_resources((r.id(), r) for r in found if r.id())  # type: ignore[misc]
 
 
 @cache

@@ -133,7 +133,7 @@ def _commits(root: Path) -> list[Commit] | None:
         record = record.strip("\n")
         if not record:
             continue
-        sha, parents, message = (record.split("\x00", 2) + ["", ""])[:3]
+        sha, parents, message = ([*record.split("\x00", 2), "", ""])[:3]
         commits.append(Commit(sha=sha, message=message, merge=len(parents.split()) > 1))
     return commits
 

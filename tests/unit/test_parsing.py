@@ -13,8 +13,8 @@ from scanner.errors import ParseError
 from scanner.parsing import load_data, load_json, load_toml, load_yaml
 
 BOMB = "\n".join(
-    [f'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"{x}: &{x} [{', '.join(['*' + p] * 9)}]" for p, x in zip("abcdef", "bcdefg")]
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"{x}: &{x} [{', '.join(['*' + p] * 9)}]" for p, x in zip("abcdef", "bcdefg", strict=False)]
 ) + "\n"
 
 

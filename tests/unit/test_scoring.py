@@ -46,7 +46,7 @@ def test_failing_stable_error_rule_caps_the_grade_at_c() -> None:
     findings.append(_f("licensing", Status.FAIL, "error", weight=1))
     result = score(findings)
     assert result["score"] > 90 and result["grade"] == "C"
-    waived = findings[:-1] + [_f("licensing", Status.FAIL, "error", weight=1, waiver={"r": 1})]
+    waived = [*findings[:-1], _f("licensing", Status.FAIL, "error", weight=1, waiver={"r": 1})]
     assert score(waived)["grade"] == "A"
 
 

@@ -1,0 +1,180 @@
+"""The command line end to end: exit codes 0/1/2/3, messages naming what is wrong, schemas."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scanner import schemas
+from tests.conftest import RunCli
+from tests.support import COMPLIANT
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"})
+
+
+@pytest.fixture
+def bare_repo(tmp_path: Path) -> Path:
+    """A checkout with a README and code, but no licence and no CONTRIBUTING."""
+    root = tmp_path / "bare"
+    root.mkdir()
+    (root / "README.md").write_text("# Outil\n\nUn service.\n")
+    (root / "app.py").write_text("print('hello')\n")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "initial")
+    return root
+
+
+@pytest.fixture
+def compliant(tmp_path: Path) -> Path:
+    root = tmp_path / "compliant"
+    shutil.copytree(COMPLIANT, root)
+    return root
+
+
+def test_non_compliant_checkout_exits_1_and_says_what_to_fix(run_cli: RunCli,
+                                                             bare_repo: Path) -> None:
+    result = run_cli("scan", str(bare_repo), "--fail-under", "90", "--format", "json", expect=1)
+    run = json.loads(result.stdout)
+    failed = {f["rule"]: f for f in run["scorecards"][0]["findings"] if f["status"] == "fail"}
+    licence = [r for r, f in failed.items() if f["category"] == "licensing"]
+    contributing = [r for r, f in failed.items() if "contributing" in r]
+    assert licence and contributing, sorted(failed)
+    text = run_cli("scan", str(bare_repo), "--fail-under", "90", expect=1).stdout
+    for rule_id in licence + contributing:
+        assert rule_id in text
+        assert failed[rule_id]["remediation"] in text
+
+
+def test_compliant_fixture_exits_0(run_cli: RunCli, compliant: Path) -> None:
+    result = run_cli("scan", str(compliant), "--fail-under", "90", "--format", "json")
+    card = json.loads(result.stdout)["scorecards"][0]
+    assert card["status"] == "ok" and card["score"] >= 90, card["categories"]
+
+
+def test_run_document_validates_against_the_published_schema(run_cli: RunCli,
+                                                              bare_repo: Path) -> None:
+    run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", "--include-facts",
+                             "--fail-on", "never").stdout)
+    assert schemas.errors("run", run) == []
+    published = json.loads(run_cli("schema", "run").stdout)
+    assert published["$id"].endswith("run.schema.json")
+
+
+def test_facts_command_prints_a_valid_facts_document(run_cli: RunCli, compliant: Path) -> None:
+    facts = json.loads(run_cli("facts", str(compliant)).stdout)
+    assert schemas.errors("facts", facts) == []
+    assert facts["repository"]["name"] == "compliant"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["scan", "/does/not/exist"], "'/does/not/exist': no such file or directory"),
+    (["scan", "github:"], "name an owner"),
+    (["scan", "https://example.org/a/b"], "unknown host 'example.org'"),
+    (["facts", "gitlab:"], "name an owner"),
+])
+def test_bad_targets_exit_2_with_one_line(run_cli: RunCli, args: list[str], message: str) -> None:
+    result = run_cli(*args, expect=2)
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_malformed_config_exits_2_naming_file_and_line(run_cli: RunCli, tmp_path: Path,
+                                                        compliant: Path) -> None:
+    config = tmp_path / "civiscan.yml"
+    config.write_text("fail_under: 50\nwaivers:\n  - rule: x\n    expires: soon\n")
+    result = run_cli("scan", str(compliant), "--config", str(config), expect=2)
+    assert f"{config}:3: /waivers/0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(run_cli: RunCli, compliant: Path) -> None:
+    result = run_cli("scan", str(compliant), "--format", "xml", expect=2)
+    assert result.stdout == "" and "xml" in result.stderr
+
+
+def test_remote_targets_that_cannot_be_scanned_exit_3(run_cli: RunCli) -> None:
+    result = run_cli("scan", "github:betagouv/demo", expect=3)
+    assert "github:betagouv/demo" in result.stdout
+
+
+def test_debug_shows_the_traceback(run_cli: RunCli) -> None:
+    from scanner.errors import TargetError
+
+    with pytest.raises(TargetError):
+        run_cli("scan", "/does/not/exist", "--debug", expect=None)
+
+
+def test_output_is_written_atomically(run_cli: RunCli, compliant: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "run.json"
+    out.parent.mkdir()
+    run_cli("scan", str(compliant), "--format", "json", "--output", str(out), "--fail-on", "never")
+    assert json.loads(out.read_text())["scorecards"]
+    out.parent.chmod(0o500)
+    try:
+        if os.access(out.parent, os.W_OK):  # root ignores permissions: nothing to test
+            pytest.skip("running as a user that can write anywhere")
+        run_cli("scan", str(compliant), "--output", str(out), expect=3)
+        assert json.loads(out.read_text())["scorecards"]
+    finally:
+        out.parent.chmod(0o700)
+
+
+def test_repository_waiver_is_shown_and_expired_ones_reported(run_cli: RunCli,
+                                                             bare_repo: Path) -> None:
+    failing = [f for f in json.loads(run_cli("scan", str(bare_repo), "--format", "json",
+                                             expect=None).stdout)["scorecards"][0]["findings"]
+               if f["status"] == "fail"]
+    waived, expired = failing[0]["rule"], failing[1]["rule"]
+    (bare_repo / ".civiscan.yml").write_text(
+        "waivers:\n"
+        f"  - rule: {waived}\n    justification: Accepted while the team migrates.\n"
+        "    approved_by: Incubator lead\n    expires: 2999-01-01\n"
+        f"  - rule: {expired}\n    justification: This one was accepted last year.\n"
+        "    approved_by: Incubator lead\n    expires: 2001-01-01\n"
+        "disable:\n  - rule: readme-present\n    justification: trying to hide a rule\n")
+    run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", expect=None).stdout)
+    card = run["scorecards"][0]
+    by_rule = {f["rule"]: f for f in card["findings"]}
+    assert by_rule[waived]["status"] == "fail" and by_rule[waived]["waiver"]["approved_by"]
+    assert by_rule[expired]["waiver"] is None
+    assert [w["rule"] for w in card["expired_waivers"]] == [expired]
+    assert any("'disable' ignored" in n for n in card["notices"])
+    text = run_cli("scan", str(bare_repo), "--lang", "fr", expect=None).stdout
+    assert "Dérogations" in text and "Accepted while the team migrates." in text
+
+
+def test_rules_list_show_and_validate(run_cli: RunCli, tmp_path: Path) -> None:
+    listing = run_cli("rules", "list").stdout.splitlines()
+    assert len(listing) >= 10
+    first = listing[0].split()[0]
+    shown = run_cli("rules", "show", first).stdout
+    assert "check:" in shown and "references:" in shown
+    assert "no rule 'nope'" in run_cli("rules", "show", "nope", expect=2).stderr
+    run_cli("rules", "validate")
+    bad = Path(__file__).parents[1] / "fixtures" / "rules" / "bad"
+    result = run_cli("rules", "validate", str(bad), expect=1)
+    assert "broken-yaml.yaml:3:" in result.stdout
+
+
+@pytest.mark.parametrize("name", schemas.PUBLISHED)
+def test_every_published_schema_is_a_valid_schema(run_cli: RunCli, name: str) -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(json.loads(run_cli("schema", name).stdout))
+
+
+def test_version(run_cli: RunCli) -> None:
+    from scanner import __version__
+
+    assert __version__ in run_cli("--version").stdout
