@@ -1,47 +1,236 @@
-"""README, CONTRIBUTING, code of conduct, security policy (first version: presence only)."""
+"""Community files: README, CONTRIBUTING (and its contribution terms: DCO, CLA), code of conduct,
+security policy, issue and pull-request templates. Every fact names the file it came from."""
 
 from __future__ import annotations
 
-import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.collectors.base import Collector, Fragment
-from scanner.snapshot import Snapshot
+from scanner.community import conduct, contributing, locate, readme, security, terms
+from scanner.community.markup import Document, parse
+from scanner.community.signals import Signal
+from scanner.snapshot import Snapshot, decode_text
 
-_EXT = r"(?:\.(?:md|markdown|rst|txt|adoc|org))?"
-_DIRS = r"(?:\.github/|docs/)?"
-ROLES = {
-    "readme": re.compile(rf"^README{_EXT}$", re.IGNORECASE),
-    "contributing": re.compile(rf"^{_DIRS}(?:CONTRIBUTING|CONTRIBUER){_EXT}$", re.IGNORECASE),
-    "code_of_conduct": re.compile(rf"^{_DIRS}CODE[_-]OF[_-]CONDUCT{_EXT}$", re.IGNORECASE),
-    "security_policy": re.compile(rf"^{_DIRS}SECURITY{_EXT}$", re.IGNORECASE),
-}
+#: Where a file came from. Remote sources will add "organisation" for files inherited from an
+#: organisation's shared ``.github`` repository.
+ORIGIN = "repository"
+#: Headings kept in the facts (a README can have hundreds).
+MAX_HEADINGS = 80
+#: Security.txt files and pull-request templates read, at most.
+MAX_EXTRA_READS = 3
 
 
-def _role_path(paths: Sequence[str], role: str) -> str | None:
-    found = [p for p in paths if ROLES[role].match(p)]
-    # The root wins over .github/ and docs/, as on GitHub.
-    return min(found, key=lambda p: (p.count("/"), p)) if found else None
+def _file_section(found: locate.RoleFiles) -> dict[str, t.Any]:
+    return {"path": found.path, "origin": ORIGIN if found.path else None,
+            "candidates": list(found.candidates), "readable": None, "size": None}
+
+
+def _empty_terms() -> dict[str, t.Any]:
+    return {"dco": False, "cla": False, "mentions_dco": False, "mentions_signed_off_by": False,
+            "mentions_cla": False, "sources": [], "dco_files": [], "dco_apps": [],
+            "cla_files": [], "signals": []}
+
+
+def _empty() -> dict[str, t.Any]:
+    none = locate.RoleFiles(None)
+    return {
+        "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
+                   "headings": [], "explains": dict.fromkeys(readme.TOPICS),
+                   "evidence": {}},
+        "contributing": {**_file_section(none), "target": None, "format": None, "words": None,
+                         "sections": [], "explains": {"how_to_contribute": None,
+                                                      "licence": None,
+                                                      "declines_contributions": None},
+                         "terms": _empty_terms()},
+        "code_of_conduct": {**_file_section(none), "standard": None, "version": None,
+                            "language": None, "contact": None, "contacts": [],
+                            "placeholder": None},
+        "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
+                            "security_txt": []},
+        "templates": {"issue": [], "pull_request": [], "present": False},
+    }
 
 
 class CommunityCollector(Collector):
     name = "community"
 
     def empty(self) -> Fragment:
-        return {"community": {
-            "readme": {"path": None},
-            "contributing": {"path": None, "terms": {"dco": False, "cla": False}},
-            "code_of_conduct": {"path": None},
-            "security_policy": {"path": None},
-        }}
+        return {"community": _empty()}
 
     def wanted(self, paths: Sequence[str]) -> Iterable[str]:
-        return [p for role in ROLES if (p := _role_path(paths, role))]
+        wanted: list[str] = []
+        for role in locate.ROLE_STEMS:
+            chosen = locate.find_role(paths, role).path
+            if chosen:
+                wanted.append(chosen)
+            if role == "contributing":
+                wanted.extend(locate.contributing_targets(paths, chosen))
+        wanted.extend(locate.security_txt(paths)[:MAX_EXTRA_READS])
+        wanted.extend(locate.pull_request_templates(paths)[:MAX_EXTRA_READS])
+        return list(dict.fromkeys(wanted))
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
-        section = self.empty()["community"]
         paths = snapshot.paths()
-        for role in ROLES:
-            section[role]["path"] = _role_path(paths, role)
-        return {"community": section}
+        section = _empty()
+        problems: list[dict[str, t.Any]] = []
+        reader = _Reader(snapshot, self.name, problems)
+        repo_url = (facts.get("repository") or {}).get("url")
+
+        readme_doc = self._readme(section["readme"], paths, reader)
+        contributing_docs = self._contributing(section["contributing"], paths, reader, repo_url)
+        self._terms(section["contributing"]["terms"], paths, reader, contributing_docs,
+                    readme_doc)
+        self._conduct(section["code_of_conduct"], paths, reader)
+        self._security(section["security_policy"], paths, reader)
+        issue = locate.issue_templates(paths)
+        pull = locate.pull_request_templates(paths)
+        section["templates"] = {"issue": issue, "pull_request": pull,
+                                "present": bool(issue or pull)}
+        return {"community": section, "problems": problems}
+
+    @staticmethod
+    def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> Document | None:
+        found = locate.find_role(paths, "readme")
+        out.update(_file_section(found), translations=list(found.translations))
+        doc = reader.document(found.path, out)
+        if doc is None:
+            return None
+        topics = readme.analyse(doc)
+        out.update(
+            format=doc.format,
+            words=contributing.word_count(doc.text),
+            headings=[{"level": h.level, "text": h.text, "line": h.line}
+                      for h in doc.headings[:MAX_HEADINGS]],
+            explains={topic: bool(info["found"]) for topic, info in topics.items()},
+            evidence={topic: {"line": info["line"], "via": info["via"]}
+                      for topic, info in topics.items() if info["found"]},
+        )
+        return doc
+
+    @staticmethod
+    def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+                      repo_url: str | None) -> list[tuple[str, Document]]:
+        found = locate.find_role(paths, "contributing")
+        out.update(_file_section(found))
+        doc = reader.document(found.path, out)
+        if doc is None or found.path is None:
+            return []
+        docs = [(found.path, doc)]
+        target = contributing.pointer_target(doc, found.path, set(paths), repo_url)
+        effective = doc
+        if target:
+            out["target"] = target
+            target_doc = reader.document(target)
+            if target_doc is not None:
+                docs.append((target, target_doc))
+                effective = target_doc
+        out.update(
+            format=effective.format,
+            words=contributing.word_count(effective.text),
+            sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
+            explains=contributing.explains(effective),
+        )
+        return docs
+
+    @staticmethod
+    def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+               contributing_docs: list[tuple[str, Document]], readme_doc: Document | None) -> None:
+        signals: list[Signal] = []
+        for path, doc in contributing_docs:
+            signals += terms.dco_signals(doc.text, path) + terms.cla_signals(doc.text, path)
+        in_contributing = list(signals)
+        readme_path = locate.find_role(paths, "readme").path
+        if readme_doc is not None and readme_path:
+            signals += (terms.dco_signals(readme_doc.text, readme_path)
+                        + terms.cla_signals(readme_doc.text, readme_path))
+        for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
+            text = reader.text(path)
+            if text is not None:
+                signals += terms.dco_signals(text, path) + terms.cla_signals(text, path)
+        dco_files = locate.dco_files(paths)
+        dco_apps = locate.dco_apps(paths)
+        cla_files = locate.cla_files(paths)
+        out.update(
+            mentions_dco=terms.mentions_dco(in_contributing),
+            mentions_signed_off_by=terms.mentions_sign_off(in_contributing),
+            mentions_cla=terms.mentions_cla(in_contributing),
+            dco=bool(dco_files or dco_apps) or terms.mentions_dco(signals)
+            or terms.mentions_sign_off(signals),
+            cla=bool(cla_files) or terms.mentions_cla(signals),
+            sources=[p for p, _ in contributing_docs],
+            dco_files=dco_files, dco_apps=dco_apps, cla_files=cla_files,
+            signals=[s.to_facts() | {"term": "cla" if s.kind in terms.CLA_TEXT else "dco"}
+                     for s in signals],
+        )
+
+    @staticmethod
+    def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
+        found = locate.find_role(paths, "code_of_conduct")
+        out.update(_file_section(found))
+        text = reader.text(found.path, out)
+        if text is not None:
+            out.update(conduct.analyse(text).to_facts())
+
+    @staticmethod
+    def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
+        found = locate.find_role(paths, "security_policy")
+        out.update(_file_section(found))
+        channels: list[dict[str, t.Any]] = []
+        text = reader.text(found.path, out)
+        if text is not None and found.path:
+            channels += [c.to_facts() | {"path": found.path}
+                         for c in security.private_channels(text)]
+        txt_paths = locate.security_txt(paths)
+        out["security_txt"] = txt_paths
+        for path in txt_paths[:MAX_EXTRA_READS]:
+            txt = reader.text(path)
+            if txt is not None:
+                channels += [c.to_facts() | {"path": path}
+                             for c in security.security_txt_contacts(txt)]
+        out["channels"] = channels
+        if found.path and out["readable"]:
+            out["private_channel"] = bool(channels)
+        elif txt_paths:
+            out["private_channel"] = bool(channels) or None
+
+
+class _Reader:
+    """Reads repository text once, recording unreadable files as problems, never raising."""
+
+    def __init__(self, snapshot: Snapshot, source: str, problems: list[dict[str, t.Any]]):
+        self.snapshot = snapshot
+        self.source = source
+        self.problems = problems
+
+    def text(self, path: str | None, out: dict[str, t.Any] | None = None) -> str | None:
+        if path is None:
+            return None
+        if self.snapshot.too_large(path):
+            self.problems.append({
+                "source": self.source, "path": path, "line": None,
+                "message": f"file too large ({self.snapshot.size(path):,} bytes, limit "
+                           f"{self.snapshot.max_file_bytes:,}); not read"})
+            if out is not None:
+                out.update(readable=False, size=self.snapshot.size(path))
+            return None
+        data = self.snapshot.read(path)
+        if data is None:
+            # Skipped files are reported by the repository collector; files a remote source did
+            # not fetch (or a corpus did not copy) are simply unknown.
+            if out is not None:
+                out["readable"] = False if path in self.snapshot.skipped else None
+            return None
+        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.problems.append({"source": self.source, "path": path, "line": None,
+                                  "message": "binary file where text was expected; not read"})
+            if out is not None:
+                out.update(readable=False, size=len(data))
+            return None
+        if out is not None:
+            out.update(readable=True, size=len(data))
+        return decode_text(data)
+
+    def document(self, path: str | None, out: dict[str, t.Any] | None = None) -> Document | None:
+        text = self.text(path, out)
+        return parse(text, path) if text is not None and path else None
