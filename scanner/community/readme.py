@@ -14,8 +14,8 @@ TOPICS = ("what", "install", "run", "licence", "contributing")
 _HEADING = {
     "what": re.compile(
         r"\b(?:about|overview|introduction|description|what\s+is|context|purpose|presentation"
-        r"|à\s+propos|a\s+propos|présentation|presentation|contexte|objectifs?|le\s+projet"
-        r"|qu['’]est[- ]ce|pr[ée]sentation|le\s+service|fonctionnalit[ée]s|features)\b", _I),
+        r"|à\s+propos|a\s+propos|présentation|presentation|contexte|objectifs?"
+        r"|qu['’]est[- ]ce|pr[ée]sentation|fonctionnalit[ée]s|features)\b", _I),
     "install": re.compile(
         r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
         r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+place|d[ée]marrage|d[ée]marrer"

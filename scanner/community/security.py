@@ -13,8 +13,7 @@ _I = re.IGNORECASE
 _EMAIL = re.compile(r"(?<![\w.+/-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _ADVISORIES = re.compile(
     r"https?://(?:www\.)?github\.com/[^\s)>\]]+/[^\s)>\]/]+/security/advisories(?:/new)?"
-    r"|private\s+vulnerability\s+report|report\s+a\s+vulnerability"
-    r"|signalement\s+priv[ée]", _I)
+    r"|private\s+vulnerability\s+report", _I)
 _SECURITY_TXT = re.compile(r"security\.txt", _I)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", _I)
 #: Words that make a URL on the same line a reporting channel rather than a reference.
