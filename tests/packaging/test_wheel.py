@@ -38,9 +38,10 @@ def test_wheel_installs_and_scans_in_a_fresh_venv(tmp_path: Path) -> None:
                             "import scanner.rules, scanner.reports; print(scanner.rules.__file__)"],
                            check=True, capture_output=True, text=True, cwd=tmp_path).stdout
     assert where.startswith(str(fresh_site)), where
-    listing = subprocess.run([str(civiscan), "rules", "list"], check=True, capture_output=True,
-                             text=True, cwd=tmp_path).stdout
-    assert len(listing.splitlines()) >= 10
+    listing = subprocess.run([str(civiscan), "rules", "list"], capture_output=True, text=True,
+                             cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    assert len(listing.stdout.splitlines()) >= 10
     scanned = subprocess.run([str(civiscan), "scan", str(COMPLIANT), "--format", "json",
                               "--fail-on", "never"], capture_output=True, text=True, cwd=tmp_path)
     assert scanned.returncode == 0, scanned.stderr

@@ -1,0 +1,68 @@
+"""Reporters render the run document; hostile repository text cannot spoof any of them."""
+
+from __future__ import annotations
+
+import json
+import typing as t
+
+import pytest
+
+from scanner.reporters import REPORTER_BY_NAME
+from scanner.reporters.markdown import escape
+
+HOSTILE = "evil|name`x`\n<details>![x](http://tracker) \u202etxt.exe\u200b"
+
+
+def _run(name: str = "betagouv/demo", message: str = "No licence file.") -> dict[str, t.Any]:
+    texts = {"title": "Licence file present", "message": message, "remediation": "Add LICENSE."}
+    finding = {"rule": "licence-file-present", "category": "licensing", "severity": "error",
+               "status": "fail", "weight": 10, "lifecycle": "stable", "effort": "low",
+               **texts, "evidence": [{"pointer": "/licence/files", "path": "LICENSE"}],
+               "waiver": None, "fix": None, "i18n": {"en": texts, "fr": texts}}
+    card = {"repository": {"name": name, "full_name": name, "url": None}, "status": "ok",
+            "error": None, "scanned_at": "2026-01-01T00:00:00+00:00", "score": 42.0,
+            "grade": "D", "categories": {"licensing": {"score": 0.0, "grade": "E"}},
+            "findings": [finding], "expired_waivers": [], "notices": [], "problems": []}
+    return {"schema_version": "1", "civiscan_version": "0", "language": "en",
+            "started_at": "", "finished_at": "", "targets": [name],
+            "ruleset": {"name": "x", "version": "0", "digest": "d", "rules": 1},
+            "rules": {}, "scorecards": [card, {**card, "status": "error", "error": "HTTP 404",
+                                               "findings": [], "score": None, "grade": None}],
+            "summary": {"repositories": 2, "scanned": 1, "errors": 1, "mean_score": 42.0,
+                        "grades": {"D": 1}}}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTER_BY_NAME))
+def test_every_reporter_renders_findings_and_errors(name: str) -> None:
+    out = REPORTER_BY_NAME[name].render(_run())
+    assert "licence-file-present" in out and "HTTP 404" in out
+
+
+def test_json_output_is_strict_even_with_nan_and_lone_surrogates() -> None:
+    run = _run(name="bad\ud800name")
+    run["scorecards"][0]["score"] = float("nan")
+    out = REPORTER_BY_NAME["json"].render(run)
+    out.encode("utf-8")
+    parsed = json.loads(out, parse_constant=lambda c: pytest.fail(f"non-strict JSON: {c}"))
+    assert parsed["scorecards"][0]["score"] is None
+    assert parsed["scorecards"][0]["repository"]["name"] == "bad\\ud800name"
+
+
+def test_text_shows_spoofing_characters_visibly() -> None:
+    out = REPORTER_BY_NAME["text"].render(_run(name=HOSTILE))
+    assert "\u202e" not in out and "\\u202e" in out and "\\u200b" in out
+
+
+def test_markdown_cannot_be_spoofed() -> None:
+    out = REPORTER_BY_NAME["markdown"].render(_run(name=HOSTILE, message=HOSTILE))
+    assert "<details>" not in out and "![x](" not in out and "\u202e" not in out
+    heading = next(line for line in out.splitlines() if line.startswith("### "))
+    assert "\\|" in heading and "\\`" in heading
+    # the hostile newline did not start a new line: every table row still has 5 columns
+    rows = [line for line in out.splitlines() if line.startswith("|")]
+    assert all(row.count("|") == 6 for row in rows)
+
+
+def test_markdown_escape() -> None:
+    assert escape("a|b") == "a\\|b"
+    assert escape("line\nbreak") == "line break"
