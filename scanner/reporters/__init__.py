@@ -7,4 +7,6 @@ from scanner.reporters.json import JsonReporter
 from scanner.reporters.markdown import MarkdownReporter
 from scanner.reporters.text import TextReporter
 
-REPORTER_BY_NAME: dict[str, Reporter] = {r.name: r for r in (TextReporter(), JsonReporter(), MarkdownReporter())}
+REPORTER_BY_NAME: dict[str, Reporter] = {
+    r.name: r for r in (TextReporter(), JsonReporter(), MarkdownReporter())
+}
