@@ -1,45 +1,204 @@
-"""Published API descriptions (first version: candidates by file name)."""
+"""Published API descriptions (OpenAPI, Swagger, AsyncAPI) and the evidence that an API exists.
+
+Fills ``api_specs`` (one entry per description: validity, errors located by pointer and line,
+documentation facts) and ``api`` (does the repository expose an API, on what evidence, which
+frameworks generate a description at run time, where the repository points at one). The work is
+done by :mod:`scanner.apispecs`; this module only reads the snapshot and assembles facts.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.collectors.base import Collector, Fragment, match_paths
+from scanner.apispecs import discovery, exposure, frameworks, references
+from scanner.apispecs.lint import lint_document
+from scanner.apispecs.sniff import declared_kind, sniff
+from scanner.apispecs.validate import validate_document
+from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
-from scanner.parsing import load_data
+from scanner.parsing import decode, load_data, locate_lines
 from scanner.snapshot import Snapshot
 
-NAME_PATTERNS = ("*openapi*.y*ml", "*openapi*.json", "*swagger*.y*ml", "*swagger*.json",
-                 "*asyncapi*.y*ml", "*asyncapi*.json")
-KINDS = ("openapi", "swagger", "asyncapi")
+SOURCE = "api_specs"
 
 
 class ApiSpecsCollector(Collector):
     name = "api_specs"
 
     def empty(self) -> Fragment:
-        return {"api_specs": [], "api": {"exposes": None, "evidence": []}}
+        return {"api_specs": [], "api": empty_api()}
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
-        return [p for p in match_paths(paths, NAME_PATTERNS) if "node_modules/" not in p]
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
+        """Descriptions by name, a capped few sniff candidates, manifests, README, publiccode.
+
+        ``sizes`` (optional, from the tree listing) keeps files over 2 MB out of sniffing.
+        """
+        wanted = discovery.plan(paths, sizes).paths
+        wanted += frameworks.manifest_paths(paths)
+        wanted += references.readme_paths(paths)
+        present = set(paths)
+        wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
+        return list(dict.fromkeys(wanted))
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
+        paths = snapshot.paths()
+        plan = discovery.plan(paths, snapshot.files)
+        problems: list[dict[str, t.Any]] = []
         specs: list[dict[str, t.Any]] = []
-        problems = []
-        for path in self.wanted(snapshot.paths()):
-            data = snapshot.read(path)
-            if data is None:
+        digests: dict[str, str] = {}
+        for candidate in (*plan.named, *plan.sniff):
+            entry = examine(snapshot, candidate, problems)
+            if entry is None:
                 continue
-            try:
-                doc = load_data(data, path=path).value
-            except ParseError as exc:
-                problems.append(exc.to_problem(self.name))
-                continue
-            if not isinstance(doc, dict):
-                continue
-            kind = next((k for k in KINDS if k in doc), None)
-            if kind:
-                specs.append({"path": path, "kind": kind, "version": str(doc[kind]), "valid": None})
-        return {"api_specs": specs, "api": {"exposes": None, "evidence": []},
-                "problems": problems}
+            digest = entry.pop("_sha256", None)
+            if digest is not None:
+                entry["same_as"] = digests.get(digest)
+                digests.setdefault(digest, entry["path"])
+            specs.append(entry)
+        specs.sort(key=lambda s: s["path"])
+        api = api_section(snapshot, facts, paths, specs)
+        api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
+                            "sniff_skipped": plan.sniff_skipped}
+        return {"api_specs": specs, "api": api, "problems": problems}
+
+
+def empty_api() -> dict[str, t.Any]:
+    return {"exposes": None, "confidence": None, "evidence": [], "summary": "",
+            "graphql_only": False, "frameworks": [], "generated": [], "references": [],
+            "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
+            "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
+
+
+def _unread_entry(path: str, reason: str) -> dict[str, t.Any]:
+    return {"path": path, "kind": discovery.guess_kind(path), "version": None, "valid": None,
+            "skipped": reason, "errors": [], "error_count": 0}
+
+
+def examine(snapshot: Snapshot, candidate: discovery.Candidate,
+            problems: list[dict[str, t.Any]]) -> dict[str, t.Any] | None:
+    """The ``api_specs`` entry of one candidate file, or ``None`` if it is not a description."""
+    path = candidate.path
+    named = candidate.reason == "named"
+    if path in snapshot.skipped:
+        if named:
+            reason = snapshot.skipped[path]
+            problems.append({"source": SOURCE, "path": path, "line": None,
+                             "message": f"API description not read: {reason}"})
+            return _unread_entry(path, reason)
+        return None
+    if snapshot.too_large(path):
+        if not named:
+            return None
+        reason = (f"file too large: {snapshot.size(path):,} bytes, over the "
+                  f"{snapshot.max_file_bytes:,}-byte limit; not read")
+        problems.append({"source": SOURCE, "path": path, "line": None, "message": reason})
+        return _unread_entry(path, reason)
+    data = snapshot.read(path)
+    if data is None or (not named and len(data) > discovery.SNIFF_MAX_BYTES):
+        return None
+    found = sniff(data, json=path.lower().endswith(".json"))
+    if found is None:
+        return None
+    try:
+        loaded = load_data(data, path=path)
+    except ParseError as exc:
+        problems.append(exc.to_problem(SOURCE))
+        return {"path": path, "kind": found.kind, "version": None, "valid": False,
+                "errors": [{"pointer": "", "line": exc.line, "message": exc.message}],
+                "error_count": 1, "size": len(data)}
+    declared = declared_kind(loaded.value)
+    if declared is None:
+        return None  # the key was not at the top level: a fragment, not a description
+    kind, version = declared
+    document = loaded.value
+    result = validate_document(document, kind, version, path)
+    assert result.refs.issues is not None
+    lines: dict[str, int] | None = None
+    if result.errors or result.refs.issues:
+        # Lines are only needed to point at problems: build the map then, not for every file.
+        lines = loaded.lines or locate_lines(decode(data, path), path)
+
+    def line_of(pointer: str) -> int | None:
+        if not lines:
+            return None
+        while True:
+            if pointer in lines:
+                return lines[pointer]
+            if not pointer:
+                return None
+            pointer = pointer.rsplit("/", 1)[0]
+
+    entry: dict[str, t.Any] = {
+        "path": path, "kind": kind, "version": version, "valid": result.valid,
+        "schema": result.schema,
+        "errors": [{"pointer": e.pointer, "line": line_of(e.pointer), "message": e.message}
+                   for e in result.errors],
+        "error_count": result.error_count,
+        "refs": {"local": result.refs.local, "external": result.refs.external,
+                 "not_followed": [{"pointer": i.pointer, "ref": i.ref,
+                                   "line": line_of(i.pointer), "reason": i.reason}
+                                  for i in result.refs.issues if not i.error]},
+        "size": len(data),
+        "_sha256": hashlib.sha256(data).hexdigest(),
+    }
+    if result.valid is None:
+        entry["skipped"] = f"no schema for {kind} {version}: validity not checked"
+    entry.update(lint_document(document, kind))
+    return entry
+
+
+def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[str],
+                specs: Sequence[dict[str, t.Any]]) -> dict[str, t.Any]:
+    """The ``api`` facts: exposure decision, frameworks, references, per-spec summaries."""
+    found_frameworks: list[dict[str, t.Any]] = []
+    for manifest in frameworks.manifest_paths(paths):
+        text = snapshot.read_text(manifest)
+        if text is not None:
+            found_frameworks.extend(frameworks.detect(manifest, text))
+    section = facts.get("publiccode")
+    view = references.publiccode_view(section if isinstance(section, Mapping) else None)
+    if view["software_type"] is None and not view["api_documentation"]:
+        present = set(paths)
+        for name in references.PUBLICCODE_NAMES:
+            if name in present:
+                parsed = references.parse_publiccode(name, snapshot.read(name))
+                view = references.publiccode_view(None, parsed)
+                break
+    links: list[dict[str, t.Any]] = [{"source": "publiccode", "path": "publiccode.yml",
+                                      "line": None, "url": url}
+                                     for url in view["api_documentation"]]
+    for readme in references.readme_paths(paths):
+        text = snapshot.read_text(readme)
+        if text is not None:
+            links.extend(references.readme_links(readme, text))
+    repository = facts.get("repository")
+    topics = repository.get("topics", []) if isinstance(repository, Mapping) else []
+    decision = exposure.decide(
+        specs=specs, software_type=view["software_type"],
+        api_documentation=view["api_documentation"], frameworks=found_frameworks,
+        topics=[topic for topic in topics if isinstance(topic, str)],
+        paths_evidence=exposure.path_evidence(paths))
+    api = empty_api()
+    api.update(decision)
+    api["frameworks"] = found_frameworks
+    api["generated"] = [f for f in found_frameworks if f["role"] == "generates"]
+    api["references"] = links
+    api["invalid_specs"] = [
+        {"path": s["path"], "error_count": s.get("error_count", 0),
+         "first_error": _describe(s["errors"][0]) if s.get("errors") else ""}
+        for s in specs if s["valid"] is False]
+    api["unvalidated_specs"] = [{"path": s["path"], "reason": s.get("skipped", "")}
+                                for s in specs if s["valid"] is None]
+    api["undocumented_specs"] = [
+        {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"])}
+        for s in specs if s.get("lint") and s["lint"]["missing_info"]]
+    return api
+
+
+def _describe(error: Mapping[str, t.Any]) -> str:
+    where = error.get("pointer") or "/"
+    line = f" (line {error['line']})" if error.get("line") else ""
+    return f"{where}{line}: {error.get('message', '')}"

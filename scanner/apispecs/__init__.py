@@ -1,0 +1,1 @@
+"""API descriptions (OpenAPI, Swagger, AsyncAPI): discovery, validation, lint and API evidence."""

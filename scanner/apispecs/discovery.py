@@ -1,0 +1,186 @@
+"""Which files of a listing may be API descriptions, decided from paths (and sizes) alone.
+
+Remote scans pay per fetched blob, so this module ranks the listing without reading anything:
+files *named* like a description (``openapi.yaml``, ``swagger/v1/api.json``, ``*.oas.json``) are
+always fetched; other YAML/JSON files are fetched for content sniffing only where their location
+makes a description plausible (``doc/``, ``api/``, the repository root, ...), up to a cap, and never
+from vendored, generated or test-fixture folders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+#: Extensions an API description is written in.
+SPEC_EXTENSIONS = (".yaml", ".yml", ".json")
+#: Largest file read only to sniff its content (named descriptions have no such limit).
+SNIFF_MAX_BYTES = 2 * 1024 * 1024
+#: Most files read for content sniffing in one repository (the cheapest candidates first).
+SNIFF_CAP = 20
+#: Most files kept because of their names (a repository with more is generating them).
+NAMED_CAP = 60
+
+#: Folders whose content is never the repository's own published description.
+EXCLUDED_DIRS = frozenset({
+    "node_modules", "bower_components", "jspm_packages", "vendor", "vendors", "third_party",
+    "third-party", "thirdparty", "external", "site-packages", ".venv", "venv", ".tox", ".git",
+    ".yarn", ".pnpm-store", ".cache", "__snapshots__", "fixtures", "__fixtures__", "fixture",
+    "testdata", "test-data", "test_data", "mocks", "__mocks__", "mock", "coverage",
+    "dist", "build", "target", "out", ".next", ".nuxt", "generated", "__generated__",
+    "gen", "autogen", "tmp", ".terraform", "cassettes", "vcr_cassettes", "snapshots",
+})
+#: Test folders: only canonically named descriptions (``openapi.yaml``...) are kept there.
+TEST_DIRS = frozenset({"test", "tests", "__tests__", "e2e", "cypress", "playwright", "spec",
+                       "specs", "integration-tests", "functional-tests"})
+#: Folders holding configuration that is never an API description.
+CONFIG_DIRS = frozenset({".github", ".gitlab", ".circleci", ".husky", ".vscode", ".idea",
+                         ".devcontainer", ".changeset", "locales", "locale", "i18n", "lang",
+                         "translations", "charts", "helm", "k8s", "kubernetes", ".kontinuous",
+                         "migrations", "seeds", "seed", "db", "data", "templates"})
+#: Folders where an unnamed description is plausibly kept: their YAML/JSON files are sniffed.
+#: (``config/``, ``public/`` and ``resources/`` hold too many other files to sniff them all; a
+#: description kept there is found by its name.)
+DOC_DIRS = frozenset({"doc", "docs", "documentation", "api", "apis", "contract", "contracts",
+                      "spec", "specs", "specification", "specifications", "definitions",
+                      "interface", "interfaces"})
+#: Folders named after the formats: any YAML/JSON file in them counts as named.
+SPEC_DIRS = frozenset({"openapi", "swagger", "asyncapi", "api-docs", "apidocs", "api-doc",
+                       "oas", "api-spec", "api-specs", "api-specification"})
+#: Well-known YAML/JSON files that are never API descriptions.
+NEVER_NAMES = frozenset({
+    "package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json",
+    "jsconfig.json", "angular.json", "nx.json", "lerna.json", "turbo.json", "vercel.json",
+    "netlify.json", "renovate.json", ".renovaterc.json", "app.json", "manifest.json",
+    "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", ".gitlab-ci.yml",
+    ".travis.yml", "mkdocs.yml", "mkdocs.yaml", "pnpm-lock.yaml", "pnpm-workspace.yaml",
+    "yarn.lock", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", "codecov.yml",
+    ".codecov.yml", "dependabot.yml", "publiccode.yml", "publiccode.yaml", "cypress.json",
+    "babel.config.json", ".babelrc.json", ".eslintrc.json", ".eslintrc.yml", ".prettierrc.json",
+    ".prettierrc.yml", ".stylelintrc.json", "firebase.json", "project.json", "deno.json",
+    "biome.json", ".markdownlint.json", ".yamllint.yml", ".yamllint.yaml", "crowdin.yml",
+    "catalog-info.yaml", "chart.yaml", "values.yaml", "kustomization.yaml", "skaffold.yaml",
+    "docusaurus.json", "typedoc.json", "openapitools.json", "swagger-config.yaml",
+    ".openapi-generator-ignore", "pubspec.yaml", "environment.yml", "conda.yaml", "_config.yml",
+    ".spectral.yaml", ".spectral.yml", ".spectral.json", ".redocly.yaml", "redocly.yaml",
+    "nodemon.json", "nest-cli.json", "scalingo.json", "cron.json", "lefthook.yml", "grumphp.yml",
+    "circle.yml", "now.json", "appveyor.yml", "bitbucket-pipelines.yml", "azure-pipelines.yml",
+    "serverless.yml", "app.yaml", "fly.toml", "render.yaml", "procfile.json",
+})
+_NEVER_PREFIXES = ("tsconfig.", ".eslintrc", ".prettierrc", "docker-compose", "jest.config",
+                   "values-", "values.", "settings.", "launch.")
+_NEVER_SUFFIXES = (".lock.json", ".min.json", ".map.json", ".schema.json", ".i18n.json",
+                   "-lock.json", ".tsbuildinfo.json", ".snap.json", ".postman_environment.json",
+                   ".postman_collection.json")
+
+#: Basename words that name a description: ``openapi``, ``swagger``, ``asyncapi``, ``oas``,
+#: ``api-docs``; matched as whole words so that ``parseOASTime.json`` does not count.
+_NAME_WORDS = re.compile(
+    r"(?:^|[^a-z0-9])(?:openapi|swagger|asyncapi|oas|oas3|api[-_.]?docs?|api[-_.]?specs?"
+    r"|api[-_.]?spec(?:ification)?|api[-_.]?contract|api[-_.]?definition)(?:$|[^a-z])"
+    r"|openapi|swagger|asyncapi", re.IGNORECASE)
+#: Canonical names accepted even inside test folders (clearly the service's own description).
+_CANONICAL = re.compile(r"^(?:openapi|swagger|asyncapi)(?:[-_.]v?\d+)?\.(?:ya?ml|json)$",
+                        re.IGNORECASE)
+#: A basename word hinting at an API (``api.json``, ``public-api.yml``).
+_API_WORD = re.compile(r"(?:^|[^a-z])apis?(?:$|[^a-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A path worth reading, and why: ``named`` (parse it) or ``sniff`` (peek at it first)."""
+
+    path: str
+    reason: str  # "named" | "sniff"
+    rank: int  # lower reads first
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to read: named files, then the best sniff candidates within :data:`SNIFF_CAP`."""
+
+    named: tuple[Candidate, ...]
+    sniff: tuple[Candidate, ...]
+    sniff_skipped: int  # plausible files left unread because of the cap or their size
+
+    @property
+    def paths(self) -> list[str]:
+        return [c.path for c in self.named] + [c.path for c in self.sniff]
+
+
+def classify(path: str) -> Candidate | None:
+    """Rank one path, or ``None`` when it cannot be (or must not be taken for) a description."""
+    lower = path.lower()
+    if not lower.endswith(SPEC_EXTENSIONS):
+        return None
+    slash = lower.rfind("/")
+    base = lower[slash + 1:]
+    dirs = lower[:slash].split("/") if slash > 0 else []
+    dirset = set(dirs)
+    if dirset & EXCLUDED_DIRS:
+        return None
+    in_tests = bool(dirset & TEST_DIRS)
+    # spec/ and specs/ are test folders in Ruby but description folders elsewhere: keep
+    # YAML/JSON named like a description there, never Jest/RSpec fixtures.
+    spec_folder_ok = bool(dirset & {"spec", "specs"} and not dirset & (TEST_DIRS - {"spec", "specs"})
+                          and _NAME_WORDS.search(base))
+    if in_tests and not _CANONICAL.match(base) and not spec_folder_ok:
+        return None
+    if dirset & CONFIG_DIRS and not _NAME_WORDS.search(base):
+        return None
+    if (base.startswith(".") or base in NEVER_NAMES or base.startswith(_NEVER_PREFIXES)
+            or base.endswith(_NEVER_SUFFIXES)):
+        return None  # dot-files and well-known tool configuration
+    depth = len(dirs)
+    if _NAME_WORDS.search(base) or dirset & SPEC_DIRS or "/".join(dirs[-2:]) in (
+            "docs/api", "doc/api", "documentation/api"):
+        return Candidate(path, "named", depth)
+    api_word = bool(_API_WORD.search(base))
+    if depth == 0:
+        rank = 100
+    elif dirset & DOC_DIRS:
+        rank = 105 + depth * 5
+    elif api_word:
+        rank = 110 + depth * 5
+    else:
+        return None  # not plausible: data, fixtures and configuration dwarf descriptions there
+    if api_word:
+        rank -= 50
+    if lower.endswith(".json") and not api_word:
+        rank += 5  # JSON data files outnumber JSON descriptions
+    return Candidate(path, "sniff", rank)
+
+
+def plan(paths: Iterable[str], sizes: Mapping[str, int | None] | None = None, *,
+         sniff_cap: int = SNIFF_CAP) -> Plan:
+    """Choose the files to read. ``sizes`` (may be partial or ``None``) keeps big files out of
+    the sniffing budget; a named description is read whatever its size (the snapshot caps it)."""
+    named: list[Candidate] = []
+    sniff: list[Candidate] = []
+    skipped = 0
+    for path in paths:
+        candidate = classify(path)
+        if candidate is None:
+            continue
+        if candidate.reason == "named":
+            named.append(candidate)
+            continue
+        size = sizes.get(path) if sizes is not None else None
+        if size is not None and size > SNIFF_MAX_BYTES:
+            skipped += 1
+            continue
+        sniff.append(candidate)
+    named.sort(key=lambda c: (c.rank, c.path))
+    sniff.sort(key=lambda c: (c.rank, c.path))
+    skipped += max(0, len(sniff) - sniff_cap)
+    return Plan(tuple(named[:NAMED_CAP]), tuple(sniff[:sniff_cap]), skipped)
+
+
+def guess_kind(path: str) -> str:
+    """The format a path's name suggests, for descriptions that could not be read."""
+    lower = path.lower()
+    for kind in ("asyncapi", "swagger"):
+        if kind in lower:
+            return kind
+    return "openapi"

@@ -1,0 +1,107 @@
+"""Does the repository expose an API? Weighs the evidence and says which, for rules and people.
+
+Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
+an ``apiDocumentation`` link, a framework that generates a description, an API-only framework
+(Django REST framework, NestJS, ...), a repository topic such as ``api``. Weak evidence: web
+frameworks that also serve pages (Express, Rails, Symfony...), ``api/`` folders, API collections
+(Postman). publiccode.yml declaring a library, an add-on or a desktop/mobile application
+outweighs weak evidence. No evidence at all leaves ``exposes`` null (the rules then say "not
+applicable", and why).
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from collections.abc import Iterable, Sequence
+
+from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
+from scanner.apispecs.frameworks import WEB_ALSO
+
+API_TOPICS = frozenset({"api", "rest-api", "restful-api", "openapi", "swagger", "api-rest",
+                        "asyncapi", "graphql-api", "json-api", "webservice", "web-api"})
+BACKEND_TYPES = frozenset({"standalone/backend"})
+NOT_API_TYPES = frozenset({"library", "addon", "configurationfiles", "standalone/desktop",
+                           "standalone/mobile", "standalone/iot"})
+
+# Folders that hold API code (route handlers, controllers), matched on path segments.
+_API_DIR = re.compile(r"(?:^|/)(?:api|apis|rest|controllers/api|routes/api|app/api)/",
+                      re.IGNORECASE)
+_GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
+_POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
+
+
+def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
+    """Weak evidence from names alone: API code folders, GraphQL schemas, Postman collections."""
+    api_dirs: list[str] = []
+    graphql = postman = None
+    for path in paths:
+        dirs = set(path.lower().split("/")[:-1])
+        if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
+            continue
+        if len(api_dirs) < 3:
+            match = _API_DIR.search(path)
+            if match:
+                folder = path[:match.end() - 1]
+                if folder not in api_dirs:
+                    api_dirs.append(folder)
+        if graphql is None and _GRAPHQL.search(path):
+            graphql = path
+        if postman is None and _POSTMAN.search(path):
+            postman = path
+    evidence = [{"kind": "path", "strength": "weak", "path": folder,
+                 "detail": f"API code folder {folder}/"} for folder in api_dirs]
+    if graphql:
+        evidence.append({"kind": "graphql", "strength": "weak", "path": graphql,
+                         "detail": f"GraphQL schema {graphql}"})
+    if postman:
+        evidence.append({"kind": "collection", "strength": "weak", "path": postman,
+                         "detail": f"Postman collection {postman}"})
+    return evidence
+
+
+def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
+           api_documentation: Sequence[str], frameworks: Sequence[dict[str, t.Any]],
+           topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]]
+           ) -> dict[str, t.Any]:
+    """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source."""
+    evidence: list[dict[str, t.Any]] = []
+    for spec in specs:
+        evidence.append({"kind": "spec", "strength": "strong", "path": spec["path"],
+                         "detail": f"API description {spec['path']}"})
+    if software_type:
+        strength = ("strong" if software_type.lower() in BACKEND_TYPES else
+                    "against" if software_type.lower() in NOT_API_TYPES else "none")
+        evidence.append({"kind": "publiccode", "strength": strength, "path": "publiccode.yml",
+                         "detail": f"publiccode.yml softwareType: {software_type}"})
+    for url in api_documentation:
+        evidence.append({"kind": "publiccode", "strength": "strong", "path": "publiccode.yml",
+                         "detail": f"publiccode.yml apiDocumentation: {url}"})
+    for framework in frameworks:
+        weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
+        evidence.append({"kind": "framework", "strength": "weak" if weak else "strong",
+                         "path": framework["path"], "role": framework["role"],
+                         "detail": f"{framework['name']} ({framework['path']})"})
+    for topic in topics:
+        if topic.lower() in API_TOPICS:
+            evidence.append({"kind": "topic", "strength": "strong", "path": None,
+                             "detail": f"repository topic {topic}"})
+    evidence.extend(paths_evidence)
+    strengths = {e["strength"] for e in evidence}
+    if "strong" in strengths:
+        exposes, confidence = True, "high"
+    elif "against" in strengths:
+        exposes, confidence = False, "high"
+    elif "weak" in strengths:
+        exposes, confidence = True, "low"
+    else:
+        exposes, confidence = None, None
+    considered = [e["detail"] for e in evidence if e["strength"] != "none"]
+    summary = "; ".join(considered) if considered else (
+        "none of: committed API description, publiccode.yml softwareType standalone/backend or "
+        "apiDocumentation, API framework in a manifest, API topic, api/ folder")
+    graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
+                  for e in evidence)
+    generated = any(e.get("role") == "generates" for e in evidence)
+    return {"exposes": exposes, "confidence": confidence, "evidence": evidence,
+            "summary": summary, "graphql_only": graphql and not specs and not generated}

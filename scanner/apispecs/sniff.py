@@ -1,0 +1,58 @@
+"""Cheap content sniffing: does a file declare ``openapi``, ``swagger`` or ``asyncapi`` at top level?
+
+Parsing is the expensive step (and the risky one for hostile files), so a candidate found by
+location is parsed only when its text carries one of the three keys where a top-level key can
+be: at column 0 in YAML, as an object key in JSON. The first KB is looked at first (generators
+put the key first); the rest only when the head did not decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("openapi", "swagger", "asyncapi")
+HEAD_BYTES = 1024
+
+_YAML_KEY = re.compile(rb"""^["']?(openapi|swagger|asyncapi)["']?[ \t]*:""", re.MULTILINE)
+_JSON_KEY = re.compile(rb""""(openapi|swagger|asyncapi)"[ \t\r\n]*:""")
+
+
+@dataclass(frozen=True)
+class Sniff:
+    """The key found, and the 1-based line it is on (for "looks like a description" problems)."""
+
+    kind: str
+    line: int
+
+
+def sniff(data: bytes, *, json: bool) -> Sniff | None:
+    """The top-level kind key this text seems to declare, without parsing it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: let the parser decide
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    # JSON is YAML too (and some tools write it into .yaml files): YAML files try both.
+    patterns = (_JSON_KEY,) if json else (_YAML_KEY, _JSON_KEY)
+    match = None
+    for pattern in patterns:
+        match = pattern.search(data, 0, HEAD_BYTES) or pattern.search(data)
+        if match is not None:
+            break
+    if match is None:
+        return None
+    return Sniff(match.group(1).decode(), data.count(b"\n", 0, match.start()) + 1)
+
+
+def declared_kind(document: object) -> tuple[str, str | None] | None:
+    """``(kind, version)`` declared by a parsed document's top level, or ``None``."""
+    if not isinstance(document, dict):
+        return None
+    for kind in KINDS:
+        if kind in document:
+            value = document[kind]
+            if isinstance(value, (dict, list)):
+                continue  # a key of that name holding a structure is something else
+            return kind, None if value is None else str(value)
+    return None
