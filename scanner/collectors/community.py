@@ -29,7 +29,7 @@ def _file_section(found: locate.RoleFiles) -> dict[str, t.Any]:
 def _empty_terms() -> dict[str, t.Any]:
     return {"dco": False, "cla": False, "mentions_dco": False, "mentions_signed_off_by": False,
             "mentions_cla": False, "sources": [], "dco_files": [], "dco_apps": [],
-            "cla_files": [], "signals": []}
+            "cla_files": [], "dco_quotes": [], "cla_quotes": [], "signals": []}
 
 
 def _empty() -> dict[str, t.Any]:
@@ -162,6 +162,8 @@ class CommunityCollector(Collector):
             dco_files=dco_files, dco_apps=dco_apps, cla_files=cla_files,
             signals=[s.to_facts() | {"term": "cla" if s.kind in terms.CLA_TEXT else "dco"}
                      for s in signals],
+            dco_quotes=_quotes(s for s in signals if s.kind not in terms.CLA_TEXT),
+            cla_quotes=_quotes(s for s in signals if s.kind in terms.CLA_TEXT),
         )
 
     @staticmethod
@@ -193,6 +195,17 @@ class CommunityCollector(Collector):
             out["private_channel"] = bool(channels)
         elif txt_paths:
             out["private_channel"] = bool(channels) or None
+
+
+def _quotes(signals: Iterable[Signal]) -> list[str]:
+    """``path:line: quote`` for each counted (non-negated) signal, one per line: what a finding
+    message shows."""
+    seen: dict[tuple[str, int], str] = {}
+    for signal in signals:
+        if not signal.negated:
+            seen.setdefault((signal.path, signal.line),
+                            f"{signal.path}:{signal.line}: {signal.quote}")
+    return list(seen.values())[:10]
 
 
 class _Reader:

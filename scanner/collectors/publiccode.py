@@ -65,7 +65,8 @@ class PubliccodeCollector(Collector):
             message = (f"file too large ({snapshot.size(path):,} bytes, limit "
                        f"{snapshot.max_file_bytes:,}); not read")
             section.update(parsed=False, valid=False,
-                           errors=[{"pointer": "", "line": None, "message": message}])
+                           errors=[{"path": path, "pointer": "", "line": None,
+                                    "message": message}])
             return {"publiccode": section, "problems": [
                 {"source": self.name, "path": path, "line": None, "message": message}]}
         data = snapshot.read(path)
@@ -75,7 +76,7 @@ class PubliccodeCollector(Collector):
             loaded = load_yaml(data, path=path, locate=True)
         except ParseError as exc:
             section.update(parsed=False, valid=False, errors=[
-                {"pointer": "", "line": exc.line, "message": exc.message}])
+                {"path": path, "pointer": "", "line": exc.line, "message": exc.message}])
             return {"publiccode": section, "problems": [exc.to_problem(self.name)]}
         errors = validate(loaded)
         doc = loaded.value if isinstance(loaded.value, dict) else {}
@@ -83,7 +84,7 @@ class PubliccodeCollector(Collector):
         section.update(
             parsed=True,
             valid=not errors,
-            errors=[e.to_facts() for e in errors],
+            errors=[{"path": path, **e.to_facts()} for e in errors],
             version=version_text(loaded, decode_text(data)),
         )
         licence = (doc.get("legal") or {}).get("license") if isinstance(doc.get("legal"),
@@ -97,7 +98,7 @@ class PubliccodeCollector(Collector):
             if not parsed.valid:
                 pointer = "/legal/license"
                 section["errors"].append({
-                    "pointer": pointer, "line": loaded.line_of(pointer),
+                    "path": path, "pointer": pointer, "line": loaded.line_of(pointer),
                     "message": f"legal/license: {licence!r} is not a valid SPDX expression "
                                f"({parsed.error})"})
                 section["valid"] = False
