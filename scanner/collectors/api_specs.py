@@ -22,6 +22,9 @@ from scanner.parsing import decode, load_data, locate_lines
 from scanner.snapshot import Snapshot
 
 SOURCE = "api_specs"
+#: Lint checks about operations and servers (the ``info`` ones are in ``missing_info``).
+OPERATION_CHECKS = ("servers", "operation_ids_unique", "operations_described",
+                    "responses_documented", "security_schemes_declared")
 
 
 class ApiSpecsCollector(Collector):
@@ -69,6 +72,7 @@ def empty_api() -> dict[str, t.Any]:
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
+            "lint_failures": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
 
 
@@ -186,15 +190,28 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     api["frameworks"] = found_frameworks
     api["generated"] = [f for f in found_frameworks if f["role"] == "generates"]
     api["references"] = links
-    api["invalid_specs"] = [
-        {"path": s["path"], "error_count": s.get("error_count", 0),
-         "first_error": _describe(s["errors"][0]) if s.get("errors") else ""}
-        for s in specs if s["valid"] is False]
-    api["unvalidated_specs"] = [{"path": s["path"], "reason": s.get("skipped", "")}
-                                for s in specs if s["valid"] is None]
+    # Per-description one-liners, so rule messages can name each file with its own problem.
+    api["invalid_specs"] = []
+    for spec in specs:
+        if spec["valid"] is False:
+            first = _describe(spec["errors"][0]) if spec.get("errors") else ""
+            api["invalid_specs"].append({
+                "path": spec["path"], "error_count": spec.get("error_count", 0),
+                "first_error": first, "summary": f"{spec['path']} ({first})"})
+    api["unvalidated_specs"] = [
+        {"path": s["path"], "reason": s.get("skipped", ""),
+         "summary": f"{s['path']} ({s.get('skipped', '')})"}
+        for s in specs if s["valid"] is None]
     api["undocumented_specs"] = [
-        {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"])}
+        {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"]),
+         "summary": f"{s['path']}: {', '.join(s['lint']['missing_info'])}"}
         for s in specs if s.get("lint") and s["lint"]["missing_info"]]
+    api["lint_failures"] = []
+    for spec in specs:
+        failed = [check for check in OPERATION_CHECKS if spec.get("lint", {}).get(check) is False]
+        if failed:
+            api["lint_failures"].append({"path": spec["path"], "failed": failed,
+                                         "summary": f"{spec['path']}: {', '.join(failed)}"})
     return api
 
 
