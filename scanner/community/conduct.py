@@ -44,12 +44,10 @@ def analyse(text: str) -> Conduct:
     standard = next((name for name, pattern in _STANDARDS if pattern.search(text)), None)
     version = None
     if standard == "contributor-covenant":
-        for match in _COVENANT_VERSION.finditer(text):
-            if match.group(1):
-                version = ".".join(g for g in match.groups()[:3] if g)
-            else:
-                version = match.group(4)
-            break
+        match = _COVENANT_VERSION.search(text)
+        if match:
+            url_parts = [g for g in match.groups()[:3] if g]
+            version = ".".join(url_parts) if url_parts else match.group(4)
     contacts = tuple(dict.fromkeys(
         [m.group(0) for m in _EMAIL.finditer(text) if not _is_example(m.group(0))]
         + [m.group(0).rstrip(").,>") for m in _CONTACT_URL.finditer(text)

@@ -52,8 +52,9 @@ def parse_licence(expression: str) -> ParsedLicence:
     unknown = tuple(sorted(str(k) for k in licensing.unknown_license_keys(parsed)
                            if not str(k).startswith(("LicenseRef-", "DocumentRef-"))))
     rendered = parsed.render("{symbol.key}")
+    # As written by the team (the SPDX licensing may already have mapped them in ``rendered``).
     deprecated = tuple(sorted(k for k in _DEPRECATED if re.search(
-        rf"(?<![\w.+-]){re.escape(k)}(?![\w.+-])", rendered)))
+        rf"(?<![\w.+-]){re.escape(k)}(?![\w.+-])", text, re.IGNORECASE)))
     normalised = rendered
     for old in sorted(deprecated, key=len, reverse=True):
         normalised = re.sub(rf"(?<![\w.+-]){re.escape(old)}(?![\w.+-])", _DEPRECATED[old],

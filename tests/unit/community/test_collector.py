@@ -1,0 +1,98 @@
+"""The community collector end to end on in-memory repositories."""
+
+from __future__ import annotations
+
+import typing as t
+
+from scanner.collectors.community import CommunityCollector
+from scanner.snapshot import RepoInfo, Snapshot
+from scanner.sources.memory import snapshot_from_files
+
+STABLE = ("readme", "contributing", "code_of_conduct", "security_policy")
+
+
+def _collect(files: dict[str, str | bytes], listing: list[str] | None = None,
+             repo_url: str | None = None) -> dict[str, t.Any]:
+    snapshot = snapshot_from_files(files, listing=listing)
+    facts = {"repository": {"url": repo_url}}
+    return CommunityCollector().collect(snapshot, facts)
+
+
+def test_empty_repository_has_every_stable_key() -> None:
+    out = _collect({})
+    section = out["community"]
+    for role in STABLE:
+        assert section[role]["path"] is None
+    assert section["contributing"]["terms"]["dco"] is False
+    assert section["contributing"]["terms"]["cla"] is False
+    assert out["problems"] == []
+
+
+def test_pointer_contributing_is_followed_and_wanted() -> None:
+    files = {"CONTRIBUTING.md": "Cf [docs/2-contributions.md](docs/2-contributions.md)\n",
+             "docs/2-contributions.md": "# Contribuer\n\nSignez vos commits : `git commit -s`.\n"}
+    paths = sorted(files)
+    assert set(CommunityCollector().wanted(paths)) >= set(files)
+    contributing = _collect(files)["community"]["contributing"]
+    assert contributing["path"] == "CONTRIBUTING.md"
+    assert contributing["target"] == "docs/2-contributions.md"
+    assert contributing["terms"]["mentions_signed_off_by"] is True
+    assert contributing["terms"]["sources"] == ["CONTRIBUTING.md", "docs/2-contributions.md"]
+
+
+def test_pointer_as_a_blob_url_of_the_same_repository() -> None:
+    files = {"CONTRIBUTING.md": "See https://github.com/o/r/blob/main/docs/CONTRIBUTING.md\n",
+             "docs/CONTRIBUTING.md": "# Guide\n"}
+    out = _collect(files, repo_url="https://github.com/o/r")
+    assert out["community"]["contributing"]["target"] == "docs/CONTRIBUTING.md"
+
+
+def test_dco_declared_by_files_alone_is_not_a_mention_in_the_text() -> None:
+    files = {"CONTRIBUTING.md": "# Contributing\n\nOpen a pull request.\n",
+             "DCO.txt": "Developer Certificate of Origin\nVersion 1.1\n"}
+    terms = _collect(files)["community"]["contributing"]["terms"]
+    assert terms["dco"] is True and terms["dco_files"] == ["DCO.txt"]
+    assert terms["mentions_dco"] is False
+
+
+def test_cla_from_a_bot_config() -> None:
+    terms = _collect({".clabot": "{}"})["community"]["contributing"]["terms"]
+    assert terms["cla"] is True and terms["cla_files"] == [".clabot"]
+
+
+def test_listed_but_unfetched_readme_is_present_but_unread() -> None:
+    readme = _collect({}, listing=["README.md"])["community"]["readme"]
+    assert readme["path"] == "README.md"
+    assert readme["readable"] is None
+    assert readme["explains"]["run"] is None
+
+
+def test_too_large_and_binary_files_become_problems_not_exceptions() -> None:
+    snapshot = Snapshot(repo=RepoInfo(name="x", full_name="x"),
+                        files={"README.md": 50 * 1024 * 1024, "SECURITY.md": 4},
+                        reader=lambda p: b"\x00\x01\x02\x03" if p == "SECURITY.md" else None)
+    out = CommunityCollector().collect(snapshot, {})
+    messages = {p["path"]: p["message"] for p in out["problems"]}
+    assert "too large" in messages["README.md"]
+    assert "binary" in messages["SECURITY.md"]
+    assert out["community"]["readme"]["readable"] is False
+    assert out["community"]["security_policy"]["private_channel"] is None
+
+
+def test_security_txt_channels_and_templates() -> None:
+    files = {"SECURITY.md": "Please open a public issue.\n",
+             "public/.well-known/security.txt": "Contact: mailto:sec@x.gouv.fr\n",
+             ".github/PULL_REQUEST_TEMPLATE.md": "- [ ] I signed the CLA\n"}
+    section = _collect(files)["community"]
+    policy = section["security_policy"]
+    assert policy["security_txt"] == ["public/.well-known/security.txt"]
+    assert policy["private_channel"] is True
+    assert [c["kind"] for c in policy["channels"]] == ["email"]
+    assert section["templates"]["pull_request"] == [".github/PULL_REQUEST_TEMPLATE.md"]
+    assert section["contributing"]["terms"]["cla"] is True, "a PR checkbox requiring a CLA counts"
+
+
+def test_every_fact_names_its_origin() -> None:
+    section = _collect({"README.md": "# X\n", "SECURITY.md": "x"})["community"]
+    assert section["readme"]["origin"] == "repository"
+    assert section["contributing"]["origin"] is None

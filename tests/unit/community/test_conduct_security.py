@@ -1,0 +1,61 @@
+"""Code of conduct standards and contacts; private security reporting channels."""
+
+from __future__ import annotations
+
+from scanner.community import conduct, security
+
+
+def test_contributor_covenant_english_with_contact() -> None:
+    text = ("# Contributor Covenant Code of Conduct\n\n## Enforcement\n\nReport to "
+            "conduct@service.gouv.fr.\n\nThis Code of Conduct is adapted from the "
+            "[Contributor Covenant][homepage], version 2.1, available at "
+            "https://www.contributor-covenant.org/version/2/1/code_of_conduct.html.\n")
+    found = conduct.analyse(text)
+    assert (found.standard, found.version, found.language) == ("contributor-covenant", "2.1", "en")
+    assert found.contact and found.contacts == ("conduct@service.gouv.fr",)
+
+
+def test_covenant_template_placeholder_is_not_a_contact() -> None:
+    text = ("Instances may be reported to the community leaders responsible for enforcement at "
+            "[INSERT CONTACT METHOD]. Contributor Covenant version 2.0.\n")
+    found = conduct.analyse(text)
+    assert found.placeholder and not found.contact
+    assert found.version == "2.0"
+
+
+def test_french_covenant_version_from_its_url() -> None:
+    text = ("# Code de conduite\n\n## Notre engagement\n\nNous, membres de la communauté… "
+            "adapté du Contributor Covenant, "
+            "https://www.contributor-covenant.org/fr/version/2/1/code_of_conduct.html\n")
+    found = conduct.analyse(text)
+    assert (found.standard, found.version, found.language) == ("contributor-covenant", "2.1", "fr")
+
+
+def test_citizen_code_of_conduct() -> None:
+    assert conduct.analyse("Based on the Citizen Code of Conduct.").standard == (
+        "citizen-code-of-conduct")
+
+
+def _kinds(text: str) -> list[str]:
+    return [c.kind for c in security.private_channels(text)]
+
+
+def test_email_form_and_private_advisories_are_private_channels() -> None:
+    assert _kinds("Écrivez à securite@service.gouv.fr.") == ["email"]
+    assert _kinds("Signalez-la via le [formulaire](https://service.gouv.fr/contact).") == ["url"]
+    assert _kinds("Use https://github.com/org/repo/security/advisories/new please") == [
+        "advisories"]
+    assert _kinds("See our security.txt.") == ["security_txt"]
+
+
+def test_public_issues_and_reference_links_are_not_private_channels() -> None:
+    text = ("Open an issue at https://github.com/org/repo/issues/new to report it.\n"
+            "Suivez les vulnérabilités publiées par la NVD https://nvd.nist.gov/.\n"
+            "Read GitHub Security Advisories at https://github.com/advisories.\n")
+    assert _kinds(text) == []
+
+
+def test_security_txt_contacts() -> None:
+    text = "Contact: mailto:security@x.gouv.fr\nContact: https://x.gouv.fr/report\nExpires: 2030\n"
+    assert [(c.kind, c.value) for c in security.security_txt_contacts(text)] == [
+        ("email", "security@x.gouv.fr"), ("url", "https://x.gouv.fr/report")]

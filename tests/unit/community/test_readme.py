@@ -1,0 +1,67 @@
+"""README topics recognised in French and English."""
+
+from __future__ import annotations
+
+from scanner.community.markup import parse
+from scanner.community.readme import analyse
+
+FRENCH = """# Mon Service
+
+Mon Service permet aux usagers de prendre rendez-vous en ligne avec les services de leur
+mairie, sans attente au téléphone ni déplacement inutile.
+
+## Prérequis
+
+- Ruby 3.3
+
+## Démarrer en local
+
+```bash
+bin/setup
+bin/dev
+```
+
+## Licence
+
+Ce projet est sous licence AGPL-3.0-or-later.
+"""
+
+ENGLISH = """# Tool
+
+[![build](https://x/badge.svg)](https://x)
+
+## Getting started
+
+Run `docker compose up` and open http://localhost:3000.
+
+## Contributing
+
+See CONTRIBUTING.md.
+"""
+
+
+def _found(text: str, path: str = "README.md") -> dict[str, bool]:
+    return {k: bool(v["found"]) for k, v in analyse(parse(text, path)).items()}
+
+
+def test_french_readme() -> None:
+    assert _found(FRENCH) == {"what": True, "install": True, "run": True, "licence": True,
+                              "contributing": False}
+
+
+def test_english_readme_with_inline_command_and_no_prose() -> None:
+    found = _found(ENGLISH)
+    assert found["run"] and found["contributing"]
+    assert not found["what"], "badges and headings alone do not say what the service is"
+    assert not found["licence"]
+
+
+def test_install_heading_without_any_command_does_not_explain_how() -> None:
+    found = _found("# X\n\n## Installation\n\nAsk the team.\n")
+    assert not found["install"]
+    assert not found["run"]
+
+
+def test_run_command_in_code_block_without_heading() -> None:
+    found = _found("# X\n\n```\npython manage.py runserver\n```\n")
+    assert found["run"]

@@ -1,0 +1,75 @@
+"""DCO and CLA wording, French and English, with negations and look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.community import terms
+
+
+def _kinds(text: str) -> set[str]:
+    return {s.kind for s in terms.dco_signals(text, "C.md") if not s.negated}
+
+
+@pytest.mark.parametrize("text", [
+    "By contributing you accept the Developer Certificate of Origin.",
+    "See https://developercertificate.org for the terms.",
+    "Chaque contribution est accompagnée du certificat d'origine des contributions.",
+    "Faites-nous parvenir le certificat de garantie de l'origine du développeur.",
+])
+def test_dco_wording(text: str) -> None:
+    signals = terms.dco_signals(text, "C.md")
+    assert terms.mentions_dco(signals)
+
+
+@pytest.mark.parametrize("text", [
+    "Every commit needs a Signed-off-by trailer.",
+    "Please sign off your commits.",
+    "Use `git commit -s`.",
+    "Use `git commit -sm 'message'`.",
+    "git commit --signoff",
+])
+def test_sign_off_wording(text: str) -> None:
+    assert terms.mentions_sign_off(terms.dco_signals(text, "C.md"))
+
+
+def test_gpg_signing_is_not_a_sign_off() -> None:
+    assert not terms.mentions_sign_off(terms.dco_signals("Sign with `git commit -S`.", "C.md"))
+    assert _kinds("We sign our releases with GPG.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "You must sign our Contributor License Agreement first.",
+    "Please sign the CLA before we merge.",
+    "[![CLA assistant](https://cla-assistant.io/readme/badge/o/r)]",
+    "veuillez prendre connaissance de la cession des droits d'auteur",
+    "Contributors assign copyright to the Foundation.",
+])
+def test_cla_wording(text: str) -> None:
+    assert terms.mentions_cla(terms.cla_signals(text, "C.md"))
+
+
+@pytest.mark.parametrize("text", [
+    "Nous n'utilisons pas de CLA.",
+    "We do not require a Contributor License Agreement.",
+    "Les projets publiés par l'État n'exigent pas de droits spécifiques (pas d'utilisation de CLA).",
+    "Aucun accord de cession de droits n'est demandé.",
+    "No CLA needed.",
+])
+def test_refusing_a_cla_is_not_requiring_one(text: str) -> None:
+    signals = terms.cla_signals(text, "C.md")
+    assert signals, "the phrase is still recorded as evidence"
+    assert all(s.negated for s in signals)
+    assert not terms.mentions_cla(signals)
+
+
+def test_claude_md_and_words_containing_cla_are_not_cla() -> None:
+    assert terms.cla_signals("See CLAUDE.md; we declare classes.", "C.md") == []
+
+
+def test_signal_quotes_its_line() -> None:
+    text = "# Contribuer\n\nMerci !\nSignez avec `git commit --signoff`.\n"
+    signal = next(s for s in terms.dco_signals(text, "CONTRIBUTING.md")
+                  if s.kind == "sign-off-command")
+    assert (signal.path, signal.line) == ("CONTRIBUTING.md", 4)
+    assert signal.quote == "Signez avec `git commit --signoff`."
