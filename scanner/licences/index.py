@@ -27,15 +27,14 @@ class Entry:
     source: str
     lang: str
     tokens: array
-    rare_total: float
+    pick_total: float
+    neighbours: tuple[int, ...]
 
     @property
     def spdx(self) -> str:
         """The id to report: GNU texts are ``-only`` by SPDX convention, never a deprecated id."""
-        for spdx_id in self.ids:
-            if spdx_id.endswith("-only"):
-                return spdx_id
-        return self.ids[0]
+        only = [i for i in self.ids if i.endswith("-only")]
+        return min(only, key=len) if only else self.ids[0]
 
 
 @dataclass
@@ -48,9 +47,14 @@ class LicenceIndex:
     exact: dict[bytes, int]
     post_off: array
     post_ent: array
-    inv_df: list[float]
+    idf: list[float]
     licences: dict[str, dict[str, object]]
     swap: bool = False
+    sizes: list[int] = field(default_factory=list)
+    postings: list[tuple[int, ...]] = field(default_factory=list)
+    pick_totals: list[float] = field(default_factory=list)
+    picked: frozenset[int] = frozenset()
+    picks: list[int] = field(default_factory=list)
     _bigrams: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def bigrams(self, index: int) -> frozenset[int]:
@@ -58,7 +62,7 @@ class LicenceIndex:
         found = self._bigrams.get(index)
         if found is None:
             ids = self.entries[index].tokens
-            found = frozenset(map(_pair, ids, ids[1:]))
+            found = bigram_set(ids)
             self._bigrams[index] = found
         return found
 
@@ -67,8 +71,18 @@ class LicenceIndex:
         return str(meta["name"]) if meta else None
 
 
-def _pair(a: int, b: int) -> int:
-    return a << 17 | b
+def bigram_set(ids: array) -> frozenset[int]:
+    """Word bigrams of a 16-bit id sequence, as 32-bit ints.
+
+    Two consecutive 16-bit ids *are* a 32-bit int in memory, so the bigrams are the sequence's
+    bytes read as ``uint32`` at even offsets plus at odd offsets: built entirely in C, ten
+    times faster than pairing ids in Python.
+    """
+    raw = ids.tobytes()
+    even, odd = array("I"), array("I")
+    even.frombytes(raw[:len(raw) // 4 * 4])
+    odd.frombytes(raw[2:2 + (len(raw) - 2) // 4 * 4])
+    return frozenset(even).union(odd)
 
 
 def _decode(blob: str, typecode: str, byteorder: str) -> array:
@@ -82,7 +96,7 @@ def _decode(blob: str, typecode: str, byteorder: str) -> array:
 @functools.lru_cache(maxsize=1)
 def load_index() -> LicenceIndex:
     """The shipped index (see ``scripts/build_licence_index.py`` and ``PROVENANCE.json``)."""
-    ref = resources.files("scanner.data").joinpath(*INDEX_RESOURCE)
+    ref = resources.files("scanner.data").joinpath(INDEX_RESOURCE[0]).joinpath(INDEX_RESOURCE[1])
     doc = json.loads(gzip.decompress(ref.read_bytes()))
     order = doc["byteorder"]
     vocab = {word: i for i, word in enumerate(doc["vocab"])}
@@ -91,23 +105,28 @@ def load_index() -> LicenceIndex:
             vocab[variant] = vocab[canonical]
     entries = [
         Entry(ids=tuple(e["ids"]), source=e["source"], lang=e["lang"],
-              tokens=_decode(e["tokens"], "H", order), rare_total=e["rare_total"])
+              tokens=_decode(e["tokens"], "H", order), pick_total=e["pick_total"],
+              neighbours=tuple(e["neighbours"]))
         for e in doc["entries"]
     ]
-    offsets = _decode(doc["post_off"], "I", order)
-    inv_df = [0.0] * (len(offsets) - 1)
-    for word_id in range(len(inv_df)):
-        df = offsets[word_id + 1] - offsets[word_id]
-        if df:
-            inv_df[word_id] = 1.0 / df
-    return LicenceIndex(
+    index = LicenceIndex(
         spdx_list_version=doc["spdx_list_version"],
         vocab=vocab,
         entries=entries,
         exact={bytes.fromhex(k): v for k, v in doc["exact"].items()},
-        post_off=offsets,
+        post_off=_decode(doc["post_off"], "I", order),
         post_ent=_decode(doc["post_ent"], "H", order),
-        inv_df=inv_df,
+        idf=doc["idf"],
         licences=doc["licences"],
         swap=order != sys.byteorder,
+        sizes=[e["bigrams"] for e in doc["entries"]],
+        pick_totals=[e.pick_total or 1.0 for e in entries],
     )
+    offsets, owners = index.post_off, index.post_ent
+    index.postings = [tuple(owners[offsets[w]:offsets[w + 1]]) for w in range(len(offsets) - 1)]
+    index.picked = frozenset(w for w, owners_of in enumerate(index.postings) if owners_of)
+    picks = [0] * len(entries)
+    for owner in owners:
+        picks[owner] += 1
+    index.picks = [p or 1 for p in picks]
+    return index

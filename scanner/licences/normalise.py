@@ -38,40 +38,65 @@ _COPYRIGHT_LINE = re.compile(
     r"(?:(?:copyright|copr\.?)[ \t]*(?:\(c\)|\xa9)?[ \t]*(?:[0-9]{4}|[<\[{$]|year\b|yyyy|\(c\))"
     r"|(?:\(c\)|\xa9)[ \t]*[0-9]{4}"
     r"|spdx-filecopyrighttext"
-    r"|all rights reserved\.?[ \t]*$"
     r")[^\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # Markdown link targets and images: keep the visible text only.
 _MD_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 # List bullets, enumerators and Markdown block markers at the start of a line (SPDX §6 "bullets
-# and numbering" are not significant).
+# and numbering" are not significant). Something must match, so plain lines cost nothing.
+_ENUM = r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-z]|[ivx]{1,5})[.)][ \t]+"
 _LINE_MARKERS = re.compile(
-    r"^[ \t]*(?:[-*+>#=_~`|]+[ \t]*)*"
-    r"(?:\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-z]|[ivx]{1,5})[.)][ \t]+)?",
+    rf"^[ \t]*(?:(?:[-*+>#=_~`|]+[ \t]*)+(?:{_ENUM})?|{_ENUM})",
     re.MULTILINE | re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9]+")
+# An enumerator right after the end of a sentence: a list item that re-wrapping joined to the
+# previous line ("... conditions: (b) You must ...", "... notice. 2. Redistributions ...").
+_JOINED_ENUM = re.compile(rf"([.:;])[ \t]+{_ENUM}")
+# "All rights reserved" and parenthesised enumerators ("(b)", "(ii)") are never significant,
+# wherever they stand. (Both patterns open with a literal, which the regex engine scans fast.)
+_RESERVED = re.compile(r"all\s+rights\s+reserved\.?")
+_PAREN_ENUM = re.compile(r"\((?:[0-9]{1,2}|[a-z]|[ivx]{1,5})\)")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# Words; CJK text has no spaces, so each ideogram/kana is a word of its own.
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII: accents and typographic punctuation are not significant (SPDX §5, §7)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded.lower()
+    """Lower case without accents: accents and typographic punctuation are not significant
+    (SPDX §5, §7), but letters of other scripts are (the Japanese CC texts)."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def strip_noise(text: str) -> str:
-    """Drop copyright lines, Markdown link targets and line-start bullets/enumerators."""
+    """Drop copyright lines, "All rights reserved", Markdown emphasis and link targets, and
+    enumerators."""
+    text = text.replace("**", "").replace("__", "")
+    if "reserved" in text:
+        text = _RESERVED.sub("", text)
+    text = _PAREN_ENUM.sub(" ", text)
     text = _COPYRIGHT_LINE.sub("", text)
-    text = _MD_LINK_TARGET.sub("]", text)
+    if "](" in text:
+        text = _MD_LINK_TARGET.sub("]", text)
+    text = _JOINED_ENUM.sub(r"\1 ", text)
     return _LINE_MARKERS.sub("", text)
+
+
+def raw_words(text: str) -> list[str]:
+    """The significant words of a licence text, in order (equivalent spellings not yet folded:
+    the detector's vocabulary maps them to one id, which is faster than folding here)."""
+    cleaned = strip_noise(fold(text))
+    return (_ASCII_WORD if cleaned.isascii() else _WORD).findall(cleaned)
 
 
 def words(text: str) -> list[str]:
     """The significant words of a licence text, in order, with equivalent spellings folded."""
-    tokens = _WORD.findall(strip_noise(fold(text)))
     get = EQUIVALENT_WORDS.get
-    return [get(w, w) for w in tokens]
+    return [get(w, w) for w in raw_words(text)]
 
 
 def has_copyright_line(text: str) -> bool:

@@ -180,9 +180,9 @@ def later_clause(text: str, family: str) -> bool | None:
     if relevant:
         return any(m.later for m in relevant)
     generic = re.search(
-        r"(?:version\s+%s\b[^.]{0,80}?(?:or\s*\(at your option\)\s*any later version|"
+        r"(?:version\s+{}\b[^.]{{0,80}}?(?:or\s*\(at your option\)\s*any later version|"
         r"ou\s*\(?[àa] votre (?:choix|convenance)\)?\s*(?:toute|n.importe quelle)\s+version"
-        r"\s+ult[ée]rieure))" % re.escape(family.split("-")[1].split(".")[0]),
+        r"\s+ult[ée]rieure))".format(re.escape(family.split("-")[1].split(".")[0])),
         text, re.IGNORECASE)
     return True if generic else None
 

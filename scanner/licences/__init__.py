@@ -1,0 +1,1 @@
+"""Licences: detection in texts, notices, declared licences, REUSE headers, dependency licences."""

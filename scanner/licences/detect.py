@@ -1,0 +1,312 @@
+"""Which licence a file holds: exact match, then word-bigram similarity, then notices.
+
+Licensee-style matching over the official SPDX texts (plus the French/English texts SPDX lacks):
+the text is normalised per the SPDX matching guidelines (``normalise.py``); an identical text is
+found by digest; otherwise rare words vote for candidates (plus their near-duplicates), each scored by
+Sørensen–Dice on word bigrams and by *coverage* (share of the licence's bigrams found in the file,
+which keeps a licence recognisable under a preamble, a French header or a second licence).
+Below :data:`ACCEPT` the answer is ``NOASSERTION`` with the closest candidates, so a rule can ask
+for a human review instead of failing on a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import chain
+
+from scanner.licences import notices
+from scanner.licences.index import LicenceIndex, bigram_set, load_index
+from scanner.licences.normalise import has_copyright_line, raw_words
+
+#: Coverage (and similarity) a text needs to be called a licence without review.
+ACCEPT = 0.85
+#: Candidates taken from the rare-word vote, and near-duplicates added per leading candidate.
+VOTED = 10
+NEIGHBOURS = 60
+#: Leaders within this score of each other are compared on their own wording.
+REFINE_MARGIN = 0.15
+#: Below this many words a text is only matched exactly, else read as a notice.
+MIN_WORDS = 8
+#: From this many words, a text no candidate covers is compared with every reference text.
+FULL_SCAN_WORDS = 20
+#: A longer text that matches no licence is still read as a notice up to this many words.
+NOTICE_MAX_WORDS = 1500
+#: The second licence of a file must bring this many bigrams of its own.
+SECOND_MIN_BIGRAMS = 30
+#: One licence "incorporates" another: both texts in one file mean the first (LGPL = GPL + terms).
+INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
+
+NOASSERTION = "NOASSERTION"
+#: Licences in wide use: when a text's own wording cannot separate two near-identical licences
+#: (Apache-2.0 without its appendix vs Pixar's "Modified Apache"), the common one is meant.
+COMMON = frozenset({
+    "Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MPL-2.0", "EPL-2.0", "EUPL-1.2",
+    "CECILL-2.1", "CECILL-B", "CECILL-C", "GPL-2.0-only", "GPL-3.0-only", "LGPL-2.1-only",
+    "LGPL-3.0-only", "AGPL-3.0-only", "Unlicense", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0",
+    "ODbL-1.0", "etalab-2.0", "0BSD", "Zlib", "BSL-1.0", "Artistic-2.0",
+})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A licence the text resembles, with its score (0-1)."""
+
+    spdx: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What one file says, how sure we are and how we know.
+
+    ``method``: ``exact`` (normalised text identical), ``similarity`` (bigram match), ``notice``
+    (a short text naming a licence), ``title`` (a long unindexed text whose title names a
+    licence), ``reference`` (the file only points elsewhere), ``none``.
+    ``version_basis`` (GNU licences): ``text`` when ``-only`` comes from the text alone (SPDX
+    convention), ``notice`` when the file's own wording says; the collector may override it from
+    README, headers or metadata.
+    """
+
+    spdx: str
+    confidence: float
+    method: str
+    candidates: tuple[Candidate, ...] = ()
+    licences: tuple[str, ...] = ()
+    equivalents: tuple[str, ...] = ()
+    version_basis: str | None = None
+    extra_text: bool = False
+    copyright: bool = False
+    references: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
+    """Word ids of a text, and whether some words are unknown to every reference text.
+
+    Unknown words get ids counted down from 65535 (distinct words, distinct ids), so the whole
+    sequence stays 16-bit and :func:`bigram_set` works on it unchanged.
+    """
+    ids: list[int | None] = list(map(index.vocab.get, tokens))
+    if None not in ids:
+        return array("H", ids), False
+    unknown: dict[str, int] = {}
+    top = (1 << 16) - 1
+    floor = len(index.idf)
+    known = [i if i is not None else max(floor, top - unknown.setdefault(w, len(unknown)))
+             for i, w in zip(ids, tokens, strict=False)]
+    return array("H", known), True
+
+
+def _exact(index: LicenceIndex, ids: array) -> int | None:
+    packed = ids
+    if index.swap:
+        packed = array("H", ids)
+        packed.byteswap()
+    return index.exact.get(hashlib.blake2b(packed.tobytes(), digest_size=12).digest())
+
+
+def _vote(index: LicenceIndex, ids: array) -> list[int]:
+    """Entries holding the largest share of their own rarest words in the text, best first.
+
+    Counting runs in C (``Counter`` over chained posting lists): this is the detector's hot loop.
+    """
+    postings = index.postings
+    votes = Counter(chain.from_iterable(map(postings.__getitem__, index.picked.intersection(ids))))
+    picks = index.picks
+    ranked = [(count / picks[entry], entry) for entry, count in votes.items()]
+    return [entry for _, entry in heapq.nlargest(VOTED, ranked)]
+
+
+def _neighbours(index: LicenceIndex, leader: int) -> list[int]:
+    """Near-duplicates of the leading text: variants must compete with it (MIT vs its forty
+    variants, AGPL vs SSPL, Apache-2.0 vs Pixar)."""
+    return list(index.entries[leader].neighbours)
+
+
+def _score(index: LicenceIndex, bigrams: frozenset[int], entries: list[int],
+           floor: float = 0.0) -> list[tuple[float, float, float, int]]:
+    """(key, coverage, dice, entry), best first. ``key`` = coverage + dice/2: coverage keeps a
+    licence recognisable inside a longer file, dice prefers the closest-sized of two texts one
+    of which contains the other (X11 contains MIT). Entries whose best possible key, known from
+    sizes alone, is under ``floor`` are skipped."""
+    scored = []
+    size = len(bigrams)
+    sizes = index.sizes
+    for entry in entries:
+        ref_size = sizes[entry]
+        if not ref_size:
+            continue
+        smaller = size if size < ref_size else ref_size
+        if floor and min(1.0, size / ref_size) + smaller / (size + ref_size) < floor:
+            continue
+        shared = len(bigrams & index.bigrams(entry))
+        coverage = shared / ref_size
+        dice = 2 * shared / (size + ref_size)
+        scored.append((coverage + 0.5 * dice, coverage, dice, entry))
+    scored.sort(reverse=True)
+    return scored
+
+
+def _refine(index: LicenceIndex, bigrams: frozenset[int],
+            scored: list[tuple[float, float, float, int]]) -> list[tuple[float, float, float, int]]:
+    """Among near-equal leaders, prefer the text whose *own* wording (what the others lack) is
+    present: AGPL vs SSPL, Apache-2.0 vs Pixar, MIT vs its variants differ only there."""
+    if len(scored) < 2:
+        return scored
+    leader = scored[0]
+    for other in scored[1:6]:
+        if other[0] < leader[0] - REFINE_MARGIN or other[1] < ACCEPT:
+            continue
+        mine, theirs = index.bigrams(leader[3]), index.bigrams(other[3])
+        own_mine, own_theirs = mine - theirs, theirs - mine
+        share_mine = len(own_mine & bigrams) / len(own_mine) if own_mine else 1.0
+        share_theirs = len(own_theirs & bigrams) / len(own_theirs) if own_theirs else 1.0
+        if share_theirs > share_mine + 0.1 or (
+                abs(share_theirs - share_mine) <= 0.1 and other[2] > leader[2] + 0.05
+                and share_theirs >= share_mine):
+            leader = other
+        elif (abs(share_theirs - share_mine) <= 0.1 and max(share_mine, share_theirs) < 0.5
+              and index.entries[other[3]].spdx in COMMON
+              and index.entries[leader[3]].spdx not in COMMON):
+            leader = other  # the text cannot tell them apart: the widespread licence it is
+    if leader is scored[0]:
+        return scored
+    return [leader] + [s for s in scored if s is not leader]
+
+
+def _gnu_family(spdx_id: str) -> str | None:
+    base = spdx_id.removesuffix("-only").removesuffix("-or-later")
+    return base if base in notices.GNU_FAMILIES else None
+
+
+def detect(text: str) -> Detection:
+    """Detect the licence of one file's text (see the module docstring)."""
+    index = load_index()
+    tokens = raw_words(text)
+    copyright_line = has_copyright_line(text)
+    ids, unknown = _ids(index, tokens)
+    hit = None if unknown else _exact(index, ids)
+    if hit is not None:
+        return _found(index, hit, 1.0, "exact", (), False, copyright_line, text)
+    if len(tokens) < MIN_WORDS:
+        return _notice(text, copyright_line)
+
+    bigrams = bigram_set(ids)
+    scored = _score(index, bigrams, _vote(index, ids))
+    if (not scored or scored[0][1] < ACCEPT) and len(tokens) >= FULL_SCAN_WORDS:
+        scored = _score(index, bigrams, list(range(len(index.entries))))  # the vote missed
+    elif scored:
+        seen = {s[3] for s in scored}
+        extra = [e for e in _neighbours(index, scored[0][3]) if e not in seen]
+        floor = scored[0][0] - REFINE_MARGIN
+        scored = sorted(scored + _score(index, bigrams, extra, floor=floor), reverse=True)
+    scored = _refine(index, bigrams, scored)
+    candidates = _candidates(index, scored)
+    if scored:
+        _, coverage, dice, best = scored[0]
+        size = len(index.bigrams(best))
+        precision = coverage * size / max(len(bigrams), 1)
+        if coverage >= ACCEPT and precision >= 0.2 and (dice >= 0.5 or size >= 40):
+            second = _second(index, bigrams, best, scored[1:])
+            return _found(index, best, round(coverage, 3), "similarity", candidates,
+                          precision < 0.8, copyright_line, text, second)
+    title = _title(text, len(tokens))
+    if title is not None:
+        return Detection(spdx=title[0], confidence=0.9, method="title", candidates=candidates,
+                         licences=(title[0],), version_basis=title[1],
+                         copyright=copyright_line)
+    if len(tokens) <= NOTICE_MAX_WORDS:
+        notice = _notice(text, copyright_line)
+        if notice.method == "notice":
+            return notice
+    return Detection(spdx=NOASSERTION, confidence=round(scored[0][1], 3) if scored else 0.0,
+                     method="none", candidates=candidates, copyright=copyright_line)
+
+
+def _candidates(index: LicenceIndex,
+                scored: list[tuple[float, float, float, int]]) -> tuple[Candidate, ...]:
+    seen: dict[str, float] = {}
+    for _, coverage, dice, entry in scored:
+        spdx_id = index.entries[entry].spdx
+        if spdx_id not in seen:
+            seen[spdx_id] = round(max(coverage, dice), 3)
+    return tuple(Candidate(k, v) for k, v in list(seen.items())[:3])
+
+
+def _second(index: LicenceIndex, bigrams: frozenset[int], best: int,
+            others: list[tuple[float, float, float, int]]) -> int | None:
+    """A second, different licence in the same file: its own bigrams must be there too."""
+    first = index.bigrams(best)
+    first_id = index.entries[best].spdx
+    for _, coverage, _, entry in others:
+        if coverage < ACCEPT or index.entries[entry].spdx == first_id:
+            continue
+        own = index.bigrams(entry) - first
+        if len(own) >= SECOND_MIN_BIGRAMS and len(own & bigrams) / len(own) >= ACCEPT:
+            return entry
+    return None
+
+
+def _found(index: LicenceIndex, entry: int, confidence: float, method: str,
+           candidates: tuple[Candidate, ...], extra: bool, copyright_line: bool, text: str,
+           second: int | None = None) -> Detection:
+    chosen = [entry] if second is None else [entry, second]
+    ids = [index.entries[e].spdx for e in chosen]
+    families = {_gnu_family(i): i for i in ids}
+    for outer, inner in INCORPORATES.items():  # LGPL text + GPL text = the LGPL
+        if outer in families and inner in families and len(ids) == 2:
+            ids = [families[outer]]
+    basis = None
+    resolved = []
+    for spdx_id in ids:
+        family = _gnu_family(spdx_id)
+        if family:
+            later = notices.later_clause(notices.preamble_before_gnu_title(text), family)
+            basis = "notice" if later is not None else "text"
+            spdx_id = f"{family}-or-later" if later else f"{family}-only"
+        resolved.append(spdx_id)
+    expression = resolved[0] if len(resolved) == 1 else _join(resolved, text)
+    equivalents = tuple(i for i in index.entries[entry].ids if i not in resolved)
+    return Detection(spdx=expression, confidence=confidence, method=method,
+                     candidates=candidates, licences=tuple(resolved), equivalents=equivalents,
+                     version_basis=basis, extra_text=extra or len(resolved) > 1,
+                     copyright=copyright_line)
+
+
+def _join(ids: list[str], text: str) -> str:
+    """Two licences in one file: a choice ("dual", "at your option") is OR, otherwise AND."""
+    lowered = text[:3000].lower()
+    choice = any(word in lowered for word in ("dual", "at your option", "your choice",
+                                              "au choix", "either"))
+    return f" {'OR' if choice else 'AND'} ".join(sorted(set(ids)))
+
+
+def _title(text: str, length: int) -> tuple[str, str | None] | None:
+    """A long text we hold no copy of (e.g. the French EUPL) whose title names one licence."""
+    if length < 400:
+        return None
+    head = "\n".join(text.strip().splitlines()[:4])
+    found = {notices.resolve(m) for m in notices.mentions(head, need_keyword=False)}
+    if len(found) == 1:
+        return next(iter(found))
+    return None
+
+
+def _notice(text: str, copyright_line: bool) -> Detection:
+    found = {notices.resolve(m) for m in notices.mentions(text)}
+    found = {f for f in found if f[0] != "LicenseRef-proprietary"} or found
+    if found:
+        ids = sorted({spdx for spdx, _ in found})
+        bases = [b for _, b in found if b]
+        expression = ids[0] if len(ids) == 1 else _join(ids, text)
+        return Detection(spdx=expression, confidence=0.9 if len(ids) == 1 else 0.7,
+                         method="notice", licences=tuple(ids),
+                         version_basis=bases[0] if bases else None, copyright=copyright_line)
+    refs = tuple(notices.references(text))
+    if refs:
+        return Detection(spdx=NOASSERTION, confidence=0.0, method="reference",
+                         references=refs, copyright=copyright_line)
+    return Detection(spdx=NOASSERTION, confidence=0.0, method="none", copyright=copyright_line)
