@@ -33,7 +33,9 @@ _INSTALL_CMD = re.compile(
     r"\b(?:(?:npm|pnpm)\s+(?:i|install|ci)|yarn(?:\s+install)?\s*$|pip\s+install|poetry\s+install"
     r"|uv\s+sync|pipenv\s+install|bundle(?:\s+install)?\s*$|composer\s+install|go\s+mod\s+download"
     r"|cargo\s+build|mvn\s+(?:clean\s+)?install|gradle\w*\s+build|make\s+(?:install|setup|init"
-    r"|bootstrap|build)|docker[- ]compose\s+build|git\s+clone|bin/setup|apt(?:-get)?\s+install"
+    r"|bootstrap|build)|git\s+clone|bin/setup|apt(?:-get)?\s+install"
+    # Containers install what they need: ``docker compose up`` is the whole set-up.
+    r"|docker[- ]compose\s+(?:[\w.-]+\s+)*(?:build|up)|docker\s+run"
     r"|brew\s+install)\b", _I | re.MULTILINE)
 #: Commands that start the service locally.
 _RUN_CMD = re.compile(

@@ -42,9 +42,16 @@ CLA_TEXT = {
 }
 
 
+#: "Sign off" also means "approve" ("the PO signs off the design"): it only counts next to
+#: commits or contributions.
+_SIGN_OFF_CONTEXT = re.compile(
+    r"commit|contribu|patch|pull\s+request|merge\s+request|\bPR\b|\bMR\b|DCO|certif", _I)
+
+
 def dco_signals(text: str, path: str) -> list[Signal]:
     """DCO statements and sign-off instructions in ``text``."""
-    return find(text, path, {**DCO_TEXT, **SIGN_OFF})
+    return [s for s in find(text, path, {**DCO_TEXT, **SIGN_OFF})
+            if s.kind != "sign-off" or _SIGN_OFF_CONTEXT.search(s.quote)]
 
 
 def cla_signals(text: str, path: str) -> list[Signal]:

@@ -25,12 +25,18 @@ def test_dco_wording(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Every commit needs a Signed-off-by trailer.",
     "Please sign off your commits.",
+    "We only accept contributions if they are *signed off* with your real name.",
     "Use `git commit -s`.",
     "Use `git commit -sm 'message'`.",
     "git commit --signoff",
 ])
 def test_sign_off_wording(text: str) -> None:
     assert terms.mentions_sign_off(terms.dco_signals(text, "C.md"))
+
+
+def test_approval_sign_off_is_not_a_dco() -> None:
+    signals = terms.dco_signals("The product owner must sign off the design.", "C.md")
+    assert not terms.mentions_sign_off(signals)
 
 
 def test_gpg_signing_is_not_a_sign_off() -> None:
