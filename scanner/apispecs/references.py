@@ -43,9 +43,12 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
     for line_number, line in enumerate(text.splitlines(), start=1):
         if len(found) >= MAX_LINKS:
             break
-        for match in _URL.finditer(line):
-            url = match.group(0).rstrip(".,;:!")
-            if url in seen or not (_DOC_HINT.search(url) or _DOC_HINT.search(line)):
+        urls = [m.group(0).rstrip(".,;:!") for m in _URL.finditer(line)]
+        for url in urls:
+            # The line may carry the hint ("API documentation: https://...") only when it
+            # holds that one URL; otherwise the URL itself must say it.
+            hinted = _DOC_HINT.search(url) or (len(urls) == 1 and _DOC_HINT.search(line))
+            if url in seen or not hinted:
                 continue
             if re.search(r"github\.com/(?:swagger-api|OAI|asyncapi)/", url, re.IGNORECASE):
                 continue  # links to the tools or the standard, not to this API

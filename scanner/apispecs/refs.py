@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 from scanner.parsing import escape_pointer_token
 
 #: Keys whose values are data, not description: ``$ref`` inside them is not a reference.
-_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-examples"})
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-examples",
+                        "value"})  # "value": the data of an Example Object
 #: Containers whose keys are names chosen by the author (a property may be called "example").
 _NAME_MAPS = frozenset({"properties", "patternProperties", "definitions", "schemas", "$defs",
                         "parameters", "responses", "paths", "headers", "securitySchemes",
@@ -60,14 +61,16 @@ def iter_refs(document: t.Any) -> t.Iterator[tuple[str, str]]:
             if isinstance(ref, str):
                 yield pointer, ref
             names = parent_key in _NAME_MAPS
-            for key, value in node.items():
+            # pushed in reverse so that pops walk the document in order
+            for key, value in reversed(node.items()):
                 if not isinstance(value, (dict, list)):
                     continue
                 if not names and (key in _DATA_KEYS or key.startswith("x-")):
                     continue
                 pending.append((value, f"{pointer}/{escape_pointer_token(key)}", key))
         elif isinstance(node, list):
-            for index, value in enumerate(node):
+            for index in range(len(node) - 1, -1, -1):
+                value = node[index]
                 if isinstance(value, (dict, list)):
                     pending.append((value, f"{pointer}/{index}", parent_key))
 

@@ -20,10 +20,22 @@ _JSON_KEY = re.compile(rb""""(openapi|swagger|asyncapi)"[ \t\r\n]*:""")
 
 @dataclass(frozen=True)
 class Sniff:
-    """The key found, and the 1-based line it is on (for "looks like a description" problems)."""
+    """The key found, its 1-based line, and whether it opens the document.
+
+    ``leading`` tells a description that fails to parse from a file that merely contains the
+    words (a Jest snapshot with ``openapi: 3.0.3`` inside a template string).
+    """
 
     kind: str
     line: int
+    leading: bool
+
+
+# Blank, comment, "---", "%" directive and "{" lines before the first key. Written so that no two
+# adjacent quantifiers match the same characters (no quadratic backtracking), and only run over
+# the head of the file.
+_SKIPPABLE = re.compile(rb"(?:[ \t]*(?:(?:\#|---|%)[^\n]*|\{[ \t]*)?\r?\n)*[ \t{]*")
+_SKIP_WINDOW = 64 * 1024
 
 
 def sniff(data: bytes, *, json: bool) -> Sniff | None:
@@ -42,7 +54,9 @@ def sniff(data: bytes, *, json: bool) -> Sniff | None:
             break
     if match is None:
         return None
-    return Sniff(match.group(1).decode(), data.count(b"\n", 0, match.start()) + 1)
+    opening = _SKIPPABLE.match(data, 0, _SKIP_WINDOW)
+    leading = opening is not None and opening.end() >= match.start()
+    return Sniff(match.group(1).decode(), data.count(b"\n", 0, match.start()) + 1, leading)
 
 
 def declared_kind(document: object) -> tuple[str, str | None] | None:

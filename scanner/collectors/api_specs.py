@@ -109,6 +109,8 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
     try:
         loaded = load_data(data, path=path)
     except ParseError as exc:
+        if not (named or found.leading):
+            return None  # mentions the key but neither its name nor its start says description
         problems.append(exc.to_problem(SOURCE))
         return {"path": path, "kind": found.kind, "version": None, "valid": False,
                 "errors": [{"pointer": "", "line": exc.line, "message": exc.message}],
@@ -179,7 +181,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         if text is not None:
             links.extend(references.readme_links(readme, text))
     repository = facts.get("repository")
-    topics = repository.get("topics", []) if isinstance(repository, Mapping) else []
+    topics = (repository.get("topics", []) if isinstance(repository, Mapping)
+              else list(snapshot.repo.topics))
     decision = exposure.decide(
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,

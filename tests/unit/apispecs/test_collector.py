@@ -1,0 +1,191 @@
+"""The collector end to end on in-memory snapshots: facts, problems, guard rails."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from scanner import schemas
+from scanner.collectors.api_specs import ApiSpecsCollector
+from scanner.facts import build_facts
+from scanner.snapshot import RepoInfo
+from scanner.sources.memory import snapshot_from_files
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "apispecs"
+COMPLIANT_SPEC = (Path(__file__).parents[2] / "fixtures" / "repos" / "compliant"
+                  / "openapi.yaml").read_bytes()
+COLLECTOR = ApiSpecsCollector()
+
+
+def collect(files: dict[str, bytes | str], listing: list[str] | None = None,
+            facts: dict[str, t.Any] | None = None, **repo: t.Any) -> dict[str, t.Any]:
+    info = RepoInfo(name="demo", full_name="demo", **repo) if repo else None
+    return COLLECTOR.collect(snapshot_from_files(files, listing=listing, repo=info), facts or {})
+
+
+def test_facts_are_schema_valid_and_stable_fields_present() -> None:
+    facts = build_facts(snapshot_from_files({
+        "openapi.yaml": COMPLIANT_SPEC,
+        "docs/events.yaml": (FIXTURES / "streetlights-asyncapi3.yaml").read_bytes(),
+        "doc/petstore.yml": (FIXTURES / "petstore-swagger2.yaml").read_bytes()}))
+    assert schemas.errors("facts", facts) == []
+    found = {s["path"]: (s["kind"], s["version"], s["valid"]) for s in facts["api_specs"]}
+    assert found == {"openapi.yaml": ("openapi", "3.1.0", True),
+                     "docs/events.yaml": ("asyncapi", "3.0.0", True),
+                     "doc/petstore.yml": ("swagger", "2.0", True)}
+    json.dumps(facts, allow_nan=False)
+
+
+def test_lint_and_licence_facts() -> None:
+    fragment = collect({"doc/petstore.yml": (FIXTURES / "petstore-swagger2.yaml").read_bytes()})
+    spec = fragment["api_specs"][0]
+    assert spec["info"]["license"]["spdx"] == "Apache-2.0"
+    assert spec["servers"] == ["https://petstore.example.gouv.fr/v1"]
+    assert spec["lint"]["missing_info"] == []
+    assert spec["lint"]["security_schemes_declared"] is True
+    assert spec["operations"] == 1
+
+
+def test_undocumented_description_is_summarised_for_messages() -> None:
+    text = ("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+            "      security: [{oauth: []}]\n      responses: {}\n")
+    fragment = collect({"openapi.yaml": text})
+    spec = fragment["api_specs"][0]
+    assert spec["lint"]["missing_info"] == ["info.description", "info.contact.email",
+                                            "info.license"]
+    assert spec["lint"]["operations_described"] is False
+    assert spec["lint"]["security_schemes_declared"] is False
+    assert fragment["api"]["undocumented_specs"][0]["summary"].startswith("openapi.yaml: ")
+    failed = fragment["api"]["lint_failures"][0]["failed"]
+    assert {"servers", "operations_described", "security_schemes_declared"} <= set(failed)
+
+
+def test_invalid_description_errors_carry_pointer_and_line() -> None:
+    text = ("openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get:\n"
+            "      responses:\n        200:\n          content: {}\n")
+    fragment = collect({"openapi.yaml": text})
+    spec = fragment["api_specs"][0]
+    assert spec["valid"] is False
+    assert spec["errors"][0]["pointer"] == "/paths/~1a/get/responses/200"
+    assert spec["errors"][0]["line"] == 9
+    assert fragment["api"]["invalid_specs"][0]["path"] == "openapi.yaml"
+
+
+def test_json_error_lines_are_located_only_when_needed() -> None:
+    document = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+                "paths": {"/a": {"get": {"responses": {"200": {"content": {}}}}}}}
+    spec = collect({"openapi.json": json.dumps(document, indent=2)})["api_specs"][0]
+    assert spec["errors"][0]["line"] == 11
+
+
+def test_lookalikes_are_not_descriptions() -> None:
+    fragment = collect({
+        # a Jest snapshot: "openapi:" at column 0 inside a template string
+        "api.v1.spec.yaml": "// Jest Snapshot v1\n\nexports[`x`] = `\nopenapi: 3.0.3\n`;\n",
+        # an operation fragment: no top-level key
+        "api/v1/operations/a.get.spec.yaml": "summary: x\nresponses:\n  200: {description: ok}\n",
+        # the key nested, not at the top level
+        "docs/config.json": json.dumps({"tooling": {"openapi": "3.0.0"}}),
+        "docs/api.md": "openapi: 3.0.0\n",
+    })
+    assert fragment["api_specs"] == []
+
+
+def test_byte_identical_copies_are_marked() -> None:
+    fragment = collect({"config/api-openapi.yml": COMPLIANT_SPEC,
+                        "config/api-openapi-v2.yml": COMPLIANT_SPEC})
+    same = {s["path"]: s["same_as"] for s in fragment["api_specs"]}
+    assert same == {"config/api-openapi-v2.yml": None,
+                    "config/api-openapi.yml": "config/api-openapi-v2.yml"}
+
+
+def test_alias_bomb_is_a_clear_finding_in_well_under_a_second() -> None:
+    lines = ["openapi: 3.0.0", "a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        previous, current = chr(96 + i), chr(97 + i)
+        lines.append(f"{current}: &{current} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    start = time.perf_counter()
+    fragment = collect({"openapi.yaml": "\n".join(lines) + "\n"})
+    assert time.perf_counter() - start < 0.5
+    assert fragment["api_specs"][0]["valid"] is False
+    assert "alias bomb" in fragment["problems"][0]["message"]
+
+
+def test_50_mb_description_is_reported_not_read() -> None:
+    big = b"openapi: 3.0.0\n" + b"#" * (50 * 1024 * 1024)
+    start = time.perf_counter()
+    fragment = collect({"openapi.yaml": big})
+    assert time.perf_counter() - start < 0.5
+    spec = fragment["api_specs"][0]
+    assert spec["valid"] is None and "too large" in spec["skipped"]
+    assert fragment["api"]["unvalidated_specs"][0]["path"] == "openapi.yaml"
+    assert "too large" in fragment["problems"][0]["message"]
+
+
+def test_unparseable_description_is_invalid_with_the_parser_line() -> None:
+    fragment = collect({"swagger.yaml": "swagger: '2.0'\ninfo: {title: a\npaths: {}\n"})
+    spec = fragment["api_specs"][0]
+    assert (spec["kind"], spec["valid"]) == ("swagger", False)
+    assert spec["errors"][0]["line"] is not None
+    assert fragment["problems"][0]["path"] == "swagger.yaml"
+
+
+def test_remote_reference_triggers_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: t.Any, **kwargs: t.Any) -> t.NoReturn:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    document = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {
+        "/a": {"get": {"responses": {"200": {"$ref": "https://169.254.169.254/x#/r"}}}}}}
+    spec = collect({"openapi.json": json.dumps(document)})["api_specs"][0]
+    assert spec["refs"]["not_followed"][0]["ref"] == "https://169.254.169.254/x#/r"
+
+
+def test_generated_description_and_exposure_evidence() -> None:
+    fragment = collect({"pyproject.toml": '[project]\nname = "svc"\ndependencies = ['
+                                          '"fastapi>=0.110", "uvicorn"]\n'})
+    api = fragment["api"]
+    assert api["exposes"] is True and api["confidence"] == "high"
+    assert [f["name"] for f in api["generated"]] == ["FastAPI"]
+    assert "FastAPI (pyproject.toml)" in api["summary"]
+
+
+def test_library_is_not_an_api_despite_weak_evidence() -> None:
+    fragment = collect({"package.json": json.dumps({"dependencies": {"express": "^4"}})},
+                       facts={"publiccode": {"software_type": "library"}})
+    assert fragment["api"]["exposes"] is False
+
+
+def test_weak_evidence_only_gives_low_confidence() -> None:
+    fragment = collect({}, listing=["src/api/routes.ts", "README.md"])
+    assert (fragment["api"]["exposes"], fragment["api"]["confidence"]) == (True, "low")
+
+
+def test_no_evidence_leaves_exposure_unknown() -> None:
+    fragment = collect({"README.md": "# A tool\n"})
+    assert fragment["api"]["exposes"] is None
+    assert fragment["api"]["summary"].startswith("none of")
+
+
+def test_topics_and_publiccode_file_are_evidence() -> None:
+    publiccode = ("publiccodeYmlVersion: '0.4'\nsoftwareType: standalone/backend\n"
+                  "description:\n  fr:\n    apiDocumentation: https://x.gouv.fr/api/docs\n")
+    fragment = collect({"publiccode.yml": publiccode}, topics=("api",))
+    api = fragment["api"]
+    kinds = {(e["kind"], e["strength"]) for e in api["evidence"]}
+    assert ("topic", "strong") in kinds and ("publiccode", "strong") in kinds
+    assert api["references"][0]["url"] == "https://x.gouv.fr/api/docs"
+
+
+def test_wanted_is_decided_from_the_listing() -> None:
+    listing = ["openapi.yaml", "doc/aoc.yml", "src/index.ts", "package.json", "README.md",
+               "node_modules/x/openapi.yaml", "publiccode.yml"]
+    wanted = list(COLLECTOR.wanted(listing))
+    assert wanted == ["openapi.yaml", "doc/aoc.yml", "package.json", "README.md",
+                      "publiccode.yml"]
+    assert "doc/aoc.yml" not in COLLECTOR.wanted(listing, sizes={"doc/aoc.yml": 3_000_000})

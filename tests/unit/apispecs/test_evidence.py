@@ -1,0 +1,100 @@
+"""Frameworks, references and licences: the evidence read around the descriptions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scanner.apispecs.frameworks import declared_packages, detect, manifest_paths
+from scanner.apispecs.licences import licence_of
+from scanner.apispecs.references import publiccode_view, readme_links
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), [
+    ("package.json", json.dumps({"dependencies": {"@nestjs/swagger": "^7", "@nestjs/core": "^10"}}),
+     {"NestJS swagger module", "NestJS"}),
+    ("composer.json", json.dumps({"require": {"nelmio/api-doc-bundle": "^4",
+                                              "symfony/framework-bundle": "^7"}}),
+     {"NelmioApiDocBundle", "Symfony"}),
+    ("Gemfile", "source 'https://rubygems.org'\ngem 'rails', '~> 7'\ngem \"rswag-api\"\n",
+     {"rswag", "Rails"}),
+    ("pom.xml", "<dependency><groupId>org.springdoc</groupId>"
+                "<artifactId>springdoc-openapi-starter-webmvc-ui</artifactId></dependency>",
+     {"springdoc-openapi"}),
+    ("build.gradle.kts", 'implementation("org.springframework.boot:spring-boot-starter-web")',
+     {"Spring Web"}),
+    ("src/backend/pyproject.toml", '[project]\ndependencies = ["djangorestframework==3.15",'
+                                   ' "drf_spectacular"]\n',
+     {"Django REST framework", "drf-spectacular"}),
+    ("requirements.txt", "fastapi[all]>=0.100\nuvicorn\n", {"FastAPI"}),
+    ("Cargo.toml", "[dependencies]\nactix-web = \"4\"\nutoipa = \"4\"\n", {"actix-web", "utoipa"}),
+])
+def test_frameworks_detected(path: str, text: str, expected: set[str]) -> None:
+    assert {f["name"] for f in detect(path, text)} == expected
+
+
+def test_dev_dependencies_are_not_api_evidence() -> None:
+    text = json.dumps({"devDependencies": {"express": "^4", "swagger-jsdoc": "^6"}})
+    assert {f["name"] for f in detect("package.json", text)} == {"swagger-jsdoc"}
+
+
+def test_broken_manifest_gives_nothing() -> None:
+    assert declared_packages("package.json", "{not json") == set()
+    assert detect("composer.json", "[1, 2]") == []
+
+
+def test_manifest_paths_skip_vendored_and_deep_ones() -> None:
+    paths = ["package.json", "node_modules/a/package.json", "a/b/c/d/package.json",
+             "tests/e2e/package.json", "backend/requirements-dev.txt", "Gemfile"]
+    assert manifest_paths(paths) == ["Gemfile", "package.json", "backend/requirements-dev.txt"]
+
+
+def test_readme_links_to_documentation() -> None:
+    text = ("# Service\n\nLa documentation de l'API : https://api.example.gouv.fr/docs/swagger\n"
+            "Voir aussi [la spécification](docs/openapi.yaml).\n"
+            "Built with https://github.com/swagger-api/swagger-ui and https://example.org/blog\n")
+    links = readme_links("README.md", text)
+    assert [link.get("url") or link.get("target") for link in links] == [
+        "https://api.example.gouv.fr/docs/swagger", "docs/openapi.yaml"]
+    assert links[0]["line"] == 3
+
+
+def test_readme_scan_is_bounded_on_hostile_text() -> None:
+    import time
+
+    text = "](" * 200_000 + "http://" + "a" * 100_000
+    start = time.perf_counter()
+    readme_links("README.md", text)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_publiccode_view_accepts_facts_or_parsed_file() -> None:
+    facts = {"software_type": "standalone/backend", "api_documentation": ["https://a/docs"]}
+    assert publiccode_view(facts) == {"software_type": "standalone/backend",
+                                      "api_documentation": ["https://a/docs"]}
+    parsed = {"softwareType": "library",
+              "description": {"en": {"apiDocumentation": "https://b"}, "fr": {}}}
+    assert publiccode_view(None, parsed) == {"software_type": "library",
+                                             "api_documentation": ["https://b"]}
+
+
+@pytest.mark.parametrize(("licence", "spdx"), [
+    ({"name": "MIT"}, "MIT"),
+    ({"name": "Apache 2.0"}, "Apache-2.0"),
+    ({"name": "x", "identifier": "EUPL-1.2"}, "EUPL-1.2"),
+    ({"name": "Licence Ouverte / Open Licence 2.0"}, "etalab-2.0"),
+    ({"name": "AGPL-3.0"}, "AGPL-3.0-only"),
+    ({"name": "AGPL-V3", "url": "https://www.gnu.org/licenses/agpl-3.0.html"}, "AGPL-3.0-only"),
+    ({"name": "See licence", "url": "https://opensource.org/licenses/MIT"}, "MIT"),
+    ({"name": "Propriétaire"}, None),
+    ({"name": "x", "x-oai-license-identifier": "MPL-2.0"}, "MPL-2.0"),
+])
+def test_licence_spdx(licence: dict[str, str], spdx: str | None) -> None:
+    facts = licence_of(licence)
+    assert facts is not None and facts["spdx"] == spdx
+
+
+def test_licence_absent_or_malformed() -> None:
+    assert licence_of(None) is None
+    assert licence_of("MIT") is None
