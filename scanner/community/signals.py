@@ -41,9 +41,11 @@ def find(text: str, path: str, patterns: dict[str, re.Pattern[str]], *,
             end_of_line = text.find("\n", match.end())
             end_of_line = len(text) if end_of_line < 0 else end_of_line
             line = text.count("\n", 0, match.start()) + 1
-            before = text[max(start_of_line, match.start() - NEGATION_WINDOW):match.start()]
-            # A sentence boundary cuts the negation window short.
-            before = re.split(r"[.!?;:]\s", before)[-1]
+            # The window may cross a line break (wrapped paragraphs) but not a blank line, and a
+            # sentence boundary cuts it short.
+            paragraph = text.rfind("\n\n", 0, match.start())
+            start = max(paragraph + 2 if paragraph >= 0 else 0, match.start() - NEGATION_WINDOW)
+            before = re.split(r"[.!?;:]\s", text[start:match.start()].replace("\n", " "))[-1]
             negated = negatable and bool(_NEGATION.search(before))
             quote = quote_line(text[start_of_line:end_of_line], match.start() - start_of_line)
             found.setdefault((kind, line), Signal(kind, path, line, quote, negated))

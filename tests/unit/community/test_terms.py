@@ -61,6 +61,8 @@ def test_cla_wording(text: str) -> None:
     "Les projets publiés par l'État n'exigent pas de droits spécifiques (pas d'utilisation de CLA).",
     "Aucun accord de cession de droits n'est demandé.",
     "No CLA needed.",
+    "Les contributions sont sous la licence du projet. Aucun accord de licence de\n"
+    "contributeur (CLA) ni cession de droits n'est demandé.",
 ])
 def test_refusing_a_cla_is_not_requiring_one(text: str) -> None:
     signals = terms.cla_signals(text, "C.md")
