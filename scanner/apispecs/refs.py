@@ -114,6 +114,8 @@ def check_refs(document: t.Any, spec_path: str) -> RefReport:
     issues = report.issues
     assert issues is not None
     listed_external = 0
+    # A description repeats the same few targets thousands of times: check each once.
+    checked: dict[str, str | None] = {}
     for pointer, ref in iter_refs(document):
         if not ref.startswith("#"):
             report.external += 1
@@ -122,13 +124,14 @@ def check_refs(document: t.Any, spec_path: str) -> RefReport:
                 listed_external += 1
             continue
         report.local += 1
-        found, _target = resolve_pointer(document, ref[1:])
-        if not found:
-            issues.append(RefIssue(pointer, ref, f"unresolvable reference {ref}", True))
-            continue
-        cycle = _pure_cycle(document, ref)
-        if cycle:
-            issues.append(RefIssue(pointer, ref, "circular reference: " + " -> ".join(cycle), True))
+        if ref not in checked:
+            found, _target = resolve_pointer(document, ref[1:])
+            cycle = _pure_cycle(document, ref) if found else None
+            checked[ref] = (f"unresolvable reference {ref}" if not found else
+                            "circular reference: " + " -> ".join(cycle) if cycle else None)
+        problem = checked[ref]
+        if problem:
+            issues.append(RefIssue(pointer, ref, problem, True))
     return report
 
 
