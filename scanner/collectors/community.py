@@ -38,7 +38,8 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}},
-        "contributing": {**_file_section(none), "target": None, "format": None, "words": None,
+        "contributing": {**_file_section(none), "target": None, "target_url": None,
+                         "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
                                                       "licence": None,
                                                       "declines_contributions": None},
@@ -119,6 +120,9 @@ class CommunityCollector(Collector):
         docs = [(found.path, doc)]
         target = contributing.pointer_target(doc, found.path, set(paths), repo_url)
         effective = doc
+        if not target:
+            # Only a link to a documentation site: what it says there is not in the snapshot.
+            out["target_url"] = contributing.pointer_url(doc)
         if target:
             out["target"] = target
             target_doc = reader.document(target)

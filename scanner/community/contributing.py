@@ -28,11 +28,23 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def is_pointer(doc: Document) -> bool:
+    """Little prose and at least one link: the file sends readers elsewhere."""
+    prose = " ".join(b.text for b in doc.paragraphs)
+    return bool(doc.links) and word_count(re.sub(r"\([^)]*\)", " ", prose)) <= POINTER_MAX_WORDS
+
+
+def pointer_url(doc: Document) -> str | None:
+    """The web page a short CONTRIBUTING sends readers to (a documentation site), if any."""
+    if not is_pointer(doc):
+        return None
+    return next((link for link in doc.links if urlsplit(link).scheme in ("http", "https")), None)
+
+
 def pointer_target(doc: Document, path: str, paths: Collection[str],
                    repo_url: str | None = None) -> str | None:
     """The repository file a short CONTRIBUTING sends readers to, or ``None`` if it is a guide."""
-    prose = " ".join(b.text for b in doc.paragraphs)
-    if word_count(re.sub(r"\([^)]*\)", " ", prose)) > POINTER_MAX_WORDS:
+    if not is_pointer(doc):
         return None
     folder = posixpath.dirname(path)
     for link in doc.links:

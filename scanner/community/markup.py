@@ -101,6 +101,10 @@ def _markdown(text: str) -> Document:
                 offset = token.content.count("\n", 0, match.start())
                 doc.headings.append(Heading(int(match.group(1)), _clean_inline(match.group(2)),
                                             line + offset))
+            # READMEs often open with a centred <p> describing the service.
+            prose = _clean_inline(_HTML_HEADING.sub(" ", token.content))
+            if len(prose.split()) >= 5:
+                doc.paragraphs.append(Block(prose, line))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             doc.paragraphs.append(Block(token.content, line))
         elif token.type in ("fence", "code_block"):

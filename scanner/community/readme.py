@@ -80,7 +80,13 @@ def analyse(doc: Document) -> dict[str, dict[str, object]]:
 
 def _text_evidence(doc: Document, topic: str, code: str) -> int | None:
     if topic == "what":
-        para = next((p for p in doc.paragraphs if _prose(p.text) >= MIN_PROSE_WORDS), None)
+        # The purpose is stated in the introduction: before the first heading about installing,
+        # running, licensing or contributing (a long "Installation" paragraph does not count).
+        limit = min((h.line for h in doc.headings
+                     if any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")),
+                    default=None)
+        para = next((p for p in doc.paragraphs if _prose(p.text) >= MIN_PROSE_WORDS
+                     and (limit is None or p.line < limit)), None)
         return para.line if para else None
     if topic in ("install", "run"):
         pattern = _INSTALL_CMD if topic == "install" else _RUN_CMD

@@ -96,3 +96,17 @@ def test_every_fact_names_its_origin() -> None:
     section = _collect({"README.md": "# X\n", "SECURITY.md": "x"})["community"]
     assert section["readme"]["origin"] == "repository"
     assert section["contributing"]["origin"] is None
+
+
+def test_pointer_to_a_documentation_site_is_recorded() -> None:
+    files = {"CONTRIBUTING.md": "Voir https://doc.service.gouv.fr/contribuer\n"}
+    contributing = _collect(files)["community"]["contributing"]
+    assert contributing["target"] is None
+    assert contributing["target_url"] == "https://doc.service.gouv.fr/contribuer"
+
+
+def test_a_real_guide_with_links_is_not_a_pointer() -> None:
+    guide = "# Contributing\n\n" + "Please open a pull request with tests. " * 20 + \
+        "\n\nSee https://example.org.\n"
+    contributing = _collect({"CONTRIBUTING.md": guide})["community"]["contributing"]
+    assert contributing["target"] is None and contributing["target_url"] is None

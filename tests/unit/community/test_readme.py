@@ -65,3 +65,15 @@ def test_install_heading_without_any_command_does_not_explain_how() -> None:
 def test_run_command_in_code_block_without_heading() -> None:
     found = _found("# X\n\n```\npython manage.py runserver\n```\n")
     assert found["run"]
+
+
+def test_purpose_must_come_before_the_technical_sections() -> None:
+    text = ("# X\n\n## Installation\n\nInstall the dependencies with the package manager of "
+            "your choice and then configure the database as described below.\n\n```\nmake\n```\n")
+    assert not _found(text)["what"]
+
+
+def test_purpose_in_an_html_block() -> None:
+    text = ('<h1 align="center">Service</h1>\n<p align="center">Le service aide les mairies à '
+            "gérer les inscriptions scolaires des enfants en ligne, simplement.</p>\n")
+    assert _found(text)["what"]
