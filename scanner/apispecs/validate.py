@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from scanner.apispecs.refs import RefReport, check_refs, resolve_pointer
 from scanner.apispecs.schemas import schema_family, validator
+from scanner.apispecs.text import clean
 from scanner.parsing import escape_pointer_token
 
 #: Most errors kept per description (the count says how many there were).
@@ -101,7 +102,11 @@ def validate_document(document: dict[str, t.Any], kind: str, version: str | None
     family = schema_family(kind, version)
     if family is None:
         return Validation(None if not errors else False, errors, total, refs, None)
-    for error in validator(family).iter_errors(document):
+    try:
+        schema_errors = list(validator(family).iter_errors(document))
+    except UnicodeEncodeError:  # lone surrogates: jsonschema-rs needs valid UTF-8
+        schema_errors = list(validator(family).iter_errors(clean(document)))
+    for error in schema_errors:
         best = best_match(error)
         add(_pointer(best.instance_path), best.message if best is error else
             f"{best.message} (none of the forms allowed at {_pointer(error.instance_path) or '/'}"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from scanner.apispecs import discovery, exposure, frameworks, references
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.sniff import declared_kind, sniff
+from scanner.apispecs.text import clean
 from scanner.apispecs.validate import validate_document
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
@@ -57,6 +58,7 @@ class ApiSpecsCollector(Collector):
             if entry is None:
                 continue
             digest = entry.pop("_sha256", None)
+            entry = clean(entry)  # text copied from the description must encode as UTF-8
             if digest is not None:
                 entry["same_as"] = digests.get(digest)
                 digests.setdefault(digest, entry["path"])
@@ -209,6 +211,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"]),
          "summary": f"{s['path']}: {', '.join(s['lint']['missing_info'])}"}
         for s in specs if s.get("lint") and s["lint"]["missing_info"]]
+    api["references"] = clean(links)
     api["lint_failures"] = []
     for spec in specs:
         failed = [check for check in OPERATION_CHECKS if spec.get("lint", {}).get(check) is False]

@@ -189,3 +189,14 @@ def test_wanted_is_decided_from_the_listing() -> None:
     assert wanted == ["openapi.yaml", "doc/aoc.yml", "package.json", "README.md",
                       "publiccode.yml"]
     assert "doc/aoc.yml" not in COLLECTOR.wanted(listing, sizes={"doc/aoc.yml": 3_000_000})
+
+
+def test_lone_surrogates_and_huge_numbers_do_not_break_facts() -> None:
+    text = ('{"openapi": "3.0.3", "info": {"title": "API \\ud800", "version": "1"}, '
+            '"paths": {"/a\\udfff": {"get": {"responses": {"200": {"description": 1}}}}}, '
+            '"x-big": 1e400}')
+    fragment = collect({"openapi.json": text})
+    spec = fragment["api_specs"][0]
+    assert spec["info"]["title"] == "API \\ud800"
+    assert spec["valid"] is False
+    json.dumps(fragment, allow_nan=False).encode("utf-8")
