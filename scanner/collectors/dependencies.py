@@ -1,0 +1,74 @@
+"""Dependency licences recorded in lockfiles, and their compatibility with the project licence.
+
+Runs after the licence collector (it needs ``licence.spdx``). Offline: only what the repository
+records (npm lockfiles, composer.lock) is read; no registry is queried.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from collections.abc import Iterable, Mapping, Sequence
+
+from scanner.collectors.base import Collector, Fragment
+from scanner.errors import ParseError
+from scanner.licences import dependencies
+from scanner.snapshot import Snapshot
+
+#: Lockfiles read per repository (root first); larger ones are skipped with a note.
+MAX_LOCKFILES = 5
+MAX_LOCKFILE_BYTES = 8_000_000
+
+
+def lockfile_paths(paths: Sequence[str]) -> list[str]:
+    found = [p for p in paths if p.rsplit("/", 1)[-1] in dependencies.LOCKFILES
+             and "node_modules/" not in p and "vendor/" not in p]
+    found.sort(key=lambda p: (p.count("/"), p))
+    return found[:MAX_LOCKFILES]
+
+
+class DependenciesCollector(Collector):
+    name = "dependencies"
+
+    def empty(self) -> Fragment:
+        return {"dependencies": empty_section()}
+
+    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+        return lockfile_paths(paths)
+
+    def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
+        section = empty_section()
+        problems: list[dict[str, t.Any]] = []
+        found: list[dependencies.Dependency] = []
+        for path in lockfile_paths(snapshot.paths()):
+            size = snapshot.size(path) or 0
+            if snapshot.too_large(path) or size > MAX_LOCKFILE_BYTES:
+                section["lockfiles"].append({"path": path, "read": False,
+                                             "reason": f"too large ({size:,} bytes)"})
+                continue
+            data = snapshot.read(path)
+            if data is None:
+                continue
+            try:
+                items = dependencies.read_lockfile(path, data)
+            except ParseError as exc:
+                problems.append(exc.to_problem(self.name))
+                section["lockfiles"].append({"path": path, "read": False,
+                                             "reason": exc.message})
+                continue
+            section["lockfiles"].append({"path": path, "read": True, "packages": len(items)})
+            found.extend(items)
+        licence = facts.get("licence") or {}
+        project = licence.get("spdx")
+        project = project if isinstance(project, str) and project != "NOASSERTION" else None
+        section["licences"] = dependencies.summarise(found, project)
+        return {"dependencies": section, "problems": problems}
+
+
+def empty_section() -> dict[str, t.Any]:
+    return {
+        "lockfiles": [],
+        "licences": dependencies.summarise([], None),
+        "offline": True,
+        "not_covered": ["python: no lockfile records dependency licences; not queried "
+                        "(civiscan does not use the network for this)"],
+    }

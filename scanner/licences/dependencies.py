@@ -1,0 +1,146 @@
+"""Licences of dependencies as the repository records them, and their compatibility.
+
+Offline only: npm lockfiles (``package-lock.json``/``npm-shrinkwrap.json`` v2/v3 record
+``packages.*.license``) and ``composer.lock`` (``packages[].license``). Compatibility with the
+project's licence uses the licence matrix of ``licensecheck`` (offline part of that package).
+Python dependencies' licences are not recorded in any lockfile; finding them needs PyPI, which
+civiscan does not query (no network option is offered yet).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import typing as t
+from collections import Counter
+from dataclasses import dataclass
+
+from scanner.errors import ParseError
+from scanner.licences.expressions import parse
+from scanner.parsing import load_json
+
+LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "composer.lock")
+#: Incompatible packages listed in the facts (the count is always complete).
+MAX_LISTED = 50
+
+
+@dataclass(frozen=True)
+class Dependency:
+    name: str
+    licence: str | None
+    lockfile: str
+    dev: bool
+
+
+def read_lockfile(path: str, data: bytes) -> list[Dependency]:
+    """Dependencies and their recorded licences; raises :class:`ParseError` on a bad file."""
+    doc = load_json(data, path=path).value
+    if not isinstance(doc, dict):
+        return []
+    if path.rsplit("/", 1)[-1] == "composer.lock":
+        return _composer(path, doc)
+    return _npm(path, doc)
+
+
+def _licence_text(value: t.Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        raw = [v if isinstance(v, str) else v.get("type") for v in value
+               if isinstance(v, (str, dict))]
+        names = [n for n in raw if isinstance(n, str)]
+        return " OR ".join(names) if names else None
+    if isinstance(value, dict) and isinstance(value.get("type"), str):
+        return str(value["type"])
+    return None
+
+
+def _npm(path: str, doc: dict[str, t.Any]) -> list[Dependency]:
+    packages = doc.get("packages")
+    found = []
+    if isinstance(packages, dict):
+        for key, meta in packages.items():
+            if not key or not isinstance(meta, dict):  # "" is the project itself
+                continue
+            name = key.rsplit("node_modules/", 1)[-1]
+            found.append(Dependency(name, _licence_text(meta.get("license")), path,
+                                    bool(meta.get("dev"))))
+    return found
+
+
+def _composer(path: str, doc: dict[str, t.Any]) -> list[Dependency]:
+    found = []
+    for key, dev in (("packages", False), ("packages-dev", True)):
+        for meta in doc.get(key) or []:
+            if isinstance(meta, dict) and isinstance(meta.get("name"), str):
+                found.append(Dependency(meta["name"], _licence_text(meta.get("license")), path,
+                                        dev))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
+    try:
+        from licensecheck import license_matrix
+        from licensecheck.types import ucstr
+    except ImportError:  # pragma: no cover - licensecheck is a dependency
+        return None
+    try:  # licensecheck logs every unknown licence through loguru; we report them ourselves
+        from loguru import logger
+
+        logger.disable("licensecheck")
+    except ImportError:  # pragma: no cover
+        logging.getLogger("licensecheck").setLevel(logging.ERROR)
+    return license_matrix.licenseType, license_matrix.depCompatWMyLice, ucstr
+
+
+def compatible(project: str, dependency: str) -> bool | None:
+    """Whether a dependency under ``dependency`` may be used by a project under ``project``.
+
+    ``None`` when licensecheck cannot classify one of the two licences.
+    """
+    matrix = _matrix()
+    if matrix is None:
+        return None
+    licence_type, dep_compat, ucstr = matrix
+    mine = licence_type(ucstr(project))
+    theirs = licence_type(ucstr(dependency))
+    unknown = {"UNKNOWN", "NO_LICENSE"}
+    if not mine or mine[0].name in unknown or all(x.name in unknown for x in theirs):
+        return None
+    return bool(dep_compat(mine[0], theirs))
+
+
+def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, t.Any]:
+    """The ``dependencies.licences`` facts: counts per licence and the incompatible packages."""
+    counts: Counter[str] = Counter()
+    unknown = 0
+    incompatible = []
+    checked = 0
+    for dep in dependencies:
+        if not dep.licence:
+            unknown += 1
+            continue
+        parsed = parse(dep.licence)
+        label = parsed.normalised or dep.licence
+        counts[label] += 1
+        if project and not dep.dev:
+            verdict = compatible(project, label)
+            if verdict is not None:
+                checked += 1
+            if verdict is False:
+                incompatible.append({"name": dep.name, "licence": label,
+                                     "lockfile": dep.lockfile})
+    return {
+        "packages": len(dependencies),
+        "without_licence": unknown,
+        "by_licence": [{"licence": k, "packages": n} for k, n in counts.most_common(25)],
+        "project_licence": project,
+        "checked": checked,
+        "incompatible_count": len(incompatible),
+        "incompatible": incompatible[:MAX_LISTED],
+    }
+
+
+def problem(exc: ParseError) -> dict[str, object]:
+    return exc.to_problem("dependencies")

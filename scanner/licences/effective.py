@@ -1,0 +1,191 @@
+"""The repository's effective licence: from the licence files, the notices and the declarations.
+
+Rules of decision (each recorded in the facts, so a report can say why):
+- root licence files decide; a *notice* naming a licence (a grant: "this software is governed by
+  the CeCILL-C license") outranks a licence *text* that disagrees with it (a shipped copy);
+- several licences: ``OR`` only where a declaration or the README says it is a choice, else
+  ``AND`` (code under one licence, data under another is the usual French case);
+- no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
+- GNU ``-only``/``-or-later``: from the declarations, README and headers when they say; from the
+  text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which.
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from dataclasses import dataclass, field
+
+from scanner.licences import notices
+from scanner.licences.expressions import family
+
+GNU = notices.GNU_FAMILIES
+_CHOICE = re.compile(
+    r"\bdual[- ]licen[cs]ed\b|\bat your (?:option|choice)\b|\byour choice\b|\beither\b.{0,80}"
+    r"\bor\b|\bau choix\b|\b[àa] votre choix\b|\bdouble licence\b", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class Evidence:
+    """What the effective-licence decision may use besides the licence files."""
+
+    declared: list[dict[str, t.Any]] = field(default_factory=list)  # root declarations
+    readme: str = ""
+    headers: list[str] = field(default_factory=list)  # header expressions, most common first
+
+
+@dataclass
+class Decision:
+    spdx: str | None
+    ids: list[str]
+    method: str
+    operator: str | None = None
+    operator_basis: str | None = None
+    version_basis: str | None = None
+    version_sources: list[dict[str, str]] = field(default_factory=list)
+    conflicts: list[dict[str, t.Any]] = field(default_factory=list)
+    candidates: list[dict[str, t.Any]] = field(default_factory=list)
+    confidence: float | None = None
+
+
+def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
+    """The effective licence (see the module docstring)."""
+    root = [f for f in files if f["scope"] == "root"]
+    recognised = [f for f in root if f["spdx"] != "NOASSERTION"]
+    if not root:
+        return _from_declarations(evidence, bool(files))
+    if not recognised:
+        candidates = [c for f in root for c in f.get("candidates", [])]
+        candidates.sort(key=lambda c: -c["score"])
+        referenced = [r for f in root for r in f.get("references", [])]
+        decision = Decision("NOASSERTION", [], "unrecognised",
+                            candidates=_unique(candidates)[:3], confidence=0.0)
+        if referenced:
+            decision.method = "reference-unresolved"
+        return decision
+    texts = [f for f in recognised if f["method"] not in ("notice",)]
+    grants = [f for f in recognised if f["method"] == "notice"]
+    chosen = recognised
+    conflicts: list[dict[str, t.Any]] = []
+    text_ids = {family(i) for f in texts for i in f["licences"]}
+    grant_ids = {family(i) for f in grants for i in f["licences"]}
+    if texts and grants and not text_ids & grant_ids:
+        chosen = grants
+        conflicts = [{"path": f["path"], "spdx": f["spdx"], "reason": "licence text disagrees "
+                      "with the licence notice, which is the grant"} for f in texts]
+    ids = list(dict.fromkeys(i for f in chosen for i in f["licences"]))
+    ids, version_basis, sources = _gnu_versions(ids, chosen, evidence)
+    decision = Decision(None, ids, "files", conflicts=conflicts, version_basis=version_basis,
+                        version_sources=sources,
+                        confidence=min(float(f["confidence"]) for f in chosen))
+    _combine(decision, chosen, evidence)
+    return decision
+
+
+def _unique(candidates: list[dict[str, t.Any]]) -> list[dict[str, t.Any]]:
+    seen: dict[str, dict[str, t.Any]] = {}
+    for candidate in candidates:
+        seen.setdefault(candidate["spdx"], candidate)
+    return list(seen.values())
+
+
+def _from_declarations(evidence: Evidence, components: bool) -> Decision:
+    for entry in evidence.declared:
+        if entry.get("normalised") and entry.get("kind") in ("spdx", "name"):
+            ids = list(entry["ids"])
+            return Decision(entry["normalised"], ids, f"declared:{entry['source']}",
+                            operator=_operator(entry["normalised"]),
+                            operator_basis="declared" if _operator(entry["normalised"]) else None,
+                            version_basis="declared" if any(family(i) in GNU for i in ids)
+                            else None, confidence=None)
+    if components:
+        return Decision("NOASSERTION", [], "components-only", confidence=0.0)
+    return Decision(None, [], "none")
+
+
+def _operator(expression: str) -> str | None:
+    for op in ("OR", "AND"):
+        if f" {op} " in expression:
+            return op
+    return None
+
+
+def _gnu_versions(ids: list[str], chosen: list[dict[str, t.Any]],
+                  evidence: Evidence) -> tuple[list[str], str | None, list[dict[str, str]]]:
+    """Settle ``-only``/``-or-later`` for GNU ids the licence text alone cannot settle."""
+    basis: str | None = None
+    sources: list[dict[str, str]] = []
+    result = []
+    for spdx_id in ids:
+        base = family(spdx_id)
+        if base not in GNU:
+            result.append(spdx_id)
+            continue
+        file_basis = next((f.get("version_basis") for f in chosen if spdx_id in f["licences"]),
+                          None)
+        says = _version_says(base, evidence, sources)
+        if says is not None:
+            result.append(f"{base}-{says}")
+            basis = sources[0]["source"] if sources else "declared"
+        else:
+            result.append(spdx_id)
+            basis = "notice" if file_basis == "notice" else (file_basis or "text")
+    return result, basis, sources
+
+
+def _version_says(base: str, evidence: Evidence, sources: list[dict[str, str]]) -> str | None:
+    """"or-later"/"only" when a declaration, the README or the headers say it for ``base``."""
+    verdicts: list[str] = []
+    for entry in evidence.declared:
+        for spdx_id in entry.get("ids") or ():
+            if family(spdx_id) != base:
+                continue
+            if spdx_id.endswith("-or-later"):
+                verdicts.append("or-later")
+                sources.append({"source": entry["source"], "path": entry["path"],
+                                "says": "or-later"})
+            elif spdx_id.endswith("-only") and not entry.get("deprecated"):
+                verdicts.append("only")
+                sources.append({"source": entry["source"], "path": entry["path"],
+                                "says": "only"})
+    if evidence.readme:
+        later = notices.later_clause(evidence.readme, base)
+        if later:
+            verdicts.append("or-later")
+            sources.append({"source": "readme", "path": "README", "says": "or-later"})
+    for expression in evidence.headers:
+        if base in expression and ("-or-later" in expression or f"{base}+" in expression):
+            verdicts.append("or-later")
+            sources.append({"source": "headers", "path": "", "says": "or-later"})
+            break
+    if "or-later" in verdicts:
+        sources.sort(key=lambda s: s["says"] != "or-later")
+        return "or-later"
+    if "only" in verdicts:
+        return "only"
+    return None
+
+
+def _combine(decision: Decision, chosen: list[dict[str, t.Any]], evidence: Evidence) -> None:
+    ids = decision.ids
+    if len(ids) == 1:
+        decision.spdx = ids[0]
+        return
+    single = [f for f in chosen if len(f["licences"]) > 1]
+    if len(single) == 1 and set(single[0]["licences"]) == set(ids):
+        decision.spdx = single[0]["spdx"]  # one file holding both said how they combine
+        decision.operator = _operator(single[0]["spdx"])
+        decision.operator_basis = "file"
+        return
+    wanted = {family(i) for i in ids}
+    for entry in evidence.declared:
+        declared = {family(i) for i in entry.get("ids") or ()}
+        if declared == wanted and entry.get("normalised") and " OR " in entry["normalised"]:
+            decision.operator, decision.operator_basis = "OR", f"declared:{entry['source']}"
+            break
+    else:
+        if evidence.readme and _CHOICE.search(evidence.readme):
+            decision.operator, decision.operator_basis = "OR", "readme"
+        else:
+            decision.operator, decision.operator_basis = "AND", "several-files"
+    decision.spdx = f" {decision.operator} ".join(sorted(ids))

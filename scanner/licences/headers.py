@@ -1,0 +1,139 @@
+"""SPDX file headers and REUSE data: which licences the source files say they are under.
+
+A deterministic sample of source files is read (an organisation scan cannot fetch every file),
+plus ``REUSE.toml`` and ``.reuse/dep5``, whose annotations cover files without headers.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import typing as t
+from collections import Counter
+from collections.abc import Sequence
+
+from scanner.errors import ParseError
+from scanner.parsing import decode, load_toml
+
+SOURCE_EXTENSIONS = frozenset({
+    "py", "js", "jsx", "ts", "tsx", "mjs", "cjs", "vue", "svelte", "java", "kt", "kts", "scala",
+    "go", "rs", "rb", "php", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "m", "clj", "cljs",
+    "ex", "exs", "erl", "sh", "bash", "pl", "r", "lua", "dart", "groovy", "sql", "css", "scss",
+    "html", "hs", "ml", "elm",
+})
+_SKIP_DIRS = re.compile(
+    r"(?:^|/)(?:node_modules|vendor|third[_-]?party|dist|build|target|\.git|__pycache__|"
+    r"site-packages|bower_components|\.yarn|coverage|migrations|fixtures?|testdata)/",
+    re.IGNORECASE)
+_MINIFIED = re.compile(r"\.min\.(?:js|css)$|\.(?:pb|generated|g)\.\w+$", re.IGNORECASE)
+_IDENTIFIER = re.compile(r"SPDX-License-Identifier:\s*([^\n*]+?)\s*(?:\*/|-->|#\}|$)",
+                         re.MULTILINE)
+_COPYRIGHT = re.compile(r"SPDX-FileCopyrightText:|\bCopyright\b|©|\(c\)\s*\d{4}", re.IGNORECASE)
+#: Files sampled per repository, and bytes of each file looked at.
+SAMPLE = 12
+HEAD_BYTES = 4096
+REUSE_FILES = ("REUSE.toml", ".reuse/dep5")
+
+
+def source_files(paths: Sequence[str]) -> list[str]:
+    """The repository's own source files (vendored, generated and minified ones left out)."""
+    found = []
+    for path in paths:
+        ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+        if ext in SOURCE_EXTENSIONS and not _SKIP_DIRS.search(path) and not _MINIFIED.search(
+                path):
+            found.append(path)
+    return found
+
+
+def sample(paths: Sequence[str], size: int = SAMPLE) -> list[str]:
+    """An evenly spaced, deterministic sample of the source files."""
+    files = sorted(source_files(paths))
+    if len(files) <= size:
+        return files
+    step = len(files) / size
+    return [files[int(i * step)] for i in range(size)]
+
+
+def identifiers(text: str) -> list[str]:
+    """``SPDX-License-Identifier`` values in the head of one file."""
+    return [m.group(1).strip() for m in _IDENTIFIER.finditer(text[:HEAD_BYTES])]
+
+
+def has_copyright(text: str) -> bool:
+    return _COPYRIGHT.search(text[:HEAD_BYTES]) is not None
+
+
+def reuse_toml(path: str, data: bytes) -> list[tuple[list[str], str]]:
+    """(path globs, expression) annotations of a REUSE.toml (REUSE 3.2)."""
+    doc = load_toml(data, path=path)
+    found = []
+    annotations = doc.get("annotations")
+    for item in annotations if isinstance(annotations, list) else []:
+        if not isinstance(item, dict):
+            continue
+        globs = item.get("path")
+        globs = [globs] if isinstance(globs, str) else globs
+        expression = item.get("SPDX-License-Identifier")
+        if isinstance(globs, list) and isinstance(expression, str):
+            found.append(([g for g in globs if isinstance(g, str)], expression))
+    return found
+
+
+def dep5(path: str, data: bytes) -> list[tuple[list[str], str]]:
+    """(path globs, expression) paragraphs of a Debian copyright file (.reuse/dep5)."""
+    found = []
+    for paragraph in re.split(r"\n\s*\n", decode(data, path)):
+        files = re.search(r"^Files:\s*(.+(?:\n[ \t]+.+)*)", paragraph, re.MULTILINE)
+        licence = re.search(r"^License:\s*(.+)", paragraph, re.MULTILINE)
+        if files and licence:
+            found.append((files.group(1).split(), licence.group(1).strip()))
+    return found
+
+
+def covered(path: str, annotations: list[tuple[list[str], str]]) -> str | None:
+    """The expression a REUSE annotation gives ``path`` (the last matching one wins)."""
+    result = None
+    for globs, expression in annotations:
+        for glob in globs:
+            if fnmatch.fnmatchcase(path, glob) or fnmatch.fnmatchcase(path, glob.rstrip("/*")
+                                                                       + "/*"):
+                result = expression
+    return result
+
+
+def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
+              total_sources: int) -> dict[str, t.Any]:
+    """The ``licence.headers`` facts from the sampled files' heads and the REUSE annotations."""
+    ids: Counter[str] = Counter()
+    with_identifier = with_copyright = by_reuse = 0
+    for path, text in sampled.items():
+        found = identifiers(text)
+        if found:
+            with_identifier += 1
+            ids.update(found)
+        elif covered(path, annotations):
+            by_reuse += 1
+            ids[t.cast(str, covered(path, annotations))] += 1
+        if has_copyright(text):
+            with_copyright += 1
+    count = len(sampled)
+    return {
+        "source_files": total_sources,
+        "sampled": count,
+        "with_identifier": with_identifier,
+        "with_copyright": with_copyright,
+        "covered_by_reuse": by_reuse,
+        "ratio": round((with_identifier + by_reuse) / count, 3) if count else None,
+        "expressions": [{"expression": e, "files": n} for e, n in ids.most_common(10)],
+    }
+
+
+def read_annotations(path: str, data: bytes) -> list[tuple[list[str], str]]:
+    """Annotations of either REUSE file; a malformed file raises :class:`ParseError`."""
+    if path.endswith("dep5"):
+        return dep5(path, data)
+    try:
+        return reuse_toml(path, data)
+    except ParseError:
+        raise
