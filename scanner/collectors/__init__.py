@@ -10,6 +10,7 @@ from scanner.collectors.api_specs import ApiSpecsCollector
 from scanner.collectors.base import Collector
 from scanner.collectors.commits import CommitsCollector
 from scanner.collectors.community import CommunityCollector
+from scanner.collectors.dependencies import DependenciesCollector
 from scanner.collectors.licence import LicenceCollector
 from scanner.collectors.publiccode import PubliccodeCollector
 from scanner.collectors.repository import RepositoryCollector
@@ -21,5 +22,5 @@ COLLECTORS: list[Collector] = [
     ApiSpecsCollector(),
     CommunityCollector(),
     LicenceCollector(),
-    # DependenciesCollector joins with the licensing work.
+    DependenciesCollector(),
 ]
