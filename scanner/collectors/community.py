@@ -142,12 +142,16 @@ class CommunityCollector(Collector):
                contributing_docs: list[tuple[str, Document]], readme_doc: Document | None) -> None:
         signals: list[Signal] = []
         for path, doc in contributing_docs:
-            signals += terms.dco_signals(doc.text, path) + terms.cla_signals(doc.text, path)
+            signals += (terms.dco_signals(doc.text, path)
+                        + terms.cla_signals(doc.text, path, doc.code_lines()))
         in_contributing = list(signals)
         readme_path = locate.find_role(paths, "readme").path
         if readme_doc is not None and readme_path:
-            signals += (terms.dco_signals(readme_doc.text, readme_path)
-                        + terms.cla_signals(readme_doc.text, readme_path))
+            # A README often describes rather than sets terms: its DCO wording counts only where
+            # it asks something of contributors (sign-off instructions always do).
+            signals += [sig for sig in terms.dco_signals(readme_doc.text, readme_path)
+                        if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
+            signals += terms.cla_signals(readme_doc.text, readme_path, readme_doc.code_lines())
         for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
             text = reader.text(path)
             if text is not None:

@@ -42,6 +42,14 @@ class Document:
     code_blocks: list[Block] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
 
+    def code_lines(self) -> set[int]:
+        """1-based lines inside code blocks (fences included, for Markdown)."""
+        lines: set[int] = set()
+        for block in self.code_blocks:
+            span = block.text.count("\n") + 2
+            lines.update(range(block.line, block.line + span + 1))
+        return lines
+
     def sections(self) -> list[tuple[Heading | None, str]]:
         """The text cut at each heading: ``(heading, body)``; the part before the first is
         ``(None, body)``."""

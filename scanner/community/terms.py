@@ -4,7 +4,7 @@ copyright assignment? French and English wordings alike, with the quoted line as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from scanner.community.signals import Signal, find
 
@@ -54,9 +54,31 @@ def dco_signals(text: str, path: str) -> list[Signal]:
             if s.kind != "sign-off" or _SIGN_OFF_CONTEXT.search(s.quote)]
 
 
-def cla_signals(text: str, path: str) -> list[Signal]:
-    """CLA / copyright-assignment requirements in ``text`` (negated ones kept, flagged)."""
-    return find(text, path, CLA_TEXT)
+#: Words that turn a mention into a requirement ("please sign the CLA", « veuillez prendre
+#: connaissance de la cession des droits »). Without them, "DCO, CLA" in a README that merely
+#: talks about contribution terms (a compliance tool's own README) is not a requirement.
+_REQUIREMENT = re.compile(
+    r"\b(?:sign(?:ed|ing|s)?|agree(?:ment)?s?|accept(?:ed|ing|s)?|requir(?:e|ed|es|ing)|must"
+    r"|need(?:ed|s)?|have\s+to|please|before|mandatory|expected|doi(?:t|vent|vez)|devez|exig\w*"
+    r"|demand\w*|sign(?:er|ez|ée?s?|ature)|accept(?:er|ez|ation)|veuillez|prendre\s+connaissance"
+    r"|transmettre|avant|n[ée]cessaire|obligatoire|attest\w*|certifi\w*)\b", _I)
+
+
+def is_requirement(signal: Signal) -> bool:
+    """Whether the quoted line asks something of contributors rather than merely naming it."""
+    return bool(_REQUIREMENT.search(signal.quote))
+
+
+_ASSIGNING = re.compile(r"\b(?:assign|transfer)\w*\s+(?:\w+\s+)?copyright", _I)
+
+
+def cla_signals(text: str, path: str, code_lines: Collection[int] = ()) -> list[Signal]:
+    """CLA / copyright-assignment requirements in ``text``. A CLA bot badge always counts;
+    wording counts when its line asks something of contributors ("contributors assign
+    copyright" does by itself). Negated phrases are kept, flagged, as evidence of a refusal.
+    Lines inside code blocks (``code_lines``: example configurations) are ignored."""
+    return [s for s in find(text, path, CLA_TEXT) if s.line not in code_lines and (
+        s.negated or s.kind == "cla-bot" or is_requirement(s) or _ASSIGNING.search(s.quote))]
 
 
 def mentions(signals: Iterable[Signal], kinds: Iterable[str]) -> bool:

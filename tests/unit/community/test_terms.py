@@ -81,3 +81,18 @@ def test_signal_quotes_its_line() -> None:
                   if s.kind == "sign-off-command")
     assert (signal.path, signal.line) == ("CONTRIBUTING.md", 4)
     assert signal.quote == "Signez avec `git commit --signoff`."
+
+
+def test_naming_a_cla_is_not_requiring_one() -> None:
+    text = "civiscan reads CONTRIBUTING and its terms — DCO, CLA — and the code of conduct.\n"
+    assert terms.cla_signals(text, "README.md") == []
+    assert terms.cla_signals("Unlike a CLA, the DCO is a simple statement.", "C.md") == []
+
+
+def test_cla_in_an_example_code_block_is_ignored() -> None:
+    from scanner.community.markup import parse
+
+    text = "# Config\n\n```yaml\njustification: The upstream foundation requires its CLA.\n```\n"
+    doc = parse(text, "README.md")
+    assert terms.cla_signals(text, "README.md", doc.code_lines()) == []
+    assert terms.cla_signals(text, "README.md")  # outside a code block it would count
