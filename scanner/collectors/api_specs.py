@@ -19,7 +19,7 @@ from scanner.apispecs.text import clean
 from scanner.apispecs.validate import validate_document
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
-from scanner.parsing import decode, load_data, locate_lines
+from scanner.parsing import Loaded, decode, load_data, locate_lines
 from scanner.snapshot import Snapshot
 
 SOURCE = "api_specs"
@@ -115,7 +115,8 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
             return None  # mentions the key but neither its name nor its start says description
         problems.append(exc.to_problem(SOURCE))
         return {"path": path, "kind": found.kind, "version": None, "valid": False,
-                "errors": [{"pointer": "", "line": exc.line, "message": exc.message}],
+                "errors": [{"path": path, "pointer": "", "line": exc.line,
+                            "message": exc.message}],
                 "error_count": 1, "size": len(data)}
     declared = declared_kind(loaded.value)
     if declared is None:
@@ -124,26 +125,17 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
     document = loaded.value
     result = validate_document(document, kind, version, path)
     assert result.refs.issues is not None
-    lines: dict[str, int] | None = None
-    if result.errors or result.refs.issues:
+    located = loaded
+    if (result.errors or result.refs.issues) and loaded.lines is None:
         # Lines are only needed to point at problems: build the map then, not for every file.
-        lines = loaded.lines or locate_lines(decode(data, path), path)
-
-    def line_of(pointer: str) -> int | None:
-        if not lines:
-            return None
-        while True:
-            if pointer in lines:
-                return lines[pointer]
-            if not pointer:
-                return None
-            pointer = pointer.rsplit("/", 1)[0]
+        located = Loaded(document, locate_lines(decode(data, path), path))
+    line_of = located.line_of
 
     entry: dict[str, t.Any] = {
         "path": path, "kind": kind, "version": version, "valid": result.valid,
         "schema": result.schema,
-        "errors": [{"pointer": e.pointer, "line": line_of(e.pointer), "message": e.message}
-                   for e in result.errors],
+        "errors": [{"path": path, "pointer": e.pointer, "line": line_of(e.pointer),
+                    "message": e.message} for e in result.errors],
         "error_count": result.error_count,
         "refs": {"local": result.refs.local, "external": result.refs.external,
                  "not_followed": [{"pointer": i.pointer, "ref": i.ref,
