@@ -52,7 +52,7 @@ _LICENCE_TEXT = re.compile(
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
 _CONTRIB_TEXT = re.compile(r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting)\b", _I)
 #: A prose paragraph needs this many words to count as explaining something.
-MIN_PROSE_WORDS = 12
+MIN_PROSE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _BADGES = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[!\[.*?\]\([^)]*\)\]\([^)]*\)|<[^>]+>")
 
