@@ -123,7 +123,8 @@ def classify(path: str) -> Candidate | None:
     in_tests = bool(dirset & TEST_DIRS)
     # spec/ and specs/ are test folders in Ruby but description folders elsewhere: keep
     # YAML/JSON named like a description there, never Jest/RSpec fixtures.
-    spec_folder_ok = bool(dirset & {"spec", "specs"} and not dirset & (TEST_DIRS - {"spec", "specs"})
+    spec_folder_ok = bool(dirset & {"spec", "specs"}
+                          and not dirset & (TEST_DIRS - {"spec", "specs"})
                           and (_NAME_WORDS.search(base) or dirset & SPEC_DIRS))
     if in_tests and not _CANONICAL.match(base) and not spec_folder_ok:
         return None

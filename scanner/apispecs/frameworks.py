@@ -140,6 +140,9 @@ _DEV_SECTIONS = ("devDependencies", "require-dev")
 def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     """Lower-case dependency names a manifest declares (best effort, never raises).
 
+    The regexes run over untrusted text: none has two adjacent quantifiers over the same
+    characters, and ``^`` is never followed by ``\\s*`` (which would cross lines quadratically).
+
     ``dev=False`` leaves out npm ``devDependencies`` and composer ``require-dev``: an Express
     dev server or a test tool says nothing about what the product exposes.
     """
@@ -159,22 +162,24 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     except (ValueError, RecursionError):
         return set()
     if base in ("pom.xml",):
-        return {m.lower() for m in re.findall(r"<artifactId>\s*([\w.\-]+)\s*</artifactId>", text)}
+        return {m.lower() for m in re.findall(
+            r"<artifactId>[ \t]*([\w.\-]+)[ \t]*</artifactId>", text)}
     if base.startswith("build.gradle"):
         return {m.group(2).lower() for m in re.finditer(
             r"""["']([\w.\-]+):([\w.\-]+)(?::[^"']*)?["']""", text)}
     if base == "gemfile":
-        return {m.lower() for m in re.findall(r"""^\s*gem\s+["']([\w.\-]+)["']""", text, re.M)}
+        return {m.lower() for m in re.findall(
+            r"""^[ \t]*gem[ \t]+["']([\w.\-]+)["']""", text, re.M)}
     if base == "go.mod":
-        return {m.lower() for m in re.findall(r"^\s*(?:require\s+)?([\w.\-]+/[\w.\-/]+)\s+v",
-                                              text, re.M)}
+        return {m.lower() for m in re.findall(
+            r"^[ \t]*(?:require[ \t]+)?([\w.\-]+/[\w.\-/]+)[ \t]+v", text, re.M)}
     if base == "cargo.toml":
-        return {m.lower() for m in re.findall(r"^\s*([A-Za-z0-9_\-]+)\s*=", text, re.M)}
+        return {m.lower() for m in re.findall(r"^[ \t]*([A-Za-z0-9_\-]+)[ \t]*=", text, re.M)}
     # Python manifests: requirement-like tokens at line starts or inside quotes
-    names = set(re.findall(r"""^\s*([A-Za-z0-9][A-Za-z0-9._\-]*)\s*(?:[\[<>=!~;]|$)""", text,
+    names = set(re.findall(r"""^[ \t]*([A-Za-z0-9][A-Za-z0-9._\-]*)[ \t]*(?:[\[<>=!~;]|$)""", text,
                            re.M))
-    names.update(re.findall(r"""["']([A-Za-z0-9][A-Za-z0-9._\-]*)\s*(?:\[[^\]]*\])?\s*"""
-                            r"""(?:[<>=!~;][^"']*)?["']""", text))
+    names.update(re.findall(r"""["']([A-Za-z0-9][A-Za-z0-9._\-]*)(?:\[[^\]"']*\])?"""
+                            r"""(?:[ \t]*[<>=!~;][^"']*)?["']""", text))
     return {n.lower().replace("_", "-") for n in names}
 
 

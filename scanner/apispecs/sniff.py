@@ -1,4 +1,4 @@
-"""Cheap content sniffing: does a file declare ``openapi``, ``swagger`` or ``asyncapi`` at top level?
+"""Cheap content sniffing: does a file declare ``openapi``, ``swagger`` or ``asyncapi`` on top?
 
 Parsing is the expensive step (and the risky one for hostile files), so a candidate found by
 location is parsed only when its text carries one of the three keys where a top-level key can

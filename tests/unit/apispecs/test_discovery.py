@@ -18,7 +18,8 @@ def test_descriptions_are_recognised_by_name_and_folder() -> None:
 
 def test_vendored_generated_and_fixture_folders_are_never_read() -> None:
     for path in ["node_modules/x/openapi.yaml", "vendor/foo/swagger.json",
-                 "tests/fixtures/openapi.yaml", "packages/webhook/tests/__snapshots__/api.v1.spec.yaml",
+                 "tests/fixtures/openapi.yaml",
+                 "packages/webhook/tests/__snapshots__/api.v1.spec.yaml",
                  "dist/openapi.json", "frontend/build/swagger.json", ".venv/lib/openapi.yaml"]:
         assert classify(path) is None, path
 

@@ -98,3 +98,14 @@ def test_licence_spdx(licence: dict[str, str], spdx: str | None) -> None:
 def test_licence_absent_or_malformed() -> None:
     assert licence_of(None) is None
     assert licence_of("MIT") is None
+
+
+@pytest.mark.parametrize("name", ["Gemfile", "go.mod", "Cargo.toml", "requirements.txt",
+                                  "pyproject.toml", "pom.xml", "build.gradle"])
+def test_manifest_parsing_is_linear_on_hostile_text(name: str) -> None:
+    import time
+
+    hostile = "\n" * 200_000 + " " * 200_000 + "'a" + " " * 200_000 + "<artifactId>" + " " * 100_000
+    start = time.perf_counter()
+    declared_packages(name, hostile)
+    assert time.perf_counter() - start < 1.0
