@@ -18,7 +18,8 @@ _STANDARDS = (
 )
 _COVENANT_VERSION = re.compile(
     r"contributor-covenant\.org/(?:[a-z]{2}(?:-[a-z]{2})?/)?version/(\d+)/(\d+)(?:/(\d+))?"
-    r"|(?:version|v)\s*\[?(\d+\.\d+(?:\.\d+)?)", _I)
+    r"|(?:\bversion|\bv|contributor[ -]covenant\]?(?:\[[^\]]*\]|\([^)]*\))?)\s*\[?"
+    r"(\d+\.\d+(?:\.\d+)?)", _I)
 _PLACEHOLDER = re.compile(r"\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\]", _I)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT_URL = re.compile(r"https?://\S*(?:contact|conduct|signal|report|form)\S*", _I)

@@ -31,6 +31,13 @@ def test_french_covenant_version_from_its_url() -> None:
     assert (found.standard, found.version, found.language) == ("contributor-covenant", "2.1", "fr")
 
 
+def test_covenant_version_right_after_its_name() -> None:
+    found = conduct.analyse("Code de conduite adapté du Contributor Covenant 2.1, voir NOTICE.")
+    assert found.version == "2.1"
+    found = conduct.analyse("Adapted from the [Contributor Covenant](https://x.org) 1.4.")
+    assert found.version == "1.4"
+
+
 def test_citizen_code_of_conduct() -> None:
     assert conduct.analyse("Based on the Citizen Code of Conduct.").standard == (
         "citizen-code-of-conduct")
