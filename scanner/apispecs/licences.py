@@ -14,6 +14,8 @@ import typing as t
 from license_expression import ExpressionError, get_spdx_licensing
 
 _LICENSING = get_spdx_licensing()
+#: Longest identifier, name or URL mapped to SPDX.
+MAX_TEXT = 300
 
 #: Normalised free-text names (lower case, runs of non-alphanumerics as one space).
 _NAMES = {
@@ -79,15 +81,21 @@ def licence_of(licence: t.Any) -> dict[str, t.Any] | None:
         identifier = licence.get("x-oai-license-identifier")
     identifier = identifier if isinstance(identifier, str) else None
     spdx, source = None, None
-    if identifier:
+    # Identifiers, names and URLs of licences are short: longer text is kept as written but
+    # never mapped, so no parser or regex runs over a hostile megabyte.
+    if identifier and len(identifier) <= MAX_TEXT:
         spdx, source = spdx_of(identifier), "identifier"
-    if spdx is None and name:
+    if spdx is None and name and len(name) <= MAX_TEXT:
         key = " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
         spdx, source = _NAMES.get(key) or spdx_of(name.strip()), "name"
-    if spdx is None and url:
+    if spdx is None and url and len(url) <= MAX_TEXT:
         spdx, source = _from_url(url), "url"
-    return {"name": name, "identifier": identifier, "url": url, "spdx": spdx,
-            "spdx_from": source if spdx else None}
+    return {"name": _short(name), "identifier": _short(identifier), "url": _short(url),
+            "spdx": spdx, "spdx_from": source if spdx else None}
+
+
+def _short(text: str | None) -> str | None:
+    return text if text is None or len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
 
 
 def _from_url(url: str) -> str | None:

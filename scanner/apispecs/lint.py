@@ -20,8 +20,12 @@ MAX_ISSUES = 100
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def _text(value: t.Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+def _text(value: t.Any, limit: int | None = 300) -> str | None:
+    """Non-empty stripped text, cut at ``limit`` so a hostile description cannot bloat facts."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    return text if limit is None or len(text) <= limit else text[:limit] + "…"
 
 
 def info_facts(document: dict[str, t.Any]) -> dict[str, t.Any]:
@@ -30,17 +34,19 @@ def info_facts(document: dict[str, t.Any]) -> dict[str, t.Any]:
     info: dict[str, t.Any] = raw_info if isinstance(raw_info, dict) else {}
     raw_contact = info.get("contact")
     contact: dict[str, t.Any] | None = raw_contact if isinstance(raw_contact, dict) else None
-    email = _text(contact.get("email")) if contact else None
-    description = _text(info.get("description"))
+    email = _text(contact.get("email"), None) if contact else None
+    description = _text(info.get("description"), None)
     version = info.get("version")
     return {
         "title": _text(info.get("title")),
-        "version": None if version is None or isinstance(version, (dict, list)) else str(version),
+        "version": None if version is None or isinstance(version, (dict, list))
+        else _text(str(version)) or str(version),
         "description": description[:500] if description else None,
         "description_length": len(description) if description else 0,
         "contact": None if contact is None else {
             "name": _text(contact.get("name")),
-            "email": email if email and _EMAIL.match(email) else None,
+            # RFC 5321 caps an address at 254 characters; the length test keeps the regex cheap
+            "email": email if email and len(email) <= 254 and _EMAIL.match(email) else None,
             "url": _text(contact.get("url")),
         },
         "license": licence_of(info.get("license")),

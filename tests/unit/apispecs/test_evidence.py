@@ -109,3 +109,12 @@ def test_manifest_parsing_is_linear_on_hostile_text(name: str) -> None:
     start = time.perf_counter()
     declared_packages(name, hostile)
     assert time.perf_counter() - start < 1.0
+
+
+def test_long_licence_text_is_not_mapped_and_is_cut() -> None:
+    import time
+
+    start = time.perf_counter()
+    facts = licence_of({"name": "MIT " * 100_000, "url": "https://joinup.ec.europa.eu/" + "e" * 10**6})
+    assert time.perf_counter() - start < 0.5
+    assert facts is not None and facts["spdx"] is None and len(facts["name"]) <= 301
