@@ -40,7 +40,7 @@ def info_facts(document: dict[str, t.Any]) -> dict[str, t.Any]:
     return {
         "title": _text(info.get("title")),
         "version": None if version is None or isinstance(version, (dict, list))
-        else _text(str(version)) or str(version),
+        else _text(str(version)),
         "description": description[:500] if description else None,
         "description_length": len(description) if description else 0,
         "contact": None if contact is None else {
