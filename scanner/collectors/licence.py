@@ -32,6 +32,8 @@ _SKIP = re.compile(r"(?:^|/)(?:node_modules|vendor|third[_-]?party|bower_compone
                    r"site-packages|dist|build|target|\.git)/", re.IGNORECASE)
 _README = re.compile(r"^readme(?:[._-](?:fr|en))?(?:\.(?:md|markdown|rst|txt|adoc|org))?$",
                      re.IGNORECASE)
+#: Declaration sources compared by other rules (publication/, api/), left out of the summary.
+OTHER_RULES = frozenset({"publiccode.yml", "openapi", "swagger", "asyncapi"})
 MAX_NESTED = 20
 MAX_MANIFESTS = 40
 MAX_TEXT_BYTES = 1_000_000
@@ -239,7 +241,8 @@ def _headers(snapshot: Snapshot, paths: Sequence[str],
 
 def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> dict[str, t.Any]:
     """Which declarations name another licence than the effective one (GNU suffixes aside when
-    the licence text alone set them)."""
+    the licence text alone set them). Every declaration gets ``agrees``; the summary counts
+    package metadata only, since publiccode.yml and API descriptions have rules of their own."""
     effective = decision.ids or list(ids_of(decision.spdx))
     if not effective:
         for entry in declarations:
@@ -254,11 +257,13 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> di
         if not ids:
             entry["agrees"] = None
             continue
-        checked += 1
         mine = {family(i) if loose else i for i in ids}
         agrees = mine <= wanted if " OR " not in (entry["normalised"] or "") else bool(
             mine & wanted)
         entry["agrees"] = agrees
+        if entry["source"] in OTHER_RULES:  # publiccode.yml and API specs have their own rules
+            continue
+        checked += 1
         if not agrees:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
                                 "expression": entry["expression"]})
