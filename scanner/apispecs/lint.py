@@ -97,28 +97,26 @@ def lint_document(document: dict[str, t.Any], kind: str) -> dict[str, t.Any]:
             counts["undeclared_security_schemes"] += 1
             issue("security_schemes_declared", pointer,
                   f"security scheme {name!r} is used but not declared")
-    if kind in ("openapi", "swagger"):
-        seen: set[str] = set()
-        for pointer, _template, method, operation, _item in iter_operations(document):
-            counts["operations"] += 1
-            op_id = operation.get("operationId")
-            if isinstance(op_id, str):
-                if op_id in seen:
-                    counts["duplicate_operation_ids"] += 1
-                    issue("operation_ids_unique", f"{pointer}/operationId",
-                          f"operationId {op_id!r} is used twice")
-                seen.add(op_id)
-            if not (_text(operation.get("summary")) or _text(operation.get("description"))):
-                counts["without_description"] += 1
-                issue("operations_described", pointer, f"{method.upper()} has no summary or "
-                      "description")
-            responses = deref(document, operation.get("responses"))
-            if not isinstance(responses, dict) or not [k for k in responses
-                                                       if not k.startswith("x-")]:
-                counts["without_responses"] += 1
-                issue("responses_documented", pointer, f"{method.upper()} documents no response")
-    elif kind == "asyncapi":
-        counts["operations"] = _asyncapi_operation_count(document)
+    seen: set[str] = set()
+    for pointer, label, operation in _operations(document, kind):
+        counts["operations"] += 1
+        op_id = operation.get("operationId")
+        if isinstance(op_id, str):
+            if op_id in seen:
+                counts["duplicate_operation_ids"] += 1
+                issue("operation_ids_unique", f"{pointer}/operationId",
+                      f"operationId {op_id!r} is used twice")
+            seen.add(op_id)
+        if not (_text(operation.get("summary")) or _text(operation.get("description"))):
+            counts["without_description"] += 1
+            issue("operations_described", pointer, f"{label} has no summary or description")
+        if kind == "asyncapi":
+            continue  # AsyncAPI operations have messages, not responses
+        responses = deref(document, operation.get("responses"))
+        if not isinstance(responses, dict) or not [k for k in responses
+                                                   if not k.startswith("x-")]:
+            counts["without_responses"] += 1
+            issue("responses_documented", pointer, f"{label} documents no response")
     checks = {
         "title": info["title"] is not None,
         "version": info["version"] is not None,
@@ -165,12 +163,28 @@ def _security_uses(document: dict[str, t.Any], kind: str) -> t.Iterator[tuple[st
                     yield name, f"{pointer}/security/{index}/{escape_pointer_token(name)}"
 
 
-def _asyncapi_operation_count(document: dict[str, t.Any]) -> int:
+def _operations(document: dict[str, t.Any], kind: str
+                ) -> t.Iterator[tuple[str, str, dict[str, t.Any]]]:
+    """``(pointer, label, operation)`` of every operation (OpenAPI, Swagger, AsyncAPI 2 and 3)."""
+    if kind in ("openapi", "swagger"):
+        for pointer, _template, method, operation, _item in iter_operations(document):
+            yield pointer, method.upper(), operation
+        return
     operations = document.get("operations")
     if isinstance(operations, dict):  # AsyncAPI 3
-        return len(operations)
+        for name, raw in operations.items():
+            resolved = deref(document, raw)
+            if isinstance(resolved, dict):
+                yield f"/operations/{escape_pointer_token(name)}", name, resolved
+        return
     channels = document.get("channels")
-    if not isinstance(channels, dict):
-        return 0
-    return sum(1 for channel in channels.values() if isinstance(channel, dict)
-               for verb in ("publish", "subscribe") if verb in channel)
+    if isinstance(channels, dict):  # AsyncAPI 2
+        for name, channel in channels.items():
+            channel = deref(document, channel)
+            if not isinstance(channel, dict):
+                continue
+            for verb in ("publish", "subscribe"):
+                found = channel.get(verb)
+                if isinstance(found, dict):
+                    yield (f"/channels/{escape_pointer_token(name)}/{verb}",
+                           f"{verb} {name}", found)

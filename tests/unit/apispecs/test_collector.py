@@ -200,3 +200,19 @@ def test_lone_surrogates_and_huge_numbers_do_not_break_facts() -> None:
     assert spec["info"]["title"] == "API \\ud800"
     assert spec["valid"] is False
     json.dumps(fragment, allow_nan=False).encode("utf-8")
+
+
+def test_asyncapi_operations_are_linted() -> None:
+    text = ("asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n"
+            "  a:\n    publish: {operationId: send, message: {payload: {type: string}}}\n"
+            "  b:\n    subscribe: {operationId: send, summary: Receive, "
+            "message: {payload: {type: string}}}\n")
+    spec = collect({"asyncapi.yaml": text})["api_specs"][0]
+    assert spec["operations"] == 2
+    assert spec["lint"]["operation_ids_unique"] is False
+    assert spec["lint"]["operations_described"] is False
+    assert spec["lint"]["responses_documented"] is True
+    streetlights = collect({"asyncapi.yaml": (FIXTURES / "streetlights-asyncapi3.yaml")
+                            .read_bytes()})["api_specs"][0]
+    assert streetlights["operations"] == 1 and streetlights["servers"] == [
+        "mqtt.example.gouv.fr:1883"]
