@@ -13,7 +13,12 @@ _I = re.IGNORECASE
 _EMAIL = re.compile(r"(?<![\w.+/-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _ADVISORIES = re.compile(
     r"https?://(?:www\.)?github\.com/[^\s)>\]]+/[^\s)>\]/]+/security/advisories(?:/new)?"
-    r"|private\s+vulnerability\s+report", _I)
+    r"|private\s+vulnerability\s+report|private(?:ly)?\s+(?:security\s+)?advisor(?:y|ies)"
+    r"|signalement\s+priv[ée]|avis\s+de\s+s[ée]curit[ée]\s+priv[ée]", _I)
+#: GitHub's "Report a vulnerability" button is private reporting when the line says where it is
+#: (the Security tab) or that it is private; elsewhere it is just an English phrase.
+_REPORT_BUTTON = re.compile(r"report\s+a\s+vulnerability", _I)
+_BUTTON_CONTEXT = re.compile(r"priv|security\s*\**\s*(?:tab|→|->|›|>)|onglet", _I)
 _SECURITY_TXT = re.compile(r"security\.txt", _I)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", _I)
 #: Words that make a URL on the same line a reporting channel rather than a reference.
@@ -43,6 +48,9 @@ def private_channels(text: str) -> list[Channel]:
                 channels.setdefault(("email", address.lower()), Channel("email", address, number))
         for match in _ADVISORIES.finditer(line):
             channels.setdefault(("advisories", ""), Channel("advisories", match.group(0), number))
+        button = _REPORT_BUTTON.search(line)
+        if button and _BUTTON_CONTEXT.search(line):
+            channels.setdefault(("advisories", ""), Channel("advisories", button.group(0), number))
         if _SECURITY_TXT.search(line):
             channels.setdefault(("security_txt", ""), Channel("security_txt", "security.txt",
                                                                 number))

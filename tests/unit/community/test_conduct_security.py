@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scanner.community import conduct, security
 
 
@@ -53,6 +55,20 @@ def test_email_form_and_private_advisories_are_private_channels() -> None:
     assert _kinds("Use https://github.com/org/repo/security/advisories/new please") == [
         "advisories"]
     assert _kinds("See our security.txt.") == ["security_txt"]
+
+
+@pytest.mark.parametrize("text", [
+    "Utilisez le formulaire **Security → Report a vulnerability** du dépôt GitHub afin d'ouvrir "
+    "un avis de sécurité privé.",
+    "Utiliser le signalement privé de vulnérabilité ou les Security Advisories GitHub.",
+    "Use GitHub's private vulnerability reporting.",
+])
+def test_github_private_reporting_in_words(text: str) -> None:
+    assert _kinds(text) == ["advisories"]
+
+
+def test_report_a_vulnerability_alone_is_not_a_channel() -> None:
+    assert _kinds("To report a vulnerability, open an issue.") == []
 
 
 def test_public_issues_and_reference_links_are_not_private_channels() -> None:
