@@ -216,3 +216,12 @@ def test_asyncapi_operations_are_linted() -> None:
                             .read_bytes()})["api_specs"][0]
     assert streetlights["operations"] == 1 and streetlights["servers"] == [
         "mqtt.example.gouv.fr:1883"]
+
+
+def test_own_size_cap_applies_when_the_source_allows_more() -> None:
+    snapshot = snapshot_from_files({"openapi.yaml": b"openapi: 3.0.0\n" + b"#" * (11 * 2**20)})
+    snapshot.max_file_bytes = 100 * 2**20
+    start = time.perf_counter()
+    fragment = COLLECTOR.collect(snapshot, {})
+    assert time.perf_counter() - start < 0.5
+    assert "not parsed" in fragment["api_specs"][0]["skipped"]
