@@ -21,7 +21,7 @@ class _ScanExit(click.ClickException):
     exit_code = EXIT_SCAN
 
 
-def CliExit(message: str, exit_code: int) -> click.ClickException:  # noqa: N802 - reads as a class
+def CliExit(message: str, exit_code: int) -> click.ClickException:
     """A ClickException carrying our exit code (Click's own is 1, which means findings here)."""
     return _UsageExit(message) if exit_code == EXIT_USAGE else _ScanExit(message)
 

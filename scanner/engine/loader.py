@@ -13,7 +13,6 @@ import json
 import typing as t
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jsonschema
