@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import typing as t
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from scanner.parsing import escape_pointer_token
@@ -42,13 +42,11 @@ class RefIssue:
 
 @dataclass
 class RefReport:
+    """How many references of each sort, and the ones that are broken or not followed."""
+
     local: int = 0
     external: int = 0
-    issues: list[RefIssue] | None = None
-
-    def __post_init__(self) -> None:
-        if self.issues is None:
-            self.issues = []
+    issues: list[RefIssue] = field(default_factory=list)
 
 
 def iter_refs(document: t.Any) -> t.Iterator[tuple[str, str]]:
@@ -112,7 +110,6 @@ def check_refs(document: t.Any, spec_path: str) -> RefReport:
     """Check every reference: local targets exist, no pure cycles, external ones listed."""
     report = RefReport()
     issues = report.issues
-    assert issues is not None
     listed_external = 0
     # A description repeats the same few targets thousands of times: check each once.
     checked: dict[str, str | None] = {}

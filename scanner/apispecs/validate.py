@@ -95,7 +95,6 @@ def validate_document(document: dict[str, t.Any], kind: str, version: str | None
         if len(errors) < MAX_ERRORS:
             errors.append(SpecError(pointer, shorten(message)))
 
-    assert refs.issues is not None
     for issue in refs.issues:
         if issue.error:
             add(issue.pointer, issue.reason)

@@ -131,7 +131,6 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
     kind, version = declared
     document = loaded.value
     result = validate_document(document, kind, version, path)
-    assert result.refs.issues is not None
     located = loaded
     if (result.errors or result.refs.issues) and loaded.lines is None:
         # Lines are only needed to point at problems: build the map then, not for every file.
