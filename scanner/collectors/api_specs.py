@@ -73,6 +73,7 @@ class ApiSpecsCollector(Collector):
 
 
 def empty_api() -> dict[str, t.Any]:
+    """The ``api`` section with every key present, so rules can rely on its shape."""
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
@@ -81,6 +82,7 @@ def empty_api() -> dict[str, t.Any]:
 
 
 def _unread_entry(path: str, reason: str) -> dict[str, t.Any]:
+    """A description known by its name only: listed, with why it could not be checked."""
     return {"path": path, "kind": discovery.guess_kind(path), "version": None, "valid": None,
             "skipped": reason, "errors": [], "error_count": 0}
 
