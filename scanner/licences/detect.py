@@ -16,7 +16,7 @@ import heapq
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, groupby
 
 from scanner.licences import notices
 from scanner.licences.index import LicenceIndex, bigram_set, load_index
@@ -41,6 +41,18 @@ SECOND_MIN_BIGRAMS = 30
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 
 NOASSERTION = "NOASSERTION"
+#: Bigrams inserted inside a licence's span beyond which it counts as modified: a few are
+#: re-wrapping accidents (a copyright line joined to a paragraph), more are changed terms.
+ALTERED_MIN = 8
+ALTERED_SHARE = 0.04
+SPAN_TRIM = 0.03
+#: Closest licences below this score are not worth showing as candidates.
+MIN_CANDIDATE = 0.4
+#: Where a file states that its licences are a choice, and how.
+CHOICE_HEAD = 500
+CHOICE_WORDS = ("dual licen", "dual-licen", "dually licen", "your choice", "au choix",
+                "a votre choix", "à votre choix", "choose either", "double licence",
+                "l'une ou l'autre")
 #: Licences in wide use: when a text's own wording cannot separate two near-identical licences
 #: (Apache-2.0 without its appendix vs Pixar's "Modified Apache"), the common one is meant.
 COMMON = frozenset({
@@ -209,7 +221,8 @@ def detect(text: str) -> Detection:
         _, coverage, dice, best = scored[0]
         size = len(index.bigrams(best))
         precision = coverage * size / max(len(bigrams), 1)
-        if coverage >= ACCEPT and precision >= 0.2 and (dice >= 0.5 or size >= 40):
+        if (coverage >= ACCEPT and precision >= 0.2 and (dice >= 0.5 or size >= 40)
+                and not _altered(index, ids, index.bigrams(best))):
             second = _second(index, bigrams, best, scored[1:])
             return _found(index, best, round(coverage, 3), "similarity", candidates,
                           precision < 0.8, copyright_line, text, second)
@@ -218,7 +231,8 @@ def detect(text: str) -> Detection:
         return Detection(spdx=title[0], confidence=0.9, method="title", candidates=candidates,
                          licences=(title[0],), version_basis=title[1],
                          copyright=copyright_line)
-    if len(tokens) <= NOTICE_MAX_WORDS:
+    looks_like_text = bool(scored) and scored[0][1] >= MIN_CANDIDATE
+    if len(tokens) <= NOTICE_MAX_WORDS and not looks_like_text:
         notice = _notice(text, copyright_line)
         if notice.method == "notice":
             return notice
@@ -226,12 +240,44 @@ def detect(text: str) -> Detection:
                      method="none", candidates=candidates, copyright=copyright_line)
 
 
+def _altered(index: LicenceIndex, ids: array, ref: frozenset[int]) -> bool:
+    """Words inserted *inside* the licence's own span: a modified licence (an added restriction),
+    unlike a preamble or a second licence, which stand before or after it. The span runs from
+    the first to the last few percent of the matched bigrams (licences share common phrases), and
+    inserted runs naming a copyright holder (lines that re-wrapping joined) do not count."""
+    raw = ids.tobytes()
+    even, odd = array("I"), array("I")
+    even.frombytes(raw[:len(raw) // 4 * 4])
+    odd.frombytes(raw[2:2 + (len(raw) - 2) // 4 * 4])
+    flags: list[bool] = [False] * (len(even) + len(odd))
+    flags[0::2] = map(ref.__contains__, even)
+    flags[1::2] = map(ref.__contains__, odd)
+    matched = [i for i, flag in enumerate(flags) if flag]
+    if not matched:
+        return False
+    trim = int(len(matched) * SPAN_TRIM)
+    first, last = matched[trim], matched[-1 - trim]
+    span = flags[first:last + 1]
+    inserted = span.count(False)
+    limit = max(ALTERED_MIN, ALTERED_SHARE * len(span))
+    if inserted <= limit:
+        return False
+    holder = index.vocab.get("copyright")
+    position = first
+    for flag, run in groupby(span):
+        size = len(list(run))
+        if not flag and holder in ids[position:position + size + 1]:
+            inserted -= size
+        position += size
+    return inserted > limit
+
+
 def _candidates(index: LicenceIndex,
                 scored: list[tuple[float, float, float, int]]) -> tuple[Candidate, ...]:
     seen: dict[str, float] = {}
     for _, coverage, dice, entry in scored:
         spdx_id = index.entries[entry].spdx
-        if spdx_id not in seen:
+        if spdx_id not in seen and max(coverage, dice) >= MIN_CANDIDATE:
             seen[spdx_id] = round(max(coverage, dice), 3)
     return tuple(Candidate(k, v) for k, v in list(seen.items())[:3])
 
@@ -277,10 +323,10 @@ def _found(index: LicenceIndex, entry: int, confidence: float, method: str,
 
 
 def _join(ids: list[str], text: str) -> str:
-    """Two licences in one file: a choice ("dual", "at your option") is OR, otherwise AND."""
-    lowered = text[:3000].lower()
-    choice = any(word in lowered for word in ("dual", "at your option", "your choice",
-                                              "au choix", "either"))
+    """Two licences in one file: a choice stated up front ("dual licensed", "au choix") is OR,
+    otherwise AND. Only the head is read: licence bodies say "either" and "at your option"."""
+    head = text[:CHOICE_HEAD].lower()
+    choice = any(word in head for word in CHOICE_WORDS)
     return f" {'OR' if choice else 'AND'} ".join(sorted(set(ids)))
 
 

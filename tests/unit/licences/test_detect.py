@@ -1,0 +1,113 @@
+"""Licence detection on the texts repositories really hold."""
+
+from __future__ import annotations
+
+import re
+
+from scanner.licences.detect import ACCEPT, NOASSERTION, detect
+from tests.unit.licences.conftest import MIT
+
+
+def test_mit_with_copyright_line_is_exact() -> None:
+    found = detect(MIT)
+    assert (found.spdx, found.method, found.confidence) == ("MIT", "exact", 1.0)
+    assert found.copyright
+
+
+def test_mit_rewrapped_and_in_markdown() -> None:
+    body = " ".join(MIT.split("\n\n", 2)[2].split())
+    text = "# MIT License\n\n**Copyright** (c) 2023 DINUM\n\n" + re.sub(
+        r"(.{1,50})(\s|$)", r"\1\n", body)
+    assert detect(text).spdx == "MIT"
+
+
+def test_french_preamble_without_copyright_line_keeps_mit() -> None:
+    text = ("Le contenu de ce dépôt est placé sous licence MIT, à l'exception de la fonte "
+            "Marianne. Voir les conditions générales d'utilisation.\n\n"
+            + MIT.split("\n\n", 2)[2])
+    found = detect(text)
+    assert found.spdx == "MIT"
+    assert found.confidence >= ACCEPT
+
+
+def test_gnu_text_alone_is_only_and_says_so(agpl: str) -> None:
+    found = detect(agpl)
+    assert found.spdx == "AGPL-3.0-only"
+    assert found.version_basis == "text"
+    assert "AGPL-3.0-or-later" in found.equivalents
+
+
+def test_gpl_is_not_taken_for_agpl(gpl: str) -> None:
+    assert detect(gpl).spdx == "GPL-3.0-only"
+
+
+def test_or_later_notice_above_the_text(gpl: str) -> None:
+    notice = ("This program is free software: you can redistribute it and/or modify it under "
+              "the terms of the GNU General Public License as published by the Free Software "
+              "Foundation, either version 3 of the License, or (at your option) any later "
+              "version.\n\n")
+    found = detect(notice + gpl)
+    assert (found.spdx, found.version_basis) == ("GPL-3.0-or-later", "notice")
+
+
+def test_text_without_the_how_to_apply_appendix(agpl: str) -> None:
+    cut = agpl[:agpl.index("How to Apply")]
+    assert detect(cut).spdx == "AGPL-3.0-only"
+
+
+def test_apache_without_appendix_is_apache_not_a_variant(apache: str) -> None:
+    cut = apache[:apache.index("APPENDIX")]
+    assert detect(cut).spdx == "Apache-2.0"
+
+
+def test_two_licences_in_one_file_are_both_reported(apache: str) -> None:
+    found = detect(MIT + "\n\n" + apache)
+    assert found.spdx == "Apache-2.0 AND MIT"
+    assert set(found.licences) == {"MIT", "Apache-2.0"}
+
+
+def test_two_licences_stated_as_a_choice(apache: str) -> None:
+    text = "This project is dual licensed: use it under either licence.\n\n" + MIT + apache
+    assert detect(text).spdx == "Apache-2.0 OR MIT"
+
+
+def test_a_file_that_only_names_a_licence() -> None:
+    assert detect("MIT").spdx == "MIT"
+    found = detect("This software is governed by the CeCILL-C license under French law.")
+    assert (found.spdx, found.method) == ("CECILL-C", "notice")
+    assert detect("SPDX-License-Identifier: EUPL-1.2").spdx == "EUPL-1.2"
+
+
+def test_a_gnu_notice_is_only_unless_it_says_later() -> None:
+    assert detect("Licensed under the GNU AGPL v3").spdx == "AGPL-3.0-only"
+    assert detect("Licence : AGPL 3 ou plus récente").spdx == "AGPL-3.0-or-later"
+    assert detect("License: GPL-3.0+").spdx == "GPL-3.0-or-later"
+
+
+def test_a_pointer_to_another_file() -> None:
+    found = detect("See LICENSE.md")
+    assert found.spdx == NOASSERTION
+    assert (found.method, found.references) == ("reference", ("LICENSE.md",))
+
+
+def test_modified_text_is_noassertion_with_candidates() -> None:
+    lines = MIT.split("\n\n")
+    modified = "\n\n".join([*lines[:3], "This software may only be used by administrations "
+                            "of the French State for non-commercial purposes, in France.",
+                            lines[-1]])
+    found = detect(modified)
+    assert found.spdx == NOASSERTION
+    assert found.candidates and found.candidates[0].spdx == "MIT"
+
+
+def test_nonsense_has_no_candidates() -> None:
+    found = detect("lorem ipsum dolor sit amet " * 40)
+    assert (found.spdx, found.candidates) == (NOASSERTION, ())
+    assert detect("").spdx == NOASSERTION
+
+
+def test_french_eupl_is_recognised_by_its_title() -> None:
+    text = ("LICENCE PUBLIQUE DE L'UNION EUROPÉENNE v. 1.2\nEUPL © Union européenne 2007, 2016\n\n"
+            + "La présente licence publique de l'Union européenne s'applique à l'œuvre. " * 60)
+    found = detect(text)
+    assert (found.spdx, found.method) == ("EUPL-1.2", "title")
