@@ -13,6 +13,7 @@ tags, and can record the 1-based line of every JSON pointer. Every failure is a
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import typing as t
@@ -122,9 +123,10 @@ def _plain_scalar(text: str) -> t.Any:
             return int(text[2:], 8)
         if kind == "hex":
             return int(text[2:], 16)
-        return float(text)
+        number = float(text)
     except ValueError:  # more digits than Python converts: keep the literal text
         return text
+    return number if math.isfinite(number) else text  # 1e400 must not become inf
 
 
 def _tagged_scalar(tag: str, text: str, path: str, line: int) -> t.Any:
@@ -292,6 +294,9 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                 raise ParseError(path, f"document larger than {MAX_NODES:,} nodes", line=line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.index >= len(text) - 1:
+            # Met the end of the file: where the unclosed construct opened is the useful line.
+            mark = exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         raise ParseError(path, problem, line=mark.line + 1 if mark else None,
                          column=mark.column + 1 if mark else None) from None
@@ -305,6 +310,13 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
 
 def _reject_constant(name: str) -> t.NoReturn:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"number {text[:40]} is out of range")
+    return number
 
 
 def _pairs_without_duplicates(pairs: list[tuple[str, t.Any]]) -> dict[str, t.Any]:
@@ -326,7 +338,7 @@ def load_json(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
     text = decode(data, path)
     try:
         value = json.loads(text, object_pairs_hook=_pairs_without_duplicates,
-                           parse_constant=_reject_constant)
+                           parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         raise ParseError(path, exc.msg, line=exc.lineno, column=exc.colno) from None
     except RecursionError:

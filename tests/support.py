@@ -42,12 +42,17 @@ def baseline_facts() -> dict[str, t.Any]:
 
 
 def merge_patch(target: t.Any, patch: t.Any) -> t.Any:
-    """RFC 7386 JSON merge patch."""
+    """Overlay ``patch`` on ``target``: objects merge recursively, anything else replaces.
+
+    Unlike RFC 7386, ``null`` *sets* null: facts documents always carry their stable keys
+    (``community.readme.path`` is ``null`` when there is no README, never absent), so a case must
+    be able to say so. To drop a key, give ``"$delete"`` as its value.
+    """
     if not isinstance(patch, dict):
         return copy.deepcopy(patch)
     result = dict(target) if isinstance(target, dict) else {}
     for key, value in patch.items():
-        if value is None:
+        if value == "$delete":
             result.pop(key, None)
         else:
             result[key] = merge_patch(result.get(key), value)

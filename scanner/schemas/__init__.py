@@ -15,7 +15,7 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from scanner.resources import Traversable
+from scanner.resources import Traversable, rules_root
 
 BASE_URI = "https://civiscan.beta.gouv.fr/schemas/"
 #: The schemas ``civiscan schema NAME`` prints.
@@ -34,7 +34,7 @@ def _walk(folder: Traversable, prefix: str = "") -> t.Iterator[tuple[str, Traver
 def load(name: str) -> dict[str, t.Any]:
     """A schema by name: ``facts``, ``run``, ``config``, ``facts/licence``... or ``rule``."""
     if name == "rule":
-        data = resources.files("scanner.rules").joinpath("rule.schema.json").read_text("utf-8")
+        data = rules_root().joinpath("rule.schema.json").read_text("utf-8")
     else:
         data = resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
     schema: dict[str, t.Any] = json.loads(data)

@@ -1,7 +1,8 @@
 """Every bundled rule is valid, documented in both languages, and has passing and failing cases.
 
-Cases live in ``cases/<rule-id>/<status>/<name>.json``: a JSON merge patch over the facts of the
-compliant fixture repository; the rule must conclude ``<status>`` on the patched facts. Adding a
+Cases live in ``cases/<rule-id>/<status>/<name>.json``: an overlay over the facts of the compliant
+fixture repository (objects merge, ``null`` sets null, ``"$delete"`` drops a key; see
+``tests.support.merge_patch``); the rule must conclude ``<status>`` on the patched facts. Adding a
 case is adding a file.
 """
 

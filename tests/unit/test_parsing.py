@@ -96,6 +96,16 @@ def test_syntax_error_line_is_one_based() -> None:
     assert _error(load_yaml, "a: 1\nb: 2\n c: d: e\n").line == 3
 
 
+def test_unclosed_constructs_point_where_they_open() -> None:
+    assert _error(load_yaml, "name: a\nurl: b\nk: [1, 2\n").line == 3
+    assert _error(load_yaml, 'name: a\nq: "unterminated\n').line == 2
+
+
+def test_overflowing_numbers_never_become_infinite() -> None:
+    assert load_yaml("a: 1e400\n", path="x.yml").value == {"a": "1e400"}
+    assert "out of range" in _error(load_json, '{"a": 1e400}', "x.json").message
+
+
 def test_lines_are_recorded_per_pointer() -> None:
     loaded = load_yaml("a:\n  b: 1\n  c:\n    - x\n    - y\n", path="x.yml", locate=True)
     assert loaded.line_of("/a/c/1") == 5
