@@ -312,11 +312,10 @@ def _reject_constant(name: str) -> t.NoReturn:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _finite_float(text: str) -> float:
+def _finite_float(text: str) -> float | str:
+    """``1e400`` would become ``inf`` and break strict JSON output: keep its text, as YAML does."""
     number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"number {text[:40]} is out of range")
-    return number
+    return number if math.isfinite(number) else text
 
 
 def _pairs_without_duplicates(pairs: list[tuple[str, t.Any]]) -> dict[str, t.Any]:

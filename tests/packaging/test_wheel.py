@@ -31,7 +31,7 @@ def test_wheel_installs_and_scans_in_a_fresh_venv(tmp_path: Path) -> None:
     ours = {sysconfig.get_paths()["purelib"], *site.getsitepackages()}
     (fresh_site / "_civiscan_test_deps.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(fresh_python), "install",
-                    "--no-deps", "--no-index", "--quiet", str(wheel)], check=True,
+                    "--no-deps", "--no-index", "--ignore-installed", "--quiet", str(wheel)], check=True,
                    capture_output=True, timeout=300)
     civiscan = env_dir / "bin" / "civiscan"
     where = subprocess.run([str(fresh_python), "-c",

@@ -103,7 +103,7 @@ def test_unclosed_constructs_point_where_they_open() -> None:
 
 def test_overflowing_numbers_never_become_infinite() -> None:
     assert load_yaml("a: 1e400\n", path="x.yml").value == {"a": "1e400"}
-    assert "out of range" in _error(load_json, '{"a": 1e400}', "x.json").message
+    assert load_json('{"a": 1e400, "b": 1.5}', path="x.json").value == {"a": "1e400", "b": 1.5}
 
 
 def test_lines_are_recorded_per_pointer() -> None:
