@@ -27,6 +27,9 @@ NOT_API_TYPES = frozenset({"library", "addon", "configurationfiles", "standalone
 # Folders that hold API code (route handlers, controllers), matched on path segments.
 _API_DIR = re.compile(r"(?:^|/)(?:api|apis|rest|controllers/api|routes/api|app/api)/",
                       re.IGNORECASE)
+# Only source code in such a folder is a sign of an API (``rules/api/*.yaml`` is data, not routes).
+_CODE = re.compile(r"\.(?:py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|cs|ex|exs|scala|clj)$",
+                   re.IGNORECASE)
 _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
 
@@ -39,7 +42,7 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
             continue
-        if len(api_dirs) < 3:
+        if len(api_dirs) < 3 and _CODE.search(path):
             match = _API_DIR.search(path)
             if match:
                 folder = path[:match.end() - 1]
