@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
 
 import click
 
 from scanner import __version__
 from scanner.cli.facts import facts_command
+from scanner.cli.fix import fix_command
 from scanner.cli.rules import rules_group
 from scanner.cli.scan import scan_command
 from scanner.cli.schema import schema_command
@@ -30,6 +33,7 @@ def cli() -> None:
 
 cli.add_command(scan_command)
 cli.add_command(facts_command)
+cli.add_command(fix_command)
 cli.add_command(rules_group)
 cli.add_command(schema_command)
 
@@ -43,4 +47,10 @@ def configure_logging(debug: bool, quiet: bool) -> None:
 
 
 def main() -> None:
-    cli.main(prog_name="civiscan", auto_envvar_prefix="CIVISCAN")
+    try:
+        cli.main(prog_name="civiscan", auto_envvar_prefix="CIVISCAN")
+    except BrokenPipeError:
+        # The reader went away (``civiscan scan | head``): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -34,7 +34,7 @@ def errors_to_exit(debug: bool) -> t.Iterator[None]:
     """
     try:
         yield
-    except (click.ClickException, click.exceptions.Exit, click.Abort):
+    except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
         raise
     except UsageError as exc:
         if debug:
