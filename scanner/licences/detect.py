@@ -20,13 +20,21 @@ from itertools import chain, groupby
 
 from scanner.licences import notices
 from scanner.licences.index import LicenceIndex, bigram_set, load_index
-from scanner.licences.normalise import has_copyright_line, raw_words
+from scanner.licences.normalise import analyse
 
 #: Coverage (and similarity) a text needs to be called a licence without review.
 ACCEPT = 0.85
 #: Candidates taken from the rare-word vote, and near-duplicates added per leading candidate.
 VOTED = 10
 NEIGHBOURS = 60
+#: Voted candidates scored first; the rest only when the first leader leaves text unexplained.
+FIRST_SCORED = 3
+#: A file is just its leading licence (nothing else to look for) when that licence's coverage
+#: reaches EXPLAINED and fewer than UNEXPLAINED of the file's bigrams are not the licence's.
+EXPLAINED = 0.9
+UNEXPLAINED = 40
+#: Coverage and Dice of a leader that no near-duplicate can beat (see _refine).
+NEAR_PERFECT = 0.98
 #: Leaders within this score of each other are compared on their own wording.
 REFINE_MARGIN = 0.15
 #: Below this many words a text is only matched exactly, else read as a notice.
@@ -132,6 +140,15 @@ def _vote(index: LicenceIndex, ids: array) -> list[int]:
     return [entry for _, entry in heapq.nlargest(VOTED, ranked)]
 
 
+def _explained(index: LicenceIndex, bigrams: frozenset[int],
+               scored: list[tuple[float, float, float, int]]) -> bool:
+    """The leading text covers the licence and nearly all of the file: no second licence can
+    hide in what is left, so the other voted candidates need not be scored."""
+    if not scored or scored[0][1] < EXPLAINED:
+        return False
+    return len(bigrams) - scored[0][1] * index.sizes[scored[0][3]] < UNEXPLAINED
+
+
 def _neighbours(index: LicenceIndex, leader: int) -> list[int]:
     """Near-duplicates of the leading text: variants must compete with it (MIT vs its forty
     variants, AGPL vs SSPL, Apache-2.0 vs Pixar)."""
@@ -197,8 +214,7 @@ def _gnu_family(spdx_id: str) -> str | None:
 def detect(text: str) -> Detection:
     """Detect the licence of one file's text (see the module docstring)."""
     index = load_index()
-    tokens = raw_words(text)
-    copyright_line = has_copyright_line(text)
+    tokens, copyright_line = analyse(text)
     ids, unknown = _ids(index, tokens)
     hit = None if unknown else _exact(index, ids)
     if hit is not None:
@@ -207,10 +223,14 @@ def detect(text: str) -> Detection:
         return _notice(text, copyright_line)
 
     bigrams = bigram_set(ids)
-    scored = _score(index, bigrams, _vote(index, ids))
+    voted = _vote(index, ids)
+    scored = _score(index, bigrams, voted[:FIRST_SCORED])
+    if not _explained(index, bigrams, scored):  # room for another licence: score the rest
+        scored = sorted(scored + _score(index, bigrams, voted[FIRST_SCORED:]), reverse=True)
     if (not scored or scored[0][1] < ACCEPT) and len(tokens) >= FULL_SCAN_WORDS:
         scored = _score(index, bigrams, list(range(len(index.entries))))  # the vote missed
-    elif scored:
+    elif scored and not (scored[0][1] >= NEAR_PERFECT and scored[0][2] >= NEAR_PERFECT):
+        # a near-perfect leader holds all its own wording: no variant can take its place
         seen = {s[3] for s in scored}
         extra = [e for e in _neighbours(index, scored[0][3]) if e not in seen]
         floor = scored[0][0] - REFINE_MARGIN
@@ -223,7 +243,8 @@ def detect(text: str) -> Detection:
         precision = coverage * size / max(len(bigrams), 1)
         if (coverage >= ACCEPT and precision >= 0.2 and (dice >= 0.5 or size >= 40)
                 and not _altered(index, ids, index.bigrams(best))):
-            second = _second(index, bigrams, best, scored[1:])
+            explained = len(bigrams) - coverage * size < UNEXPLAINED
+            second = None if explained else _second(index, bigrams, best, scored[1:])
             return _found(index, best, round(coverage, 3), "similarity", candidates,
                           precision < 0.8, copyright_line, text, second)
     title = _title(text, len(tokens))

@@ -30,26 +30,26 @@ EQUIVALENT_WORDS: dict[str, str] = {
     "wilful": "willful", "https": "http",
 }
 
-# A copyright or "all rights reserved" line: the part of a licence file that names the holder.
-# Deliberately narrow (``copyright`` must be followed by a year, a placeholder or ``(c)``) so that
-# licence sentences that merely start a line with "copyright notice..." are kept.
+# Line-anchored patterns open with a literal "\n" (the text gets one prepended): the regex engine
+# then jumps from newline to newline instead of trying every position, as MULTILINE "^" does.
+# All patterns run on folded (lower-case) text.
+#
+# A copyright line: the part of a licence file that names the holder. Deliberately narrow
+# (``copyright`` must be followed by a year, a placeholder or ``(c)``) so that licence sentences
+# that merely start a line with "copyright notice..." are kept.
 _COPYRIGHT_LINE = re.compile(
-    r"^[ \t]*(?:[#*>/;%|-]+[ \t]*)?"
-    r"(?:(?:copyright|copr\.?)[ \t]*(?:\(c\)|\xa9)?[ \t]*(?:[0-9]{4}|[<\[{$]|year\b|yyyy|\(c\))"
-    r"|(?:\(c\)|\xa9)[ \t]*[0-9]{4}"
+    r"\n[ \t]*(?:[#*>/;%|-]+[ \t]*)?"
+    r"(?:(?:copyright|copr\.?)[ \t]*(?:\(c\))?[ \t]*(?:[0-9]{4}|[<\[{$]|year\b|yyyy|\(c\))"
+    r"|\(c\)[ \t]*[0-9]{4}"
     r"|spdx-filecopyrighttext"
-    r")[^\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r")[^\n]*",
 )
 # Markdown link targets and images: keep the visible text only.
 _MD_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 # List bullets, enumerators and Markdown block markers at the start of a line (SPDX §6 "bullets
 # and numbering" are not significant). Something must match, so plain lines cost nothing.
 _ENUM = r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-z]|[ivx]{1,5})[.)][ \t]+"
-_LINE_MARKERS = re.compile(
-    rf"^[ \t]*(?:(?:[-*+>#=_~`|]+[ \t]*)+(?:{_ENUM})?|{_ENUM})",
-    re.MULTILINE | re.IGNORECASE,
-)
+_LINE_MARKERS = re.compile(rf"\n[ \t]*(?:(?:[-*+>#=_~`|]+[ \t]*)+(?:{_ENUM})?|{_ENUM})")
 # An enumerator right after the end of a sentence: a list item that re-wrapping joined to the
 # previous line ("... conditions: (b) You must ...", "... notice. 2. Redistributions ...").
 _JOINED_ENUM = re.compile(rf"([.:;])[ \t]+{_ENUM}")
@@ -62,35 +62,58 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
+#: Typographic punctuation -> ASCII, so that most licence texts take the fast ASCII paths.
+_PUNCTUATION = {
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2026": "...", "\u2022": "*",
+    "\u00b7": "*", "\u00a9": "(c)", "\u00ae": "(r)", "\u2122": "(tm)", "\u00a7": " ",
+    "\ufeff": "",
+}
+_PUNCTUATION_RE = re.compile("[" + "".join(_PUNCTUATION) + "]")
+
+
+def _ascii_punctuation(match: re.Match[str]) -> str:
+    return _PUNCTUATION[match.group()]
 
 
 def fold(text: str) -> str:
     """Lower case without accents: accents and typographic punctuation are not significant
     (SPDX §5, §7), but letters of other scripts are (the Japanese CC texts)."""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+    if not text.isascii():
+        text = _PUNCTUATION_RE.sub(_ascii_punctuation, text)
+        if not text.isascii():
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.lower()
 
 
 def strip_noise(text: str) -> str:
     """Drop copyright lines, "All rights reserved", Markdown emphasis and link targets, and
-    enumerators."""
-    text = text.replace("**", "").replace("__", "")
+    enumerators, from folded text."""
+    text = "\n" + text.replace("**", "").replace("__", "")
     if "reserved" in text:
         text = _RESERVED.sub("", text)
-    text = _PAREN_ENUM.sub(" ", text)
-    text = _COPYRIGHT_LINE.sub("", text)
+    text = _COPYRIGHT_LINE.sub("\n", text)  # before enumerators: "(c) 2024" is no "(c)" item
+    if "(" in text:
+        text = _PAREN_ENUM.sub(" ", text)
     if "](" in text:
         text = _MD_LINK_TARGET.sub("]", text)
     text = _JOINED_ENUM.sub(r"\1 ", text)
-    return _LINE_MARKERS.sub("", text)
+    return _LINE_MARKERS.sub("\n", text)
 
 
 def raw_words(text: str) -> list[str]:
     """The significant words of a licence text, in order (equivalent spellings not yet folded:
     the detector's vocabulary maps them to one id, which is faster than folding here)."""
-    cleaned = strip_noise(fold(text))
-    return (_ASCII_WORD if cleaned.isascii() else _WORD).findall(cleaned)
+    return analyse(text)[0]
+
+
+def analyse(text: str) -> tuple[list[str], bool]:
+    """(:func:`raw_words`, :func:`has_copyright_line`) with one folding of the text."""
+    folded = fold(text)
+    copyright_line = _COPYRIGHT_LINE.search("\n" + folded) is not None
+    cleaned = strip_noise(folded)
+    return (_ASCII_WORD if cleaned.isascii() else _WORD).findall(cleaned), copyright_line
 
 
 def words(text: str) -> list[str]:
@@ -101,4 +124,4 @@ def words(text: str) -> list[str]:
 
 def has_copyright_line(text: str) -> bool:
     """Whether the text names a copyright holder (reported, never matched)."""
-    return _COPYRIGHT_LINE.search(text) is not None
+    return _COPYRIGHT_LINE.search("\n" + fold(text)) is not None
