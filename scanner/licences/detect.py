@@ -16,7 +16,7 @@ import heapq
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from itertools import chain, compress, groupby
 
 from scanner.licences import notices
 from scanner.licences.index import LicenceIndex, bigram_set, load_index
@@ -34,7 +34,7 @@ FIRST_SCORED = 3
 EXPLAINED = 0.9
 UNEXPLAINED = 40
 #: Coverage and Dice of a leader that no near-duplicate can beat (see _refine).
-NEAR_PERFECT = 0.98
+NEAR_PERFECT = 0.95
 #: Leaders within this score of each other are compared on their own wording.
 REFINE_MARGIN = 0.15
 #: Below this many words a text is only matched exactly, else read as a notice.
@@ -149,10 +149,13 @@ def _explained(index: LicenceIndex, bigrams: frozenset[int],
     return len(bigrams) - scored[0][1] * index.sizes[scored[0][3]] < UNEXPLAINED
 
 
-def _neighbours(index: LicenceIndex, leader: int) -> list[int]:
+def _neighbours(index: LicenceIndex, leader: int, *, common_only: bool = False) -> list[int]:
     """Near-duplicates of the leading text: variants must compete with it (MIT vs its forty
     variants, AGPL vs SSPL, Apache-2.0 vs Pixar)."""
-    return list(index.entries[leader].neighbours)
+    entries = index.entries
+    if common_only:
+        return [e for e in entries[leader].neighbours if entries[e].spdx in COMMON]
+    return list(entries[leader].neighbours)
 
 
 def _score(index: LicenceIndex, bigrams: frozenset[int], entries: list[int],
@@ -229,10 +232,13 @@ def detect(text: str) -> Detection:
         scored = sorted(scored + _score(index, bigrams, voted[FIRST_SCORED:]), reverse=True)
     if (not scored or scored[0][1] < ACCEPT) and len(tokens) >= FULL_SCAN_WORDS:
         scored = _score(index, bigrams, list(range(len(index.entries))))  # the vote missed
-    elif scored and not (scored[0][1] >= NEAR_PERFECT and scored[0][2] >= NEAR_PERFECT):
-        # a near-perfect leader holds all its own wording: no variant can take its place
+    elif scored:
+        # A near-perfect leader holds its own wording: only a widespread variant could still
+        # take its place (through _refine), so only those are scored.
+        perfect = scored[0][1] >= NEAR_PERFECT and scored[0][2] >= NEAR_PERFECT
         seen = {s[3] for s in scored}
-        extra = [e for e in _neighbours(index, scored[0][3]) if e not in seen]
+        extra = [e for e in _neighbours(index, scored[0][3], common_only=perfect)
+                 if e not in seen]
         floor = scored[0][0] - REFINE_MARGIN
         scored = sorted(scored + _score(index, bigrams, extra, floor=floor), reverse=True)
     scored = _refine(index, bigrams, scored)
@@ -273,7 +279,7 @@ def _altered(index: LicenceIndex, ids: array, ref: frozenset[int]) -> bool:
     flags: list[bool] = [False] * (len(even) + len(odd))
     flags[0::2] = map(ref.__contains__, even)
     flags[1::2] = map(ref.__contains__, odd)
-    matched = [i for i, flag in enumerate(flags) if flag]
+    matched = list(compress(range(len(flags)), flags))
     if not matched:
         return False
     trim = int(len(matched) * SPAN_TRIM)
