@@ -193,10 +193,20 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
         licence = ((spec.get("info") or {}).get("license")) if isinstance(spec, dict) else None
         if not isinstance(licence, dict):
             continue
-        value = licence.get("spdx") or licence.get("identifier") or licence.get("name")
-        if isinstance(value, str):
-            found.append(_declared_entry(str(spec.get("kind") or "openapi"), spec["path"], value,
-                                         "info.license", "root"))
+        written = next((v for v in (licence.get("identifier"), licence.get("name"),
+                                    licence.get("url")) if isinstance(v, str) and v.strip()),
+                       None)
+        if written is None:
+            continue
+        entry = _declared_entry(str(spec.get("kind") or "openapi"), spec["path"], written,
+                                "info.license", "root")
+        mapped = licence.get("spdx")
+        if entry["kind"] == "invalid" and isinstance(mapped, str):
+            # a name or URL the API collector knows (its own table): take its SPDX reading
+            parsed = parse(mapped)
+            entry.update(kind="name", normalised=parsed.normalised, ids=list(parsed.ids))
+            entry.pop("error", None)
+        found.append(entry)
     return found
 
 

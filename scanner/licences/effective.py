@@ -20,6 +20,8 @@ from scanner.licences import notices
 from scanner.licences.expressions import family
 
 GNU = notices.GNU_FAMILIES
+_SAYS_LATER = re.compile(r"or[- ]later|\+|\blater\b|ult[ée]rieure|plus r[ée]cente?", re.IGNORECASE)
+_SAYS_ONLY = re.compile(r"-only\b", re.IGNORECASE)
 _CHOICE = re.compile(
     r"\bdual[- ]licen[cs]ed\b|\bat your (?:option|choice)\b|\byour choice\b|\beither\b.{0,80}"
     r"\bor\b|\bau choix\b|\b[àa] votre choix\b|\bdouble licence\b", re.IGNORECASE | re.DOTALL)
@@ -137,14 +139,17 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, str]]) 
     """"or-later"/"only" when a declaration, the README or the headers say it for ``base``."""
     verdicts: list[str] = []
     for entry in evidence.declared:
+        written = entry.get("expression") or ""
         for spdx_id in entry.get("ids") or ():
             if family(spdx_id) != base:
                 continue
-            if spdx_id.endswith("-or-later"):
+            # Only what the team *wrote* settles it: an id a name or URL was mapped to, or a
+            # deprecated id, is a convention, not a statement.
+            if spdx_id.endswith("-or-later") and _SAYS_LATER.search(written):
                 verdicts.append("or-later")
                 sources.append({"source": entry["source"], "path": entry["path"],
                                 "says": "or-later"})
-            elif spdx_id.endswith("-only") and not entry.get("deprecated"):
+            elif spdx_id.endswith("-only") and _SAYS_ONLY.search(written):
                 verdicts.append("only")
                 sources.append({"source": entry["source"], "path": entry["path"],
                                 "says": "only"})

@@ -141,3 +141,10 @@ def test_importing_scanner_does_not_load_the_index() -> None:
             "from scanner.licences.index import load_index\n"
             "assert load_index.cache_info().currsize == 0\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_mapped_name_is_not_a_version_statement(agpl: str) -> None:
+    publiccode = "publiccodeYmlVersion: '0.4'\nlegal:\n  license: AGPL-3.0\n"
+    section = licence({"LICENSE": agpl, "publiccode.yml": publiccode})
+    assert (section["spdx"], section["version_basis"]) == ("AGPL-3.0-only", "text")
+    assert section["deprecated_ids"] == ["AGPL-3.0"]
