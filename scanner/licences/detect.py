@@ -114,7 +114,7 @@ def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
         return array("H", ids), False
     unknown: dict[str, int] = {}
     top = (1 << 16) - 1
-    floor = len(index.idf)
+    floor = index.vocabulary_size
     known = [i if i is not None else max(floor, top - unknown.setdefault(w, len(unknown)))
              for i, w in zip(ids, tokens, strict=False)]
     return array("H", known), True

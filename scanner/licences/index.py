@@ -14,9 +14,9 @@ import json
 import sys
 from array import array
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
-INDEX_RESOURCE = ("licences", "index.json.gz")
+INDEX_PATH = Path(__file__).resolve().parent.parent / "data" / "licences" / "index.json.gz"
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,6 @@ class Entry:
     source: str
     lang: str
     tokens: array
-    pick_total: float
     neighbours: tuple[int, ...]
 
     @property
@@ -43,16 +42,13 @@ class LicenceIndex:
 
     spdx_list_version: str
     vocab: dict[str, int]
+    vocabulary_size: int
     entries: list[Entry]
     exact: dict[bytes, int]
-    post_off: array
-    post_ent: array
-    idf: list[float]
     licences: dict[str, dict[str, object]]
     swap: bool = False
     sizes: list[int] = field(default_factory=list)
     postings: list[tuple[int, ...]] = field(default_factory=list)
-    pick_totals: list[float] = field(default_factory=list)
     picked: frozenset[int] = frozenset()
     picks: list[int] = field(default_factory=list)
     _bigrams: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -95,38 +91,36 @@ def _decode(blob: str, typecode: str, byteorder: str) -> array:
 
 @functools.lru_cache(maxsize=1)
 def load_index() -> LicenceIndex:
-    """The shipped index (see ``scripts/build_licence_index.py`` and ``PROVENANCE.json``)."""
-    ref = resources.files("scanner.data").joinpath(INDEX_RESOURCE[0]).joinpath(INDEX_RESOURCE[1])
-    doc = json.loads(gzip.decompress(ref.read_bytes()))
+    """The shipped index (see ``scripts/build_licence_index.py`` and ``PROVENANCE.json``).
+
+    Read from the package folder directly: ``importlib.resources`` alone would add a tenth of the
+    start-up budget, and the index always ships as a plain file next to this package.
+    """
+    doc = json.loads(gzip.decompress(INDEX_PATH.read_bytes()))
     order = doc["byteorder"]
     vocab = {word: i for i, word in enumerate(doc["vocab"])}
     for variant, canonical in doc["equivalent_words"].items():
         if canonical in vocab and variant not in vocab:
             vocab[variant] = vocab[canonical]
+    tokens = _decode(doc["tokens"], "H", order)
     entries = [
         Entry(ids=tuple(e["ids"]), source=e["source"], lang=e["lang"],
-              tokens=_decode(e["tokens"], "H", order), pick_total=e["pick_total"],
-              neighbours=tuple(e["neighbours"]))
+              tokens=tokens[e["start"]:e["end"]], neighbours=tuple(e["neighbours"]))
         for e in doc["entries"]
     ]
-    index = LicenceIndex(
+    postings: list[tuple[int, ...]] = [()] * len(doc["vocab"])
+    for word, owners in doc["postings"]:
+        postings[word] = tuple(owners)
+    return LicenceIndex(
         spdx_list_version=doc["spdx_list_version"],
         vocab=vocab,
+        vocabulary_size=len(doc["vocab"]),
         entries=entries,
         exact={bytes.fromhex(k): v for k, v in doc["exact"].items()},
-        post_off=_decode(doc["post_off"], "I", order),
-        post_ent=_decode(doc["post_ent"], "H", order),
-        idf=doc["idf"],
         licences=doc["licences"],
         swap=order != sys.byteorder,
         sizes=[e["bigrams"] for e in doc["entries"]],
-        pick_totals=[e.pick_total or 1.0 for e in entries],
+        postings=postings,
+        picked=frozenset(word for word, _ in doc["postings"]),
+        picks=[e["picks"] or 1 for e in doc["entries"]],
     )
-    offsets, owners = index.post_off, index.post_ent
-    index.postings = [tuple(owners[offsets[w]:offsets[w + 1]]) for w in range(len(offsets) - 1)]
-    index.picked = frozenset(w for w, owners_of in enumerate(index.postings) if owners_of)
-    picks = [0] * len(entries)
-    for owner in owners:
-        picks[owner] += 1
-    index.picks = [p or 1 for p in picks]
-    return index
