@@ -20,6 +20,7 @@ from scanner.licences import notices
 from scanner.licences.expressions import family
 
 GNU = notices.GNU_FAMILIES
+INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 _SAYS_LATER = re.compile(r"or[- ]later|\+|\blater\b|ult[ée]rieure|plus r[ée]cente?", re.IGNORECASE)
 _SAYS_ONLY = re.compile(r"-only\b", re.IGNORECASE)
 _CHOICE = re.compile(
@@ -75,13 +76,21 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
         chosen = grants
         conflicts = [{"path": f["path"], "spdx": f["spdx"], "reason": "licence text disagrees "
                       "with the licence notice, which is the grant"} for f in texts]
-    ids = list(dict.fromkeys(i for f in chosen for i in f["licences"]))
+    ids = _incorporated(list(dict.fromkeys(i for f in chosen for i in f["licences"])))
     ids, version_basis, sources = _gnu_versions(ids, chosen, evidence)
     decision = Decision(None, ids, "files", conflicts=conflicts, version_basis=version_basis,
                         version_sources=sources,
                         confidence=min(float(f["confidence"]) for f in chosen))
     _combine(decision, chosen, evidence)
     return decision
+
+
+def _incorporated(ids: list[str]) -> list[str]:
+    """COPYING (the GPL text) next to COPYING.LESSER (the LGPL text) is an LGPL project: the LGPL
+    is a set of additional permissions on top of the GPL, whose text it asks to ship."""
+    families = {family(i) for i in ids}
+    drop = {inner for outer, inner in INCORPORATES.items() if outer in families}
+    return [i for i in ids if family(i) not in drop]
 
 
 def _unique(candidates: list[dict[str, t.Any]]) -> list[dict[str, t.Any]]:

@@ -12,7 +12,7 @@ from scanner.collectors.licence import LicenceCollector, licence_paths
 from scanner.facts import build_facts
 from scanner.snapshot import RepoInfo
 from scanner.sources.memory import snapshot_from_files
-from tests.unit.licences.conftest import MIT
+from tests.unit.licences.conftest import MIT, corpus_text
 
 GPL_NOTICE = ("This program is free software: you can redistribute it and/or modify it under "
               "the terms of the GNU General Public License as published by the Free Software "
@@ -148,3 +148,9 @@ def test_a_mapped_name_is_not_a_version_statement(agpl: str) -> None:
     section = licence({"LICENSE": agpl, "publiccode.yml": publiccode})
     assert (section["spdx"], section["version_basis"]) == ("AGPL-3.0-only", "text")
     assert section["deprecated_ids"] == ["AGPL-3.0"]
+
+
+def test_copying_and_copying_lesser_is_an_lgpl_project(gpl: str) -> None:
+    lgpl = corpus_text("ProgrammeVitam__sedatools/javalibpst/LICENSE.LGPL.txt")
+    section = licence({"COPYING": gpl, "COPYING.LESSER": lgpl})
+    assert section["spdx"] == "LGPL-3.0-only"
