@@ -40,7 +40,9 @@ def index_texts() -> dict[str, str]:
     from scanner.licences.index import load_index
 
     index = load_index()
-    words = sorted(index.vocab, key=index.vocab.__getitem__)
+    words: dict[int, str] = {}
+    for word, word_id in index.vocab.items():  # canonical spellings come first
+        words.setdefault(word_id, word)
     by_id = {}
     seen = set()
     for entry in index.entries:
