@@ -26,8 +26,9 @@ _ROOT_LICENCE = re.compile(
     r"[^/]*|copying[-_.][^/]*)$|^licen[cs]es/[^/]+$", re.IGNORECASE)
 #: Licence files of components (sub-packages, vendored forks): reported, not the project's own.
 _NESTED_LICENCE = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[-_.][^/]*)?$", re.IGNORECASE)
-_NOT_LICENCE = re.compile(r"\.(?:py|js|ts|rb|go|java|json|ya?ml|toml|html?|png|svg|pdf|sh)$",
-                          re.IGNORECASE)
+_NOT_LICENCE = re.compile(
+    r"\.(?:py|js|ts|rb|go|java|json|ya?ml|toml|html?|sh|png|jpe?g|gif|svg|pdf|docx?|odt|zip)$",
+    re.IGNORECASE)
 _SKIP = re.compile(r"(?:^|/)(?:node_modules|vendor|third[_-]?party|bower_components|\.yarn|"
                    r"site-packages|dist|build|target|\.git)/", re.IGNORECASE)
 _README = re.compile(r"^readme(?:[._-](?:fr|en))?(?:\.(?:md|markdown|rst|txt|adoc|org))?$",

@@ -111,3 +111,13 @@ def test_french_eupl_is_recognised_by_its_title() -> None:
             + "La présente licence publique de l'Union européenne s'applique à l'œuvre. " * 60)
     found = detect(text)
     assert (found.spdx, found.method) == ("EUPL-1.2", "title")
+
+
+def test_hostile_texts_end_quickly() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert detect("\x00\x01\ufffd" * 50_000).spdx == NOASSERTION
+    assert detect("(" * 20_000 + "a) " * 20_000).spdx == NOASSERTION
+    assert detect(("word " * 200 + "\n") * 500).spdx == NOASSERTION
+    assert time.perf_counter() - start < 5
