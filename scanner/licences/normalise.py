@@ -60,7 +60,8 @@ _PAREN_ENUM = re.compile(r"\((?:[0-9]{1,2}|[a-z]|[ivx]{1,5})\)")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Words; CJK text has no spaces, so each ideogram/kana is a word of its own.
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+#: Every byte but [a-z0-9] -> space: ASCII words are then what ``split`` returns.
+_ASCII_SEPARATORS = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 _COMBINING = re.compile("[\u0300-\u036f]")
 #: Typographic punctuation -> ASCII, so that most licence texts take the fast ASCII paths.
 _PUNCTUATION = {
@@ -113,7 +114,11 @@ def analyse(text: str) -> tuple[list[str], bool]:
     folded = fold(text)
     copyright_line = _COPYRIGHT_LINE.search("\n" + folded) is not None
     cleaned = strip_noise(folded)
-    return (_ASCII_WORD if cleaned.isascii() else _WORD).findall(cleaned), copyright_line
+    if cleaned.isascii():  # bytes.translate + split: three times faster than a regex findall
+        words = cleaned.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").split()
+    else:
+        words = _WORD.findall(cleaned)
+    return words, copyright_line
 
 
 def words(text: str) -> list[str]:
