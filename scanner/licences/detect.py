@@ -140,6 +140,14 @@ def _vote(index: LicenceIndex, ids: array) -> list[int]:
     return [entry for _, entry in heapq.nlargest(VOTED, ranked)]
 
 
+def _within_reach(index: LicenceIndex, size: int) -> list[int]:
+    """Every reference text that could still score a candidate (coverage or Dice of at least
+    MIN_CANDIDATE), judged from sizes alone: a text over (2 - m) / m times larger than the file
+    cannot, and its bigram set need not be built (on a cold cache, that is most of the cost)."""
+    high = size * (2 - MIN_CANDIDATE) / MIN_CANDIDATE
+    return [entry for entry, ref in enumerate(index.sizes) if ref <= high]
+
+
 def _explained(index: LicenceIndex, bigrams: frozenset[int],
                scored: list[tuple[float, float, float, int]]) -> bool:
     """The leading text covers the licence and nearly all of the file: no second licence can
@@ -231,7 +239,7 @@ def detect(text: str) -> Detection:
     if not _explained(index, bigrams, scored):  # room for another licence: score the rest
         scored = sorted(scored + _score(index, bigrams, voted[FIRST_SCORED:]), reverse=True)
     if (not scored or scored[0][1] < ACCEPT) and len(tokens) >= FULL_SCAN_WORDS:
-        scored = _score(index, bigrams, list(range(len(index.entries))))  # the vote missed
+        scored = _score(index, bigrams, _within_reach(index, len(bigrams)))  # the vote missed
     elif scored:
         # A near-perfect leader holds its own wording: only a widespread variant could still
         # take its place (through _refine), so only those are scored.

@@ -187,11 +187,17 @@ def later_clause(text: str, family: str) -> bool | None:
     return True if generic else None
 
 
+#: How far from the top of a licence file a notice above the GNU title may reach.
+PREAMBLE_CHARS = 6000
 _GNU_TITLE = re.compile(r"GNU\s+(?:AFFERO\s+|LESSER\s+)?GENERAL\s+PUBLIC\s+LICENSE\s+Version",
                         re.IGNORECASE)
 
 
 def preamble_before_gnu_title(text: str) -> str:
-    """The part of a licence file above the GNU licence title (where a real notice would be)."""
-    match = _GNU_TITLE.search(text)
+    """The part of a licence file above the GNU licence title (where a real notice would be).
+
+    The title is looked for near the top only: deeper "GNU General Public License Version"
+    phrases belong to the licence body, which is no notice.
+    """
+    match = _GNU_TITLE.search(text, 0, PREAMBLE_CHARS)
     return text[:match.start()] if match else ""
