@@ -15,7 +15,6 @@ import typing as t
 from collections import Counter
 from dataclasses import dataclass
 
-from scanner.errors import ParseError
 from scanner.licences.expressions import parse
 from scanner.parsing import load_json
 
@@ -140,7 +139,3 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
         "incompatible_count": len(incompatible),
         "incompatible": incompatible[:MAX_LISTED],
     }
-
-
-def problem(exc: ParseError) -> dict[str, object]:
-    return exc.to_problem("dependencies")

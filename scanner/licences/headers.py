@@ -12,7 +12,6 @@ import typing as t
 from collections import Counter
 from collections.abc import Sequence
 
-from scanner.errors import ParseError
 from scanner.parsing import decode, load_toml
 
 SOURCE_EXTENSIONS = frozenset({
@@ -133,7 +132,4 @@ def read_annotations(path: str, data: bytes) -> list[tuple[list[str], str]]:
     """Annotations of either REUSE file; a malformed file raises :class:`ParseError`."""
     if path.endswith("dep5"):
         return dep5(path, data)
-    try:
-        return reuse_toml(path, data)
-    except ParseError:
-        raise
+    return reuse_toml(path, data)
