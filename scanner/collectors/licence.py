@@ -71,9 +71,8 @@ class LicenceCollector(Collector):
 
     def wanted(self, paths: Sequence[str]) -> Iterable[str]:
         root, nested = licence_paths(paths)
-        present = set(paths)
-        extra = [p for p in ("publiccode.yml", "publiccode.yaml", *headers.REUSE_FILES)
-                 if p in present]
+        present = set(paths)  # publiccode.yml and API descriptions are read from the facts
+        extra = [p for p in headers.REUSE_FILES if p in present]
         return list(dict.fromkeys([*root, *nested, *manifest_paths(paths), *readme_paths(paths),
                                    *headers.sample(paths), *extra]))
 

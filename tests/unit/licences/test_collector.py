@@ -123,8 +123,7 @@ def test_wanted_is_decided_from_the_listing() -> None:
                "README.md", "licence.py", "publiccode.yml", "REUSE.toml"]
     wanted = set(LicenceCollector().wanted(listing))
     assert {"LICENSE", "COPYING.LESSER", "LICENSES/EUPL-1.2.txt", "docs/LICENSE.md",
-            "packages/a/LICENSE", "package.json", "src/a.ts", "README.md", "publiccode.yml",
-            "REUSE.toml"} <= wanted
+            "packages/a/LICENSE", "package.json", "src/a.ts", "README.md", "REUSE.toml"} <= wanted
     assert "node_modules/x/LICENSE" not in wanted
     root, nested = licence_paths(listing)
     assert "licence.py" not in root + nested  # a source file (sampled for headers), not a licence
