@@ -25,8 +25,9 @@ _SKIP_DIRS = re.compile(
     r"site-packages|bower_components|\.yarn|coverage|migrations|fixtures?|testdata)/",
     re.IGNORECASE)
 _MINIFIED = re.compile(r"\.min\.(?:js|css)$|\.(?:pb|generated|g)\.\w+$", re.IGNORECASE)
-_IDENTIFIER = re.compile(r"SPDX-License-Identifier:\s*([^\n*]+?)\s*(?:\*/|-->|#\}|$)",
-                         re.MULTILINE)
+# The value is an SPDX expression: ids, AND/OR/WITH, parentheses; whatever follows (a comment
+# closer, the rest of a string literal) is not part of it.
+_IDENTIFIER = re.compile(r"SPDX-License-Identifier:[ \t]*([A-Za-z0-9(][A-Za-z0-9.+:() \t-]*)")
 _COPYRIGHT = re.compile(r"SPDX-FileCopyrightText:|\bCopyright\b|©|\(c\)\s*\d{4}", re.IGNORECASE)
 #: Files sampled per repository, and bytes of each file looked at.
 SAMPLE = 12
@@ -56,7 +57,9 @@ def sample(paths: Sequence[str], size: int = SAMPLE) -> list[str]:
 
 def identifiers(text: str) -> list[str]:
     """``SPDX-License-Identifier`` values in the head of one file."""
-    return [m.group(1).strip() for m in _IDENTIFIER.finditer(text[:HEAD_BYTES])]
+    found = (m.group(1).strip().rstrip("-").rstrip() for m in
+             _IDENTIFIER.finditer(text[:HEAD_BYTES]))  # "-->" closes an HTML comment
+    return [value for value in found if value]
 
 
 def has_copyright(text: str) -> bool:

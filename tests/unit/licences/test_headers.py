@@ -44,3 +44,10 @@ def test_summary_counts_headers_and_reuse() -> None:
 def test_malformed_reuse_toml_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         headers.read_annotations("REUSE.toml", b"[[annotations]\npath = ")
+
+
+def test_identifier_stops_at_the_end_of_the_expression() -> None:
+    text = 'x = "# SPDX-License-Identifier: EUPL-1.2\\nimport x"\n'
+    assert headers.identifiers(text) == ["EUPL-1.2"]
+    assert headers.identifiers("// SPDX-License-Identifier: MIT OR Apache-2.0 */") == [
+        "MIT OR Apache-2.0"]
