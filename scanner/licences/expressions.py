@@ -35,6 +35,27 @@ _SEE = re.compile(r"^\s*SEE\s+LICEN[CS]E\s+IN\s+(\S+)", re.IGNORECASE)
 _PROPRIETARY = re.compile(r"^\s*(?:UNLICENSED|proprietary|commercial|all rights reserved)\s*$",
                           re.IGNORECASE)
 _ID_CHARS = re.compile(r"[A-Za-z0-9.+-]+")
+#: Well-known licence URLs (scheme, "www." and trailing slash stripped; lower case). A URL to a
+#: GNU licence says nothing of "or later", so it maps to ``-only``, as a bare version does.
+_URLS = (
+    (re.compile(r"^opensource\.org/licen[cs]es/mit(?:-license)?(?:\.php|\.html)?$"), "MIT"),
+    (re.compile(r"^apache\.org/licenses/license-2\.0(?:\.html|\.txt)?$"), "Apache-2.0"),
+    (re.compile(r"^gnu\.org/licenses/agpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"),
+     "AGPL-3.0-only"),
+    (re.compile(r"^gnu\.org/licenses/gpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"), "GPL-3.0-only"),
+    (re.compile(r"^gnu\.org/licenses/lgpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"),
+     "LGPL-3.0-only"),
+    (re.compile(r"^(?:etalab\.gouv\.fr/licence-ouverte-open-licence|"
+                r"etalab\.gouv\.fr/wp-content/uploads/2017/04/etalab-licence-ouverte-v2\.0\.pdf|"
+                r"github\.com/etalab/licence-ouverte/blob/master/lo\.md)$"), "etalab-2.0"),
+    (re.compile(r"^opendatacommons\.org/licenses/odbl(?:/1-0|/1\.0)?$"), "ODbL-1.0"),
+    (re.compile(r"^joinup\.ec\.europa\.eu/(?:collection/eupl/)?.*eupl.*1\.?2"), "EUPL-1.2"),
+    (re.compile(r"^cecill\.info/licences/licence_cecill(?:-([bc]))?_v(2\.1|1)-(?:en|fr)\.html?$"),
+     "$cecill"),
+    (re.compile(r"^mozilla\.org/(?:en-us/)?mpl/2\.0$"), "MPL-2.0"),
+    (re.compile(r"^spdx\.org/licenses/([a-z0-9.+-]+?)(?:\.html|\.json)?$"), "$1"),
+)
+_URL_LIKE = re.compile(r"^[a-z]+://\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,10 @@ def parse(value: str) -> Parsed:
     for wrong, why in NOT_A_LICENCE.items():
         if re.search(rf"(?<![\w.-]){re.escape(wrong)}(?![\w.+-])", text, re.IGNORECASE):
             return Parsed(value, "invalid", error=why)
+    if _URL_LIKE.match(text):
+        from_url = _from_url(text)
+        if from_url:
+            return Parsed(value, "name", from_url, (from_url,))
     spdx_like = re.sub(r"\s*/\s*", " OR ", text) if re.fullmatch(r"[\w.+-]+(\s*/\s*[\w.+-]+)+",
                                                                  text) else text
     rewritten, deprecated = _rewrite_deprecated(spdx_like)
@@ -101,15 +126,37 @@ def parse(value: str) -> Parsed:
     return _by_name(value, text)
 
 
+def _from_url(url: str) -> str | None:
+    """The SPDX id behind a well-known licence URL, or ``None``."""
+    bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip().lower()).rstrip("/")
+    for pattern, spdx_id in _URLS:
+        match = pattern.match(bare)
+        if not match:
+            continue
+        if spdx_id == "$1":
+            found = _spdx(match.group(1))
+            return found[0][0] if found and len(found[0]) == 1 else None
+        if spdx_id == "$cecill":
+            variant, version = match.group(1), match.group(2)
+            return f"CECILL-{variant.upper()}" if variant else f"CECILL-{version}"
+        return spdx_id
+    return None
+
+
 def _spdx(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     from license_expression import ExpressionError
 
     licensing = _licensing()
     try:
-        expression = licensing.parse(text, validate=True, strict=False)
+        expression = licensing.parse(text, validate=False, strict=False)
     except (ExpressionError, ValueError, TypeError):
         return None
     if expression is None:
+        return None
+    # LicenseRef-/DocumentRef- are valid SPDX for licences outside the list; any other unknown
+    # key is not an SPDX expression (it may still be a licence *name*, tried next).
+    unknown = [str(k) for k in licensing.unknown_license_keys(expression)]
+    if any(not k.startswith(("LicenseRef-", "DocumentRef-")) for k in unknown):
         return None
     ids = tuple(dict.fromkeys(str(s.key) for s in licensing.license_symbols(expression)))
     operators = tuple(sorted({op for op in ("AND", "OR", "WITH") if f" {op} " in
