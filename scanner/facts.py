@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import typing as t
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scanner import __version__
 from scanner.collectors import COLLECTORS
@@ -16,12 +16,14 @@ FACTS_SCHEMA_VERSION = "1"
 log = logging.getLogger(__name__)
 
 
-def wanted_paths(snapshot_paths: Sequence[str],
+def wanted_paths(files: Mapping[str, int | None],
                  collectors: Sequence[Collector] = COLLECTORS) -> set[str]:
-    """Every path some collector will read: what a remote source must fetch."""
+    """Every path some collector will read (from the listing and sizes alone): exactly what a
+    remote source must fetch."""
+    paths = sorted(files)
     wanted: set[str] = set()
     for collector in collectors:
-        wanted.update(collector.wanted(snapshot_paths))
+        wanted.update(collector.wanted(paths, files))
     return wanted
 
 

@@ -26,8 +26,10 @@ class Collector(ABC):
     #: Facts section this collector fills; also its name in ``COLLECTORS``.
     name: t.ClassVar[str]
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
-        """Paths this collector will read, chosen from the listing. Default: none."""
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
+        """Paths this collector will read, chosen from the listing (and sizes, where the source
+        knows them) alone. ``collect`` must read nothing else. Default: none."""
         return ()
 
     def empty(self) -> Fragment:

@@ -59,7 +59,8 @@ class CommunityCollector(Collector):
     def empty(self) -> Fragment:
         return {"community": _empty()}
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
         wanted: list[str] = []
         for role in locate.ROLE_STEMS:
             chosen = locate.find_role(paths, role).path

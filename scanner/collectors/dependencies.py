@@ -32,7 +32,8 @@ class DependenciesCollector(Collector):
     def empty(self) -> Fragment:
         return {"dependencies": empty_section()}
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
         return lockfile_paths(paths)
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:

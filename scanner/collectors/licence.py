@@ -69,7 +69,8 @@ class LicenceCollector(Collector):
     def empty(self) -> Fragment:
         return {"licence": empty_section()}
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
         root, nested = licence_paths(paths)
         present = set(paths)  # publiccode.yml and API descriptions are read from the facts
         extra = [p for p in headers.REUSE_FILES if p in present]

@@ -45,7 +45,8 @@ class PubliccodeCollector(Collector):
     def empty(self) -> Fragment:
         return {"publiccode": _empty_section()}
 
-    def wanted(self, paths: Sequence[str]) -> Iterable[str]:
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
         found = _find(paths)
         return found[:1]
 
