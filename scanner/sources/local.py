@@ -39,8 +39,12 @@ def _git(root: Path, *args: str) -> bytes | None:
 
 
 def _is_checkout(root: Path) -> bool:
+    """Inside a git work tree, and not a folder that tree ignores (``~/.pyenv/versions/...``
+    lies in pyenv's own checkout, which ignores it: it must be walked, not listed as empty)."""
     out = _git(root, "rev-parse", "--is-inside-work-tree")
-    return out is not None and out.strip() == b"true"
+    if out is None or out.strip() != b"true":
+        return False
+    return _git(root, "check-ignore", "-q", ".") is None
 
 
 def _git_paths(root: Path) -> list[str] | None:

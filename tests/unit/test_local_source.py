@@ -90,3 +90,12 @@ def test_walk_skips_vendored_folders(tmp_path: Path) -> None:
     (root / "src").mkdir()
     (root / "src" / "a.py").write_text("")
     assert local_snapshot(root).paths() == ["src/a.py"]
+
+
+def test_a_folder_its_enclosing_checkout_ignores_is_walked(checkout: Path) -> None:
+    (checkout / ".gitignore").write_text("secret.env\nversions/\n")
+    inner = checkout / "versions" / "3.11"
+    inner.mkdir(parents=True)
+    (inner / "LICENSE").write_text("MIT")
+    snapshot = local_snapshot(inner)
+    assert snapshot.paths() == ["LICENSE"] and snapshot.commit_log is None
