@@ -8,7 +8,7 @@ import typing as t
 
 import click
 
-from scanner.errors import CiviscanError, ScanError, UsageError
+from scanner.errors import CiviscanError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 0, 1, 2, 3
 
@@ -40,11 +40,7 @@ def errors_to_exit(debug: bool) -> t.Iterator[None]:
         if debug:
             raise
         raise CliExit(str(exc), EXIT_USAGE) from None
-    except ScanError as exc:
-        if debug:
-            raise
-        raise CliExit(str(exc), EXIT_SCAN) from None
-    except CiviscanError as exc:
+    except CiviscanError as exc:  # ScanError and anything else that stopped the scan
         if debug:
             raise
         raise CliExit(str(exc), EXIT_SCAN) from None
