@@ -75,6 +75,8 @@ class Snapshot:
     reader: t.Callable[[str], bytes | None]
     truncated: bool = False
     skipped: dict[str, str] = field(default_factory=dict)
+    #: In-repository symlinks: listed path -> the listed path it points to (git mode 120000).
+    links: dict[str, str] = field(default_factory=dict)
     commit_log: list[Commit] | None = None
     max_file_bytes: int = MAX_FILE_BYTES
 

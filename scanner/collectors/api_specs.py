@@ -51,7 +51,9 @@ class ApiSpecsCollector(Collector):
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         paths = snapshot.paths()
-        plan = discovery.plan(paths, snapshot.files)
+        # A symlink to a listed description is that description again, not a second one.
+        plan = discovery.plan([p for p in paths if snapshot.links.get(p) not in snapshot.files],
+                              snapshot.files)
         problems: list[dict[str, t.Any]] = []
         specs: list[dict[str, t.Any]] = []
         digests: dict[str, str] = {}

@@ -77,24 +77,29 @@ def _inside(root: Path, target: Path) -> bool:
     return True
 
 
-def _classify(root: Path, rel: str) -> tuple[int | None, str | None]:
-    """(size, None) for a readable regular file, (None, reason) for anything to skip."""
+def _classify(root: Path, rel: str) -> tuple[int | None, str | None, str | None]:
+    """(size, None, link target) for a readable regular file, (None, reason, None) to skip.
+
+    The link target is the repository-relative path an in-repository symlink points to.
+    """
     path = root / rel
+    target = None
     try:
         info = os.lstat(path)
     except OSError as exc:
-        return None, f"cannot be read: {exc.strerror}"
+        return None, f"cannot be read: {exc.strerror}", None
     if stat.S_ISLNK(info.st_mode):
         real = Path(os.path.realpath(path))
         if not _inside(root, real):
-            return None, "symlink escapes the repository; not read"
+            return None, "symlink escapes the repository; not read", None
         try:
             info = os.stat(real)
         except OSError:
-            return None, "broken symlink"
+            return None, "broken symlink", None
+        target = real.relative_to(root).as_posix()
     if not stat.S_ISREG(info.st_mode):
-        return None, "not a regular file; not read"
-    return info.st_size, None
+        return None, "not a regular file; not read", None
+    return info.st_size, None, target
 
 
 def _strip_credentials(url: str) -> str:
@@ -181,18 +186,22 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
         listed = _walk_paths(root)
     files: dict[str, int | None] = {}
     skipped: dict[str, str] = {}
+    links: dict[str, str] = {}
     for rel in listed:
         if not os.path.lexists(root / rel):  # tracked but deleted in the work tree
             continue
-        size, reason = _classify(root, rel)
+        size, reason, target = _classify(root, rel)
         files[rel] = size
         if reason:
             skipped[rel] = reason
+        if target:
+            links[rel] = target
     return Snapshot(
         repo=_identity(root, checkout),
         files=files,
         reader=_Reader(root, max_file_bytes),
         skipped=skipped,
+        links=links,
         commit_log=_commits(root) if checkout and with_commits else None,
         max_file_bytes=max_file_bytes,
     )

@@ -15,6 +15,7 @@ def snapshot_from_files(
     listing: list[str] | None = None,
     commits: list[Commit] | None = None,
     repo: RepoInfo | None = None,
+    links: dict[str, str] | None = None,
 ) -> Snapshot:
     """``files`` are contents by path; ``listing`` adds paths that exist without content.
 
@@ -24,4 +25,5 @@ def snapshot_from_files(
     sizes: dict[str, int | None] = {path: None for path in listing or ()}
     sizes.update({path: len(data) for path, data in blobs.items()})
     info = repo or RepoInfo(name=name, full_name=full_name or name, source="local")
-    return Snapshot(repo=info, files=sizes, reader=blobs.get, commit_log=commits)
+    return Snapshot(repo=info, files=sizes, reader=blobs.get, commit_log=commits,
+                    links=dict(links or {}))

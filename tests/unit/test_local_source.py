@@ -63,6 +63,7 @@ def test_links_out_of_the_root_are_listed_as_skipped_and_never_read(tmp_path: Pa
     assert snapshot.read("publiccode.yml") is None
     assert "escapes" in snapshot.skipped["publiccode.yml"]
     assert snapshot.read("README.md") == b"inner\n"
+    assert snapshot.links == {"README.md": "inner.md"}
     assert "up" in snapshot.skipped and "loop" in snapshot.skipped
 
 

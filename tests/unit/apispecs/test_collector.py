@@ -225,3 +225,16 @@ def test_own_size_cap_applies_when_the_source_allows_more() -> None:
     fragment = COLLECTOR.collect(snapshot, {})
     assert time.perf_counter() - start < 0.5
     assert "not parsed" in fragment["api_specs"][0]["skipped"]
+
+
+def test_a_symlink_to_a_description_is_not_a_second_description(tmp_path: Path) -> None:
+    from scanner.facts import build_facts
+    from scanner.sources.local import local_snapshot
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "public").mkdir()
+    (tmp_path / "config" / "openapi.yml").write_text(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n")
+    (tmp_path / "public" / "openapi.yml").symlink_to("../config/openapi.yml")
+    facts = build_facts(local_snapshot(tmp_path))
+    assert [s["path"] for s in facts["api_specs"]] == ["config/openapi.yml"]
