@@ -58,6 +58,7 @@ class Commit:
     sha: str
     message: str
     merge: bool = False
+    author: str = ""  # "Name <email>", where the source says
 
 
 @dataclass

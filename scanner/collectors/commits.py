@@ -12,6 +12,9 @@ from scanner.snapshot import Snapshot
 #: How many recent non-merge commits are sampled.
 SAMPLE = 50
 _SIGNED_OFF = re.compile(r"^Signed-off-by:\s*\S.*<[^>]+>\s*$", re.MULTILINE | re.IGNORECASE)
+#: Automated authors: they cannot certify anything, so a DCO ratio must not count them.
+_BOT = re.compile(r"\[bot\]|\bdependabot\b|\brenovate\b|\bgithub-actions\b|\bsnyk-bot\b"
+                  r"|\bpre-commit-ci\b|\bweblate\b|\bgreenkeeper\b", re.IGNORECASE)
 
 
 class CommitsCollector(Collector):
@@ -19,17 +22,19 @@ class CommitsCollector(Collector):
 
     def empty(self) -> Fragment:
         return {"commits": {"available": False, "sampled": 0, "signed_off": 0,
-                            "signed_off_ratio": None}}
+                            "signed_off_ratio": None, "bots_excluded": 0}}
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         log = snapshot.commits(SAMPLE * 2)
         if log is None:
             return self.empty()
-        sample = [c for c in log if not c.merge][:SAMPLE]
+        human = [c for c in log if not c.merge and not _BOT.search(c.author)]
+        sample = human[:SAMPLE]
         signed = sum(1 for c in sample if _SIGNED_OFF.search(c.message))
         return {"commits": {
             "available": True,
             "sampled": len(sample),
             "signed_off": signed,
             "signed_off_ratio": round(signed / len(sample), 3) if sample else None,
+            "bots_excluded": sum(1 for c in log if not c.merge and _BOT.search(c.author)),
         }}

@@ -134,7 +134,7 @@ def _identity(root: Path, checkout: bool) -> RepoInfo:
 
 
 def _commits(root: Path) -> list[Commit] | None:
-    out = _git(root, "log", f"-n{COMMITS_READ}", "--format=%H%x00%P%x00%B%x1e")
+    out = _git(root, "log", f"-n{COMMITS_READ}", "--format=%H%x00%P%x00%an <%ae>%x00%B%x1e")
     if out is None:
         return None
     commits = []
