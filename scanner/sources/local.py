@@ -121,11 +121,14 @@ def _identity(root: Path, checkout: bool) -> RepoInfo:
         head = (_git(root, "rev-parse", "HEAD") or b"").decode().strip() or None
         branch = (_git(root, "symbolic-ref", "--short", "-q", "HEAD") or b"").decode().strip() or None
         remote = (_git(root, "remote", "get-url", "origin") or b"").decode().strip()
+        # Only a hosted remote names an owner (a clone of a local folder does not); GitLab
+        # groups nest, so the full name is the whole path.
+        hosted = re.match(r"^(?:[a-z][a-z0-9+.-]*://[^/]+/|[^@/\s]+@[^:/\s]+:/?)(.+?)(?:\.git)?/?$",
+                          remote or "", re.IGNORECASE)
+        if hosted and "/" in hosted.group(1):
+            full_name = hosted.group(1)
+            name = full_name.rsplit("/", 1)[1]
         if remote:
-            match = re.search(r"[:/]([^/:]+)/([^/]+?)(?:\.git)?/?$", remote)
-            if match:
-                full_name = f"{match.group(1)}/{match.group(2)}"
-                name = match.group(2)
             clean = _strip_credentials(remote)
             if clean.startswith("https://"):
                 url = clean[:-4] if clean.endswith(".git") else clean

@@ -100,3 +100,14 @@ def test_a_folder_its_enclosing_checkout_ignores_is_walked(checkout: Path) -> No
     (inner / "LICENSE").write_text("MIT")
     snapshot = local_snapshot(inner)
     assert snapshot.paths() == ["LICENSE"] and snapshot.commit_log is None
+
+
+@pytest.mark.parametrize(("remote", "full_name"), [
+    ("git@github.com:MTES-MCT/histologe.git", "MTES-MCT/histologe"),
+    ("https://gitlab.com/group/sub/project.git", "group/sub/project"),
+    ("ssh://git@forge.example.gouv.fr:2222/dnum/app.git", "dnum/app"),
+    ("/srv/mirrors/histologe", "repo"),
+])
+def test_identity_only_from_hosted_remotes(checkout: Path, remote: str, full_name: str) -> None:
+    _git(checkout, "remote", "set-url", "origin", remote)
+    assert local_snapshot(checkout).repo.full_name == full_name
