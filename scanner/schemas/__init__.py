@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import typing as t
 from functools import cache
+from urllib.parse import urljoin
 from importlib import resources
 
 import jsonschema
@@ -54,6 +55,35 @@ def validator(name: str) -> jsonschema.protocols.Validator:
     schema = load(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+def bundled(name: str) -> dict[str, t.Any]:
+    """Schema ``name`` as one self-contained document: every packaged schema it references is
+    embedded under ``$defs`` with its own ``$id`` (a JSON Schema 2020-12 compound document), so
+    outside tools validate with it offline, without our registry."""
+    root = dict(load(name))
+    embedded: dict[str, t.Any] = dict(root.get("$defs", {}))
+    pending = [root]
+    seen = {root.get("$id")}
+    while pending:
+        node = pending.pop()
+        stack: list[t.Any] = [node]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                ref = item.get("$ref")
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    uri = urljoin(str(node.get("$id", BASE_URI)), ref.split("#")[0])
+                    if uri.startswith(BASE_URI) and uri not in seen:
+                        seen.add(uri)
+                        other = load(uri[len(BASE_URI):-len(".schema.json")])
+                        embedded[uri[len(BASE_URI):-len(".schema.json")].replace("/", "-")] = other
+                        pending.append(other)
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    root["$defs"] = embedded
+    return root
 
 
 def errors(name: str, instance: t.Any) -> list[str]:

@@ -176,6 +176,21 @@ def test_every_published_schema_is_a_valid_schema(run_cli: RunCli, name: str) ->
     jsonschema.Draft202012Validator.check_schema(json.loads(run_cli("schema", name).stdout))
 
 
+def test_published_schemas_validate_offline_without_our_registry(run_cli: RunCli,
+                                                                 bare_repo: Path) -> None:
+    import jsonschema
+
+    run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", "--include-facts",
+                             "--fail-on", "never").stdout)
+    for name, instance in (("run", run), ("facts", run["scorecards"][0]["facts"])):
+        schema = json.loads(run_cli("schema", name).stdout)
+        validator = jsonschema.Draft202012Validator(schema)  # no registry: refs are embedded
+        assert list(validator.iter_errors(instance)) == []
+        broken = json.loads(json.dumps(instance))
+        broken["civiscan_version"] = 1
+        assert not validator.is_valid(broken)
+
+
 def test_version(run_cli: RunCli) -> None:
     from scanner import __version__
 
