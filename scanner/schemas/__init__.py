@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import typing as t
 from functools import cache
-from urllib.parse import urljoin
 from importlib import resources
+from urllib.parse import urljoin
 
 import jsonschema
 from referencing import Registry, Resource
