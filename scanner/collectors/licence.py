@@ -149,6 +149,8 @@ def _file_facts(snapshot: Snapshot, path: str, scope: str) -> dict[str, t.Any] |
         entry["equivalents"] = list(found.equivalents)
     if found.references:
         entry["references"] = list(found.references)
+    if found.choice:
+        entry["choice"] = True
     entry["extra_text"] = found.extra_text
     entry["copyright"] = found.copyright
     return entry

@@ -56,11 +56,13 @@ ALTERED_SHARE = 0.04
 SPAN_TRIM = 0.03
 #: Closest licences below this score are not worth showing as candidates.
 MIN_CANDIDATE = 0.4
-#: Where a file states that its licences are a choice, and how.
+#: Where a file states that its licences are a choice (see :func:`notices.states_choice`).
 CHOICE_HEAD = 500
-CHOICE_WORDS = ("dual licen", "dual-licen", "dually licen", "your choice", "au choix",
-                "a votre choix", "à votre choix", "choose either", "double licence",
-                "l'une ou l'autre")
+#: A notice naming one licence: a grant, but no licence text; a standard header is as sure.
+NOTICE_CONFIDENCE = HEADER_CONFIDENCE = 0.9
+#: A file sharing this many bigrams with a licence text is that text (modified or cut), whose
+#: appendix may show the header: no header is looked for in it.
+HEADER_MAX_SHARED = 150
 #: Licences in wide use: when a text's own wording cannot separate two near-identical licences
 #: (Apache-2.0 without its appendix vs Pixar's "Modified Apache"), the common one is meant.
 COMMON = frozenset({
@@ -84,11 +86,15 @@ class Detection:
     """What one file says, how sure we are and how we know.
 
     ``method``: ``exact`` (normalised text identical), ``similarity`` (bigram match), ``notice``
-    (a short text naming a licence), ``title`` (a long unindexed text whose title names a
-    licence), ``reference`` (the file only points elsewhere), ``none``.
+    (a short text naming a licence, or holding a licence's standard header: "This Source Code
+    Form is subject to the terms of the Mozilla Public License, v. 2.0..."), ``title`` (a long
+    unindexed text whose title names a licence), ``reference`` (the file only points
+    elsewhere), ``none``.
     ``version_basis`` (GNU licences): ``text`` when ``-only`` comes from the text alone (SPDX
     convention), ``notice`` when the file's own wording says; the collector may override it from
     README, headers or metadata.
+    ``choice``: a pointer file says the files it names are a choice ("either of the licenses
+    found in LICENSE.APACHE or LICENSE.BSD").
     """
 
     spdx: str
@@ -101,6 +107,7 @@ class Detection:
     extra_text: bool = False
     copyright: bool = False
     references: tuple[str, ...] = field(default_factory=tuple)
+    choice: bool = False
 
 
 def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
@@ -266,10 +273,14 @@ def detect(text: str) -> Detection:
         return Detection(spdx=title[0], confidence=0.9, method="title", candidates=candidates,
                          licences=(title[0],), version_basis=title[1],
                          copyright=copyright_line)
+    # A text resembling a licence is read as a notice only if it holds a standard header (a
+    # preamble above the MPL-2.0 header shares a few words with some licence text), and not
+    # if it is most of a licence text, whose appendix may hold that header.
     looks_like_text = bool(scored) and scored[0][1] >= MIN_CANDIDATE
-    if len(tokens) <= NOTICE_MAX_WORDS and not looks_like_text:
-        notice = _notice(text, copyright_line)
-        if notice.method == "notice":
+    shared = scored[0][1] * index.sizes[scored[0][3]] if looks_like_text else 0.0
+    if len(tokens) <= NOTICE_MAX_WORDS and shared < HEADER_MAX_SHARED:
+        notice = _notice(text, copyright_line, headers_only=looks_like_text)
+        if notice.method in ("notice", "reference"):
             return notice
     return Detection(spdx=NOASSERTION, confidence=round(scored[0][1], 3) if scored else 0.0,
                      method="none", candidates=candidates, copyright=copyright_line)
@@ -360,8 +371,7 @@ def _found(index: LicenceIndex, entry: int, confidence: float, method: str,
 def _join(ids: list[str], text: str) -> str:
     """Two licences in one file: a choice stated up front ("dual licensed", "au choix") is OR,
     otherwise AND. Only the head is read: licence bodies say "either" and "at your option"."""
-    head = text[:CHOICE_HEAD].lower()
-    choice = any(word in head for word in CHOICE_WORDS)
+    choice = notices.states_choice(text[:CHOICE_HEAD])
     return f" {'OR' if choice else 'AND'} ".join(sorted(set(ids)))
 
 
@@ -376,18 +386,29 @@ def _title(text: str, length: int) -> tuple[str, str | None] | None:
     return None
 
 
-def _notice(text: str, copyright_line: bool) -> Detection:
+def _notice(text: str, copyright_line: bool, *, headers_only: bool = False) -> Detection:
+    """A standard licence header (the notice each licence asks to put in files), else the
+    licences a short text names, else the files it points to."""
+    header = notices.standard_header(text)
+    if header is not None:
+        return Detection(spdx=header[0], confidence=HEADER_CONFIDENCE, method="notice",
+                         licences=(header[0],), version_basis=header[1],
+                         copyright=copyright_line)
+    if headers_only:
+        return Detection(spdx=NOASSERTION, confidence=0.0, method="none",
+                         copyright=copyright_line)
     found = {notices.resolve(m) for m in notices.mentions(text)}
     found = {f for f in found if f[0] != "LicenseRef-proprietary"} or found
     if found:
         ids = sorted({spdx for spdx, _ in found})
         bases = [b for _, b in found if b]
         expression = ids[0] if len(ids) == 1 else _join(ids, text)
-        return Detection(spdx=expression, confidence=0.9 if len(ids) == 1 else 0.7,
+        return Detection(spdx=expression, confidence=NOTICE_CONFIDENCE if len(ids) == 1 else 0.7,
                          method="notice", licences=tuple(ids),
                          version_basis=bases[0] if bases else None, copyright=copyright_line)
     refs = tuple(notices.references(text))
     if refs:
         return Detection(spdx=NOASSERTION, confidence=0.0, method="reference",
-                         references=refs, copyright=copyright_line)
+                         references=refs, copyright=copyright_line,
+                         choice=len(refs) > 1 and notices.states_choice(text))
     return Detection(spdx=NOASSERTION, confidence=0.0, method="none", copyright=copyright_line)

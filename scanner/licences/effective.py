@@ -3,7 +3,8 @@
 Rules of decision (each recorded in the facts, so a report can say why):
 - root licence files decide; a *notice* naming a licence (a grant: "this software is governed by
   the CeCILL-C license") outranks a licence *text* that disagrees with it (a shipped copy);
-- several licences: ``OR`` only where a declaration or the README says it is a choice, else
+- several licences: ``OR`` only where a root pointer file ("either of the licenses found in
+  LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
 - GNU ``-only``/``-or-later``: from the declarations, README and headers when they say; from the
@@ -23,9 +24,6 @@ GNU = notices.GNU_FAMILIES
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 _SAYS_LATER = re.compile(r"or[- ]later|\+|\blater\b|ult[ée]rieure|plus r[ée]cente?", re.IGNORECASE)
 _SAYS_ONLY = re.compile(r"-only\b", re.IGNORECASE)
-_CHOICE = re.compile(
-    r"\bdual[- ]licen[cs]ed\b|\bat your (?:option|choice)\b|\byour choice\b|\beither\b.{0,80}"
-    r"\bor\b|\bau choix\b|\b[àa] votre choix\b|\bdouble licence\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -81,7 +79,7 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
     decision = Decision(None, ids, "files", conflicts=conflicts, version_basis=version_basis,
                         version_sources=sources,
                         confidence=min(float(f["confidence"]) for f in chosen))
-    _combine(decision, chosen, evidence)
+    _combine(decision, chosen, evidence, root)
     return decision
 
 
@@ -180,7 +178,27 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, str]]) 
     return None
 
 
-def _combine(decision: Decision, chosen: list[dict[str, t.Any]], evidence: Evidence) -> None:
+def _pointer_choice(ids: list[str], root: list[dict[str, t.Any]]) -> str | None:
+    """The root pointer file saying the licence files it names are a choice, when those files
+    hold exactly the licences found ("either of the licenses found in LICENSE.APACHE or
+    LICENSE.BSD")."""
+    by_name = {f["path"].lower(): f for f in root}
+    by_name.update({f["path"].rsplit("/", 1)[-1].lower(): f for f in root})
+    wanted = {family(i) for i in ids}
+    for pointer in root:
+        if not pointer.get("choice"):
+            continue
+        named = [by_name.get(r.lower()) for r in pointer.get("references", [])]
+        if None in named:
+            continue
+        held = {family(i) for f in named if f for i in f["licences"]}
+        if held == wanted:
+            return t.cast(str, pointer["path"])
+    return None
+
+
+def _combine(decision: Decision, chosen: list[dict[str, t.Any]], evidence: Evidence,
+             root: list[dict[str, t.Any]]) -> None:
     ids = decision.ids
     if len(ids) == 1:
         decision.spdx = ids[0]
@@ -191,6 +209,11 @@ def _combine(decision: Decision, chosen: list[dict[str, t.Any]], evidence: Evide
         decision.operator = _operator(single[0]["spdx"])
         decision.operator_basis = "file"
         return
+    pointer = _pointer_choice(ids, root)
+    if pointer is not None:
+        decision.operator, decision.operator_basis = "OR", f"file:{pointer}"
+        decision.spdx = " OR ".join(sorted(ids))
+        return
     wanted = {family(i) for i in ids}
     for entry in evidence.declared:
         declared = {family(i) for i in entry.get("ids") or ()}
@@ -198,7 +221,7 @@ def _combine(decision: Decision, chosen: list[dict[str, t.Any]], evidence: Evide
             decision.operator, decision.operator_basis = "OR", f"declared:{entry['source']}"
             break
     else:
-        if evidence.readme and _CHOICE.search(evidence.readme):
+        if evidence.readme and notices.states_choice(evidence.readme):
             decision.operator, decision.operator_basis = "OR", "readme"
         else:
             decision.operator, decision.operator_basis = "AND", "several-files"

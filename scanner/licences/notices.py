@@ -28,6 +28,7 @@ ALIASES: dict[str, str] = {
     "bsd 2 clause": "BSD-2-Clause", "simplified bsd": "BSD-2-Clause",
     "mpl 2 0": "MPL-2.0", "mplv2": "MPL-2.0", "mpl v2": "MPL-2.0",
     "mozilla public license 2 0": "MPL-2.0", "mozilla public license version 2 0": "MPL-2.0",
+    "mozilla public license v 2 0": "MPL-2.0",
     "epl 2 0": "EPL-2.0", "eclipse public license 2 0": "EPL-2.0", "epl v2": "EPL-2.0",
     "eclipse public license v 2 0": "EPL-2.0", "eclipse public license version 2 0": "EPL-2.0",
     "eupl 1 2": "EUPL-1.2", "eupl v1 2": "EUPL-1.2", "eupl v 1 2": "EUPL-1.2",
@@ -76,11 +77,60 @@ _LATER = re.compile(
 )
 _PLUS = re.compile(r"(\d)\s*\+")
 _WORD = re.compile(r"[a-z0-9]+")
+_FILE = r"(?:\.{0,2}/)?[\w./-]*(?:licen[cs]e|copying)[\w.-]*"
+#: "see LICENSE.md", "found in LICENSE.APACHE or LICENSE.BSD", "voir les fichiers X et Y".
 _REFERENCE = re.compile(
-    r"\b(?:see|voir|cf\.?|refer to|in)\s+(?:the\s+|le\s+fichier\s+)?[`'\"\[(]*"
-    r"((?:\.{0,2}/)?[\w./-]*(?:licen[cs]e|copying)[\w.-]*)",
+    r"\b(?:see|voir|cf\.?|refer to|in)\s+(?:the\s+|(?:le|les)\s+fichiers?\s+|files?\s+)?"
+    r"[`'\"\[(]*(" + _FILE + r"(?:[`'\")\]]*\s*(?:,|\bor\b|\band\b|\bou\b|\bet\b)\s*"
+    r"[`'\"\[(]*" + _FILE + r")*)",
     re.IGNORECASE,
 )
+_FILE_NAME = re.compile(_FILE, re.IGNORECASE)
+#: A text saying its licences are a choice. "either version 3 ... or" (a GNU notice) and
+#: "at your option) any later version" are about versions, not a choice between licences.
+_CHOICE = re.compile(
+    r"\bdual(?:ly)?[- ]?licen[cs]|\bat your (?:option|choice)\b(?!\)?\s*any later)|"
+    r"\byour choice\b|\bchoose either\b|\beither\b(?!\s+version)(?:[^.;]|\.(?=\S)){0,120}?\bor\b|"
+    r"\bau choix\b|\b[àa] votre choix\b|\bdouble licence\b|\bl'une ou l'autre\b",
+    re.IGNORECASE | re.DOTALL)
+#: Standard licence headers (the notice each licence asks to put in a file, SPDX
+#: ``standardLicenseHeader``), as patterns over folded words (:func:`_tokens`): punctuation,
+#: line breaks, case, accents and licence/license do not matter. Group ``v`` is a version,
+#: group ``later`` an "or any later version" clause.
+_GNU_VERSION = (r"(?:either |soit )?(?:la )?(?:version )?(?P<v>[123](?: [01])?)"
+                r"(?: of the license| de la license)?")
+_GNU_HEADERS = (
+    r"is free software you can redistribute it and or modify it under the terms of the "
+    r"(?P<name>gnu (?:affero |lesser |library )?general public license) (?:as published by "
+    r"the free software foundation )?" + _GNU_VERSION + r"(?P<later> or at your option any later)?",
+    r"est un logiciel libre vous pouvez le redistribuer (?:et ou |ou )?le modifier (?:selon|"
+    r"suivant|sous) les termes de la (?P<name>(?:license publique generale|gnu)(?: limitee| "
+    r"amoindrie| affero| gnu| lesser| general public license){0,3}) (?:telle que )?(?:publiee "
+    r"par la free software foundation )?" + _GNU_VERSION + r"(?P<later> soit a votre (?:gre|"
+    r"choix|convenance) (?:toute|n importe quelle) version ulterieure)?",
+)
+#: Standard licence headers (the notice each licence asks to put in a file, SPDX
+#: ``standardLicenseHeader``), as patterns over folded words (:func:`_tokens`): punctuation,
+#: comment markers, line breaks, case, accents and licence/license do not matter. Group ``v``
+#: is a version, ``later`` an "or any later version" clause, ``name`` a GNU licence's name.
+STANDARD_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (spdx_id, re.compile(pattern)) for spdx_id, pattern in (
+        ("MPL-2.0-no-copyleft-exception", r"this source code form is incompatible with "
+         r"secondary licenses as defined by the mozilla public license v(?:ersion)? 2 0"),
+        ("MPL-2.0", r"this source code form is subject to the terms of the mozilla public "
+         r"license v(?:ersion)? 2 0"),
+        ("Apache-2.0", r"licensed under the apache license version 2 0 the license you may "
+         r"not use this file except in compliance with the license"),
+        *(("GNU", pattern) for pattern in _GNU_HEADERS),
+        ("EUPL", r"(?:licensed under the|concede sous license) eupl(?: version| v)? "
+         r"(?P<v>1 [12])"),
+        ("CECILL", r"ce logiciel est regi par la license cecill(?: (?P<bc>[bc]))?"
+         r"(?: (?:version |v)?(?P<v>[12] [01]))? soumise au droit francais"),
+        ("CECILL", r"this software is governed by the cecill(?: (?P<bc>[bc]))? license"
+         r"(?: (?:version |v)?(?P<v>[12] [01]))? under french law"),
+    ))
+#: A GNU licence *text* holds its own header (in "How to Apply These Terms"): not a notice.
+_GNU_APPENDIX = re.compile(r"how to apply these terms", re.IGNORECASE)
 _WINDOW = 12
 
 
@@ -165,7 +215,49 @@ def resolve(mention: Mention) -> tuple[str, str | None]:
 
 def references(text: str) -> list[str]:
     """Files a short text points to instead of holding a licence ("see LICENSE.md")."""
-    return [m.group(1).lstrip("./") for m in _REFERENCE.finditer(text)]
+    found = (f.lstrip("./").rstrip(".") for m in _REFERENCE.finditer(text)
+             for f in _FILE_NAME.findall(m.group(1)))
+    return list(dict.fromkeys(f for f in found if f))
+
+
+def states_choice(text: str) -> bool:
+    """Whether a text (a README, a pointer file, the head of a licence file) says its licences
+    are a choice: "dual licensed", "either ... or", "at your option", « au choix »."""
+    return _CHOICE.search(text) is not None
+
+
+def standard_header(text: str) -> tuple[str, str | None] | None:
+    """(SPDX id, version basis) of the standard licence header a text holds, if any.
+
+    Only for texts that are not a licence text (the GPL and Apache texts end with their own
+    header, as an example of how to apply them).
+    """
+    words = " ".join(_tokens(text))
+    for spdx_id, pattern in STANDARD_HEADERS:
+        match = pattern.search(words)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        version = (groups.get("v") or "").replace(" ", ".")
+        if spdx_id == "GNU":
+            if _GNU_APPENDIX.search(text):
+                continue
+            name = groups["name"]
+            kind = ("AGPL" if "affero" in name else
+                    "LGPL" if re.search(r"lesser|library|limitee|amoindrie", name) else "GPL")
+            version = {"1": "1.0", "2": "2.0", "3": "3.0"}.get(version, version)
+            base = f"{kind}-{version}"
+            if base not in GNU_FAMILIES:
+                continue
+            return f"{base}-{'or-later' if groups.get('later') else 'only'}", "notice"
+        if spdx_id == "EUPL":
+            return f"EUPL-{version}", None
+        if spdx_id == "CECILL":
+            if groups.get("bc"):
+                return f"CECILL-{groups['bc'].upper()}", None
+            return f"CECILL-{version or '2.1'}", None
+        return spdx_id, None
+    return None
 
 
 def later_clause(text: str, family: str) -> bool | None:

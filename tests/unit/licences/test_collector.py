@@ -20,13 +20,13 @@ GPL_NOTICE = ("This program is free software: you can redistribute it and/or mod
               "version.")
 
 
-def facts(files: dict[str, str | bytes], **kwargs: t.Any) -> dict[str, t.Any]:
-    document = build_facts(snapshot_from_files(files, **kwargs))
+def facts(files: t.Mapping[str, str | bytes], **kwargs: t.Any) -> dict[str, t.Any]:
+    document = build_facts(snapshot_from_files(dict(files), **kwargs))
     assert schemas.errors("facts", document) == []
     return document
 
 
-def licence(files: dict[str, str | bytes], **kwargs: t.Any) -> dict[str, t.Any]:
+def licence(files: t.Mapping[str, str | bytes], **kwargs: t.Any) -> dict[str, t.Any]:
     return t.cast(dict[str, t.Any], facts(files, **kwargs)["licence"])
 
 
