@@ -271,13 +271,21 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> di
             entry["agrees"] = None
             continue
         mine = {family(i) if loose else i for i in ids}
-        agrees = mine <= wanted if " OR " not in (entry["normalised"] or "") else bool(
-            mine & wanted)
+        if " OR " in (entry["normalised"] or ""):
+            agrees: bool | None = bool(mine & wanted)
+        elif mine <= wanted:
+            agrees = True
+        elif mine & wanted:
+            # Claims the licence found and more (``MIT AND CC-BY-4.0`` beside a MIT file): the
+            # other part may cover files civiscan cannot see as licensed; a person decides.
+            agrees = None
+        else:
+            agrees = False
         entry["agrees"] = agrees
         if entry["source"] in OTHER_RULES:  # publiccode.yml and API specs have their own rules
             continue
         checked += 1
-        if not agrees:
+        if agrees is False:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
                                 "expression": entry["expression"]})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,

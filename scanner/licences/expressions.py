@@ -158,7 +158,11 @@ def _spdx(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     unknown = [str(k) for k in licensing.unknown_license_keys(expression)]
     if any(not k.startswith(("LicenseRef-", "DocumentRef-")) for k in unknown):
         return None
-    ids = tuple(dict.fromkeys(str(s.key) for s in licensing.license_symbols(expression)))
+    # Exceptions (``WITH Classpath-exception-2.0``) modify a licence; they are no licence of
+    # their own, so they are not ids (a list of authorised licences cannot hold them).
+    ids = tuple(dict.fromkeys(str(s.key) for s in licensing.license_symbols(expression,
+                                                                           decompose=True)
+                              if not getattr(s, "is_exception", False)))
     operators = tuple(sorted({op for op in ("AND", "OR", "WITH") if f" {op} " in
                               f" {expression.render('{symbol.key}')} "}))
     return ids, operators

@@ -1,0 +1,51 @@
+"""Whether a declared licence agrees with the licence files: yes, no, or a person must decide."""
+
+from __future__ import annotations
+
+import json
+
+from scanner.facts import build_facts
+from scanner.sources.memory import snapshot_from_files
+
+MIT = ("MIT License\n\nCopyright (c) 2024 DINUM\n\nPermission is hereby granted, free of charge, "
+       "to any person obtaining a copy of this software and associated documentation files (the "
+       "\"Software\"), to deal in the Software without restriction, including without limitation "
+       "the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell "
+       "copies of the Software, and to permit persons to whom the Software is furnished to do so, "
+       "subject to the following conditions:\n\nThe above copyright notice and this permission "
+       "notice shall be included in all copies or substantial portions of the Software.\n\n"
+       "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, "
+       "INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR "
+       "PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE "
+       "FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR "
+       "OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER "
+       "DEALINGS IN THE SOFTWARE.\n")
+
+
+def _agrees(declared: str) -> bool | None:
+    files = {"LICENSE": MIT, "package.json": json.dumps({"name": "x", "license": declared})}
+    facts = build_facts(snapshot_from_files(files))
+    (entry,) = [d for d in facts["licence"]["declared"] if d["source"] == "package.json"]
+    return entry["agrees"]
+
+
+def test_same_licence_agrees() -> None:
+    assert _agrees("MIT") is True
+    assert _agrees("MIT OR Apache-2.0") is True
+
+
+def test_other_licence_disagrees() -> None:
+    assert _agrees("ISC") is False
+    assert _agrees("UNLICENSED") is False
+
+
+def test_a_superset_is_for_a_person_to_decide() -> None:
+    assert _agrees("MIT AND CC-BY-4.0") is None
+
+
+def test_exceptions_are_not_licences() -> None:
+    from scanner.licences.expressions import parse
+
+    parsed = parse("GPL-2.0-or-later WITH Classpath-exception-2.0")
+    assert parsed.ids == ("GPL-2.0-or-later",)
+    assert parsed.normalised == "GPL-2.0-or-later WITH Classpath-exception-2.0"
