@@ -28,7 +28,7 @@ def test_alias_bomb_is_rejected_quickly() -> None:
     started = time.perf_counter()
     error = _error(load_yaml, BOMB)
     assert "alias" in error.message and error.path == "publiccode.yml"
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed target (bench/)
 
 
 def test_small_aliases_still_work() -> None:

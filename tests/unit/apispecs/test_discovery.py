@@ -72,4 +72,4 @@ def test_discovery_over_100k_paths_is_fast() -> None:
              for i in range(100_000)]
     start = time.perf_counter()
     plan(paths)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)

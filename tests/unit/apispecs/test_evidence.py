@@ -66,7 +66,7 @@ def test_readme_scan_is_bounded_on_hostile_text() -> None:
     text = "](" * 200_000 + "http://" + "a" * 100_000
     start = time.perf_counter()
     readme_links("README.md", text)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
 
 
 def test_publiccode_view_accepts_facts_or_parsed_file() -> None:
@@ -108,7 +108,7 @@ def test_manifest_parsing_is_linear_on_hostile_text(name: str) -> None:
     hostile = "\n" * 200_000 + " " * 200_000 + "'a" + " " * 200_000 + "<artifactId>" + " " * 100_000
     start = time.perf_counter()
     declared_packages(name, hostile)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
 
 
 def test_long_licence_text_is_not_mapped_and_is_cut() -> None:
@@ -116,5 +116,5 @@ def test_long_licence_text_is_not_mapped_and_is_cut() -> None:
 
     start = time.perf_counter()
     facts = licence_of({"name": "MIT " * 100_000, "url": "https://joinup.ec.europa.eu/" + "e" * 10**6})
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
     assert facts is not None and facts["spdx"] is None and len(facts["name"]) <= 301

@@ -92,7 +92,7 @@ def test_recursive_schema_is_valid_but_a_pure_ref_cycle_is_not() -> None:
                                         "B": {"$ref": "#/components/schemas/A"}}}
     start = time.perf_counter()
     result = validate_document(cyclic, "openapi", "3.0.3", "o")
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
     assert result.valid is False
     assert any("circular reference" in e.message for e in result.errors)
 
@@ -150,7 +150,7 @@ def test_redos_pattern_is_never_evaluated() -> None:
                    "example": "a" * 40 + "!"}}]
     start = time.perf_counter()
     result = validate_document(document, "openapi", "3.0.3", "o")
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
     assert result.valid is True
 
 
@@ -189,4 +189,4 @@ def test_large_description_validates_quickly() -> None:
     assert len(json.dumps(document)) > 1_000_000
     start = time.perf_counter()
     assert validate_document(document, "openapi", "3.0.3", "o").valid is True
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
