@@ -13,7 +13,10 @@ from scanner.i18n import tr
 from scanner.reporters.base import Reporter, visible
 from scanner.scoring import CATEGORY_WEIGHTS
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
+#: What can build structure inside a line: emphasis, code, links and images (``[``, ``]``, ``!``),
+#: HTML and entities (``<``, ``>``, ``&``), table cells (``|``), headings, strike-through. Line
+#: starts never hold repository text, so list and block markers need no escaping.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 
 
 def escape(text: str) -> str:
