@@ -51,7 +51,9 @@ def _render(value: t.Any, language: str) -> str:
     if isinstance(value, (list, dict)):
         items = value if isinstance(value, list) else list(value)
         return ", ".join(_render(v, language) for v in items) or NOTHING.get(language, "none")
-    text = str(value)
+    # One line, always: a newline in a repository's value must never start a line of output
+    # (``::add-mask::`` at a line start is a command to GitHub Actions).
+    text = " ".join(str(value).split())
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
 
 

@@ -29,8 +29,12 @@ class Reporter(ABC):
 
 
 def visible(text: str) -> str:
-    """Escape invisible and spoofing characters (U+202E, zero-width...) as ``\\uXXXX``."""
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """One line, with invisible and spoofing characters (U+202E, zero-width...) and lone
+    surrogates shown as ``\\uXXXX``: repository text can neither spoof a report nor start a
+    line of CI log (where ``::add-mask::`` would be obeyed)."""
+    one_line = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    escaped = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", one_line)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped)
 
 
 def strict(value: t.Any) -> t.Any:

@@ -195,3 +195,18 @@ def test_version(run_cli: RunCli) -> None:
     from scanner import __version__
 
     assert __version__ in run_cli("--version").stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_repository_text_never_starts_a_log_line(run_cli: RunCli, tmp_path: Path, fmt: str) -> None:
+    """In GitHub Actions a line starting with ``::`` is a command (``::add-mask::``...)."""
+    root = tmp_path / "hostile"
+    root.mkdir()
+    (root / "publiccode.yml").write_text(
+        'publiccodeYmlVersion: "0.4"\nname: "x\\n::error::forged"\n'
+        'legal:\n  license: "MIT\\n::add-mask::secret\\n::stop-commands::t"\n')
+    (root / "README.md").write_text("# x\n\n::warning::from the readme\n")
+    result = run_cli("scan", str(root), "--format", fmt, "--fail-on", "never")
+    for line in (result.stdout + result.stderr).splitlines():
+        assert not line.startswith("::"), line
+    assert "add-mask" in result.stdout  # still shown, as text
