@@ -122,6 +122,15 @@ def load_config(path: Path | None = None) -> Config:
     )
 
 
+def check_rule_ids(config: Config, known: set[str]) -> None:
+    """A rule id the ruleset does not have is a typo that would silently do nothing: refuse it."""
+    named = [*config.severity, *config.disabled, *(w.rule for w in config.waivers)]
+    unknown = sorted({rule for rule in named if rule not in known})
+    if unknown:
+        raise ConfigError(f"{config.path}: unknown rule id(s): {', '.join(unknown)} "
+                          "(see 'civiscan rules list')")
+
+
 def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]]:
     """Waivers from a scanned repository's own ``.civiscan.yml``, and notices about the rest.
 

@@ -91,6 +91,10 @@ def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
         data = snapshot.read(FILE_NAME)
         if data is not None:
             own_waivers, notices = repository_waivers(data, FILE_NAME)
+            known = {rule.id for rule in options.ruleset.rules}
+            notices += [f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored"
+                        for w in own_waivers if w.rule not in known]
+            own_waivers = [w for w in own_waivers if w.rule in known]
             # A repository's waivers cover that repository only, whatever they say.
             own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
                                   w.approved_by, w.expires, w.origin) for w in own_waivers]

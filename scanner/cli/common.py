@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from scanner.config import Config, load_config
+from scanner.config import Config, check_rule_ids, load_config
 from scanner.engine.loader import Ruleset, load_ruleset
 from scanner.run import default_language
 from scanner.targets import Target, parse_target
@@ -16,7 +16,9 @@ def build_config(path: Path | None) -> Config:
 
 
 def build_ruleset(config: Config, extra: Sequence[Path] = ()) -> Ruleset:
-    return load_ruleset([*config.rule_dirs, *extra])
+    ruleset = load_ruleset([*config.rule_dirs, *extra])
+    check_rule_ids(config, {rule.id for rule in ruleset.rules})
+    return ruleset
 
 
 def build_targets(raw: Sequence[str], config: Config, gitlab_hosts: Sequence[str] = ()) -> list[Target]:

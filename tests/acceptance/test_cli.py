@@ -144,6 +144,8 @@ def test_repository_waiver_is_shown_and_expired_ones_reported(run_cli: RunCli,
         "    approved_by: Incubator lead\n    expires: 2999-01-01\n"
         f"  - rule: {expired}\n    justification: This one was accepted last year.\n"
         "    approved_by: Incubator lead\n    expires: 2001-01-01\n"
+        "  - rule: no-such-rule\n    justification: A typo that must not pass silently.\n"
+        "    approved_by: Incubator lead\n    expires: 2999-01-01\n"
         "disable:\n  - rule: readme-present\n    justification: trying to hide a rule\n")
     run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", expect=None).stdout)
     card = run["scorecards"][0]
@@ -152,6 +154,7 @@ def test_repository_waiver_is_shown_and_expired_ones_reported(run_cli: RunCli,
     assert by_rule[expired]["waiver"] is None
     assert [w["rule"] for w in card["expired_waivers"]] == [expired]
     assert any("'disable' ignored" in n for n in card["notices"])
+    assert any("unknown rule 'no-such-rule' ignored" in n for n in card["notices"])
     text = run_cli("scan", str(bare_repo), "--lang", "fr", expect=None).stdout
     assert "Dérogations" in text and "Accepted while the team migrates." in text
 
@@ -210,3 +213,11 @@ def test_repository_text_never_starts_a_log_line(run_cli: RunCli, tmp_path: Path
     for line in (result.stdout + result.stderr).splitlines():
         assert not line.startswith("::"), line
     assert "add-mask" in result.stdout  # still shown, as text
+
+
+def test_unknown_rule_ids_in_the_config_are_a_usage_error(run_cli: RunCli, tmp_path: Path,
+                                                          compliant: Path) -> None:
+    config = tmp_path / "civiscan.yml"
+    config.write_text("severity: {licence-file-presnt: info}\n")
+    result = run_cli("scan", str(compliant), "--config", str(config), expect=2)
+    assert f"{config}: unknown rule id(s): licence-file-presnt" in result.stderr
