@@ -64,8 +64,11 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
         if referenced:
             decision.method = "reference-unresolved"
         return decision
-    texts = [f for f in recognised if f["method"] not in ("notice",)]
-    grants = [f for f in recognised if f["method"] == "notice"]
+    # In a REUSE ``LICENSES/`` folder every file is a licence of the project in its own right,
+    # however short: only a root notice is a grant that can outrank a shipped text.
+    grants = [f for f in recognised if f["method"] == "notice"
+              and not f["path"].lower().startswith("licenses/")]
+    texts = [f for f in recognised if f not in grants]
     chosen = recognised
     conflicts: list[dict[str, t.Any]] = []
     text_ids = {family(i) for f in texts for i in f["licences"]}

@@ -49,3 +49,12 @@ def test_exceptions_are_not_licences() -> None:
     parsed = parse("GPL-2.0-or-later WITH Classpath-exception-2.0")
     assert parsed.ids == ("GPL-2.0-or-later",)
     assert parsed.normalised == "GPL-2.0-or-later WITH Classpath-exception-2.0"
+
+
+def test_every_file_of_a_reuse_licences_folder_counts() -> None:
+    short = ("Creative Commons Attribution 4.0 International Public License\n\n"
+             "See https://creativecommons.org/licenses/by/4.0/legalcode for the full text.\n")
+    facts = build_facts(snapshot_from_files({"LICENSES/MIT.txt": MIT,
+                                             "LICENSES/CC-BY-4.0.txt": short}))
+    assert set(facts["licence"]["ids"]) == {"MIT", "CC-BY-4.0"}
+    assert facts["licence"]["conflicts"] == []
