@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from scanner import __version__
 from scanner.collectors import COLLECTORS
 from scanner.collectors.base import Collector
+from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.snapshot import Snapshot
 
 FACTS_SCHEMA_VERSION = "1"
@@ -24,6 +25,8 @@ def wanted_paths(files: Mapping[str, int | None],
     wanted: set[str] = set()
     for collector in collectors:
         wanted.update(collector.wanted(paths, files))
+    if REPOSITORY_CONFIG in files:  # its waivers are applied by the run (scanner.run)
+        wanted.add(REPOSITORY_CONFIG)
     return wanted
 
 
