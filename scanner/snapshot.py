@@ -113,7 +113,13 @@ class Snapshot:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode repository text the way editors do: UTF-8 (with or without BOM), UTF-16 with BOM."""
+    """Decode repository prose the way editors do: UTF-8 (with or without BOM), UTF-16 with a
+    BOM, and, when the bytes are not UTF-8 at all, Windows-1252 (older French READMEs and
+    licence files are Latin-1: « Licence » must stay readable, not turn into replacement marks).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    return data.decode("utf-8-sig", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
