@@ -11,6 +11,7 @@ import click
 from scanner.cli.common import build_config, build_ruleset, pick_language
 from scanner.cli.errors import EXIT_FINDINGS, errors_to_exit
 from scanner.engine.loader import check_folders
+from scanner.i18n import tr
 from scanner.resources import rules_root
 
 
@@ -33,7 +34,7 @@ def list_command(rule_dirs: tuple[Path, ...], lang: str | None) -> None:
         width = max((len(r.id) for r in ruleset.rules), default=10)
         for rule in sorted(ruleset.rules, key=lambda r: (r.category, r.id)):
             title = (rule.text("title") or {}).get(language, "")
-            flag = " (experimental)" if rule.lifecycle == "experimental" else ""
+            flag = f" {tr('rule.experimental', language)}" if rule.lifecycle == "experimental" else ""
             click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {title}{flag}")
 
 
@@ -56,22 +57,25 @@ def show_command(rule_id: str, rule_dirs: tuple[Path, ...], lang: str | None) ->
         def text(key: str) -> str:
             return (rule.text(key) or {}).get(language, "")
 
+        colon = tr("colon", language)
         click.echo(f"{rule.id} — {text('title')}")
-        click.echo(f"category: {rule.category}   severity: {rule.severity}   weight: {rule.weight}"
-                   f"   lifecycle: {rule.lifecycle}   effort: {rule.effort}")
+        click.echo("   ".join(f"{tr(f'rule.{key}', language)}{colon}{value}" for key, value in (
+            ("category", tr(f"category.{rule.category}", language)),
+            ("severity", tr(f"severity.{rule.severity}", language)), ("weight", rule.weight),
+            ("lifecycle", tr(f"lifecycle.{rule.lifecycle}", language)),
+            ("effort", tr(f"effort.{rule.effort}", language)))))
         click.echo(f"\n{text('rationale')}\n")
-        if "when" in rule.data:
-            click.echo("applies when:\n" + json.dumps(rule.data["when"], indent=2))
-        click.echo("check:\n" + json.dumps(rule.data["check"], indent=2))
-        if "review" in rule.data:
-            click.echo("review when:\n" + json.dumps(rule.data["review"], indent=2))
-        click.echo(f"\nremediation: {text('remediation')}")
+        for key in ("when", "check", "review"):
+            if key in rule.data:
+                click.echo(f"{tr(f'rule.{key}', language)}{colon.rstrip()}\n"
+                           + json.dumps(rule.data[key], indent=2))
+        click.echo(f"\n{tr('rule.remediation', language)}{colon}{text('remediation')}")
         if rule.fix:
-            click.echo(f"fix: civiscan fix (action {rule.fix})")
-        click.echo("references:")
+            click.echo(tr("rule.fix", language, action=rule.fix))
+        click.echo(f"{tr('rule.references', language)}{colon.rstrip()}")
         for ref in rule.references:
             click.echo(f"  - {ref['title']}: {ref['url']}")
-        click.echo(f"source: {rule.source}")
+        click.echo(f"{tr('rule.source', language)}{colon}{rule.source}")
 
 
 @rules_group.command("validate")

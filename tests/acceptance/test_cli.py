@@ -165,6 +165,8 @@ def test_rules_list_show_and_validate(run_cli: RunCli, tmp_path: Path) -> None:
     first = listing[0].split()[0]
     shown = run_cli("rules", "show", first).stdout
     assert "check:" in shown and "references:" in shown
+    shown_fr = run_cli("rules", "show", first, "--lang", "fr").stdout
+    assert "vérification :" in shown_fr and "références :" in shown_fr and "catégorie : " in shown_fr
     assert "no rule 'nope'" in run_cli("rules", "show", "nope", expect=2).stderr
     run_cli("rules", "validate")
     bad = Path(__file__).parents[1] / "fixtures" / "rules" / "bad"
