@@ -6,7 +6,7 @@ from scanner.snapshot import decode_text
 
 
 def test_utf8_with_and_without_bom() -> None:
-    assert decode_text("Licence libre".encode()) == "Licence libre"
+    assert decode_text(b"Licence libre") == "Licence libre"
     assert decode_text(b"\xef\xbb\xbfCeCILL") == "CeCILL"
 
 
