@@ -91,7 +91,8 @@ def _validate(loaded: Loaded, where: str) -> None:
         line = loaded.line_of(pointer)
         lines.append(f"{where}:{line}: {pointer or '/'}: {error.message}" if line
                      else f"{where}: {pointer or '/'}: {error.message}")
-    raise ConfigError("invalid configuration:\n  " + "\n  ".join(lines))
+    raise ConfigError("invalid configuration:\n  " + "\n  ".join(lines),
+                      fr="configuration invalide :\n  " + "\n  ".join(lines))
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -104,7 +105,9 @@ def load_config(path: Path | None = None) -> Config:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{where}: cannot read the configuration: {exc.strerror}") from None
+        raise ConfigError(f"{where}: cannot read the configuration: {exc.strerror}",
+                          fr=f"{where} : impossible de lire la configuration : {exc.strerror}"
+                          ) from None
     loaded = _parse(data, where)
     _validate(loaded, where)
     value: dict[str, t.Any] = loaded.value
@@ -128,7 +131,9 @@ def check_rule_ids(config: Config, known: set[str]) -> None:
     unknown = sorted({rule for rule in named if rule not in known})
     if unknown:
         raise ConfigError(f"{config.path}: unknown rule id(s): {', '.join(unknown)} "
-                          "(see 'civiscan rules list')")
+                          "(see 'civiscan rules list')",
+                          fr=f"{config.path} : identifiant(s) de règle inconnu(s) : "
+                             f"{', '.join(unknown)} (voir « civiscan rules list »)")
 
 
 def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]]:

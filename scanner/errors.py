@@ -4,7 +4,18 @@ from __future__ import annotations
 
 
 class CiviscanError(Exception):
-    """Root of every error civiscan raises on purpose."""
+    """Root of every error civiscan raises on purpose.
+
+    People read these messages, in French or in English: ``fr`` carries the French text, and
+    :meth:`text` picks the one for the reader's language.
+    """
+
+    def __init__(self, message: str, *, fr: str | None = None) -> None:
+        super().__init__(message)
+        self.fr = fr
+
+    def text(self, language: str) -> str:
+        return self.fr if language == "fr" and self.fr else str(self)
 
 
 class UsageError(CiviscanError):

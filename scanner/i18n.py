@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 LANGUAGES = ("en", "fr")
+
+
+def default_language() -> str:
+    """French when the environment says so (``CIVISCAN_LANG``, then ``LANG``), else English."""
+    lang = os.environ.get("CIVISCAN_LANG") or os.environ.get("LANG") or ""
+    return "fr" if lang.lower().startswith("fr") else "en"
 
 CHROME: dict[str, dict[str, str]] = {
     "title": {"en": "civiscan scorecard", "fr": "Bilan civiscan"},

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import typing as t
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -54,7 +53,10 @@ def snapshots_for(target: Target) -> Iterator[Snapshot]:
         yield local_snapshot(target.path)
         return
     raise ScanError(f"{target.label}: remote {target.kind} scanning is not available in this "
-                    f"version of civiscan; clone the repository and scan the folder")
+                    "version of civiscan; clone the repository and scan the folder",
+                    fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas encore "
+                       "disponible dans cette version de civiscan ; clonez le dépôt et analysez "
+                       "le dossier")
 
 
 def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Waiver],
@@ -160,7 +162,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                 try:
                     cards.append(scan_snapshot(snapshot, options))
                 except CiviscanError as exc:
-                    cards.append(error_card(snapshot.repo.full_name, str(exc),
+                    cards.append(error_card(snapshot.repo.full_name, exc.text(options.language),
                                             snapshot.repo.to_facts()))
                 except Exception as exc:  # one repository must not stop an organisation scan
                     log.debug("scan of %s failed", snapshot.repo.full_name, exc_info=True)
@@ -168,7 +170,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                                             f"internal error: {type(exc).__name__}: {exc}",
                                             snapshot.repo.to_facts()))
         except CiviscanError as exc:
-            cards.append(error_card(target.label, str(exc)))
+            cards.append(error_card(target.label, exc.text(options.language)))
     ruleset = options.ruleset
     return {
         "schema_version": RUN_SCHEMA_VERSION,
@@ -206,9 +208,4 @@ def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str |
                     return 1
     return 0
 
-
-def default_language() -> str:
-    """French when the environment says so, English otherwise."""
-    lang = os.environ.get("CIVISCAN_LANG") or os.environ.get("LANG") or ""
-    return "fr" if lang.lower().startswith("fr") else "en"
 

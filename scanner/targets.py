@@ -37,13 +37,19 @@ def _remote(kind: str, host: str, parts: list[str], raw: str) -> Target:
     if parts and parts[-1].endswith(".git"):
         parts[-1] = parts[-1][:-4]
     if not parts:
-        raise TargetError(f"{raw!r}: name an owner, e.g. {kind}:betagouv or {kind}:betagouv/repo")
+        raise TargetError(f"{raw!r}: name an owner, e.g. {kind}:betagouv or {kind}:betagouv/repo",
+                          fr=f"{raw!r} : indiquez un propriétaire, par exemple {kind}:betagouv ou "
+                             f"{kind}:betagouv/depot")
     for part in parts:
         if not _NAME.match(part):
-            raise TargetError(f"{raw!r}: {part!r} is not a valid {kind} owner or project name")
+            raise TargetError(f"{raw!r}: {part!r} is not a valid {kind} owner or project name",
+                              fr=f"{raw!r} : {part!r} n'est pas un nom de propriétaire ou de "
+                                 f"projet {kind} valide")
     if kind == "github":
         if len(parts) > 2:
-            raise TargetError(f"{raw!r}: a GitHub target is OWNER or OWNER/REPO")
+            raise TargetError(f"{raw!r}: a GitHub target is OWNER or OWNER/REPO",
+                              fr=f"{raw!r} : une cible GitHub s'écrit PROPRIÉTAIRE ou "
+                                 "PROPRIÉTAIRE/DÉPÔT")
         return Target(kind, raw, host=host, owner=parts[0], name=parts[1] if len(parts) == 2 else None)
     # GitLab groups nest: the last part may be a project or a subgroup; the source decides.
     return Target(kind, raw, host=host, owner="/".join(parts[:-1]) or parts[0],
@@ -60,17 +66,23 @@ def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Tar
     if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
         url = urlsplit(text)
         if url.scheme not in ("https", "http"):
-            raise TargetError(f"{raw!r}: only https URLs are supported")
+            raise TargetError(f"{raw!r}: only https URLs are supported",
+                              fr=f"{raw!r} : seules les URL https sont acceptées")
         host = (url.hostname or "").lower()
         found = KNOWN_HOSTS.get(host) or ("gitlab" if host in gitlab_hosts else None)
         if found is None:
             raise TargetError(f"{raw!r}: unknown host {host!r}; if it is a self-hosted GitLab, "
-                              "say so with --gitlab-host or gitlab_hosts in the configuration")
+                              "say so with --gitlab-host or gitlab_hosts in the configuration",
+                              fr=f"{raw!r} : hôte inconnu {host!r} ; s'il s'agit d'un GitLab "
+                                 "auto-hébergé, indiquez-le avec --gitlab-host ou gitlab_hosts "
+                                 "dans la configuration")
         parts = url.path.split("/-/")[0].split("/")
         return _remote(found, host, parts, raw)
     path = Path(text).expanduser()
     if not path.exists():
-        raise TargetError(f"{raw!r}: no such file or directory")
+        raise TargetError(f"{raw!r}: no such file or directory",
+                          fr=f"{raw!r} : ce fichier ou ce dossier n'existe pas")
     if not path.is_dir():
-        raise TargetError(f"{raw!r}: not a directory (give the folder of a repository)")
+        raise TargetError(f"{raw!r}: not a directory (give the folder of a repository)",
+                          fr=f"{raw!r} : ce n'est pas un dossier (indiquez le dossier d'un dépôt)")
     return Target("local", raw, path=path.resolve())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scanner.config import Config, check_rule_ids, load_config
 from scanner.engine.loader import Ruleset, load_ruleset
-from scanner.run import default_language
+from scanner.i18n import default_language
 from scanner.targets import Target, parse_target
 
 

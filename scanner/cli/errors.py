@@ -9,15 +9,24 @@ import typing as t
 import click
 
 from scanner.errors import CiviscanError, UsageError
+from scanner.i18n import default_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 0, 1, 2, 3
 
 
-class _UsageExit(click.ClickException):
+class _LocalisedExit(click.ClickException):
+    """Click's own "Error: " prefix, in the reader's language."""
+
+    def show(self, file: t.IO[t.Any] | None = None) -> None:
+        prefix = {"en": "Error: ", "fr": "Erreur : "}[default_language()]
+        click.echo(f"{prefix}{self.format_message()}", err=True)
+
+
+class _UsageExit(_LocalisedExit):
     exit_code = EXIT_USAGE
 
 
-class _ScanExit(click.ClickException):
+class _ScanExit(_LocalisedExit):
     exit_code = EXIT_SCAN
 
 
@@ -39,14 +48,17 @@ def errors_to_exit(debug: bool) -> t.Iterator[None]:
     except UsageError as exc:
         if debug:
             raise
-        raise CliExit(str(exc), EXIT_USAGE) from None
+        raise CliExit(exc.text(default_language()), EXIT_USAGE) from None
     except CiviscanError as exc:  # ScanError and anything else that stopped the scan
         if debug:
             raise
-        raise CliExit(str(exc), EXIT_SCAN) from None
+        raise CliExit(exc.text(default_language()), EXIT_SCAN) from None
     except Exception as exc:
         if debug:
             raise
         logging.getLogger("scanner").debug("unexpected error", exc_info=True)
-        raise CliExit(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
-                      "traceback)", EXIT_SCAN) from None
+        message = {"en": f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
+                         "traceback)",
+                   "fr": f"erreur interne : {type(exc).__name__} : {exc} (relancez avec --debug "
+                         "pour la trace)"}
+        raise CliExit(message[default_language()], EXIT_SCAN) from None

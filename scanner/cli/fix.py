@@ -46,7 +46,8 @@ def fix_command(only: tuple[str, ...], target: str, dry_run: bool, lang: str | N
         config = build_config(config_path)
         (parsed,) = build_targets([target], config)
         if parsed.kind != "local" or parsed.path is None:
-            raise UsageError(f"{target!r}: civiscan fix works on a local checkout")
+            raise UsageError(f"{target!r}: civiscan fix works on a local checkout",
+                             fr=f"{target!r} : civiscan fix s'applique à un dépôt local")
         language = pick_language(lang, config)
         text = MESSAGES[language]
         ruleset = build_ruleset(config)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from scanner.cli.errors import EXIT_SCAN, CliExit
+from scanner.i18n import default_language
 
 
 def write_report(text: str, output: Path | None, *, color: bool = False) -> None:
@@ -27,4 +28,6 @@ def write_report(text: str, output: Path | None, *, color: bool = False) -> None
     except OSError as exc:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
-        raise CliExit(f"{output}: cannot write the report: {exc.strerror}", EXIT_SCAN) from None
+        message = {"en": f"{output}: cannot write the report: {exc.strerror}",
+                   "fr": f"{output} : impossible d'écrire le rapport : {exc.strerror}"}
+        raise CliExit(message[default_language()], EXIT_SCAN) from None

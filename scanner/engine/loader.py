@@ -198,7 +198,8 @@ def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True) -> Ruleset
     rules, registry, problems = check_folders(folders)
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)
-        raise RuleError(f"{len(problems)} problem(s) in rule files:\n{listing}")
+        raise RuleError(f"{len(problems)} problem(s) in rule files:\n{listing}",
+                        fr=f"{len(problems)} problème(s) dans les fichiers de règles :\n{listing}")
     digest = hashlib.sha256(
         json.dumps([r.data for r in rules], sort_keys=True).encode()).hexdigest()[:16]
     name = BUILTIN_NAME if not extra else f"{BUILTIN_NAME}+{len(extra)}"

@@ -48,8 +48,9 @@ def _finding_lines(finding: dict[str, t.Any], lang: str, color: bool) -> list[st
 def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
     name = visible(card["repository"].get("full_name") or card["repository"].get("name", "?"))
     if card["status"] != "ok":
-        return [_style(f"✗ {name}: {tr('could_not_scan', lang)}: {visible(card['error'])}", color,
-                       fg="red", bold=True)]
+        colon = tr("colon", lang)
+        return [_style(f"✗ {name}{colon}{tr('could_not_scan', lang)}{colon}{visible(card['error'])}",
+                       color, fg="red", bold=True)]
     grade = card["grade"] or "-"
     score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
     lines = [_style(f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}", color,

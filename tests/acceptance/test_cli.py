@@ -223,3 +223,11 @@ def test_unknown_rule_ids_in_the_config_are_a_usage_error(run_cli: RunCli, tmp_p
     config.write_text("severity: {licence-file-presnt: info}\n")
     result = run_cli("scan", str(compliant), "--config", str(config), expect=2)
     assert f"{config}: unknown rule id(s): licence-file-presnt" in result.stderr
+
+
+def test_errors_speak_the_readers_language(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    result = run_cli("scan", "/does/not/exist", expect=2)
+    assert result.stderr.strip() == "Erreur : '/does/not/exist' : ce fichier ou ce dossier n'existe pas"
+    remote = run_cli("scan", "github:betagouv/demo", expect=3).stdout
+    assert "n'a pas pu être analysé" in remote and "clonez le dépôt" in remote
