@@ -19,6 +19,13 @@ _ADVISORIES = re.compile(
 #: (the Security tab) or that it is private; elsewhere it is just an English phrase.
 _REPORT_BUTTON = re.compile(r"report\s+a\s+vulnerability", _I)
 _BUTTON_CONTEXT = re.compile(r"priv|security\s*\**\s*(?:tab|→|->|›|>)|onglet", _I)
+#: GitHub's security advisories named as *the* way to report (« utilisez le canal suivant :
+#: GitHub Security Advisory »): private reporting when the line, or the one introducing it, is
+#: about reporting; publishing an advisory after the fix, or reading the advisory database, is not.
+_GH_ADVISORY = re.compile(r"github\W+security\W+advisor(?:y|ies)"
+                          r"|security\W+advisor(?:y|ies)\W+(?:on\W+|de\W+|sur\W+)?github", _I)
+_PUBLISHING = re.compile(r"\bpubli(?:sh|er|ons|erons|é|cation)\w*|release\s+notes?"
+                         r"|notes?\s+de\s+version|\bread\b|\blire\b|consult", _I)
 _SECURITY_TXT = re.compile(r"security\.txt", _I)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", _I)
 #: Words that make a URL on the same line a reporting channel rather than a reference.
@@ -41,7 +48,15 @@ class Channel:
 def private_channels(text: str) -> list[Channel]:
     """Private reporting channels named in a security policy, in text order."""
     channels: dict[tuple[str, str], Channel] = {}
+    previous = ""  # the last non-blank line, which may introduce a list of channels
     for number, line in enumerate(text.splitlines(), start=1):
+        advisory = _GH_ADVISORY.search(line)
+        if (advisory and not _PUBLISHING.search(line)
+                and (_REPORT_CONTEXT.search(line) or _REPORT_CONTEXT.search(previous))):
+            channels.setdefault(("advisories", ""), Channel("advisories", advisory.group(0),
+                                                            number))
+        if line.strip():
+            previous = line
         for match in _EMAIL.finditer(line):
             address = match.group(1).rstrip(".")
             if not address.lower().split("@")[1].startswith("example."):

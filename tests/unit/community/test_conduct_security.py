@@ -67,6 +67,24 @@ def test_github_private_reporting_in_words(text: str) -> None:
     assert _kinds(text) == ["advisories"]
 
 
+def test_github_security_advisory_named_as_the_reporting_channel() -> None:
+    # The channel is a list item under the sentence that says it is how to report.
+    text = ("Pour nous signaler une faille, utilisez le canal suivant :\n\n"
+            "- **GitHub Security Advisory**\n")
+    assert _kinds(text) == ["advisories"]
+    assert _kinds("Report it through a GitHub security advisory on this repository.") == [
+        "advisories"]
+
+
+@pytest.mark.parametrize("text", [
+    "Signalez-nous la faille par courriel.\nNous publierons ensuite un GitHub Security Advisory.",
+    "Once fixed, we publish a GitHub Security Advisory.",
+    "GitHub Security Advisories list known vulnerabilities of dependencies.",
+])
+def test_github_security_advisory_mentioned_otherwise_is_not_a_channel(text: str) -> None:
+    assert "advisories" not in _kinds(text)
+
+
 def test_report_a_vulnerability_alone_is_not_a_channel() -> None:
     assert _kinds("To report a vulnerability, open an issue.") == []
 
