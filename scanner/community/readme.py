@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scanner.community.markup import Document
+from scanner.community.markup import Document, Heading
 
 _I = re.IGNORECASE
 TOPICS = ("what", "install", "run", "licence", "contributing")
@@ -66,9 +66,9 @@ def analyse(doc: Document) -> dict[str, dict[str, object]]:
     result: dict[str, dict[str, object]] = {}
     code = "\n".join(b.text for b in doc.code_blocks)
     for topic in TOPICS:
-        heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)), None)
-        if heading is not None and topic in ("install", "run") and not doc.code_blocks:
-            heading = None  # "Installation" with no command in sight does not tell how
+        heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
+                        and (topic not in ("install", "run") or _commands_under(doc, h))),
+                       None)
         if heading is not None:
             result[topic] = {"found": True, "line": heading.line, "via": "heading"}
             continue
@@ -76,6 +76,21 @@ def analyse(doc: Document) -> dict[str, dict[str, object]]:
         result[topic] = {"found": line is not None, "line": line,
                          "via": "text" if line is not None else None}
     return result
+
+
+#: A code block that is a sample of markup or data (an HTML snippet, a JSON response) shows what
+#: the service takes or returns, not a command to install or run it.
+_SAMPLE = re.compile(r"^\s*(?:<|\{|\[|\})")
+
+
+def _commands_under(doc: Document, heading: Heading) -> bool:
+    """Whether the heading's section (down to the next heading of its level or above) holds a
+    code block of commands: "Installation" or "Usage" with no command under it does not tell
+    how (the README points elsewhere, or shows a request/response sample)."""
+    end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
+               None)
+    return any(heading.line < block.line and (end is None or block.line < end)
+               and not _SAMPLE.match(block.text) for block in doc.code_blocks)
 
 
 def _text_evidence(doc: Document, topic: str, code: str) -> int | None:

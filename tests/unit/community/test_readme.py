@@ -62,6 +62,29 @@ def test_install_heading_without_any_command_does_not_explain_how() -> None:
     assert not found["run"]
 
 
+def test_install_heading_pointing_elsewhere_is_not_explained_by_commands_of_another_section(
+) -> None:
+    text = ("# X\n\n## Installation\n\nSuivre [ce guide](INSTALLER.md).\n\n"
+            "## Exemple de réponse\n\n```json\n{\"id\": 1}\n```\n\n"
+            "## Tests\n\n```\nmake check\n```\n")
+    found = _found(text)
+    assert not found["install"]
+    assert not found["run"]
+
+
+def test_usage_section_with_only_a_markup_sample_does_not_tell_how_to_run() -> None:
+    text = ("# X\n\n## Usage\n\nCreate a link like:\n\n"
+            "```\n<a href=\"https://host/print?page=x\">PDF</a>\n```\n")
+    assert not _found(text)["run"]
+
+
+def test_commands_in_a_subsection_count_for_the_heading_above() -> None:
+    text = ("# X\n\n## Installation\n\n### Avec Docker\n\n```\n./outils/preparer.sh\n```\n\n"
+            "## Licence\n\nMIT\n")
+    install = analyse(parse(text, "README.md"))["install"]
+    assert install["found"] and install["via"] == "heading" and install["line"] == 3
+
+
 def test_run_command_in_code_block_without_heading() -> None:
     found = _found("# X\n\n```\npython manage.py runserver\n```\n")
     assert found["run"]
