@@ -7,6 +7,7 @@ is matched by the names and ids of the SPDX list plus the aliases people actuall
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -132,6 +133,15 @@ STANDARD_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: A GNU licence *text* holds its own header (in "How to Apply These Terms"): not a notice.
 _GNU_APPENDIX = re.compile(r"how to apply these terms", re.IGNORECASE)
 _WINDOW = 12
+#: A sentence ends at a full stop, semicolon, exclamation or question mark before a space, or
+#: at a blank line (a version "2.0" or a domain "beta.gouv.fr" is no end).
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n[ \t]*\n")
+#: Words saying the licence named next is only compared with ("compatible with the CC-BY
+#: license", « compatible avec la licence CC-BY »), not granted; a grant word after them
+#: ("compatible with ..., and licensed under X") ends the comparison.
+_COMPARED = frozenset({"compatible", "compatibility", "compatibilite", "incompatible"})
+_GRANTS = frozenset({"under", "sous", "licensed", "governed", "distribue", "distribuee",
+                     "distribues", "publie", "publiee", "publies"})
 
 
 @dataclass(frozen=True)
@@ -166,18 +176,27 @@ def _phrases() -> tuple[dict[tuple[str, ...], str], int]:
 
 
 def _tokens(text: str) -> list[str]:
+    return _sentence_tokens(text)[0]
+
+
+def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Folded words, and the number of the sentence each stands in."""
     folded = _PLUS.sub(r"\1 or later", fold(text))
-    return [w if w != "licence" else "license" for w in _WORD.findall(folded)]
+    words = list(_WORD.finditer(folded))
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    sentences = [bisect.bisect(ends, w.start()) for w in words] if ends else [0] * len(words)
+    return [w.group() if w.group() != "licence" else "license" for w in words], sentences
 
 
 def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
     """Licences named in ``text``, longest phrase first at each position.
 
     With ``need_keyword``, a name counts only near a word like "license"/"sous"/"SPDX", so that
-    "MIT" in "MIT Press" or "curl" in an install command are not taken for licences.
+    "MIT" in "MIT Press" or "curl" in an install command are not taken for licences; and a
+    licence the text only says something is compatible with is not one it names for itself.
     """
     table, longest = _phrases()
-    tokens = _tokens(text)
+    tokens, sentences = _sentence_tokens(text)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -192,12 +211,27 @@ def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
             continue
         spdx_id, size = match
         window = tokens[max(0, i - _WINDOW):i + size + _WINDOW]
+        start = max(0, i - _WINDOW)
+        while start < i and sentences[start] != sentences[i]:
+            start += 1
+        if need_keyword and _compared(tokens[start:i]):
+            i += size
+            continue
         if not need_keyword or _KEYWORDS.intersection(window) or len(tokens) <= 3:
             tail = " ".join(tokens[i + size:i + size + 8])
             later = spdx_id.endswith("-or-later") or bool(_LATER.search(tail))
             found.append(Mention(spdx_id, i, later))
         i += size
     return found
+
+
+def _compared(before: list[str]) -> bool:
+    """The words before a licence name say it is only compared with: "compatible" comes
+    after the last grant word ("licensed under X, compatible with Y": Y is compared)."""
+    last_compared = max((n for n, w in enumerate(before) if w in _COMPARED), default=-1)
+    if last_compared < 0:
+        return False
+    return not any(w in _GRANTS for w in before[last_compared + 1:])
 
 
 def resolve(mention: Mention) -> tuple[str, str | None]:

@@ -121,3 +121,20 @@ def test_hostile_texts_end_quickly() -> None:
     assert detect("(" * 20_000 + "a) " * 20_000).spdx == NOASSERTION
     assert detect(("word " * 200 + "\n") * 500).spdx == NOASSERTION
     assert time.perf_counter() - start < 5
+
+
+def test_a_licence_only_said_compatible_is_not_granted() -> None:
+    english = ("The source code is licensed under the MIT license. The documentation is "
+               "published under the Licence Ouverte 2.0, which is compatible with the "
+               "Creative Commons CC-BY 4.0 license.")
+    french = ("Le code source est publié sous licence MIT ; la documentation est publiée sous "
+              "Licence Ouverte 2.0, compatible avec la licence CC-BY 4.0.")
+    for text in (english, french):
+        assert detect(text).spdx == "MIT AND etalab-2.0"
+
+
+def test_compatible_in_another_sentence_does_not_hide_the_grant() -> None:
+    assert detect("Compatible with Node 18. MIT licensed.").spdx == "MIT"
+    assert detect("This project is licensed under the MIT license, compatible with the "
+                  "GPL-3.0.").spdx == "MIT"
+    assert detect("Compatible avec Python 3 et distribué sous licence MIT.").spdx == "MIT"
