@@ -386,6 +386,25 @@ def _title(text: str, length: int) -> tuple[str, str | None] | None:
     return None
 
 
+def _one_version_basis(found: set[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """One GNU licence named twice ("## AGPL-3.0" over "the default license is
+    AGPL-3.0-or-later") is one licence: "or later" said anywhere wins, as in
+    :func:`notices.later_clause`, and a suffix the text wrote wins over the SPDX convention."""
+    by_family: dict[str, list[tuple[str, str | None]]] = {}
+    for spdx_id, basis in found:
+        family = _gnu_family(spdx_id)
+        if family:
+            by_family.setdefault(family, []).append((spdx_id, basis))
+    for named in by_family.values():
+        if len(named) < 2:
+            continue
+        later = [n for n in named if n[0].endswith("-or-later")]
+        written = [n for n in named if n[1] == "notice"]
+        keep = (later or written or named)[0]
+        found = (found - set(named)) | {keep}
+    return found
+
+
 def _notice(text: str, copyright_line: bool, *, headers_only: bool = False) -> Detection:
     """A standard licence header (the notice each licence asks to put in files), else the
     licences a short text names, else the files it points to."""
@@ -399,6 +418,7 @@ def _notice(text: str, copyright_line: bool, *, headers_only: bool = False) -> D
                          copyright=copyright_line)
     found = {notices.resolve(m) for m in notices.mentions(text)}
     found = {f for f in found if f[0] != "LicenseRef-proprietary"} or found
+    found = _one_version_basis(found)
     if found:
         ids = sorted({spdx for spdx, _ in found})
         bases = [b for _, b in found if b]

@@ -138,3 +138,13 @@ def test_compatible_in_another_sentence_does_not_hide_the_grant() -> None:
     assert detect("This project is licensed under the MIT license, compatible with the "
                   "GPL-3.0.").spdx == "MIT"
     assert detect("Compatible avec Python 3 et distribué sous licence MIT.").spdx == "MIT"
+
+
+def test_a_gnu_licence_named_twice_in_a_notice_is_one_licence() -> None:
+    text = ("# Licences\n\n## MIT\n\nThe `web/` folder is licensed under MIT.\n\n## GPL-3.0\n\n"
+            "Everything else is licensed under GPL-3.0-or-later.\n")
+    found = detect(text)
+    assert found.spdx == "GPL-3.0-or-later AND MIT"
+    assert found.licences == ("GPL-3.0-or-later", "MIT")
+    only = detect("Ce projet est sous licence AGPL-3.0 (identifiant SPDX : AGPL-3.0-only).")
+    assert only.spdx == "AGPL-3.0-only"
