@@ -87,6 +87,9 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _FILE_NAME = re.compile(_FILE, re.IGNORECASE)
+#: What makes a match of _FILE a file name rather than the word "licence": a path, an
+#: underscore or an extension.
+_IS_FILE = re.compile(r"[/_]|\.[a-z]{2,4}$")
 #: A text saying its licences are a choice. "either version 3 ... or" (a GNU notice) and
 #: "at your option) any later version" are about versions, not a choice between licences.
 _CHOICE = re.compile(
@@ -180,11 +183,22 @@ def _tokens(text: str) -> list[str]:
 
 
 def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
-    """Folded words, and the number of the sentence each stands in."""
+    """Folded words, and the number of the sentence each stands in (-1: a word of a file name,
+    "Licence_CC-BY-SA_2.0.txt", which names where a copy is, not a licence granted)."""
     folded = _PLUS.sub(r"\1 or later", fold(text))
+    if "\\_" in folded:
+        folded = folded.replace("\\_", "_")  # Markdown-escaped file names
     words = list(_WORD.finditer(folded))
     ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
     sentences = [bisect.bisect(ends, w.start()) for w in words] if ends else [0] * len(words)
+    names = [m.span() for m in _FILE_NAME.finditer(folded)
+             if _IS_FILE.search(m.group()) and "//" not in m.group()]  # a URL names the licence
+    if names:
+        starts = [a for a, _ in names]
+        for n, word in enumerate(words):
+            k = bisect.bisect(starts, word.start()) - 1
+            if k >= 0 and word.end() <= names[k][1]:
+                sentences[n] = -1
     return [w.group() if w.group() != "licence" else "license" for w in words], sentences
 
 
@@ -214,7 +228,7 @@ def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
         start = max(0, i - _WINDOW)
         while start < i and sentences[start] != sentences[i]:
             start += 1
-        if need_keyword and _compared(tokens[start:i]):
+        if need_keyword and (sentences[i] < 0 or _compared(tokens[start:i])):
             i += size
             continue
         if not need_keyword or _KEYWORDS.intersection(window) or len(tokens) <= 3:

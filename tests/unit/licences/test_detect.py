@@ -148,3 +148,11 @@ def test_a_gnu_licence_named_twice_in_a_notice_is_one_licence() -> None:
     assert found.licences == ("GPL-3.0-or-later", "MIT")
     only = detect("Ce projet est sous licence AGPL-3.0 (identifiant SPDX : AGPL-3.0-only).")
     assert only.spdx == "AGPL-3.0-only"
+
+
+def test_a_licence_named_only_by_a_file_name_is_not_granted() -> None:
+    text = ("Code: [CeCILL 2.1](http://www.cecill.info/licences/Licence_CeCILL_V2.1-en.txt).\n\n"
+            "Documentation: [Licence Ouverte 2.0](./Licence_Ouverte_2.0.txt); the Licence Ouverte "
+            "is compatible with CC-BY 2.0; a copy is included in the "
+            "[Licence\\_CC-BY\\_2.0-en.txt](./Licence_CC-BY_2.0-en.txt) file.\n")
+    assert detect(text).spdx == "CECILL-2.1 AND etalab-2.0"
