@@ -61,7 +61,24 @@ ALIASES: dict[str, str] = {
     "gpl 2": "GPL-2.0", "gpl v2": "GPL-2.0", "gplv2": "GPL-2.0", "gpl 2 0": "GPL-2.0",
     "lgpl 2 1": "LGPL-2.1", "lgpl v2 1": "LGPL-2.1",
     "proprietary": "LicenseRef-proprietary", "all rights reserved": "LicenseRef-proprietary",
+    "eupl version 1 2": "EUPL-1.2", "european union public license version 1 2": "EUPL-1.2",
 }
+#: The French names of the GNU licences (FSF translations and their usual word orders), each
+#: with the versions it exists in: "licence publique générale GNU Affero version 3".
+_FRENCH_GNU = {
+    "GPL": (("license publique generale gnu", "license publique generale de gnu"),
+            {"2": "2.0", "3": "3.0"}),
+    "LGPL": (("license publique generale limitee gnu", "license publique generale gnu limitee",
+              "license publique generale amoindrie gnu", "license publique generale gnu amoindrie"),
+             {"2 1": "2.1", "3": "3.0"}),
+    "AGPL": (("license publique generale affero gnu", "license publique generale gnu affero"),
+             {"3": "3.0"}),
+}
+ALIASES.update({
+    f"{name} {prefix}{version}": f"{kind}-{spdx_version}"
+    for kind, (names, versions) in _FRENCH_GNU.items() for name in names
+    for version, spdx_version in versions.items() for prefix in ("", "v", "version ")
+})
 #: Families whose "-only"/"-or-later" suffix is decided from the wording around them.
 GNU_FAMILIES = frozenset({"GPL-2.0", "GPL-3.0", "LGPL-2.1", "LGPL-3.0", "AGPL-3.0", "LGPL-2.0",
                           "GPL-1.0", "AGPL-1.0"})
@@ -73,7 +90,9 @@ _KEYWORDS = frozenset({"license", "licensed", "licenses", "spdx", "licensing", "
                        "under", "identifier"})
 _LATER = re.compile(
     r"or[ \t\n]*(?:\(at your option\)[ \t\n]*)?(?:any[ \t\n]+)?later(?:[ \t\n]+version)?"
-    r"|-or-later|\bplus r[ée]cente?\b|version[ \t\n]+ult[ée]rieure|\d\+",
+    r"|-or-later|\bplus r[ée]cente?\b|version[ \t\n]+ult[ée]rieure|\d\+"
+    r"|\bou[ \t\n]+(?:a[ \t\n]+votre[ \t\n]+(?:choix|convenance|gre)[ \t\n]+)?"
+    r"(?:toute[ \t\n]+|une[ \t\n]+)?ult[ée]rieure",
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"(\d)\s*\+")

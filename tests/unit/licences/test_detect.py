@@ -156,3 +156,21 @@ def test_a_licence_named_only_by_a_file_name_is_not_granted() -> None:
             "is compatible with CC-BY 2.0; a copy is included in the "
             "[Licence\\_CC-BY\\_2.0-en.txt](./Licence_CC-BY_2.0-en.txt) file.\n")
     assert detect(text).spdx == "CECILL-2.1 AND etalab-2.0"
+
+
+def test_french_gnu_names_and_later_clauses() -> None:
+    cases = {
+        "Le greffon est publié sous licence GPL v2 ou ultérieure.": "GPL-2.0-or-later",
+        "Licence : AGPL-3.0-ou-ultérieure": "AGPL-3.0-or-later",
+        "Ce logiciel est placé sous la licence publique générale GNU Affero version 3 ou "
+        "ultérieure.": "AGPL-3.0-or-later",
+        "Ce logiciel est placé sous la Licence Publique Générale GNU version 3.": "GPL-3.0-only",
+        "Distribué sous la licence publique générale limitée GNU v2.1, ou à votre choix une "
+        "version ultérieure.": "LGPL-2.1-or-later",
+        "Distribué selon la licence publique de l'Union européenne (EUPL) version 1.2.":
+            "EUPL-1.2",
+        # "ultérieures" about something else, in another sentence, says nothing of the licence
+        "Ce code est sous GPL v3. Les versions ultérieures du guide suivront.": "GPL-3.0-only",
+    }
+    for text, expected in cases.items():
+        assert detect(text).spdx == expected, text
