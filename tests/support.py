@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import subprocess
 import typing as t
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,13 @@ SIGNED_COMMITS = [
     Commit(sha=f"{i:040x}", message=f"Change {i}\n\nSigned-off-by: Dev <dev@example.gouv.fr>")
     for i in range(1, 21)
 ]
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git in ``root`` with a fixed identity (tests build real checkouts)."""
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"})
 
 
 def compliant_snapshot() -> Snapshot:

@@ -5,20 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from scanner import schemas
 from tests.conftest import RunCli
-from tests.support import COMPLIANT
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"})
+from tests.support import COMPLIANT, git
 
 
 @pytest.fixture
@@ -28,9 +21,9 @@ def bare_repo(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "README.md").write_text("# Outil\n\nUn service.\n")
     (root / "app.py").write_text("print('hello')\n")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", ".")
-    _git(root, "commit", "-q", "-m", "initial")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "initial")
     return root
 
 

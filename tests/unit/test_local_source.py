@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from scanner.sources.local import local_snapshot
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"})
+from tests.support import git
 
 
 @pytest.fixture
@@ -25,10 +19,10 @@ def checkout(tmp_path: Path) -> Path:
     (root / ".gitignore").write_text("secret.env\n")
     (root / "secret.env").write_text("TOKEN=x\n")
     (root / "untracked.txt").write_text("new\n")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "README.md", ".gitignore")
-    _git(root, "commit", "-q", "-m", "first\n\nSigned-off-by: A <a@x.fr>")
-    _git(root, "remote", "add", "origin",
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "README.md", ".gitignore")
+    git(root, "commit", "-q", "-m", "first\n\nSigned-off-by: A <a@x.fr>")
+    git(root, "remote", "add", "origin",
          "https://x-access-token:ghp_SENTINEL0123456789@github.com/betagouv/demo.git")
     return root
 
@@ -109,5 +103,5 @@ def test_a_folder_its_enclosing_checkout_ignores_is_walked(checkout: Path) -> No
     ("/srv/mirrors/histologe", "repo"),
 ])
 def test_identity_only_from_hosted_remotes(checkout: Path, remote: str, full_name: str) -> None:
-    _git(checkout, "remote", "set-url", "origin", remote)
+    git(checkout, "remote", "set-url", "origin", remote)
     assert local_snapshot(checkout).repo.full_name == full_name
