@@ -61,7 +61,10 @@ ALIASES: dict[str, str] = {
     "gpl 2": "GPL-2.0", "gpl v2": "GPL-2.0", "gplv2": "GPL-2.0", "gpl 2 0": "GPL-2.0",
     "lgpl 2 1": "LGPL-2.1", "lgpl v2 1": "LGPL-2.1",
     "proprietary": "LicenseRef-proprietary", "all rights reserved": "LicenseRef-proprietary",
-    "eupl version 1 2": "EUPL-1.2", "european union public license version 1 2": "EUPL-1.2",
+    "eupl version 1 2": "EUPL-1.2", "gpl version 3": "GPL-3.0", "gnu gpl version 3": "GPL-3.0",
+    "gpl version 2": "GPL-2.0", "gnu gpl version 2": "GPL-2.0", "agpl version 3": "AGPL-3.0",
+    "gnu agpl version 3": "AGPL-3.0", "lgpl version 3": "LGPL-3.0", "lgpl version 2 1": "LGPL-2.1",
+    "european union public license version 1 2": "EUPL-1.2",
 }
 #: The French names of the GNU licences (FSF translations and their usual word orders), each
 #: with the versions it exists in: "licence publique générale GNU Affero version 3".
@@ -126,11 +129,11 @@ _GNU_HEADERS = (
     r"is free software you can redistribute it and or modify it under the terms of the "
     r"(?P<name>gnu (?:affero |lesser |library )?general public license) (?:as published by "
     r"the free software foundation )?" + _GNU_VERSION + r"(?P<later> or at your option any later)?",
-    r"est un logiciel libre vous pouvez le redistribuer (?:et ou |ou )?le modifier (?:selon|"
-    r"suivant|sous) les termes de la (?P<name>(?:license publique generale|gnu)(?: limitee| "
+    r"vous pouvez le redistribuer (?:et ou |ou )?le modifier (?:selon|"
+    r"suivant|sous) les termes (?:de la|du) (?P<name>(?:license publique generale|gnu)(?: limitee| "
     r"amoindrie| affero| gnu| lesser| general public license){0,3}) (?:telle que )?(?:publiee "
-    r"par la free software foundation )?" + _GNU_VERSION + r"(?P<later> soit a votre (?:gre|"
-    r"choix|convenance) (?:toute|n importe quelle) version ulterieure)?",
+    r"par la free software foundation )?" + _GNU_VERSION + r"(?P<later> (?:soit|ou) (?:a votre "
+    r"(?:gre|choix|convenance) )?(?:toute|n importe quelle) version ulterieure)?",
 )
 #: Standard licence headers (the notice each licence asks to put in a file, SPDX
 #: ``standardLicenseHeader``), as patterns over folded words (:func:`_tokens`): punctuation,
@@ -145,7 +148,7 @@ STANDARD_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Apache-2.0", r"licensed under the apache license version 2 0 the license you may "
          r"not use this file except in compliance with the license"),
         *(("GNU", pattern) for pattern in _GNU_HEADERS),
-        ("EUPL", r"(?:licensed under the|concede sous license) eupl(?: version| v)? "
+        ("EUPL", r"(?:licensed under the|concedee?s? sous license) eupl(?: version| v)? "
          r"(?P<v>1 [12])"),
         ("CECILL", r"ce logiciel est regi par la license cecill(?: (?P<bc>[bc]))?"
          r"(?: (?:version |v)?(?P<v>[12] [01]))? soumise au droit francais"),

@@ -174,3 +174,26 @@ def test_french_gnu_names_and_later_clauses() -> None:
     }
     for text, expected in cases.items():
         assert detect(text).spdx == expected, text
+
+
+def test_french_standard_headers_and_their_later_clause() -> None:
+    cases = {
+        # the EUPL's own French header ("Concédée sous licence EUPL, version 1.1 ou ...")
+        "Concédée sous licence EUPL, version 1.1 ou – dès leur approbation par la Commission "
+        "européenne - versions ultérieures de l'EUPL (la « Licence »).": "EUPL-1.1",
+        # the GNU header without its "est un logiciel libre" opening, "du" GNU ... licence
+        "Vous pouvez le redistribuer et/ou le modifier selon les termes du GNU Lesser General "
+        "Public License publiée par la Free Software Foundation ; soit la version 3 de la "
+        "licence, ou toute version ultérieure.": "LGPL-3.0-or-later",
+        "Ce module est un logiciel libre ; vous pouvez le redistribuer et/ou le modifier selon "
+        "les termes de la Licence Publique Générale GNU telle que publiée par la Free Software "
+        "Foundation, version 2 de la licence, ou toute version ultérieure.": "GPL-2.0-or-later",
+        "Ce module est un logiciel libre ; vous pouvez le redistribuer et/ou le modifier selon "
+        "les termes de la Licence Publique Générale GNU telle que publiée par la Free Software "
+        "Foundation, version 2 de la licence.": "GPL-2.0-only",
+        # an English name in parentheses between the French name and the version
+        "Diffusé selon la licence publique générale GNU (GNU General Public License, GNU GPL) "
+        "version 3 ou toute version ultérieure.": "GPL-3.0-or-later",
+    }
+    for text, expected in cases.items():
+        assert detect(text).spdx == expected, text
