@@ -82,6 +82,13 @@ ALIASES.update({
     for kind, (names, versions) in _FRENCH_GNU.items() for name in names
     for version, spdx_version in versions.items() for prefix in ("", "v", "version ")
 })
+#: The EUPL under its English and French names, with each way of writing its version.
+ALIASES.update({
+    f"{name} {prefix}{version}": f"EUPL-{version.replace(' ', '.')}"
+    for name in ("eupl", "european union public license",
+                 "license publique de l union europeenne")
+    for version in ("1 1", "1 2") for prefix in ("", "v", "v ", "version ")
+})
 #: Families whose "-only"/"-or-later" suffix is decided from the wording around them.
 GNU_FAMILIES = frozenset({"GPL-2.0", "GPL-3.0", "LGPL-2.1", "LGPL-3.0", "AGPL-3.0", "LGPL-2.0",
                           "GPL-1.0", "AGPL-1.0"})

@@ -197,3 +197,9 @@ def test_french_standard_headers_and_their_later_clause() -> None:
     }
     for text, expected in cases.items():
         assert detect(text).spdx == expected, text
+
+
+def test_the_eupl_under_its_french_name_with_any_version_spelling() -> None:
+    assert detect("Ce logiciel est distribué sous la licence publique de l'Union européenne, "
+                  "version 1.2.").spdx == "EUPL-1.2"
+    assert detect("Licensed under the European Union Public Licence v 1.1.").spdx == "EUPL-1.1"
