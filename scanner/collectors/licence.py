@@ -213,16 +213,26 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
     return found
 
 
+_LICENCE_WORDS = re.compile(r"licen[cs]|\bspdx\b|\bgpl\b|\bcecill\b|\beupl\b", re.IGNORECASE)
+_HEADING = re.compile(r"\s*(?:#{1,6}\s|=+\s*$|[^\n]*\n[=\-~^]{3,}\s*$)")
+
+
 def _readme_licence_text(snapshot: Snapshot, paths: Sequence[str]) -> str:
     """The README paragraphs that talk about the licence (or-later notices, dual licensing)."""
-    chunks = []
+    chunks: dict[int, str] = {}
     for path in readme_paths(paths):
         text = snapshot.read_text(path) or ""
-        for paragraph in re.split(r"\n\s*\n", text[:200_000]):
-            if re.search(r"licen[cs]|\bspdx\b|\bgpl\b|\bcecill\b|\beupl\b", paragraph,
-                         re.IGNORECASE):
-                chunks.append(paragraph)
-    return "\n\n".join(chunks)[:20_000]
+        paragraphs = re.split(r"\n\s*\n", text[:200_000])
+        for index, paragraph in enumerate(paragraphs):
+            if not _LICENCE_WORDS.search(paragraph):
+                continue
+            # The statement often runs on after a list ("Licensed under either of" / the two
+            # licences / "at your option."): keep the section's next paragraphs too.
+            for following in range(index, min(index + 4, len(paragraphs))):
+                if following > index and _HEADING.match(paragraphs[following]):
+                    break
+                chunks.setdefault(hash((path, following)), paragraphs[following])
+    return "\n\n".join(chunks.values())[:20_000]
 
 
 def _headers(snapshot: Snapshot, paths: Sequence[str],

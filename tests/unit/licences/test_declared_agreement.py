@@ -58,3 +58,25 @@ def test_every_file_of_a_reuse_licences_folder_counts() -> None:
                                              "LICENSES/CC-BY-4.0.txt": short}))
     assert set(facts["licence"]["ids"]) == {"MIT", "CC-BY-4.0"}
     assert facts["licence"]["conflicts"] == []
+
+
+def _two_licence_files(readme: str) -> str | None:
+    from scanner.licences.samples import index_texts
+
+    texts = index_texts()
+    files = {"LICENSE-MIT": texts["MIT"], "LICENSE-APACHE": texts["Apache-2.0"],
+             "README.md": readme}
+    return build_facts(snapshot_from_files(files))["licence"]["spdx"]
+
+
+def test_a_choice_stated_across_a_readme_list_is_an_or() -> None:
+    readme = ("# x\n\n## License\n\nLicensed under either of\n\n"
+              "* Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n"
+              "* MIT license ([LICENSE-MIT](LICENSE-MIT))\n\nat your option.\n")
+    assert _two_licence_files(readme) == "Apache-2.0 OR MIT"
+
+
+def test_without_a_stated_choice_both_licences_apply() -> None:
+    readme = ("# x\n\n## License\n\nCode: MIT. Icons: Apache 2.0.\n\n## Usage\n\n"
+              "Run it either locally or with docker.\n")
+    assert _two_licence_files(readme) == "Apache-2.0 AND MIT"
