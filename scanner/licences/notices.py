@@ -110,15 +110,17 @@ _WORD = re.compile(r"[a-z0-9]+")
 _FILE = r"(?:\.{0,2}/)?[\w./-]*(?:licen[cs]e|copying)[\w.-]*"
 #: "see LICENSE.md", "found in LICENSE.APACHE or LICENSE.BSD", "voir les fichiers X et Y".
 _REFERENCE = re.compile(
-    r"\b(?:see|voir|cf\.?|refer to|in)\s+(?:the\s+|(?:le|les)\s+fichiers?\s+|files?\s+)?"
+    r"\b(?:see|voir|cf\.?|refer to|in|under(?:\s+(?:either|one)\s+of)?|sous)\s+"
+    r"(?:the\s+|(?:le|les)\s+fichiers?\s+|files?\s+)?"
     r"[`'\"\[(]*(" + _FILE + r"(?:[`'\")\]]*\s*(?:,|\bor\b|\band\b|\bou\b|\bet\b)\s*"
     r"[`'\"\[(]*" + _FILE + r")*)",
     re.IGNORECASE,
 )
 _FILE_NAME = re.compile(_FILE, re.IGNORECASE)
 #: What makes a match of _FILE a file name rather than the word "licence": a path, an
-#: underscore or an extension.
-_IS_FILE = re.compile(r"[/_]|\.[a-z]{2,4}$")
+#: underscore, an extension, or the licence word leading and joined to a suffix
+#: (``LICENSE-MIT``, ``COPYING.LESSER``; "Apache-License-2.0" leads with its name instead).
+_IS_FILE = re.compile(r"[/_]|\.[a-z]{2,4}$|^(?:licen[cs]e|copying)[-.][a-z0-9]")
 #: A text saying its licences are a choice. "either version 3 ... or" (a GNU notice) and
 #: "at your option) any later version" are about versions, not a choice between licences.
 _CHOICE = re.compile(

@@ -80,3 +80,23 @@ def test_without_a_stated_choice_both_licences_apply() -> None:
     readme = ("# x\n\n## License\n\nCode: MIT. Icons: Apache 2.0.\n\n## Usage\n\n"
               "Run it either locally or with docker.\n")
     assert _two_licence_files(readme) == "Apache-2.0 AND MIT"
+
+
+def test_pointer_files_naming_suffixed_licence_files_offer_a_choice() -> None:
+    from scanner.licences.samples import index_texts
+
+    texts = index_texts()
+    for pointer in ("Dual licensed: see LICENSE-MIT and LICENSE-APACHE.\n",
+                    "Licensed under either of LICENSE-APACHE or LICENSE-MIT, at your option.\n",
+                    "Ce projet est publié sous LICENSE-APACHE ou LICENSE-MIT, au choix.\n"):
+        files = {"LICENSE": pointer, "LICENSE-MIT": texts["MIT"],
+                 "LICENSE-APACHE": texts["Apache-2.0"]}
+        licence = build_facts(snapshot_from_files(files))["licence"]
+        assert (licence["spdx"], licence["operator_basis"]) == ("Apache-2.0 OR MIT", "file:LICENSE")
+
+
+def test_licence_names_joined_to_the_word_licence_are_still_names() -> None:
+    from scanner.licences.notices import mentions, resolve
+
+    assert [resolve(m)[0] for m in mentions("Licensed under the Apache-License-2.0")] == [
+        "Apache-2.0"]
