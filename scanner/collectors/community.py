@@ -53,6 +53,9 @@ def _empty() -> dict[str, t.Any]:
     }
 
 
+#: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
+MAX_PROSE_CHARS = 512_000
+
 class CommunityCollector(Collector):
     name = "community"
 
@@ -251,7 +254,14 @@ class _Reader:
             return None
         if out is not None:
             out.update(readable=True, size=len(data))
-        return decode_text(data)
+        text = decode_text(data)
+        if len(text) > MAX_PROSE_CHARS:
+            # What a README or CONTRIBUTING says sits near the top; parsing megabytes of
+            # Markdown would stall an organisation scan for nothing.
+            text = text[: text.rfind("\n", 0, MAX_PROSE_CHARS) + 1 or MAX_PROSE_CHARS]
+            if out is not None:
+                out["truncated"] = True
+        return text
 
     def document(self, path: str | None, out: dict[str, t.Any] | None = None) -> Document | None:
         text = self.text(path, out)
