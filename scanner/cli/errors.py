@@ -11,7 +11,7 @@ import click
 from scanner.errors import CiviscanError, UsageError
 from scanner.i18n import default_language
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 0, 1, 2, 3
+EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 1, 2, 3
 
 
 class _LocalisedExit(click.ClickException):

@@ -7,8 +7,6 @@ those blobs in batched requests), then build their fragment from ``snapshot.read
 
 from __future__ import annotations
 
-import fnmatch
-import re
 import typing as t
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,17 +37,3 @@ class Collector(ABC):
     @abstractmethod
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         """Observe, never judge. ``facts`` holds the sections of collectors that ran earlier."""
-
-
-def glob_to_regex(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for several ``fnmatch`` globs over POSIX paths.
-
-    ``*`` crosses ``/`` as in fnmatch; callers anchor directory patterns themselves.
-    """
-    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns), re.IGNORECASE)
-
-
-def match_paths(paths: Iterable[str], patterns: Iterable[str]) -> list[str]:
-    """Paths matching any of the globs (case-insensitive), in listing order."""
-    regex = glob_to_regex(patterns)
-    return [p for p in paths if regex.match(p)]

@@ -50,20 +50,6 @@ class Document:
             lines.update(range(block.line, block.line + span + 1))
         return lines
 
-    def sections(self) -> list[tuple[Heading | None, str]]:
-        """The text cut at each heading: ``(heading, body)``; the part before the first is
-        ``(None, body)``."""
-        lines = self.text.splitlines()
-        cuts = [h for h in self.headings if h.line >= 1]
-        result: list[tuple[Heading | None, str]] = []
-        start = 0
-        current: Heading | None = None
-        for heading in cuts:
-            result.append((current, "\n".join(lines[start:heading.line - 1])))
-            current, start = heading, heading.line
-        result.append((current, "\n".join(lines[start:])))
-        return [(h, body) for h, body in result if h is not None or body.strip()]
-
 
 def markup_format(path: str) -> str:
     name = path.rsplit("/", 1)[-1].lower()

@@ -26,7 +26,6 @@ from scanner.errors import ParseError, RuleError
 from scanner.parsing import load_json, load_yaml
 from scanner.resources import Traversable, rules_root
 
-CATEGORIES = ("licensing", "contributing", "api", "publication", "hygiene")
 DEFS_BASE = "https://civiscan.beta.gouv.fr/rules/defs/"
 #: Name reported for the bundled ruleset.
 BUILTIN_NAME = "civiscan-default"

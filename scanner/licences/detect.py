@@ -24,9 +24,8 @@ from scanner.licences.normalise import analyse
 
 #: Coverage (and similarity) a text needs to be called a licence without review.
 ACCEPT = 0.85
-#: Candidates taken from the rare-word vote, and near-duplicates added per leading candidate.
+#: Candidates taken from the rare-word vote (near-duplicates come precomputed with the index).
 VOTED = 10
-NEIGHBOURS = 60
 #: Voted candidates scored first; the rest only when the first leader leaves text unexplained.
 FIRST_SCORED = 3
 #: A file is just its leading licence (nothing else to look for) when that licence's coverage

@@ -62,10 +62,6 @@ class LicenceIndex:
             self._bigrams[index] = found
         return found
 
-    def name_of(self, spdx_id: str) -> str | None:
-        meta = self.licences.get(spdx_id)
-        return str(meta["name"]) if meta else None
-
 
 def bigram_set(ids: array) -> frozenset[int]:
     """Word bigrams of a 16-bit id sequence, as 32-bit ints.

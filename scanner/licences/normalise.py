@@ -110,7 +110,7 @@ def raw_words(text: str) -> list[str]:
 
 
 def analyse(text: str) -> tuple[list[str], bool]:
-    """(:func:`raw_words`, :func:`has_copyright_line`) with one folding of the text."""
+    """(:func:`raw_words`, whether the text names a copyright holder) with one folding."""
     folded = fold(text)
     copyright_line = _COPYRIGHT_LINE.search("\n" + folded) is not None
     cleaned = strip_noise(folded)
@@ -126,7 +126,3 @@ def words(text: str) -> list[str]:
     get = EQUIVALENT_WORDS.get
     return [get(w, w) for w in raw_words(text)]
 
-
-def has_copyright_line(text: str) -> bool:
-    """Whether the text names a copyright holder (reported, never matched)."""
-    return _COPYRIGHT_LINE.search("\n" + fold(text)) is not None
