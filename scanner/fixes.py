@@ -14,13 +14,12 @@ from pathlib import Path
 
 import jinja2
 
+from scanner.engine.evaluate import most_severe_first
 from scanner.engine.messages import resolve
 from scanner.errors import ConfigError
 from scanner.parsing import load_yaml
 from scanner.resources import reports_root
 
-#: Severity order in which fixes are planned (most important first).
-_ORDER = {"error": 0, "warning": 1, "info": 2}
 #: What a value civiscan cannot know is written as (the templates use the same marker).
 TODO = "TODO"
 
@@ -72,7 +71,7 @@ def plan(card: dict[str, t.Any], facts: dict[str, t.Any], root: Path, *, languag
     wanted: dict[str, list[str]] = {}
     failing = sorted((f for f in card["findings"]
                       if f["status"] in ("fail", "review") and not f["waiver"] and f.get("fix")),
-                     key=lambda f: (_ORDER[f["severity"]], f["rule"]))
+                     key=most_severe_first)
     for finding in failing:
         if finding["fix"] in table and (not only or finding["fix"] in only):
             wanted.setdefault(finding["fix"], []).append(finding["rule"])

@@ -34,6 +34,11 @@ class Severity(str, enum.Enum):
 SEVERITY_RANK = {Severity.INFO.value: 1, Severity.WARNING.value: 2, Severity.ERROR.value: 3}
 
 
+def most_severe_first(finding: dict[str, t.Any]) -> tuple[int, str]:
+    """Sort key for findings of the run document: errors first, then by rule id."""
+    return -SEVERITY_RANK[finding["severity"]], finding["rule"]
+
+
 @dataclass
 class Finding:
     """What one rule concluded about one repository."""

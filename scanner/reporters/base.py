@@ -28,6 +28,12 @@ class Reporter(ABC):
         """The whole report."""
 
 
+def passed_and_not_applicable(card: dict[str, t.Any]) -> tuple[int, int]:
+    """How many findings of a scorecard passed, and how many did not apply."""
+    statuses = [f["status"] for f in card["findings"]]
+    return statuses.count("pass"), statuses.count("not_applicable")
+
+
 def visible(text: str) -> str:
     """One line, with invisible and spoofing characters (U+202E, zero-width...) and lone
     surrogates shown as ``\\uXXXX``: repository text can neither spoof a report nor start a

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import typing as t
 
+from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, visible
+from scanner.reporters.base import Reporter, passed_and_not_applicable, visible
 from scanner.scoring import CATEGORY_WEIGHTS
 
 #: What can build structure inside a line: emphasis, code, links and images (``[``, ``]``, ``!``),
@@ -45,7 +46,7 @@ def _card(card: dict[str, t.Any], lang: str) -> list[str]:
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
               "| " + " | ".join(values) + " |", ""]
     shown = [f for f in card["findings"] if f["status"] in ("fail", "review", "error")]
-    shown.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f["severity"]], f["rule"]))
+    shown.sort(key=most_severe_first)
     for finding in shown:
         severity = tr(f"severity.{finding['severity']}", lang)
         lines.append(f"- {_status_icon(finding)} **{escape(finding['title'])}** "
@@ -54,8 +55,7 @@ def _card(card: dict[str, t.Any], lang: str) -> list[str]:
             lines.append("  - " + escape(tr("waived_until", lang, **finding["waiver"])))
         elif finding["remediation"]:
             lines.append(f"  - {tr('how', lang)}: {escape(finding['remediation'])}")
-    passed = sum(1 for f in card["findings"] if f["status"] == "pass")
-    na = sum(1 for f in card["findings"] if f["status"] == "not_applicable")
+    passed, na = passed_and_not_applicable(card)
     lines += ["", tr("passed", lang, count=passed, na=na), ""]
     return lines
 

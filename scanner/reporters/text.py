@@ -6,11 +6,11 @@ import typing as t
 
 import click
 
+from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, visible
+from scanner.reporters.base import Reporter, passed_and_not_applicable, visible
 from scanner.scoring import CATEGORY_WEIGHTS
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
 
 
@@ -62,7 +62,7 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
             parts.append(f"{tr(f'category.{category}', lang)} {value:.0f}")
     if parts:
         lines.append("  " + " · ".join(parts))
-    findings = sorted(card["findings"], key=lambda f: (_SEVERITY_ORDER[f["severity"]], f["rule"]))
+    findings = sorted(card["findings"], key=most_severe_first)
     groups = [
         ("to_fix", [f for f in findings if f["status"] == "fail" and not f["waiver"]]),
         ("to_review", [f for f in findings if f["status"] == "review" and not f["waiver"]]),
@@ -74,8 +74,7 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
             lines.append(f" {tr(key, lang)} ({len(group)})")
             for finding in group:
                 lines.extend(_finding_lines(finding, lang, color))
-    passed = sum(1 for f in findings if f["status"] == "pass")
-    na = sum(1 for f in findings if f["status"] == "not_applicable")
+    passed, na = passed_and_not_applicable(card)
     lines.append(" " + tr("passed", lang, count=passed, na=na))
     notices = card.get("notices", []) + [
         f"{p['path']}{':' + str(p['line']) if p.get('line') else ''}: {p['message']}"

@@ -66,3 +66,12 @@ def test_markdown_cannot_be_spoofed() -> None:
 def test_markdown_escape() -> None:
     assert escape("a|b") == "a\\|b"
     assert escape("line\nbreak") == "line break"
+
+
+@pytest.mark.parametrize("name", ["text", "markdown"])
+def test_most_severe_findings_come_first(name: str) -> None:
+    run = _run()
+    info = dict(run["scorecards"][0]["findings"][0], rule="aaa-info-rule", severity="info")
+    run["scorecards"][0]["findings"].insert(0, info)
+    out = REPORTER_BY_NAME[name].render(run)
+    assert out.index("licence-file-present") < out.index("aaa-info-rule")
