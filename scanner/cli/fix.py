@@ -9,7 +9,6 @@ import click
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
 from scanner.errors import UsageError
-from scanner.facts import build_facts
 from scanner.fixes import actions, apply, plan
 from scanner.run import ScanOptions, scan_snapshot, snapshots_for
 
@@ -53,8 +52,9 @@ def fix_command(only: tuple[str, ...], target: str, dry_run: bool, lang: str | N
         ruleset = build_ruleset(config)
         (snapshot,) = snapshots_for(parsed)
         card = scan_snapshot(snapshot, ScanOptions(targets=[parsed], ruleset=ruleset,
-                                                   config=config, language=language))
-        fixes = plan(card, build_facts(snapshot), parsed.path, language=language, only=only,
+                                                   config=config, language=language,
+                                                   include_facts=True))
+        fixes = plan(card, card["facts"], parsed.path, language=language, only=only,
                      contact_email=contact_email, security_email=security_email)
         if not fixes:
             click.echo(text["nothing"])
