@@ -109,6 +109,7 @@ def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
         "status": "ok",
         "error": None,
         "scanned_at": _now(),
+        **_provenance(options.ruleset),
         **score(findings),
         "findings": [f.to_dict(options.language) for f in findings],
         "expired_waivers": expired,
@@ -120,12 +121,21 @@ def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
     return card
 
 
-def error_card(label: str, reason: str, repository: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
+def _provenance(ruleset: Ruleset) -> dict[str, t.Any]:
+    """What produced a scorecard, so cards from sharded runs can be merged and compared."""
+    described = ruleset.describe()
+    return {"civiscan_version": __version__,
+            "ruleset": {k: described[k] for k in ("name", "version", "digest")}}
+
+
+def error_card(label: str, reason: str, ruleset: Ruleset,
+               repository: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
     """The scorecard of a repository or target that could not be scanned: the run goes on."""
     name = label.rsplit("/", 1)[-1] or label
     return {
         "repository": repository or {"name": name, "full_name": label, "url": None},
-        "status": "error", "error": reason, "scanned_at": _now(), "score": None, "grade": None,
+        "status": "error", "error": reason, "scanned_at": _now(), **_provenance(ruleset),
+        "score": None, "grade": None,
         "categories": {}, "findings": [], "expired_waivers": [], "notices": [], "problems": [],
     }
 
@@ -163,14 +173,14 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                     cards.append(scan_snapshot(snapshot, options))
                 except CiviscanError as exc:
                     cards.append(error_card(snapshot.repo.full_name, exc.text(options.language),
-                                            snapshot.repo.to_facts()))
+                                            options.ruleset, snapshot.repo.to_facts()))
                 except Exception as exc:  # one repository must not stop an organisation scan
                     log.debug("scan of %s failed", snapshot.repo.full_name, exc_info=True)
                     cards.append(error_card(snapshot.repo.full_name,
                                             f"internal error: {type(exc).__name__}: {exc}",
-                                            snapshot.repo.to_facts()))
+                                            options.ruleset, snapshot.repo.to_facts()))
         except CiviscanError as exc:
-            cards.append(error_card(target.label, exc.text(options.language)))
+            cards.append(error_card(target.label, exc.text(options.language), options.ruleset))
     ruleset = options.ruleset
     return {
         "schema_version": RUN_SCHEMA_VERSION,

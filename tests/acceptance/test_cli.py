@@ -99,6 +99,10 @@ def test_unknown_format_is_a_usage_error(run_cli: RunCli, compliant: Path) -> No
 def test_remote_targets_that_cannot_be_scanned_exit_3(run_cli: RunCli) -> None:
     result = run_cli("scan", "github:betagouv/demo", expect=3)
     assert "github:betagouv/demo" in result.stdout
+    run = json.loads(run_cli("scan", "github:betagouv/demo", "--format", "json", expect=3).stdout)
+    assert schemas.errors("run", run) == []
+    (card,) = run["scorecards"]
+    assert card["status"] == "error" and card["ruleset"]["digest"] == run["ruleset"]["digest"]
 
 
 def test_debug_shows_the_traceback(run_cli: RunCli) -> None:
