@@ -55,6 +55,7 @@ CHROME: dict[str, dict[str, str]] = {
     "rule.source": {"en": "source", "fr": "fichier"},
     "rule.experimental": {"en": "(experimental)", "fr": "(expérimentale)"},
     "colon": {"en": ": ", "fr": " : "},
+    "scanning": {"en": "civiscan: scanning {name}…", "fr": "civiscan : analyse de {name}…"},
     "lifecycle.experimental": {"en": "experimental", "fr": "expérimentale"},
     "lifecycle.stable": {"en": "stable", "fr": "stable"},
     "lifecycle.deprecated": {"en": "deprecated", "fr": "obsolète"},

@@ -11,6 +11,7 @@ import click
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
 from scanner.cli.output import write_report
+from scanner.i18n import tr
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
 
@@ -69,7 +70,7 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
         language = pick_language(lang, config)
 
         def progress(name: str) -> None:
-            click.echo(f"civiscan: scanning {name}…", err=True)
+            click.echo(tr("scanning", language, name=name), err=True)
 
         options = ScanOptions(targets=parsed, ruleset=ruleset, config=config, language=language,
                               include_facts=include_facts,
