@@ -15,7 +15,7 @@ version: 1
 language: fr
 severity: {licence-file-present: warning}
 disable:
-  - rule: api-spec-published
+  - rule: api-description-published
     justification: Internal batch job, exposes no API at all.
 waivers:
   - rule: no-cla-required
@@ -33,7 +33,7 @@ def test_valid_config_is_loaded(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.language == "fr" and config.fail_under == 70
     assert config.severity == {"licence-file-present": "warning"}
-    assert "api-spec-published" in config.disabled
+    assert "api-description-published" in config.disabled
     (waiver,) = config.waivers
     assert waiver.expires == dt.date(2027, 1, 31) and waiver.applies_to("BetaGouv/demo")
     assert not waiver.applies_to("socialgouv/demo")
