@@ -21,7 +21,11 @@ from scanner.facts import build_facts
 from scanner.scoring import score
 from scanner.snapshot import Snapshot
 from scanner.sources.local import local_snapshot
+from scanner.sources.remote import Item
 from scanner.targets import Target
+
+if t.TYPE_CHECKING:
+    from scanner.sources.crawl import Crawler, CrawlOptions
 
 RUN_SCHEMA_VERSION = "1"
 log = logging.getLogger(__name__)
@@ -40,6 +44,9 @@ class ScanOptions:
     today: dt.date = field(default_factory=dt.date.today)
     include_facts: bool = False
     progress: Progress | None = None
+    crawl: CrawlOptions | None = None
+    #: Told about repositories found and waits (the progress display); see ``sources.crawl``.
+    listener: t.Any = None
 
 
 def _now() -> str:
@@ -47,16 +54,34 @@ def _now() -> str:
 
 
 def snapshots_for(target: Target) -> Iterator[Snapshot]:
-    """The snapshots a target stands for: one for a folder, many for an organisation."""
+    """The snapshot of a local folder (``fix`` works on folders only)."""
     if target.kind == "local":
         assert target.path is not None
         yield local_snapshot(target.path)
         return
-    raise ScanError(f"{target.label}: remote {target.kind} scanning is not available in this "
-                    "version of civiscan; clone the repository and scan the folder",
-                    fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas encore "
-                       "disponible dans cette version de civiscan ; clonez le dépôt et analysez "
-                       "le dossier")
+    raise ScanError(f"{target.label}: this command works on a local folder; clone the repository "
+                    "and give its folder",
+                    fr=f"{target.label} : cette commande s'applique à un dossier local ; clonez le "
+                       "dépôt et indiquez son dossier")
+
+
+def items_for(target: Target, crawler: Crawler | None) -> Iterator[Item]:
+    """What a target stands for: one folder, or the repositories of an organisation or group."""
+    if target.kind == "local":
+        for snapshot in snapshots_for(target):
+            yield Item(snapshot.repo, snapshot=snapshot)
+        return
+    assert crawler is not None
+    yield from crawler.items(target)
+
+
+def make_crawler(options: ScanOptions) -> Crawler | None:
+    """One crawler for the run's remote targets (none when every target is a folder)."""
+    if all(target.kind == "local" for target in options.targets):
+        return None
+    from scanner.sources.crawl import Crawler, CrawlOptions
+
+    return Crawler(options.crawl or CrawlOptions(), options.listener)
 
 
 def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Waiver],
@@ -85,21 +110,29 @@ def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Wai
 
 def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
     """One repository's scorecard (status ``ok``)."""
-    facts = build_facts(snapshot)
+    return scan_item(Item(snapshot.repo, snapshot=snapshot), options)
+
+
+def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
+    """One repository's scorecard (status ``ok``), from its facts or from its snapshot."""
+    if item.facts is not None:
+        facts, data = item.facts, item.own_config
+    else:
+        assert item.snapshot is not None
+        facts = build_facts(item.snapshot)
+        data = item.snapshot.read(FILE_NAME) if FILE_NAME in item.snapshot.files else None
     findings = [evaluate(rule, facts) for rule in options.ruleset.rules]
     own_waivers: list[Waiver] = []
     notices: list[str] = []
-    if FILE_NAME in snapshot.files:
-        data = snapshot.read(FILE_NAME)
-        if data is not None:
-            own_waivers, notices = repository_waivers(data, FILE_NAME)
-            known = {rule.id for rule in options.ruleset.rules}
-            notices += [f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored"
-                        for w in own_waivers if w.rule not in known]
-            own_waivers = [w for w in own_waivers if w.rule in known]
-            # A repository's waivers cover that repository only, whatever they say.
-            own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
-                                  w.approved_by, w.expires, w.origin) for w in own_waivers]
+    if data is not None:
+        own_waivers, notices = repository_waivers(data, FILE_NAME)
+        known = {rule.id for rule in options.ruleset.rules}
+        notices += [f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored"
+                    for w in own_waivers if w.rule not in known]
+        own_waivers = [w for w in own_waivers if w.rule in known]
+        # A repository's waivers cover that repository only, whatever they say.
+        own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
+                              w.approved_by, w.expires, w.origin) for w in own_waivers]
     findings, expired = _apply_config(findings, options.config, own_waivers,
                                       facts["repository"]["full_name"], options.today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
@@ -164,23 +197,24 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
     """Scan every target; one repository failing never stops the others."""
     started = _now()
     cards: list[dict[str, t.Any]] = []
+    crawler = make_crawler(options)
+    seen: set[str] = set()
     for target in options.targets:
         try:
-            for snapshot in snapshots_for(target):
+            for item in items_for(target, crawler):
+                name = item.info.full_name
+                if item.snapshot is None and name in seen:
+                    continue  # the same repository reached through two targets: scanned once
+                seen.add(name)
                 if options.progress:
-                    options.progress(snapshot.repo.full_name)
-                try:
-                    cards.append(scan_snapshot(snapshot, options))
-                except CiviscanError as exc:
-                    cards.append(error_card(snapshot.repo.full_name, exc.text(options.language),
-                                            options.ruleset, snapshot.repo.to_facts()))
-                except Exception as exc:  # one repository must not stop an organisation scan
-                    log.debug("scan of %s failed", snapshot.repo.full_name, exc_info=True)
-                    cards.append(error_card(snapshot.repo.full_name,
-                                            f"internal error: {type(exc).__name__}: {exc}",
-                                            options.ruleset, snapshot.repo.to_facts()))
+                    options.progress(name)
+                cards.append(_card(item, options))
         except CiviscanError as exc:
             cards.append(error_card(target.label, exc.text(options.language), options.ruleset))
+        except Exception as exc:  # a source bug costs its target, never the run
+            log.debug("target %s failed", target.label, exc_info=True)
+            cards.append(error_card(target.label, f"internal error: {type(exc).__name__}: {exc}",
+                                    options.ruleset))
     ruleset = options.ruleset
     return {
         "schema_version": RUN_SCHEMA_VERSION,
@@ -197,6 +231,22 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
         "scorecards": cards,
         "summary": _summary(cards),
     }
+
+
+def _card(item: Item, options: ScanOptions) -> dict[str, t.Any]:
+    """The scorecard of one item; whatever goes wrong costs this repository only."""
+    name = item.info.full_name
+    if item.error is not None:
+        return error_card(name, item.error.text(options.language), options.ruleset,
+                          item.info.to_facts())
+    try:
+        return scan_item(item, options)
+    except CiviscanError as exc:
+        return error_card(name, exc.text(options.language), options.ruleset, item.info.to_facts())
+    except Exception as exc:  # one repository must not stop an organisation scan
+        log.debug("scan of %s failed", name, exc_info=True)
+        return error_card(name, f"internal error: {type(exc).__name__}: {exc}", options.ruleset,
+                          item.info.to_facts())
 
 
 def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None) -> int:

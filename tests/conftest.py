@@ -35,7 +35,9 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    for var in ("CIVISCAN_CONFIG", "CIVISCAN_LANG", "GITHUB_TOKEN", "GITLAB_TOKEN", "NO_COLOR"):
+    for var in ("CIVISCAN_CONFIG", "CIVISCAN_LANG", "GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN",
+                "NO_COLOR", "GITHUB_API_URL", "GITHUB_GRAPHQL_URL", "GITLAB_URL", "CIVISCAN_CACHE_DIR",
+                "CI", "GITHUB_ACTIONS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
@@ -58,3 +60,14 @@ def run_cli() -> RunCli:
         return result
 
     return run
+
+
+@pytest.fixture
+def unreachable_github(monkeypatch: pytest.MonkeyPatch) -> str:
+    """GITHUB_API_URL on a loopback port nobody listens on: every request is refused at once."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/api/v3"
+    monkeypatch.setenv("GITHUB_API_URL", url)
+    return url

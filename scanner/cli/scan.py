@@ -11,16 +11,19 @@ import click
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
 from scanner.cli.output import write_report
-from scanner.i18n import tr
+from scanner.progress import Progress
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
+from scanner.sources.crawl import CrawlOptions
+from scanner.sources.github import Filters
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "error"
 
 
-def _show_progress(quiet: bool) -> bool:
-    return (not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+def _live() -> bool:
+    """A live progress line only on an interactive terminal; CI logs get a plain line now and then."""
+    return (sys.stderr.isatty() and not os.environ.get("CI")
             and not os.environ.get("GITHUB_ACTIONS"))
 
 
@@ -46,6 +49,26 @@ def _show_progress(quiet: bool) -> bool:
               help="Report language [default: fr if LANG is French, else en].")
 @click.option("--gitlab-host", multiple=True, metavar="HOST",
               help="Treat HOST as a self-hosted GitLab (repeatable).")
+@click.option("--github-api-url", metavar="URL",
+              help="GitHub API base (GitHub Enterprise, test servers) [default: GITHUB_API_URL, "
+                   "else https://api.github.com]; github.com URLs in targets resolve against it.")
+@click.option("--include-forks", is_flag=True, help="Scan forks too (left out by default).")
+@click.option("--include", "include_globs", multiple=True, metavar="GLOB",
+              help="Scan only repositories whose name matches GLOB (repeatable).")
+@click.option("--exclude", "exclude_globs", multiple=True, metavar="GLOB",
+              help="Leave out repositories whose name matches GLOB (repeatable).")
+@click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+              help="Scan only repositories with one of these topics (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Scan at most N repositories of each organisation or group.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Crawl cache folder [default: CIVISCAN_CACHE_DIR, else the user cache folder].")
+@click.option("--no-cache", is_flag=True, help="Keep the crawl cache in memory only.")
+@click.option("--max-requests", type=click.IntRange(min=1), metavar="N",
+              help="Stop after N API requests; what is left is reported as not scanned.")
+@click.option("--resume", is_flag=True,
+              help="Finish an interrupted organisation scan without listing or fetching again "
+                   "what it had done.")
 @click.option("--include-facts", is_flag=True, help="Embed each facts document in the JSON report.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: auto].")
 @click.option("--quiet", "-q", is_flag=True,
@@ -54,6 +77,9 @@ def _show_progress(quiet: bool) -> bool:
 def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
                  fail_under: float | None, fail_on: str | None, config_path: Path | None,
                  rule_dirs: tuple[Path, ...], lang: str | None, gitlab_host: tuple[str, ...],
+                 github_api_url: str | None, include_forks: bool, include_globs: tuple[str, ...],
+                 exclude_globs: tuple[str, ...], topics: tuple[str, ...], limit: int | None,
+                 cache_dir: Path | None, no_cache: bool, max_requests: int | None, resume: bool,
                  include_facts: bool, color: bool | None, quiet: bool, debug: bool) -> None:
     """Scan TARGETs (default: the current folder) and report what to fix.
 
@@ -69,13 +95,21 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
         ruleset = build_ruleset(config, rule_dirs)
         language = pick_language(lang, config)
 
-        def progress(name: str) -> None:
-            click.echo(tr("scanning", language, name=name), err=True)
-
+        crawl = CrawlOptions(
+            filters=Filters(include_forks=include_forks, include=include_globs,
+                            exclude=exclude_globs, topics=topics, limit=limit),
+            cache_dir=cache_dir, use_cache=not no_cache, max_requests=max_requests, resume=resume,
+            github_api_url=github_api_url)
+        progress = None if quiet else Progress(
+            lambda text: click.echo(text, err=True, nl=False), live=_live(), language=language)
         options = ScanOptions(targets=parsed, ruleset=ruleset, config=config, language=language,
-                              include_facts=include_facts,
-                              progress=progress if _show_progress(quiet) else None)
-        run = scan(options)
+                              include_facts=include_facts, progress=progress, crawl=crawl,
+                              listener=progress)
+        try:
+            run = scan(options)
+        finally:
+            if progress is not None:
+                progress.close()
         reporter = REPORTER_BY_NAME[fmt]
         use_colour = color if color is not None else (
             output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))

@@ -96,7 +96,7 @@ def test_unknown_format_is_a_usage_error(run_cli: RunCli, compliant: Path) -> No
     assert result.stdout == "" and "xml" in result.stderr
 
 
-def test_remote_targets_that_cannot_be_scanned_exit_3(run_cli: RunCli) -> None:
+def test_remote_targets_that_cannot_be_scanned_exit_3(run_cli: RunCli, unreachable_github: str) -> None:
     result = run_cli("scan", "github:betagouv/demo", expect=3)
     assert "github:betagouv/demo" in result.stdout
     run = json.loads(run_cli("scan", "github:betagouv/demo", "--format", "json", expect=3).stdout)
@@ -222,9 +222,10 @@ def test_unknown_rule_ids_in_the_config_are_a_usage_error(run_cli: RunCli, tmp_p
     assert f"{config}: unknown rule id(s): licence-file-presnt" in result.stderr
 
 
-def test_errors_speak_the_readers_language(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_errors_speak_the_readers_language(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch,
+                                           unreachable_github: str) -> None:
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     result = run_cli("scan", "/does/not/exist", expect=2)
     assert result.stderr.strip() == "Erreur : '/does/not/exist' : ce fichier ou ce dossier n'existe pas"
     remote = run_cli("scan", "github:betagouv/demo", expect=3).stdout
-    assert "n'a pas pu être analysé" in remote and "clonez le dépôt" in remote
+    assert "n'a pas pu être analysé" in remote and "aucune réponse exploitable" in remote

@@ -1,0 +1,151 @@
+"""Remote targets to items: one crawler per run, shared by every remote target.
+
+It owns what must be shared across targets and threads: the request policy (budget, waits),
+the cache, and the checkpoint of listing pages that ``--resume`` replays so an interrupted run
+lists nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import typing as t
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.errors import CiviscanError, ScanError
+from scanner.snapshot import Commit, RepoInfo
+from scanner.sources.cache import Cache, default_cache_dir
+from scanner.sources.github import Filters, GitHubClient, GitHubForge
+from scanner.sources.http import BudgetExhausted, Policy
+from scanner.sources.remote import Crawl, Item, Listed
+from scanner.targets import Target
+
+
+@dataclass
+class CrawlOptions:
+    filters: Filters = field(default_factory=Filters)
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    max_requests: int | None = None
+    resume: bool = False
+    github_api_url: str | None = None
+    gitlab_url: str | None = None
+    workers: int = 4
+
+
+class Listener(t.Protocol):
+    """What the crawl tells the progress display."""
+
+    def found(self, count: int) -> None: ...
+
+    def waiting(self, seconds: float, reason: str) -> None: ...
+
+
+def _listed_to_json(listed: Listed) -> dict[str, t.Any]:
+    return {"info": listed.info.to_facts(), "tree": listed.tree_oid, "handle": listed.handle,
+            "commits": None if listed.commits is None else
+            [[c.sha, c.message, c.merge, c.author] for c in listed.commits],
+            "error": None if listed.error is None else [str(listed.error), listed.error.fr]}
+
+
+def _listed_from_json(data: dict[str, t.Any]) -> Listed:
+    info = dict(data["info"])
+    info["topics"] = tuple(info.get("topics") or ())
+    error = data.get("error")
+    handle = data.get("handle")
+    return Listed(info=RepoInfo(**info), tree_oid=data.get("tree"),
+                  commits=None if data.get("commits") is None else
+                  [Commit(sha=c[0], message=c[1], merge=c[2], author=c[3]) for c in data["commits"]],
+                  handle=tuple(handle) if isinstance(handle, list) else handle,
+                  error=ScanError(error[0], fr=error[1]) if error else None)
+
+
+class Crawler:
+    """Items for remote targets; ``requests`` counts what the run has sent."""
+
+    def __init__(self, options: CrawlOptions, listener: Listener | None = None,
+                 sleep: Callable[[float], None] | None = None) -> None:
+        self.options = options
+        self.listener = listener
+        self.policy = Policy(max_requests=options.max_requests,
+                             on_wait=listener.waiting if listener else None)
+        if sleep is not None:
+            self.policy.sleep = sleep
+        directory = (options.cache_dir or default_cache_dir()) if options.use_cache else None
+        self.cache = Cache(directory)
+        self._github: GitHubForge | None = None
+
+    @property
+    def requests(self) -> int:
+        return self.policy.requests
+
+    def github(self) -> GitHubForge:
+        if self._github is None:
+            client = GitHubClient.from_environment(self.policy, self.options.github_api_url)
+            self._github = GitHubForge(client, self.cache)
+        return self._github
+
+    def run_key(self, target: Target) -> str:
+        digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],
+                                           sort_keys=True, default=str).encode()).hexdigest()
+        return "run:" + digest[:32]
+
+    def items(self, target: Target) -> Iterator[Item]:
+        if target.kind != "github":
+            raise ScanError(f"{target.label}: remote {target.kind} scanning is not available yet",
+                            fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas "
+                               "encore disponible")
+        forge = self.github()
+        crawl = Crawl(forge, self.cache, workers=self.options.workers)
+        assert target.owner is not None
+        if target.name:
+            listed = forge.repository(target.owner, target.name)
+            if self.listener:
+                self.listener.found(1)
+            yield from crawl.items([listed])
+            return
+        yield from self._owner(target, forge, crawl)
+
+    def _owner(self, target: Target, forge: GitHubForge, crawl: Crawl) -> Iterator[Item]:
+        """Page by page, checkpointed: a page once listed is never listed again by --resume."""
+        assert target.owner is not None
+        key = self.run_key(target)
+        saved = self.cache.checkpoint(key) if self.options.resume else []
+        if not self.options.resume:
+            self.cache.clear_checkpoint(key)
+        cursor: str | None = None
+        seq = 0
+        for record in saved:
+            page = [_listed_from_json(d) for d in record["page"]]
+            if self.listener:
+                self.listener.found(len(page))
+            yield from crawl.items(page)
+            cursor, seq = record["after"], seq + 1
+            if cursor is None:
+                self.cache.clear_checkpoint(key)
+                return
+        pages = forge.owner_pages(target.owner, self.options.filters, start=cursor)
+        while True:
+            try:
+                page, after = next(pages)
+            except StopIteration:
+                break
+            except BudgetExhausted as exc:
+                yield Item(RepoInfo(name=target.owner, full_name=f"{target.label} (rest)"), error=exc)
+                return
+            self.cache.add_checkpoint(key, seq, {"page": [_listed_to_json(p) for p in page],
+                                                 "after": after})
+            seq += 1
+            if self.listener:
+                self.listener.found(len(page))
+            yield from self._page(crawl, page)
+        self.cache.clear_checkpoint(key)
+
+    def _page(self, crawl: Crawl, page: list[Listed]) -> Iterator[Item]:
+        try:
+            yield from crawl.items(page)
+        except CiviscanError as exc:  # budget reached or a wait too long: the rest say why
+            for listed in page:
+                yield Item(listed.info, error=exc)

@@ -1,0 +1,457 @@
+"""GitHub (github.com and Enterprise Server) as a source, through PyGithub's requester.
+
+Requests per organisation of N repositories (reference/api.md §7, §8):
+- the listing: one GraphQL query per page of up to 50 repositories gives metadata, HEAD and its
+  tree id, and the last 100 commit messages (for DCO sign-off rates);
+- the full tree: one REST ``git/trees/{tree}?recursive=1`` per repository, cached by tree id;
+- the blobs collectors want: aliased ``object(oid:)`` GraphQL queries covering many repositories
+  each, cached by blob id; what GraphQL cannot give whole (binary, truncated) comes from REST
+  ``git/blobs``.
+
+A re-scan in which nothing moved costs the listing pages: facts are cached by HEAD and metadata.
+PyGithub's own retry and throttling are switched off (``scanner.sources.http`` decides instead)
+and GraphQL is posted with ``requestJson`` rather than ``graphql_query``, which discards the whole
+answer when one repository of a batch is missing.
+"""
+
+from __future__ import annotations
+
+import base64
+import fnmatch
+import json
+import logging
+import os
+import threading
+import typing as t
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+import requests
+import urllib3
+
+from scanner.errors import ScanError, UsageError
+from scanner.snapshot import Commit, RepoInfo
+from scanner.sources.http import Policy, RemoteFailure
+from scanner.sources.remote import Entry, Listed, Tree
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.github.com"
+PAGE_SIZE = 50
+COMMITS = 100
+#: Objects per blob query (GitHub stops a query after 10 s: a batch that times out is halved).
+BLOBS_PER_QUERY = 150
+#: Sub-tree requests allowed to complete a truncated recursive tree.
+MAX_SUBTREE_REQUESTS = 50
+
+_REPO_FIELDS = """
+fragment Repo on Repository {
+  databaseId name nameWithOwner url isArchived isFork isPrivate isEmpty visibility
+  description homepageUrl pushedAt
+  licenseInfo { spdxId }
+  repositoryTopics(first: 20) { nodes { topic { name } } }
+  defaultBranchRef {
+    name
+    target {
+      ... on Commit {
+        oid
+        tree { oid }
+        history(first: $commits) {
+          nodes { oid message author { name email } parents(first: 1) { totalCount } }
+        }
+      }
+    }
+  }
+}
+"""
+
+OWNER_QUERY = """
+query Owner($login: String!, $first: Int!, $after: String, $commits: Int!, $isFork: Boolean) {
+  rateLimit { cost remaining resetAt }
+  repositoryOwner(login: $login) {
+    __typename
+    login
+    repositories(first: $first, after: $after, isFork: $isFork, ownerAffiliations: [OWNER],
+                 orderBy: {field: NAME, direction: ASC}) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...Repo }
+    }
+  }
+}
+""" + _REPO_FIELDS
+
+REPO_QUERY = """
+query One($owner: String!, $name: String!, $commits: Int!) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) { ...Repo }
+}
+""" + _REPO_FIELDS
+
+BLOB_FIELDS = "... on Blob { oid byteSize isBinary isTruncated text }"
+
+
+def blob_query(groups: Sequence[tuple[str, str, Sequence[str]]]) -> tuple[str, dict[str, str]]:
+    """One query for the blobs of many repositories: ``r{i}: repository { b{j}: object(oid:) }``.
+
+    Owner and name travel as variables; object ids are checked hex before they reach the text.
+    """
+    params: list[str] = []
+    parts: list[str] = []
+    variables: dict[str, str] = {}
+    for i, (owner, name, oids) in enumerate(groups):
+        params += [f"$o{i}: String!", f"$n{i}: String!"]
+        variables[f"o{i}"], variables[f"n{i}"] = owner, name
+        fields = []
+        for j, oid in enumerate(oids):
+            if not all(c in "0123456789abcdef" for c in oid) or len(oid) not in (40, 64):
+                raise ValueError(f"not an object id: {oid!r}")
+            fields.append(f'b{j}: object(oid: "{oid}") {{ {BLOB_FIELDS} }}')
+        parts.append(f"r{i}: repository(owner: $o{i}, name: $n{i}) {{ {' '.join(fields)} }}")
+    query = (f"query Blobs({', '.join(params)}) {{ rateLimit {{ cost remaining resetAt }} "
+             + " ".join(parts) + " }")
+    return query, variables
+
+
+def _denied(what: str, status: int) -> ScanError:
+    reasons = {
+        401: ("the token was refused (401): check GITHUB_TOKEN", "le jeton a été refusé (401) : "
+              "vérifiez GITHUB_TOKEN"),
+        403: ("access denied (403)", "accès refusé (403)"),
+        404: ("not found (404): private, renamed or deleted", "introuvable (404) : privé, renommé "
+              "ou supprimé"),
+        409: ("empty repository (409): nothing to scan", "dépôt vide (409) : rien à analyser"),
+        451: ("unavailable for legal reasons (451)", "indisponible pour raisons légales (451)"),
+    }
+    en, fr = reasons.get(status, (f"HTTP {status}", f"HTTP {status}"))
+    return RemoteFailure(f"{what}: {en}", fr=f"{what} : {fr}", status=status)
+
+
+@dataclass
+class Filters:
+    """Which listed repositories are scanned."""
+
+    include_forks: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    limit: int | None = None
+
+    def keep(self, info: RepoInfo) -> bool:
+        name = info.name.lower()
+        if info.fork and not self.include_forks:
+            return False
+        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
+            return False
+        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
+            return False
+        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
+
+
+def check_api_url(url: str, what: str) -> str:
+    """https, or plain http to a loopback host only (local servers and tests)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme == "https" and host:
+        return url.rstrip("/")
+    if parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127.")):
+        return url.rstrip("/")
+    raise UsageError(f"{what} {url!r}: must be an https URL (plain http only to a loopback host)",
+                     fr=f"{what} {url!r} : doit être une URL https (http seulement vers une "
+                        "adresse locale)")
+
+
+@dataclass
+class GitHubClient:
+    """Authenticated requests with the shared policy; one PyGithub ``Github`` per thread."""
+
+    api_url: str
+    graphql_url: str
+    token: str | None
+    policy: Policy
+    timeout: int = 30
+    _local: threading.local = field(default_factory=threading.local)
+
+    @classmethod
+    def from_environment(cls, policy: Policy, api_url: str | None = None) -> GitHubClient:
+        base = check_api_url(api_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL,
+                             "GitHub API URL")
+        graphql = os.environ.get("GITHUB_GRAPHQL_URL") if not api_url else None
+        if not graphql:
+            graphql = (base + "/graphql" if urlsplit(base).path in ("", "/")
+                       else base.rsplit("/v3", 1)[0] + "/graphql")
+        token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or None
+        return cls(base, check_api_url(graphql, "GitHub GraphQL URL"), token, policy)
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.api_url).netloc
+
+    def _github(self) -> t.Any:
+        gh = getattr(self._local, "gh", None)
+        if gh is None:
+            import github
+
+            auth = github.Auth.Token(self.token) if self.token else None
+            gh = self._local.gh = github.Github(
+                auth=auth, base_url=self.api_url, timeout=self.timeout, retry=0, per_page=100,
+                seconds_between_requests=None, seconds_between_writes=None, lazy=True,
+                user_agent="civiscan")
+        return gh
+
+    def _send(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
+              headers: dict[str, str] | None = None,
+              body: t.Any = None) -> tuple[int, dict[str, str], str]:
+        self.policy.spend()
+        try:
+            return t.cast(tuple[int, dict[str, str], str], self._github().requester.requestJson(
+                verb, url, params, headers or {}, body))
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            log.debug("%s %s: %s", verb, urlsplit(url).path, type(exc).__name__)
+            return 0, {}, ""
+
+    def request(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
+                headers: dict[str, str] | None = None, body: t.Any = None,
+                what: str = "") -> tuple[int, dict[str, str], t.Any]:
+        """Status, headers and decoded JSON, after the policy's retries and waits."""
+        attempt = 0
+        while True:
+            status, head, text = self._send(verb, url, params=params, headers=headers, body=body)
+            self.policy.observe(head)
+            data: t.Any = None
+            if text:
+                try:
+                    data = json.loads(text)
+                except ValueError:
+                    # A proxy's HTML page or a cut answer is a transient fault, not data.
+                    status = status if status >= 400 else 0
+            elif status == 200:
+                status = 0
+            verdict = self.policy.judge(status, head, data if data is not None else text, attempt)
+            if verdict.action == "ok" or verdict.action == "fail":
+                return status, head, data
+            attempt += 1
+            limit = self.policy.max_silent_attempts if status == 0 else self.policy.max_attempts
+            if attempt >= limit:
+                if status == 0:
+                    raise RemoteFailure(f"{what}: no usable answer after {attempt} attempts",
+                                        fr=f"{what} : aucune réponse exploitable après {attempt} "
+                                           "tentatives")
+                raise _denied(what, status)
+            self.policy.wait(verdict.wait, verdict.reason)
+
+    def graphql(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
+        status, _, data = self.request("POST", self.graphql_url,
+                                       body={"query": query, "variables": variables}, what=what)
+        if status != 200 or not isinstance(data, dict):
+            raise _denied(what, status)
+        return data
+
+    def get(self, path: str, what: str, *, params: dict[str, t.Any] | None = None,
+            conditional: t.Any = None) -> tuple[int, t.Any]:
+        """A REST GET; with ``conditional`` (a cache), ETags make unchanged answers free."""
+        url = self.api_url + path
+        key = url + ("?" + "&".join(f"{k}={v}" for k, v in sorted(params.items())) if params else "")
+        stored = conditional.validator(key) if conditional is not None else None
+        headers = {"If-None-Match": stored[0]} if stored else {}
+        status, head, data = self.request("GET", url, params=params, headers=headers, what=what)
+        if status == 304 and stored:
+            return 200, json.loads(stored[1])
+        if status == 200 and conditional is not None and head.get("etag"):
+            conditional.put_validator(key, head["etag"], json.dumps(data).encode())
+        return status, data
+
+
+def _info(node: dict[str, t.Any], host_url: str) -> RepoInfo:
+    branch = node.get("defaultBranchRef") or {}
+    target = branch.get("target") or {}
+    licence = (node.get("licenseInfo") or {}).get("spdxId")
+    return RepoInfo(
+        name=node["name"], full_name=node["nameWithOwner"], url=node.get("url"),
+        default_branch=branch.get("name"), head=target.get("oid"),
+        archived=node.get("isArchived"), fork=node.get("isFork"),
+        visibility=(node.get("visibility") or ("PRIVATE" if node.get("isPrivate") else "PUBLIC")).lower(),
+        description=node.get("description"),
+        topics=tuple(n["topic"]["name"] for n in (node.get("repositoryTopics") or {}).get("nodes") or []),
+        homepage=node.get("homepageUrl") or None,
+        host_licence=None if licence in (None, "NOASSERTION") else licence,
+        pushed_at=node.get("pushedAt"), source="github",
+    )
+
+
+def _commits(target: dict[str, t.Any]) -> list[Commit] | None:
+    history = target.get("history")
+    if history is None:
+        return None
+    out = []
+    for node in history.get("nodes") or []:
+        author = node.get("author") or {}
+        who = f"{author.get('name') or ''} <{author.get('email') or ''}>"
+        out.append(Commit(sha=node["oid"], message=(node.get("message") or "")[:65536],
+                          merge=(node.get("parents") or {}).get("totalCount", 0) > 1, author=who))
+    return out
+
+
+def listed_from_node(node: dict[str, t.Any], host_url: str) -> Listed:
+    info = _info(node, host_url)
+    target = ((node.get("defaultBranchRef") or {}).get("target")) or {}
+    listed = Listed(info=info, tree_oid=(target.get("tree") or {}).get("oid"),
+                    commits=_commits(target), handle=tuple(info.full_name.split("/", 1)))
+    if node.get("isEmpty") or not target:
+        listed.error = ScanError(f"{info.full_name}: empty repository: nothing to scan",
+                                 fr=f"{info.full_name} : dépôt vide : rien à analyser")
+    return listed
+
+
+@dataclass
+class GitHubForge:
+    """The GitHub side of a crawl: listing, trees and blobs."""
+
+    client: GitHubClient
+    cache: t.Any = None
+    page_size: int = PAGE_SIZE
+
+    @property
+    def host(self) -> str:
+        return self.client.host
+
+    def owner_pages(self, login: str, filters: Filters,
+                    start: str | None = None) -> Iterator[tuple[list[Listed], str | None]]:
+        """Pages of listed repositories and the cursor after each (for checkpoints)."""
+        after = start
+        size = self.page_size
+        kept = 0
+        while True:
+            variables = {"login": login, "first": size, "after": after, "commits": COMMITS,
+                         "isFork": None if filters.include_forks else False}
+            try:
+                data = self.client.graphql(OWNER_QUERY, variables, f"github:{login}")
+            except RemoteFailure as exc:
+                if exc.status in (502, 504, 0) and size > 1:
+                    size = max(1, size // 2)  # the query was too heavy: ask for less
+                    continue
+                raise
+            owner = (data.get("data") or {}).get("repositoryOwner")
+            if owner is None:
+                raise _not_found_owner(login, data)
+            connection = owner["repositories"]
+            page = []
+            for node in connection.get("nodes") or []:
+                listed = listed_from_node(node, self.client.api_url)
+                if filters.keep(listed.info):
+                    page.append(listed)
+            if filters.limit is not None:
+                page = page[:max(0, filters.limit - kept)]
+            kept += len(page)
+            info = connection["pageInfo"]
+            after = info["endCursor"] if info["hasNextPage"] else None
+            done = after is None or (filters.limit is not None and kept >= filters.limit)
+            yield page, None if done else after
+            if done:
+                return
+            size = min(self.page_size, size * 2)
+
+    def repository(self, owner: str, name: str) -> Listed:
+        data = self.client.graphql(REPO_QUERY, {"owner": owner, "name": name, "commits": COMMITS},
+                                   f"github:{owner}/{name}")
+        node = (data.get("data") or {}).get("repository")
+        if node is None:
+            raise _denied(f"github:{owner}/{name}", 404)
+        return listed_from_node(node, self.client.api_url)
+
+    def tree(self, listed: Listed) -> Tree:
+        owner, name = listed.handle
+        what = listed.info.full_name
+        status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/git/trees/{listed.tree_oid}",
+                                       what, params={"recursive": "1"})
+        if status != 200 or not isinstance(data, dict):
+            raise _denied(what, status)
+        entries = _entries(data.get("tree") or [], "")
+        if not data.get("truncated"):
+            return Tree(entries)
+        return self._complete(owner, name, what, str(listed.tree_oid))
+
+    def _complete(self, owner: str, name: str, what: str, root: str) -> Tree:
+        """A recursive tree the host cut: list folders one at a time, each recursively where the
+        host can, within a request budget; past it the tree stays marked truncated."""
+        entries: list[Entry] = []
+        folders: list[tuple[str, str, bool]] = [("", root, False)]
+        budget = MAX_SUBTREE_REQUESTS
+        while folders and budget > 0:
+            prefix, oid, recursive = folders.pop(0)
+            budget -= 1
+            status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/git/trees/{oid}",
+                                           what, params={"recursive": "1"} if recursive else None)
+            if status != 200 or not isinstance(data, dict):
+                raise _denied(what, status)
+            if recursive and data.get("truncated"):
+                folders.insert(0, (prefix, oid, False))  # still too big: list it level by level
+                continue
+            items = _entries(data.get("tree") or [], prefix)
+            entries += items
+            if not recursive:
+                folders += [(e.path, e.oid, True) for e in items if e.kind == "tree"]
+        return Tree(entries, truncated=bool(folders))
+
+    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
+        got: dict[str, bytes] = {}
+        failed: set[str] = set()
+        for batch in _batches(wants):
+            groups: dict[tuple[str, str], list[str]] = {}
+            for listed, oid in batch:
+                groups.setdefault(listed.handle, []).append(oid)
+            keys = list(groups)
+            query, variables = blob_query([(o, n, groups[(o, n)]) for o, n in keys])
+            try:
+                data = self.client.graphql(query, variables, "blobs")
+            except RemoteFailure:
+                if len(batch) > 1:  # a heavy batch timed out: halve it
+                    half = len(batch) // 2
+                    for part in (batch[:half], batch[half:]):
+                        more, bad = self.blobs(part)
+                        got.update(more)
+                        failed |= bad
+                    continue
+                failed.update(oid for _, oid in batch)
+                continue
+            result = data.get("data") or {}
+            raw: list[tuple[tuple[str, str], str]] = []
+            for i, key in enumerate(keys):
+                repo = result.get(f"r{i}") or {}
+                for j, oid in enumerate(groups[key]):
+                    node = repo.get(f"b{j}")
+                    text = node.get("text") if node else None
+                    if node and text is not None and not node.get("isTruncated") and \
+                            len(text.encode("utf-8")) == node.get("byteSize"):
+                        got[oid] = text.encode("utf-8")
+                    elif node or repo:
+                        raw.append((key, oid))  # binary, truncated or re-encoded: take the bytes
+                    else:
+                        failed.add(oid)
+            for (owner, name), oid in raw:
+                status, body = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/git/blobs/{oid}",
+                                               f"{owner}/{name}")
+                if status == 200 and isinstance(body, dict) and body.get("encoding") == "base64":
+                    got[oid] = base64.b64decode(body.get("content") or "")
+                else:
+                    failed.add(oid)
+        return got, failed
+
+
+def _batches(wants: Sequence[tuple[Listed, str]]) -> Iterator[list[tuple[Listed, str]]]:
+    for start in range(0, len(wants), BLOBS_PER_QUERY):
+        yield list(wants[start:start + BLOBS_PER_QUERY])
+
+
+def _entries(items: list[dict[str, t.Any]], prefix: str) -> list[Entry]:
+    out = []
+    for item in items:
+        path = f"{prefix}/{item['path']}" if prefix else item["path"]
+        out.append(Entry(path=path, mode=str(item.get("mode", "100644")), oid=item.get("sha", ""),
+                         size=item.get("size")))
+    return out
+
+
+def _not_found_owner(login: str, data: dict[str, t.Any]) -> ScanError:
+    return _denied(f"github:{login}", 404)

@@ -1,0 +1,161 @@
+"""One retry and rate-limit policy for every forge request (GitHub and GitLab alike).
+
+The clients' own retry machinery is switched off: PyGithub's re-sends a timed-out GraphQL query
+ten times without delay and sleeps silently, python-gitlab's crashes on an HTTP-date
+``Retry-After`` or a reset in the past (conventions §5.3). Here every wait is computed from the
+response, clamped to be non-negative, said on the progress line, and bounded.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import re
+import threading
+import time
+import typing as t
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from scanner.errors import ScanError
+
+#: Waits longer than this are not sat through: the repository gets an error card instead and
+#: ``--resume`` picks it up later.
+MAX_WAIT_S = 3600.0
+TRANSIENT_STATUSES = frozenset({500, 502, 503, 504, *range(520, 531)})
+_SECONDARY = re.compile(r"secondary rate limit|abuse detection|retry your request again later|"
+                        r"wait a few minutes before you try again", re.IGNORECASE)
+_PRIMARY = re.compile(r"api rate limit exceeded|rate limit exceeded", re.IGNORECASE)
+
+
+class BudgetExhausted(ScanError):
+    """``--max-requests`` was reached: what is left is reported as not scanned."""
+
+
+class RateLimited(ScanError):
+    """The host asked for a wait longer than civiscan sits through."""
+
+
+class RemoteFailure(ScanError):
+    """A request failed for good; ``status`` is the HTTP status (0: no response)."""
+
+    def __init__(self, message: str, *, fr: str, status: int = 0) -> None:
+        super().__init__(message, fr=fr)
+        self.status = status
+
+
+@dataclass
+class Verdict:
+    """What to do with a response: ``ok``, ``retry`` after ``wait`` seconds, or ``fail``."""
+
+    action: str
+    wait: float = 0.0
+    reason: str = ""
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{1,9}", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def _reset_wait(headers: Mapping[str, str], now: float) -> float | None:
+    for name in ("x-ratelimit-reset", "ratelimit-reset"):
+        raw = headers.get(name)
+        if raw and re.fullmatch(r"\d{1,12}", raw.strip()):
+            # One second past the reset; a reset in the past (clock skew) waits that second only.
+            return max(0.0, float(raw) - now) + 1.0
+    return None
+
+
+def _remaining_zero(headers: Mapping[str, str]) -> bool:
+    return any(headers.get(name, "").strip() == "0"
+               for name in ("x-ratelimit-remaining", "ratelimit-remaining"))
+
+
+def graphql_rate_limited(body: t.Any) -> bool:
+    """GitHub answers an exhausted GraphQL budget with HTTP 200 and an error of type RATE_LIMITED."""
+    if not isinstance(body, dict):
+        return False
+    return any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED"
+               for e in body.get("errors") or [])
+
+
+@dataclass
+class Policy:
+    """Decides, waits and counts. Shared by every thread of one crawl."""
+
+    max_requests: int | None = None
+    max_attempts: int = 6
+    #: No answer at all (refused, reset, timed out) is retried fewer times: often it stays so.
+    max_silent_attempts: int = 3
+    max_wait: float = MAX_WAIT_S
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.time
+    on_wait: Callable[[float, str], None] | None = None
+    requests: int = 0
+    rate_remaining: int | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def spend(self) -> None:
+        """Count one request, or stop at the budget."""
+        with self._lock:
+            if self.max_requests is not None and self.requests >= self.max_requests:
+                raise BudgetExhausted(
+                    f"request budget of {self.max_requests} used up (--max-requests); not scanned",
+                    fr=f"budget de {self.max_requests} requêtes épuisé (--max-requests) ; "
+                       "non analysé")
+            self.requests += 1
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        raw = headers.get("x-ratelimit-remaining") or headers.get("ratelimit-remaining")
+        if raw and raw.strip().isdigit():
+            self.rate_remaining = int(raw)
+
+    def judge(self, status: int, headers: Mapping[str, str], body: t.Any, attempt: int) -> Verdict:
+        """The verdict on one response (``status`` 0: no response: reset, timeout)."""
+        now = self.clock()
+        text = body if isinstance(body, str) else json.dumps(body) if body is not None else ""
+        if status == 200 and graphql_rate_limited(body):
+            return Verdict("retry", _reset_wait(headers, now) or 60.0, "rate limit (GraphQL)")
+        if 200 <= status < 400:
+            return Verdict("ok")
+        if status in (403, 429):
+            after = parse_retry_after(headers.get("retry-after"), now)
+            if after is not None:
+                return Verdict("retry", after, "rate limit (Retry-After)")
+            if _remaining_zero(headers):
+                return Verdict("retry", _reset_wait(headers, now) or 60.0, "rate limit")
+            if _SECONDARY.search(text):
+                return Verdict("retry", 60.0 * 2 ** min(attempt, 4), "secondary rate limit")
+            if status == 429 or _PRIMARY.search(text):
+                return Verdict("retry", min(60.0, 2.0 ** attempt), "rate limit")
+            return Verdict("fail", reason="access denied")
+        if status == 0 or status in TRANSIENT_STATUSES:
+            return Verdict("retry", min(30.0, 2.0 ** attempt) * (0.5 + random.random() / 2),
+                           "transient error")
+        return Verdict("fail", reason=f"HTTP {status}")
+
+    def wait(self, seconds: float, reason: str) -> None:
+        if seconds > self.max_wait:
+            raise RateLimited(
+                f"{reason}: the host asks to wait {seconds:.0f} s, more than {self.max_wait:.0f} s; "
+                "run again later with --resume",
+                fr=f"{reason} : l'hôte demande d'attendre {seconds:.0f} s, plus de "
+                   f"{self.max_wait:.0f} s ; relancez plus tard avec --resume")
+        if seconds <= 0:
+            return
+        if self.on_wait is not None:
+            self.on_wait(seconds, reason)
+        self.sleep(seconds)
