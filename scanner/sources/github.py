@@ -360,6 +360,9 @@ class GitHubForge:
             raise _denied(f"github:{owner}/{name}", 404)
         return listed_from_node(node, self.client.api_url)
 
+    def complete(self, listed: Listed) -> None:
+        """The GraphQL listing already carries the commit messages."""
+
     def tree(self, listed: Listed) -> Tree:
         owner, name = listed.handle
         what = listed.info.full_name

@@ -112,6 +112,11 @@ class Forge(t.Protocol):
 
     def tree(self, listed: Listed) -> Tree: ...
 
+    def complete(self, listed: Listed) -> None:
+        """Fill in what the listing did not give (GitLab: the commit messages), in place; called
+        for every repository whose facts are not cached, whether or not its tree is."""
+        ...
+
     def blobs(self, wants: Sequence[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
         """Fetch blobs by object id: (contents by oid, oids that could not be fetched)."""
         ...
@@ -197,11 +202,11 @@ def _resolve(path: str, targets: Mapping[str, bytes | None], links: Mapping[str,
 
 
 def facts_key(host: str, listed: Listed, extra: str = "") -> str:
-    """Facts depend on the commit, the host's metadata and the commit messages, nothing else."""
+    """Facts depend on the commit (its tree and its history) and the host's metadata, nothing
+    else; the key is known from the listing alone."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([host, __version__, listed.info.to_facts(), listed.tree_oid,
-                              [(c.sha, c.message, c.merge, c.author) for c in listed.commits or []],
-                              extra], sort_keys=True).encode())
+    digest.update(json.dumps([host, __version__, listed.info.to_facts(), listed.tree_oid, extra],
+                             sort_keys=True).encode())
     return "facts:" + digest.hexdigest()
 
 
@@ -263,28 +268,24 @@ class Crawl:
             yield results[index]
 
     def _trees(self, listed: Sequence[Listed]) -> dict[str, Tree | CiviscanError]:
-        out: dict[str, Tree | CiviscanError] = {}
-        missing: list[Listed] = []
-        for entry in listed:
-            key = f"tree:{self.forge.host}:{entry.tree_oid}"
-            data = self.cache.get("trees", key) if entry.tree_oid else None
-            if data is not None:
-                out[index_key(entry)] = Tree.from_json(data)
-            else:
-                missing.append(entry)
+        """Trees (the cache first) and whatever else the forge must complete, concurrently."""
 
         def fetch(entry: Listed) -> tuple[Listed, Tree | CiviscanError]:
+            key = f"tree:{self.forge.host}:{entry.tree_oid}"
             try:
-                return entry, self.forge.tree(entry)
+                self.forge.complete(entry)
+                data = self.cache.get("trees", key) if entry.tree_oid else None
+                if data is not None:
+                    return entry, Tree.from_json(data)
+                tree = self.forge.tree(entry)
             except CiviscanError as exc:
                 return entry, exc
+            if entry.tree_oid and not tree.truncated:
+                self.cache.put("trees", key, tree.to_json())
+            return entry, tree
 
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
-            for entry, tree in pool.map(fetch, missing):
-                out[index_key(entry)] = tree
-                if isinstance(tree, Tree) and entry.tree_oid and not tree.truncated:
-                    self.cache.put("trees", f"tree:{self.forge.host}:{entry.tree_oid}", tree.to_json())
-        return out
+            return {index_key(entry): tree for entry, tree in pool.map(fetch, listed)}
 
     def _fetch(self, wants: Iterable[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
         """Blobs by oid: the cache first, then one batched round for the rest."""
