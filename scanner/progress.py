@@ -52,6 +52,11 @@ class Progress:
         self.note = tr("progress.waiting", self.language, seconds=f"{seconds:.0f}", reason=reason)
         self._show(force=True)
 
+    def notice(self, en: str, fr: str) -> None:
+        """Something the user should know before the scan runs long (shown once, in full)."""
+        text = fr if self.language == "fr" else en
+        self.write(("\r\x1b[2K" if self.live and self._shown else "") + f"civiscan: {text}\n")
+
     # Called by the run for each repository it scores.
     def __call__(self, name: str) -> None:
         with self._lock:

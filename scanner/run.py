@@ -250,22 +250,31 @@ def _card(item: Item, options: ScanOptions) -> dict[str, t.Any]:
 
 
 def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None) -> int:
-    """0 ok; 1 a repository is under ``fail_under`` or has an unwaived failure at or above
-    ``fail_on``; 3 nothing could be scanned. (2 is raised earlier, for usage errors.)"""
+    """0 ok; 1 a repository is under ``fail_under``, has an unwaived failure at or above
+    ``fail_on``, or could not be scanned while a threshold is set (its compliance is unknown, so
+    it cannot pass); 3 nothing could be scanned. (2 is raised earlier, for usage errors.)"""
+    return exit_reason(run, fail_under=fail_under, fail_on=fail_on)[0]
+
+
+def exit_reason(run: dict[str, t.Any], *, fail_under: float | None,
+                fail_on: str | None) -> tuple[int, dict[str, t.Any] | None]:
+    """The exit code and, for 1, the first scorecard that caused it (to say why)."""
     cards = run["scorecards"]
     ok = [c for c in cards if c["status"] == "ok"]
     if cards and not ok:
-        return 3
+        return 3, None
     threshold = SEVERITY_RANK.get(fail_on or "never")
+    if fail_under is not None or threshold is not None:
+        for card in cards:
+            if card["status"] != "ok":
+                return 1, card
     for card in ok:
         if fail_under is not None and (card["score"] is None or card["score"] < fail_under):
-            return 1
+            return 1, card
         if threshold is not None:
             for finding in card["findings"]:
                 if (finding["status"] == "fail" and not finding["waiver"]
                         and finding["lifecycle"] != "experimental"
                         and SEVERITY_RANK[finding["severity"]] >= threshold):
-                    return 1
-    return 0
-
-
+                    return 1, card
+    return 0, None

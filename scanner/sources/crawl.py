@@ -42,6 +42,8 @@ class Listener(t.Protocol):
 
     def waiting(self, seconds: float, reason: str) -> None: ...
 
+    def notice(self, en: str, fr: str) -> None: ...
+
 
 def _listed_to_json(listed: Listed) -> dict[str, t.Any]:
     return {"info": listed.info.to_facts(), "tree": listed.tree_oid, "handle": listed.handle,
@@ -85,6 +87,13 @@ class Crawler:
         if self._github is None:
             client = GitHubClient.from_environment(self.policy, self.options.github_api_url)
             self._github = GitHubForge(client, self.cache)
+            if self._github.anonymous and self.listener:
+                self.listener.notice(
+                    "no GITHUB_TOKEN: anonymous GitHub access, REST only, 60 requests an hour on "
+                    "github.com (about 12 per repository); set GITHUB_TOKEN to scan organisations",
+                    "pas de GITHUB_TOKEN : accès anonyme à GitHub, REST seulement, 60 requêtes par "
+                    "heure sur github.com (environ 12 par dépôt) ; définissez GITHUB_TOKEN pour "
+                    "analyser des organisations")
         return self._github
 
     def run_key(self, target: Target) -> str:

@@ -247,7 +247,8 @@ class Crawl:
             if listed.error is not None:
                 results[index] = Item(listed.info, error=listed.error)
                 continue
-            cached = self.cache.get("facts", facts_key(self.forge.host, listed, self.extra_key))
+            cached = (self.cache.get("facts", facts_key(self.forge.host, listed, self.extra_key))
+                      if listed.tree_oid else None)
             if cached is not None:
                 config = cached.get("config")
                 results[index] = Item(listed.info, facts=cached["facts"],
