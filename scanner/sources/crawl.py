@@ -18,8 +18,8 @@ from scanner.errors import CiviscanError, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.cache import Cache, default_cache_dir
 from scanner.sources.github import Filters, GitHubClient, GitHubForge
-from scanner.sources.http import BudgetExhausted, Policy
-from scanner.sources.remote import Crawl, Item, Listed
+from scanner.sources.http import BudgetExhausted, Policy, RemoteFailure
+from scanner.sources.remote import Crawl, Defaults, Item, Listed
 from scanner.targets import Target
 
 
@@ -78,6 +78,7 @@ class Crawler:
         directory = (options.cache_dir or default_cache_dir()) if options.use_cache else None
         self.cache = Cache(directory)
         self._github: GitHubForge | None = None
+        self._shared: dict[str, Defaults | None] = {}
 
     @property
     def requests(self) -> int:
@@ -96,6 +97,19 @@ class Crawler:
                     "analyser des organisations")
         return self._github
 
+    def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:
+        """The owner's shared ``.github`` community files, looked up once per owner and run."""
+        if owner not in self._shared:
+            try:
+                listed = forge.repository(owner, ".github")
+                crawl = Crawl(forge, self.cache, workers=1)
+                self._shared[owner] = crawl.load_defaults(listed)
+            except RemoteFailure as exc:
+                if exc.status != 404:
+                    raise
+                self._shared[owner] = None
+        return self._shared[owner]
+
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],
                                            sort_keys=True, default=str).encode()).hexdigest()
@@ -107,8 +121,9 @@ class Crawler:
                             fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas "
                                "encore disponible")
         forge = self.github()
-        crawl = Crawl(forge, self.cache, workers=self.options.workers)
         assert target.owner is not None
+        crawl = Crawl(forge, self.cache, workers=self.options.workers,
+                      defaults=self._defaults(forge, target.owner))
         if target.name:
             listed = forge.repository(target.owner, target.name)
             if self.listener:

@@ -22,11 +22,12 @@ import json
 import logging
 import posixpath
 import typing as t
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from scanner import __version__
+from scanner.community import locate
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.errors import CiviscanError, ScanError
 from scanner.facts import build_facts, wanted_paths
@@ -228,6 +229,15 @@ class _Reader:
         return data
 
 
+@dataclass(frozen=True)
+class Defaults:
+    """Community files of an owner's shared ``.github`` repository (paths there -> contents)."""
+
+    origin: str
+    head: str
+    files: dict[str, bytes]
+
+
 @dataclass
 class Crawl:
     """Turns listing pages into items for one forge, with the cache and batching."""
@@ -236,8 +246,28 @@ class Crawl:
     cache: Cache
     workers: int = 4
     max_file_bytes: int = MAX_FILE_BYTES
-    extra_key: str = ""
-    on_done: Callable[[str], None] | None = None
+    defaults: Defaults | None = None
+
+    @property
+    def extra_key(self) -> str:
+        return f"{self.defaults.origin}@{self.defaults.head}" if self.defaults else ""
+
+    def load_defaults(self, listed: Listed) -> Defaults | None:
+        """The community files GitHub would show from ``listed`` (an owner's ``.github``)."""
+        if listed.error is not None:
+            return None
+        outcome = self._trees([listed])[index_key(listed)]
+        if isinstance(outcome, CiviscanError):
+            raise outcome
+        paths = sorted(e.path for e in outcome.entries if e.kind == "blob")
+        chosen = {locate.find_role(paths, role).path
+                  for role in ("contributing", "code_of_conduct", "security_policy")}
+        chosen |= set(locate.issue_templates(paths)) | set(locate.pull_request_templates(paths))
+        oids = {e.path: e.oid for e in outcome.entries
+                if e.path in chosen and (e.size is None or e.size <= self.max_file_bytes)}
+        blobs, _ = self._fetch((listed, oid) for oid in oids.values())
+        files = {path: blobs[oid] for path, oid in oids.items() if oid in blobs}
+        return Defaults(listed.info.full_name, listed.info.head or "", files) if files else None
 
     def items(self, page: Sequence[Listed]) -> Iterator[Item]:
         """Items for one page of listed repositories, in listing order."""
@@ -351,6 +381,9 @@ class Crawl:
                             truncated=tree.truncated, skipped=dict(lay.skipped),
                             links=dict(lay.links), commit_log=listed.commits,
                             max_file_bytes=self.max_file_bytes)
+        if self.defaults is not None and self.defaults.origin != listed.info.full_name:
+            snapshot.inherited = dict(self.defaults.files)
+            snapshot.inherited_from = self.defaults.origin
         unread = sorted(p for p, oid in lay.oids.items() if oid in failed)
         if unread:
             error = ScanError(
