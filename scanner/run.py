@@ -75,13 +75,14 @@ def items_for(target: Target, crawler: Crawler | None) -> Iterator[Item]:
     yield from crawler.items(target)
 
 
-def make_crawler(options: ScanOptions) -> Crawler | None:
+def make_crawler(targets: t.Sequence[Target], crawl: CrawlOptions | None = None,
+                 listener: t.Any = None) -> Crawler | None:
     """One crawler for the run's remote targets (none when every target is a folder)."""
-    if all(target.kind == "local" for target in options.targets):
+    if all(target.kind == "local" for target in targets):
         return None
     from scanner.sources.crawl import Crawler, CrawlOptions
 
-    return Crawler(options.crawl or CrawlOptions(), options.listener)
+    return Crawler(crawl or CrawlOptions(), listener)
 
 
 def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Waiver],
@@ -197,7 +198,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
     """Scan every target; one repository failing never stops the others."""
     started = _now()
     cards: list[dict[str, t.Any]] = []
-    crawler = make_crawler(options)
+    crawler = make_crawler(options.targets, options.crawl, options.listener)
     seen: set[str] = set()
     for target in options.targets:
         try:
