@@ -7,6 +7,8 @@ import re
 import typing as t
 from abc import ABC, abstractmethod
 
+from scanner.i18n import tr
+
 #: Bidi controls, zero-width characters and C0/C1 controls (except tab and newline): shown as
 #: visible ``\\uXXXX`` escapes so a repository name cannot spoof a report.
 _INVISIBLE = re.compile(
@@ -32,6 +34,15 @@ def passed_and_not_applicable(card: dict[str, t.Any]) -> tuple[int, int]:
     """How many findings of a scorecard passed, and how many did not apply."""
     statuses = [f["status"] for f in card["findings"]]
     return statuses.count("pass"), statuses.count("not_applicable")
+
+
+def proposed_waivers(card: dict[str, t.Any], lang: str) -> list[tuple[str, str]]:
+    """Each waiver a repository proposed for itself and why it was not applied, as raw text
+    (the repository wrote it: each reporter neutralises it its own way)."""
+    return [(tr("proposed_waiver", lang, **{k: str(w.get(k)) for k in
+                                           ("rule", "expires", "approved_by", "justification")}),
+             tr(f"proposed.{w['reason']}", lang, latest=w.get("latest")))
+            for w in card.get("proposed_waivers", [])]
 
 
 def visible(text: str) -> str:
