@@ -10,7 +10,7 @@ import click
 
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
-from scanner.cli.output import write_report
+from scanner.cli.output import check_output, write_report
 from scanner.i18n import tr
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
@@ -64,6 +64,8 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
 
     configure_logging(debug, quiet)
     with errors_to_exit(debug):
+        if output is not None:
+            check_output(output)
         config = build_config(config_path)
         parsed = build_targets(targets or (".",), config, gitlab_host)
         ruleset = build_ruleset(config, rule_dirs)
