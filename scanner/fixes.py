@@ -5,7 +5,7 @@ would be written. Never overwrites a file, never writes outside the repository (
 way that is a symbolic link out of it refuses the file; the write itself then opens each folder
 without following links, so a link swapped in meanwhile is refused too), and renders templates
 with facts only (Jinja2, no autoescape: Markdown and YAML; the YAML template quotes every value
-with ``tojson``).
+with ``tojson``). What is written never holds a token (:func:`~scanner.secrets.redact`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from scanner.engine.messages import resolve
 from scanner.errors import ConfigError, ScanError
 from scanner.parsing import load_yaml
 from scanner.resources import reports_root
+from scanner.secrets import redact
 
 #: What a value civiscan cannot know is written as (the templates use the same marker).
 TODO = "TODO"
@@ -82,7 +83,7 @@ def _render(template: str, context: dict[str, t.Any]) -> str:
     text = reports_root().joinpath("fix").joinpath(template).read_text("utf-8")
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
                              keep_trailing_newline=True)
-    return env.from_string(text).render(**context)
+    return redact(env.from_string(text).render(**context))
 
 
 def leaves_root(root: Path, path: str) -> str | None:

@@ -43,6 +43,9 @@ def fix_command(only: tuple[str, ...], target: str, dry_run: bool, lang: str | N
     """Write the files a scan found missing (README, CONTRIBUTING with a DCO clause, code of
     conduct, security policy, publiccode.yml), or only the ACTIONs named. Never overwrites a file.
     """
+    from scanner.cli import configure_logging
+
+    configure_logging(debug, False)
     with errors_to_exit(debug):
         config = build_config(config_path)
         (parsed,) = build_targets([target], config)

@@ -13,6 +13,7 @@ from scanner.cli.errors import errors_to_exit
 from scanner.cli.output import check_output, write_report
 from scanner.i18n import tr
 from scanner.reporters import REPORTER_BY_NAME
+from scanner.reporters.base import visible
 from scanner.run import ScanOptions, exit_code, scan
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -72,7 +73,7 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
         language = pick_language(lang, config)
 
         def progress(name: str) -> None:
-            click.echo(tr("scanning", language, name=name), err=True)
+            click.echo(tr("scanning", language, name=visible(name)), err=True)
 
         options = ScanOptions(targets=parsed, ruleset=ruleset, config=config, language=language,
                               include_facts=include_facts,
