@@ -32,7 +32,8 @@ def _show_progress(quiet: bool) -> bool:
               help="Report format: " + "; ".join(f"{n}: {r.help}" for n, r in
                                                   sorted(REPORTER_BY_NAME.items())) + ".")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE (replaced atomically) instead of stdout.")
+              help="Write the report to FILE instead of stdout: a regular file is replaced "
+                   "atomically, a pipe or a device (/dev/stdout) is written into.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
               help="Exit 1 if a repository scores under SCORE (0-100).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
