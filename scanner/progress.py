@@ -25,14 +25,14 @@ class Progress:
                  requests: Callable[[], int] = lambda: 0,
                  remaining: Callable[[], int | None] = lambda: None,
                  clock: Callable[[], float] = time.monotonic,
-                 interval: float = PLAIN_INTERVAL) -> None:
+                 interval: float | None = None) -> None:
         self.write = write
         self.live = live
         self.language = language
         self.requests = requests
         self.remaining = remaining
         self.clock = clock
-        self.interval = interval
+        self.interval = PLAIN_INTERVAL if interval is None else interval
         self.total = 0
         self.done = 0
         self.started = clock()

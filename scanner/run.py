@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from scanner import __version__
-from scanner.config import FILE_NAME, Config, Waiver, repository_waivers
+from scanner.config import FILE_NAME, Config, Waiver, admit_repository_waivers, repository_waivers
 from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
 from scanner.engine.loader import Ruleset
 from scanner.errors import CiviscanError, ScanError
@@ -124,6 +124,7 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         data = item.snapshot.read(FILE_NAME) if FILE_NAME in item.snapshot.files else None
     findings = [evaluate(rule, facts) for rule in options.ruleset.rules]
     own_waivers: list[Waiver] = []
+    proposed: list[dict[str, t.Any]] = []
     notices: list[str] = []
     if data is not None:
         own_waivers, notices = repository_waivers(data, FILE_NAME)
@@ -134,6 +135,10 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         # A repository's waivers cover that repository only, whatever they say.
         own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
                               w.approved_by, w.expires, w.origin) for w in own_waivers]
+        # ...and only apply where the trusted configuration says so: else a repository
+        # could waive its own failures and pass.
+        own_waivers, proposed = admit_repository_waivers(own_waivers, options.config,
+                                                         options.today)
     findings, expired = _apply_config(findings, options.config, own_waivers,
                                       facts["repository"]["full_name"], options.today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
@@ -147,6 +152,7 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         **score(findings),
         "findings": [f.to_dict(options.language) for f in findings],
         "expired_waivers": expired,
+        "proposed_waivers": proposed,
         "notices": notices,
         "problems": facts["problems"],
     }
@@ -170,7 +176,8 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
         "repository": repository or {"name": name, "full_name": label, "url": None},
         "status": "error", "error": reason, "scanned_at": _now(), **_provenance(ruleset),
         "score": None, "grade": None,
-        "categories": {}, "findings": [], "expired_waivers": [], "notices": [], "problems": [],
+        "categories": {}, "findings": [], "expired_waivers": [], "proposed_waivers": [],
+        "notices": [], "problems": [],
     }
 
 

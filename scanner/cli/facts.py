@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import typing as t
 
 import click
@@ -11,7 +10,7 @@ from scanner.cli.common import build_config, build_targets
 from scanner.cli.errors import errors_to_exit
 from scanner.errors import ScanError
 from scanner.facts import build_facts
-from scanner.reporters.base import strict
+from scanner.reporters.base import to_json
 from scanner.run import items_for, make_crawler
 from scanner.snapshot import Snapshot
 
@@ -21,6 +20,9 @@ from scanner.snapshot import Snapshot
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def facts_command(target: str, debug: bool) -> None:
     """Print the facts document of TARGET as JSON (what rules are evaluated on)."""
+    from scanner.cli import configure_logging
+
+    configure_logging(debug, False)
     with errors_to_exit(debug):
         config = build_config(None)
         (parsed,) = build_targets([target], config)
@@ -35,4 +37,4 @@ def facts_command(target: str, debug: bool) -> None:
             raise ScanError(f"{parsed.label}: no repository to scan",
                             fr=f"{parsed.label} : aucun dépôt à analyser")
         payload = documents[0] if len(documents) == 1 else documents
-        click.echo(json.dumps(strict(payload), indent=2, ensure_ascii=False, allow_nan=False))
+        click.echo(to_json(payload))

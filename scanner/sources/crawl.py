@@ -17,10 +17,12 @@ from pathlib import Path
 from scanner.errors import CiviscanError, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.cache import Cache, default_cache_dir
-from scanner.sources.github import Filters, GitHubClient, GitHubForge
 from scanner.sources.http import BudgetExhausted, Policy, RemoteFailure
-from scanner.sources.remote import Crawl, Defaults, Item, Listed
+from scanner.sources.remote import Crawl, Defaults, Filters, Item, Listed
 from scanner.targets import Target
+
+if t.TYPE_CHECKING:
+    from scanner.sources.github import GitHubForge
 
 
 @dataclass
@@ -86,6 +88,8 @@ class Crawler:
 
     def github(self) -> GitHubForge:
         if self._github is None:
+            from scanner.sources.github import GitHubClient, GitHubForge  # requests: only if remote
+
             client = GitHubClient.from_environment(self.policy, self.options.github_api_url)
             self._github = GitHubForge(client, self.cache)
             if self._github.anonymous and self.listener:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import fnmatch
 import json
 import logging
 import os
@@ -34,7 +33,7 @@ import urllib3
 from scanner.errors import ScanError, UsageError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.http import Policy, RemoteFailure
-from scanner.sources.remote import Entry, Listed, Tree
+from scanner.sources.remote import Entry, Filters, Listed, Tree
 
 log = logging.getLogger(__name__)
 
@@ -127,27 +126,6 @@ def _denied(what: str, status: int) -> ScanError:
     }
     en, fr = reasons.get(status, (f"HTTP {status}", f"HTTP {status}"))
     return RemoteFailure(f"{what}: {en}", fr=f"{what} : {fr}", status=status)
-
-
-@dataclass
-class Filters:
-    """Which listed repositories are scanned."""
-
-    include_forks: bool = False
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    limit: int | None = None
-
-    def keep(self, info: RepoInfo) -> bool:
-        name = info.name.lower()
-        if info.fork and not self.include_forks:
-            return False
-        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
-            return False
-        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
-            return False
-        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
 
 
 def check_api_url(url: str, what: str) -> str:

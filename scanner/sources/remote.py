@@ -17,6 +17,7 @@ and fetch blobs; everything else lives here, once:
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import logging
@@ -45,6 +46,27 @@ NOT_REGULAR = "not a regular file; not read"
 ESCAPES = "symlink escapes the repository; not read"
 BROKEN = "broken symlink"
 SUBMODULE = NOT_REGULAR
+
+
+@dataclass
+class Filters:
+    """Which listed repositories are scanned."""
+
+    include_forks: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    limit: int | None = None
+
+    def keep(self, info: RepoInfo) -> bool:
+        name = info.name.lower()
+        if info.fork and not self.include_forks:
+            return False
+        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
+            return False
+        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
+            return False
+        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
 
 
 @dataclass(frozen=True)
