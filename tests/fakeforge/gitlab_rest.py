@@ -298,6 +298,14 @@ def raw_blob(ctx: Ctx, req: Request, repo: FakeRepo, sha: str) -> Response:
     return _raw(data)
 
 
+def blob(ctx: Ctx, req: Request, repo: FakeRepo, sha: str) -> Response:
+    data = repo.git.blobs.get(segment(sha).lower())
+    if data is None:
+        return error(404, "404 Blob Not Found")
+    return json_response(200, {"size": len(data), "encoding": "base64", "sha": segment(sha).lower(),
+                               "content": base64.b64encode(data).decode()})
+
+
 def _file(repo: FakeRepo, req: Request, path: str) -> tuple[Entry | None, Response | None]:
     ref = req.arg("ref") or repo.default_branch
     if repo.is_empty or repo.resolve(ref) is None:
@@ -365,6 +373,7 @@ _PROJECT_ROUTES: list[tuple[str, re.Pattern[str], t.Callable[..., Response]]] = 
     ("gitlab.project", re.compile(_PROJECT + r"/?$"), get_project),
     ("gitlab.tree", re.compile(_PROJECT + r"/repository/tree/?$"), tree),
     ("gitlab.blob_raw", re.compile(_PROJECT + r"/repository/blobs/(?P<sha>[^/]+)/raw/?$"), raw_blob),
+    ("gitlab.blob", re.compile(_PROJECT + r"/repository/blobs/(?P<sha>[^/]+)/?$"), blob),
     ("gitlab.file_raw", re.compile(_PROJECT + r"/repository/files/(?P<path>.+)/raw/?$"), raw_file),
     ("gitlab.file", re.compile(_PROJECT + r"/repository/files/(?P<path>[^/]+)/?$"), get_file),
     ("gitlab.commits", re.compile(_PROJECT + r"/repository/commits/?$"), commits),

@@ -457,6 +457,7 @@ def test_python_gitlab_reads_a_project(ff: FakeForge) -> None:
     assert ff.count("gitlab.tree") == 5
     spec = next(e for e in tree if e["path"].endswith("openapi.yaml"))
     assert project.repository_raw_blob(spec["id"]) == model.files[spec["path"]]
+    assert base64.b64decode(project.repository_blob(spec["id"])["content"]) == model.files[spec["path"]]
     assert project.files.raw("docs/a b.md", ref="main") == b"espace\n"
     commits = project.commits.list(get_all=True)
     assert [c.id for c in commits] == [c.oid for c in model.git.commits]
