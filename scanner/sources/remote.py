@@ -45,7 +45,6 @@ MAX_ROUNDS = 3
 NOT_REGULAR = "not a regular file; not read"
 ESCAPES = "symlink escapes the repository; not read"
 BROKEN = "broken symlink"
-SUBMODULE = NOT_REGULAR
 
 
 @dataclass
@@ -169,9 +168,8 @@ def layout(tree: Tree, link_targets: Mapping[str, bytes | None]) -> Layout:
         if entry.kind == "blob":
             out.files[entry.path] = entry.size
             out.oids[entry.path] = entry.oid
-        elif entry.kind == "submodule":
-            out.files[entry.path] = None
-            out.skipped[entry.path] = SUBMODULE
+        # A submodule is another repository, not a file of this one (a checkout leaves it an
+        # empty folder or nothing): it is neither listed nor reported.
     links = {e.path: e for e in tree.entries if e.kind == "link"}
     for path, entry in links.items():
         out.files[path] = None
