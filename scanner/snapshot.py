@@ -61,6 +61,16 @@ class Commit:
     author: str = ""  # "Name <email>", where the source says
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something a source could not do and why (history not read, listing cut short), in both
+    languages; it becomes a ``problems`` entry of the facts."""
+
+    path: str
+    en: str
+    fr: str
+
+
 @dataclass
 class Snapshot:
     """A repository at HEAD: its listing, and a size-capped reader for its files.
@@ -80,6 +90,7 @@ class Snapshot:
     links: dict[str, str] = field(default_factory=dict)
     commit_log: list[Commit] | None = None
     max_file_bytes: int = MAX_FILE_BYTES
+    notices: list[Notice] = field(default_factory=list)
 
     def paths(self) -> list[str]:
         """Every file path at HEAD, sorted."""
