@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 #: Default cap on the bytes read from one file of a scanned repository.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
+#: Why a listed path is not read, in the same words whichever source listed it (a remote scan and
+#: a local scan of one commit must agree).
+NOT_REGULAR = "not a regular file; not read"
+ESCAPES = "symlink escapes the repository; not read"
+BROKEN = "broken symlink, or a loop or chain of links too long"
+
 
 @dataclass(frozen=True)
 class RepoInfo:
@@ -61,6 +67,16 @@ class Commit:
     author: str = ""  # "Name <email>", where the source says
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something a source could not do and why (history not read, listing cut short), in both
+    languages; it becomes a ``problems`` entry of the facts."""
+
+    path: str
+    en: str
+    fr: str
+
+
 @dataclass
 class Snapshot:
     """A repository at HEAD: its listing, and a size-capped reader for its files.
@@ -85,6 +101,7 @@ class Snapshot:
     #: that repository; such a file is read as ``"OWNER/.github:PATH"`` (:meth:`inherited_path`).
     inherited: dict[str, bytes] = field(default_factory=dict)
     inherited_from: str | None = None
+    notices: list[Notice] = field(default_factory=list)
 
     def paths(self) -> list[str]:
         """Every file path at HEAD, sorted."""

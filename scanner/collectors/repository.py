@@ -19,4 +19,6 @@ class RepositoryCollector(Collector):
         section["skipped"] = [{"path": p, "reason": r} for p, r in sorted(snapshot.skipped.items())]
         problems = [{"source": self.name, "path": p, "line": None, "message": r}
                     for p, r in sorted(snapshot.skipped.items())]
+        problems += [{"source": self.name, "path": n.path, "line": None, "message": n.en,
+                      "message_fr": n.fr} for n in snapshot.notices]
         return {"repository": section, "problems": problems}

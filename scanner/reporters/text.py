@@ -82,7 +82,8 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
     passed, na = passed_and_not_applicable(card)
     lines.append(" " + tr("passed", lang, count=passed, na=na))
     notices = card.get("notices", []) + [
-        f"{p['path']}{':' + str(p['line']) if p.get('line') else ''}: {p['message']}"
+        f"{p['path']}{':' + str(p['line']) if p.get('line') else ''}: "
+        f"{p.get('message_fr') if lang == 'fr' and p.get('message_fr') else p['message']}"
         for p in card.get("problems", [])]
     if notices:
         lines.append(f" {tr('notices', lang)}")

@@ -32,7 +32,7 @@ from scanner.community import locate
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.errors import CiviscanError, ScanError
 from scanner.facts import build_facts, wanted_paths
-from scanner.snapshot import MAX_FILE_BYTES, Commit, RepoInfo, Snapshot
+from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, RepoInfo, Snapshot
 from scanner.sources.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -41,10 +41,6 @@ log = logging.getLogger(__name__)
 MAX_LINKS = 200
 #: Rounds of "files only reading reveals" before a miss is left unread.
 MAX_ROUNDS = 3
-#: Same wording as the local source, so a remote and a local scan of one commit agree.
-NOT_REGULAR = "not a regular file; not read"
-ESCAPES = "symlink escapes the repository; not read"
-BROKEN = "broken symlink"
 
 
 @dataclass

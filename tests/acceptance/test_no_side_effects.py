@@ -35,7 +35,8 @@ def hook(event, args):
         path, mode, flags = (list(args) + [None, None])[:3]
         writing = (isinstance(flags, int) and flags & WRITE) or (
             isinstance(mode, str) and any(c in mode for c in "wax+"))
-        if writing:
+        # A pipe to a child process (an fd number) or /dev/null writes no file.
+        if writing and not isinstance(path, int) and path != "/dev/null":
             seen.append(f"open for writing: {path!r}")
     elif event.startswith(MUTATING):
         seen.append(f"{event}: {args!r}")
