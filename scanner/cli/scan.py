@@ -15,7 +15,7 @@ from scanner.progress import Progress
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
 from scanner.sources.crawl import CrawlOptions
-from scanner.sources.github import Filters
+from scanner.sources.remote import Filters
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "error"

@@ -17,9 +17,9 @@ from pathlib import Path
 from scanner.errors import CiviscanError, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.cache import Cache, default_cache_dir
-from scanner.sources.github import Filters, GitHubClient, GitHubForge
+from scanner.sources.github import GitHubClient, GitHubForge
 from scanner.sources.http import BudgetExhausted, Policy
-from scanner.sources.remote import Crawl, Item, Listed
+from scanner.sources.remote import Crawl, Filters, Item, Listed
 from scanner.targets import Target
 
 
