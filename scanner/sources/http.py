@@ -191,18 +191,21 @@ class Policy:
             headers = {k.lower(): v for k, v in head.items()}
             self.observe(headers)
             data: t.Any = None
-            text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+            text = ""
             if raw and status == 200:
                 data = body if isinstance(body, bytes) else body.encode("utf-8")
-            elif text:
+            else:
+                text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+            if text:
                 try:
                     data = json.loads(text)
                 except ValueError:
                     # A proxy's HTML page or a cut answer is a transient fault, not data.
                     status = status if status >= 400 else 0
-            elif status == 200:
+            elif status == 200 and data is None:
                 status = 0
-            verdict = self.judge(status, headers, data if data is not None else text, attempt)
+            judged = text if data is None or isinstance(data, bytes) else data
+            verdict = self.judge(status, headers, judged, attempt)
             if verdict.action in ("ok", "fail"):
                 return status, headers, data
             attempt += 1
