@@ -342,6 +342,7 @@ class GitLabForge:
         size = self.page_size
         kept = 0
         what = f"gitlab:{path}"
+        cursors: set[str] = set()
         while True:
             try:
                 data = self._listing(GROUP_QUERY, {"path": path, "first": size, "after": after},
@@ -370,6 +371,9 @@ class GitLabForge:
             kept += len(page)
             info = connection.get("pageInfo") or {}
             after = info.get("endCursor") if info.get("hasNextPage") else None
+            if after is not None and (not isinstance(after, str) or after in cursors):
+                after = None  # a cursor seen before: the server pages in circles
+            cursors.add(after or "")
             done = after is None or (filters.limit is not None and kept >= filters.limit)
             yield page, None if done else after
             if done:
@@ -443,6 +447,7 @@ class GitLabForge:
         while True:
             if status != 200 or not isinstance(data, list):
                 raise denied(what, status, TOKEN_VAR)
+            before = len(entries)
             for item in data:
                 entry = _entry(item)
                 if entry is not None:
@@ -450,8 +455,8 @@ class GitLabForge:
             following = self._next_page(head, url, params)
             if following is None:
                 break
-            if len(entries) >= MAX_TREE_ENTRIES:
-                truncated = True
+            if len(entries) >= MAX_TREE_ENTRIES or len(entries) == before:
+                truncated = True  # the cap, or a server that pages in circles
                 break
             url, params = following
             status, head, data = self.client.request("GET", url, what, params=params)

@@ -117,12 +117,15 @@ def _remaining_zero(headers: Mapping[str, str]) -> bool:
                for name in ("x-ratelimit-remaining", "ratelimit-remaining"))
 
 
-def graphql_rate_limited(body: t.Any) -> bool:
-    """GitHub answers an exhausted GraphQL budget with HTTP 200 and an error of type RATE_LIMITED."""
+def graphql_rate_limited(body: t.Any, headers: Mapping[str, str] | None = None) -> bool:
+    """GitHub answers an exhausted GraphQL budget with HTTP 200 and an error of type RATE_LIMITED;
+    a GraphQL answer with errors only and an exhausted budget header is the same thing."""
     if not isinstance(body, dict):
         return False
-    return any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED"
-               for e in body.get("errors") or [])
+    errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+    if any(e.get("type") == "RATE_LIMITED" for e in errors):
+        return True
+    return bool(errors) and not body.get("data") and headers is not None and _remaining_zero(headers)
 
 
 @dataclass
@@ -160,7 +163,7 @@ class Policy:
         """The verdict on one response (``status`` 0: no response: reset, timeout)."""
         now = self.clock()
         text = body if isinstance(body, str) else json.dumps(body) if body is not None else ""
-        if status == 200 and graphql_rate_limited(body):
+        if status == 200 and graphql_rate_limited(body, headers):
             return Verdict("retry", _reset_wait(headers, now) or 60.0, "rate limit (GraphQL)")
         if 200 <= status < 400:
             return Verdict("ok")

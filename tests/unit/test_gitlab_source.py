@@ -211,3 +211,88 @@ def test_sizes_a_tree_did_not_give_are_learned_from_the_blobs() -> None:
     assert lay.files == {"README.md": None, "big.bin": None, "docs/readme": None, "other": None}
     lay.learn({"a" * 40: b"hello"}, {"b" * 40: 20_000_000})
     assert lay.files == {"README.md": 5, "big.bin": 20_000_000, "docs/readme": 5, "other": None}
+
+
+class _Scripted:
+    """A client whose answers are scripted: (status, headers, data) per request, in order."""
+
+    url = "https://gitlab.example"
+    host = "gitlab.example"
+
+    def __init__(self, *answers: tuple[int, dict[str, str], t.Any]) -> None:
+        self.answers = list(answers)
+        self.sent: list[tuple[str, dict[str, t.Any] | None]] = []
+
+    def request(self, verb: str, url: str, what: str, *, params: dict[str, t.Any] | None = None,
+                body: t.Any = None, raw: bool = False, limit: int = 0) -> tuple[int, dict[str, str], t.Any]:
+        self.sent.append((url, params))
+        return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+
+    def graphql(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
+        return t.cast(dict[str, t.Any], self.request("POST", "/api/graphql", what, body=query)[2])
+
+    def same_origin(self, url: str) -> bool:
+        return url.startswith(self.url)
+
+
+def _forge(*answers: tuple[int, dict[str, str], t.Any]) -> tuple[gl.GitLabForge, _Scripted]:
+    client = _Scripted(*answers)
+    return gl.GitLabForge(t.cast(gl.GitLabClient, client)), client
+
+
+def test_a_tree_paged_in_circles_ends_truncated() -> None:
+    page = [{"id": "b" * 40, "path": "README.md", "type": "blob", "mode": "100644"}]
+    link = {"link": '<https://gitlab.example/api/v4/projects/42/repository/tree?page_token=x>; rel="next"'}
+    forge, client = _forge((200, link, page))
+    tree = forge.tree(gl.listed_from_node(_node()))
+    assert tree.truncated and [e.path for e in tree.entries] == ["README.md"] and len(client.sent) == 2
+
+
+def test_a_server_without_pagination_none_is_read_page_by_page() -> None:
+    pages = [[{"id": f"{i:040x}", "path": f"f{i}", "type": "blob", "mode": "100644"}] for i in range(3)]
+    forge, client = _forge((400, {}, {"error": "pagination does not have a valid value"}),
+                           (200, {"x-next-page": "2"}, pages[0]), (200, {"x-next-page": "3"}, pages[1]),
+                           (200, {"x-next-page": ""}, pages[2]))
+    tree = forge.tree(gl.listed_from_node(_node()))
+    assert [e.path for e in tree.entries] == ["f0", "f1", "f2"] and not tree.truncated
+    assert [p["pagination"] for _, p in client.sent if p] == ["none", "keyset", "keyset", "keyset"]
+    assert [p.get("page") for _, p in client.sent if p] == [None, None, "2", "3"]
+
+
+def test_listing_cursors_in_circles_end_the_listing() -> None:
+    answer = {"data": {"group": {"projects": {"pageInfo": {"hasNextPage": True, "endCursor": "c1"},
+                                              "nodes": [_node()]}}}}
+    forge, client = _forge((200, {}, answer))
+    pages = list(forge.owner_pages("dinum", gl.Filters()))
+    assert len(pages) == 2 and pages[-1][1] is None and len(client.sent) == 2
+
+
+def test_blob_answers_exact_bytes_oversize_and_fallbacks() -> None:
+    text, latin = b"# Titre \xc3\xa9\n", "Licence europ\u00e9enne\n".encode("cp1252")
+    big = gl.MAX_FILE_BYTES + 1
+    oid_text, oid_latin, oid_big = gl.git_blob_id(text), gl.git_blob_id(latin), "e" * 40
+    listed = gl.listed_from_node(_node())
+    tree = Tree([Entry("README.md", "100644", oid_text), Entry("LICENCE", "100644", oid_latin),
+                 Entry("big.txt", "100644", oid_big)])
+    nodes = [{"path": "README.md", "oid": oid_text, "size": str(len(text)), "rawTextBlob": text.decode()},
+             {"path": "LICENCE", "oid": oid_latin, "size": str(len(latin)),
+              "rawTextBlob": latin.decode("utf-8", errors="replace")},  # re-encoded by the server
+             {"path": "big.txt", "oid": oid_big, "size": str(big), "rawTextBlob": "x"}]
+    answer = {"data": {"queryComplexity": {"score": 30, "limit": 250},
+                       "b0": {"repository": {"blobs": {"nodes": nodes}}}}}
+    forge, client = _forge((200, {}, answer), (200, {}, latin))
+    forge._remember(listed, tree)
+    fetched = forge.blobs([(listed, oid_text), (listed, oid_latin), (listed, oid_big)])
+    assert fetched.contents == {oid_text: text, oid_latin: latin}
+    assert fetched.oversize == {oid_big: big} and fetched.failed == set()
+    assert [url for url, _ in client.sent][1:] == [f"/projects/42/repository/blobs/{oid_latin}/raw"]
+    assert forge.blob_projects == 6  # one project scored 30 of 250: six fit under 80 %
+
+
+def test_raw_bytes_that_do_not_match_their_id_are_refused() -> None:
+    listed = gl.listed_from_node(_node())
+    forge, _ = _forge((200, {}, b"tampered"))
+    fetched = forge.blobs([(listed, "a" * 40)])  # not in any known tree: straight to REST
+    assert fetched.failed == {"a" * 40} and not fetched.contents
+    forge, _ = _forge((200, {"content-length": str(gl.MAX_FILE_BYTES + 9)}, b"x" * (gl.MAX_FILE_BYTES + 1)))
+    assert forge.blobs([(listed, "a" * 40)]).oversize == {"a" * 40: gl.MAX_FILE_BYTES + 9}

@@ -97,3 +97,14 @@ def test_a_wait_longer_than_allowed_is_an_error_not_a_nap() -> None:
 def test_every_attempt_counts_against_the_budget() -> None:
     with pytest.raises(BudgetExhausted):
         _run([(502, {}, b"")] * 3, max_requests=2)
+
+
+def test_a_graphql_answer_of_errors_only_with_no_budget_left_waits_for_the_reset() -> None:
+    limited: Answer = (200, {"RateLimit-Remaining": "0", "RateLimit-Reset": str(int(NOW) + 5)},
+                       b'{"errors": [{"message": "Retry later"}]}')
+    (status, _, data), waits, _ = _run([limited, OK])
+    assert (status, data, waits) == (200, {"ok": True}, [6.0])
+    # Errors with budget left are the query's own problem: handed back, not retried.
+    refused: Answer = (200, {"RateLimit-Remaining": "10"}, b'{"errors": [{"message": "no"}]}')
+    (status, _, data), waits, _ = _run([refused])
+    assert (status, waits) == (200, []) and data["errors"]
