@@ -3,10 +3,8 @@ listing nodes to the same ``RepoInfo`` as elsewhere, exact bytes, which instance
 
 from __future__ import annotations
 
-import os
 import subprocess
 import typing as t
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,17 +14,15 @@ from scanner.errors import UsageError
 from scanner.sources import gitlab as gl
 from scanner.sources.remote import Entry, Tree, layout
 from scanner.targets import parse_target
-from tests.support import REPO_ROOT
+from tests.fakeforge.graphql_common import load_schema, schema_path
 
-REFERENCE = Path(os.environ.get("CIVISCAN_REFERENCE", REPO_ROOT.parent / "shared" / "reference"))
-SCHEMA = REFERENCE / "gitlab-graphql-schema.graphql"
+SCHEMA = schema_path("gitlab")
 HEAD = "0123456789abcdef0123456789abcdef01234567"
 
 
-@cache
 def _schema() -> t.Any:
-    graphql = pytest.importorskip("graphql")
-    return graphql.build_schema(SCHEMA.read_text(encoding="utf-8"), assume_valid_sdl=True)
+    """The schema the fake GitLab validates with (built once per process, shared with it)."""
+    return load_schema("gitlab")
 
 
 def _errors(query: str, variables: dict[str, t.Any] | None = None) -> list[str]:
