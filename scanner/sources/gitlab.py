@@ -245,6 +245,10 @@ class GitLabClient:
             raise denied(what, status, TOKEN_VAR)
         return data
 
+    def redact(self, text: str) -> str:
+        """Server text with the token cut out, should a server echo it back."""
+        return text.replace(self.token, "***") if self.token else text
+
     def same_origin(self, url: str) -> bool:
         ours, theirs = urlsplit(self.url), urlsplit(url)
         return (ours.scheme, ours.netloc) == (theirs.scheme, theirs.netloc)
@@ -398,7 +402,7 @@ class GitLabForge:
         return data
 
     def _not_found(self, what: str, data: dict[str, t.Any]) -> RemoteFailure:
-        errors = _errors(data)
+        errors = self.client.redact(_errors(data))
         if errors:
             return RemoteFailure(f"{what}: the host refused the query: {errors}",
                                  fr=f"{what} : l'hôte a refusé la requête : {errors}")
@@ -555,8 +559,8 @@ class GitLabForge:
         self._resize(result.get("queryComplexity"), len(batch))
         for i, (listed, pairs) in enumerate(batch):
             project = result.get(f"b{i}")
-            if not isinstance(project, dict):  # gone, or no longer visible
-                out.failed.update(oid for oid, _ in pairs)
+            if not isinstance(project, dict):  # an error on this alias alone: REST says more
+                raw += [(listed, oid) for oid, _ in pairs]
                 continue
             nodes = (((project.get("repository") or {}).get("blobs") or {}).get("nodes")) or []
             by_path = {n.get("path"): n for n in nodes if isinstance(n, dict)}

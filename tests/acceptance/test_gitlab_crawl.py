@@ -350,3 +350,18 @@ def test_one_forge_per_instance(server: FakeForge, tmp_path: Path) -> None:
     hosts = frozenset({"git.example.org"})
     other = crawler.gitlab(parse_target("https://git.example.org/a/b", gitlab_hosts=hosts))
     assert other is not forge and other.client.url == "https://git.example.org"
+
+
+def test_a_plain_http_gitlab_url_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("scan", "gitlab:dinum", "--gitlab-url", "http://gitlab.example.org",
+                     "--cache-dir", str(tmp_path), expect=2)
+    assert "--gitlab-url" in result.stderr and "https" in result.stderr
+
+
+def test_a_self_hosted_url_target_on_the_configured_instance(server: FakeForge, tmp_path: Path,
+                                                             run_cli: RunCli) -> None:
+    result = run_cli("scan", f"{server.gitlab_url}/dinum/equipe/produit/projet-005", "--gitlab-host",
+                     "127.0.0.1", "--gitlab-url", server.gitlab_url, "--format", "json",
+                     "--cache-dir", str(tmp_path), expect=None)
+    (card,) = json.loads(result.stdout)["scorecards"]
+    assert card["status"] == "ok" and card["repository"]["full_name"] == "dinum/equipe/produit/projet-005"

@@ -214,6 +214,7 @@ class _Scripted:
 
     url = "https://gitlab.example"
     host = "gitlab.example"
+    token = "glpat-SENTINEL"
 
     def __init__(self, *answers: tuple[int, dict[str, str], t.Any]) -> None:
         self.answers = list(answers)
@@ -229,6 +230,9 @@ class _Scripted:
 
     def same_origin(self, url: str) -> bool:
         return url.startswith(self.url)
+
+    def redact(self, text: str) -> str:
+        return gl.GitLabClient.redact(t.cast(gl.GitLabClient, self), text)
 
 
 def _forge(*answers: tuple[int, dict[str, str], t.Any]) -> tuple[gl.GitLabForge, _Scripted]:
@@ -292,3 +296,23 @@ def test_raw_bytes_that_do_not_match_their_id_are_refused() -> None:
     assert fetched.failed == {"a" * 40} and not fetched.contents
     forge, _ = _forge((200, {"content-length": str(gl.MAX_FILE_BYTES + 9)}, b"x" * (gl.MAX_FILE_BYTES + 1)))
     assert forge.blobs([(listed, "a" * 40)]).oversize == {"a" * 40: gl.MAX_FILE_BYTES + 9}
+
+
+def test_a_server_echoing_the_token_does_not_put_it_in_a_report() -> None:
+    echo = {"data": {"group": None}, "errors": [{"message": "bad token glpat-SENTINEL for you"}]}
+    forge, _ = _forge((200, {}, echo))
+    with pytest.raises(gl.RemoteFailure) as caught:
+        list(forge.owner_pages("dinum", gl.Filters()))
+    assert "glpat-SENTINEL" not in str(caught.value) + str(caught.value.fr)
+    assert "bad token *** for you" in str(caught.value)
+
+
+def test_a_blob_alias_in_error_falls_back_to_rest() -> None:
+    data = b"# hello\n"
+    oid = gl.git_blob_id(data)
+    listed = gl.listed_from_node(_node())
+    answer = {"data": {"b0": None}, "errors": [{"message": "blobs over 20 MiB", "path": ["b0"]}]}
+    forge, client = _forge((200, {}, answer), (200, {}, data))
+    forge._remember(listed, Tree([Entry("README.md", "100644", oid)]))
+    assert forge.blobs([(listed, oid)]).contents == {oid: data}
+    assert client.sent[-1][0] == f"/projects/42/repository/blobs/{oid}/raw"
