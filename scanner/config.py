@@ -1,10 +1,11 @@
 """``.civiscan.yml``: extra rules, severity overrides, justified disables and waivers.
 
 Two trust levels. The file the user names (``--config`` or ``CIVISCAN_CONFIG``) is trusted: every
-key applies. A ``.civiscan.yml`` found inside a scanned repository is not: a team may record a
-waiver for its own findings, with a justification, an approver and an expiry date, but can never
-disable rules, change severities or thresholds, or point civiscan elsewhere. What it tried is
-reported, not applied.
+key applies. A ``.civiscan.yml`` found inside a scanned repository is not: its waivers are shown
+as *proposed* and never applied (a repository must not grade itself), unless the trusted
+configuration says ``repository_waivers: allow``, and even then only those that end within
+``repository_waiver_max_days``. It can never disable rules, change severities or thresholds, or
+point civiscan elsewhere: what it tried is reported, not applied.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ FILE_NAME = ".civiscan.yml"
 ENV_VAR = "CIVISCAN_CONFIG"
 #: Keys a scanned repository's own config may set.
 REPOSITORY_KEYS = frozenset({"version", "waivers"})
+#: Longest a repository's own waiver may run, when the trusted configuration allows them.
+DEFAULT_REPOSITORY_WAIVER_MAX_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Config:
     fail_under: float | None = None
     fail_on: str | None = None
     gitlab_hosts: frozenset[str] = frozenset()
+    #: Whether a scanned repository's own waivers may apply (else they are only proposed).
+    allow_repository_waivers: bool = False
+    repository_waiver_max_days: int = DEFAULT_REPOSITORY_WAIVER_MAX_DAYS
 
 
 def _parse(data: bytes, where: str) -> Loaded:
@@ -122,6 +128,9 @@ def load_config(path: Path | None = None) -> Config:
         fail_under=value.get("fail_under"),
         fail_on=value.get("fail_on"),
         gitlab_hosts=frozenset(value.get("gitlab_hosts", [])),
+        allow_repository_waivers=value.get("repository_waivers") == "allow",
+        repository_waiver_max_days=value.get("repository_waiver_max_days",
+                                             DEFAULT_REPOSITORY_WAIVER_MAX_DAYS),
     )
 
 
@@ -152,3 +161,20 @@ def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]
     notices = [f"{where}: key {key!r} ignored: a repository's own configuration may only "
                "declare waivers" for key in sorted(set(value) - REPOSITORY_KEYS)]
     return [Waiver.from_data(w, where) for w in value.get("waivers", [])], notices
+
+
+def admit_repository_waivers(waivers: list[Waiver], config: Config,
+                             today: dt.date) -> tuple[list[Waiver], list[dict[str, t.Any]]]:
+    """Which of a repository's own waivers apply, and the others as proposals with a ``reason``.
+
+    None applies unless the trusted configuration allows it (``not_allowed``); then a waiver
+    ending after ``today`` plus the longest lifetime allowed is not applied either (``too_long``,
+    with the ``latest`` expiry date it could have had).
+    """
+    if not config.allow_repository_waivers:
+        return [], [{**w.to_dict(), "reason": "not_allowed"} for w in waivers]
+    latest = today + dt.timedelta(days=config.repository_waiver_max_days)
+    admitted = [w for w in waivers if w.expires <= latest]
+    proposed = [{**w.to_dict(), "reason": "too_long", "latest": latest.isoformat()}
+                for w in waivers if w.expires > latest]
+    return admitted, proposed

@@ -24,6 +24,19 @@ CHROME: dict[str, dict[str, str]] = {
     "waived_until": {"en": "waived until {expires} by {approved_by}: {justification}",
                      "fr": "dérogation jusqu'au {expires}, accordée par {approved_by} : "
                            "{justification}"},
+    "proposed": {"en": "Proposed waivers, not applied", "fr": "Dérogations proposées, non appliquées"},
+    "proposed_waiver": {"en": "{rule}: until {expires}, by {approved_by}: {justification}",
+                        "fr": "{rule} : jusqu'au {expires}, par {approved_by} : {justification}"},
+    "proposed.not_allowed": {
+        "en": "a repository's own waivers apply only where the trusted configuration (--config) "
+              "sets repository_waivers: allow",
+        "fr": "les dérogations d'un dépôt ne s'appliquent que si la configuration de confiance "
+              "(--config) indique repository_waivers: allow"},
+    "proposed.too_long": {
+        "en": "it ends after {latest}, later than a repository's own waiver may run "
+              "(repository_waiver_max_days)",
+        "fr": "elle se termine après le {latest}, plus tard que ne peut durer une dérogation "
+              "propre au dépôt (repository_waiver_max_days)"},
     "errors": {"en": "Rule errors", "fr": "Erreurs d'évaluation"},
     "passed": {"en": "{count} rule(s) passed, {na} not applicable",
                "fr": "{count} règle(s) respectée(s), {na} sans objet"},

@@ -25,14 +25,14 @@ class Progress:
                  requests: Callable[[], int] = lambda: 0,
                  remaining: Callable[[], int | None] = lambda: None,
                  clock: Callable[[], float] = time.monotonic,
-                 interval: float = PLAIN_INTERVAL) -> None:
+                 interval: float | None = None) -> None:
         self.write = write
         self.live = live
         self.language = language
         self.requests = requests
         self.remaining = remaining
         self.clock = clock
-        self.interval = interval
+        self.interval = PLAIN_INTERVAL if interval is None else interval
         self.total = 0
         self.done = 0
         self.started = clock()
@@ -51,6 +51,11 @@ class Progress:
     def waiting(self, seconds: float, reason: str) -> None:
         self.note = tr("progress.waiting", self.language, seconds=f"{seconds:.0f}", reason=reason)
         self._show(force=True)
+
+    def notice(self, en: str, fr: str) -> None:
+        """Something the user should know before the scan runs long (shown once, in full)."""
+        text = fr if self.language == "fr" else en
+        self.write(("\r\x1b[2K" if self.live and self._shown else "") + f"civiscan: {text}\n")
 
     # Called by the run for each repository it scores.
     def __call__(self, name: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from scanner import __version__
-from scanner.config import FILE_NAME, Config, Waiver, repository_waivers
+from scanner.config import FILE_NAME, Config, Waiver, admit_repository_waivers, repository_waivers
 from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
 from scanner.engine.loader import Ruleset
 from scanner.errors import CiviscanError, ScanError
@@ -75,13 +75,14 @@ def items_for(target: Target, crawler: Crawler | None) -> Iterator[Item]:
     yield from crawler.items(target)
 
 
-def make_crawler(options: ScanOptions) -> Crawler | None:
+def make_crawler(targets: t.Sequence[Target], crawl: CrawlOptions | None = None,
+                 listener: t.Any = None) -> Crawler | None:
     """One crawler for the run's remote targets (none when every target is a folder)."""
-    if all(target.kind == "local" for target in options.targets):
+    if all(target.kind == "local" for target in targets):
         return None
     from scanner.sources.crawl import Crawler, CrawlOptions
 
-    return Crawler(options.crawl or CrawlOptions(), options.listener)
+    return Crawler(crawl or CrawlOptions(), listener)
 
 
 def _apply_config(findings: list[Finding], config: Config, own_waivers: list[Waiver],
@@ -123,6 +124,7 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         data = item.snapshot.read(FILE_NAME) if FILE_NAME in item.snapshot.files else None
     findings = [evaluate(rule, facts) for rule in options.ruleset.rules]
     own_waivers: list[Waiver] = []
+    proposed: list[dict[str, t.Any]] = []
     notices: list[str] = []
     if data is not None:
         own_waivers, notices = repository_waivers(data, FILE_NAME)
@@ -133,6 +135,10 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         # A repository's waivers cover that repository only, whatever they say.
         own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
                               w.approved_by, w.expires, w.origin) for w in own_waivers]
+        # ...and only apply where the trusted configuration says so: else a repository
+        # could waive its own failures and pass.
+        own_waivers, proposed = admit_repository_waivers(own_waivers, options.config,
+                                                         options.today)
     findings, expired = _apply_config(findings, options.config, own_waivers,
                                       facts["repository"]["full_name"], options.today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
@@ -146,6 +152,7 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         **score(findings),
         "findings": [f.to_dict(options.language) for f in findings],
         "expired_waivers": expired,
+        "proposed_waivers": proposed,
         "notices": notices,
         "problems": facts["problems"],
     }
@@ -169,7 +176,8 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
         "repository": repository or {"name": name, "full_name": label, "url": None},
         "status": "error", "error": reason, "scanned_at": _now(), **_provenance(ruleset),
         "score": None, "grade": None,
-        "categories": {}, "findings": [], "expired_waivers": [], "notices": [], "problems": [],
+        "categories": {}, "findings": [], "expired_waivers": [], "proposed_waivers": [],
+        "notices": [], "problems": [],
     }
 
 
@@ -197,7 +205,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
     """Scan every target; one repository failing never stops the others."""
     started = _now()
     cards: list[dict[str, t.Any]] = []
-    crawler = make_crawler(options)
+    crawler = make_crawler(options.targets, options.crawl, options.listener)
     seen: set[str] = set()
     for target in options.targets:
         try:
@@ -250,22 +258,31 @@ def _card(item: Item, options: ScanOptions) -> dict[str, t.Any]:
 
 
 def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None) -> int:
-    """0 ok; 1 a repository is under ``fail_under`` or has an unwaived failure at or above
-    ``fail_on``; 3 nothing could be scanned. (2 is raised earlier, for usage errors.)"""
+    """0 ok; 1 a repository is under ``fail_under``, has an unwaived failure at or above
+    ``fail_on``, or could not be scanned while a threshold is set (its compliance is unknown, so
+    it cannot pass); 3 nothing could be scanned. (2 is raised earlier, for usage errors.)"""
+    return exit_reason(run, fail_under=fail_under, fail_on=fail_on)[0]
+
+
+def exit_reason(run: dict[str, t.Any], *, fail_under: float | None,
+                fail_on: str | None) -> tuple[int, dict[str, t.Any] | None]:
+    """The exit code and, for 1, the first scorecard that caused it (to say why)."""
     cards = run["scorecards"]
     ok = [c for c in cards if c["status"] == "ok"]
     if cards and not ok:
-        return 3
+        return 3, None
     threshold = SEVERITY_RANK.get(fail_on or "never")
+    if fail_under is not None or threshold is not None:
+        for card in cards:
+            if card["status"] != "ok":
+                return 1, card
     for card in ok:
         if fail_under is not None and (card["score"] is None or card["score"] < fail_under):
-            return 1
+            return 1, card
         if threshold is not None:
             for finding in card["findings"]:
                 if (finding["status"] == "fail" and not finding["waiver"]
                         and finding["lifecycle"] != "experimental"
                         and SEVERITY_RANK[finding["severity"]] >= threshold):
-                    return 1
-    return 0
-
-
+                    return 1, card
+    return 0, None

@@ -80,6 +80,11 @@ class Snapshot:
     links: dict[str, str] = field(default_factory=dict)
     commit_log: list[Commit] | None = None
     max_file_bytes: int = MAX_FILE_BYTES
+    #: Community files of the owner's shared ``.github`` repository, which GitHub shows where a
+    #: repository has none of its own: their paths there -> contents. ``inherited_from`` names
+    #: that repository; such a file is read as ``"OWNER/.github:PATH"`` (:meth:`inherited_path`).
+    inherited: dict[str, bytes] = field(default_factory=dict)
+    inherited_from: str | None = None
 
     def paths(self) -> list[str]:
         """Every file path at HEAD, sorted."""
@@ -92,8 +97,17 @@ class Snapshot:
         size = self.files.get(path)
         return size is not None and size > self.max_file_bytes
 
+    def inherited_path(self, path: str) -> str:
+        """How a file of the shared ``.github`` repository is named in facts and findings."""
+        return f"{self.inherited_from}:{path}"
+
+    def is_inherited(self, path: str | None) -> bool:
+        return bool(path and self.inherited_from and path.startswith(f"{self.inherited_from}:"))
+
     def read(self, path: str) -> bytes | None:
         """Bytes of one file, or ``None`` when absent, skipped or over :attr:`max_file_bytes`."""
+        if self.is_inherited(path) and path not in self.files:
+            return self.inherited.get(path.split(":", 1)[1])
         if path not in self.files or path in self.skipped or self.too_large(path):
             return None
         return self.reader(path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import traceback
+import types
 
 import click
 
@@ -14,6 +16,7 @@ from scanner.cli.fix import fix_command
 from scanner.cli.rules import rules_group
 from scanner.cli.scan import scan_command
 from scanner.cli.schema import schema_command
+from scanner.reporters.base import visible_lines
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,15 +41,45 @@ cli.add_command(rules_group)
 cli.add_command(schema_command)
 
 
+class NeutralisingFilter(logging.Filter):
+    """Every log record, traceback included, goes out with secrets masked and repository text
+    neutralised (see :func:`~scanner.reporters.base.visible`): a message may quote a URL, a
+    file name or an exception text that no one checked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = visible_lines(record.getMessage()), None
+        if record.exc_info:
+            record.exc_text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+            record.exc_info = None
+        if record.exc_text:
+            record.exc_text = visible_lines(record.exc_text)
+        if record.stack_info:
+            record.stack_info = visible_lines(record.stack_info)
+        return True
+
+
+_FILTER = NeutralisingFilter()
+
+
 def configure_logging(debug: bool, quiet: bool) -> None:
     level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="civiscan: %(levelname)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_FILTER)  # a no-op when already there
     # Never let HTTP libraries log headers (tokens live there).
     for noisy in ("urllib3", "github", "gitlab", "http.client"):
         logging.getLogger(noisy).setLevel(max(level, logging.INFO))
 
 
+def _neutralised_traceback(kind: type[BaseException], error: BaseException,
+                           trace: types.TracebackType | None) -> None:
+    """``--debug`` tracebacks quote exception texts: mask and neutralise them like any output."""
+    text = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(visible_lines(text.rstrip("\n")) + "\n")
+
+
 def main() -> None:
+    sys.excepthook = _neutralised_traceback
     try:
         cli.main(prog_name="civiscan", auto_envvar_prefix="CIVISCAN")
     except BrokenPipeError:

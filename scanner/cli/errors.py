@@ -10,16 +10,18 @@ import click
 
 from scanner.errors import CiviscanError, UsageError
 from scanner.i18n import default_language
+from scanner.reporters.base import visible_lines
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN = 1, 2, 3
 
 
 class _LocalisedExit(click.ClickException):
-    """Click's own "Error: " prefix, in the reader's language."""
+    """Click's own "Error: " prefix, in the reader's language; the message is neutralised (it may
+    quote a repository's text or a URL: no control character, workflow command or token)."""
 
     def show(self, file: t.IO[t.Any] | None = None) -> None:
         prefix = {"en": "Error: ", "fr": "Erreur : "}[default_language()]
-        click.echo(f"{prefix}{self.format_message()}", err=True)
+        click.echo(f"{prefix}{visible_lines(self.format_message())}", err=True)
 
 
 class _UsageExit(_LocalisedExit):

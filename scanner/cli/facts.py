@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import typing as t
 
 import click
 
 from scanner.cli.common import build_config, build_targets
 from scanner.cli.errors import errors_to_exit
+from scanner.errors import ScanError
 from scanner.facts import build_facts
-from scanner.reporters.base import strict
-from scanner.run import snapshots_for
+from scanner.reporters.base import to_json
+from scanner.run import items_for, make_crawler
+from scanner.snapshot import Snapshot
 
 
 @click.command("facts")
@@ -18,9 +20,21 @@ from scanner.run import snapshots_for
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def facts_command(target: str, debug: bool) -> None:
     """Print the facts document of TARGET as JSON (what rules are evaluated on)."""
+    from scanner.cli import configure_logging
+
+    configure_logging(debug, False)
     with errors_to_exit(debug):
         config = build_config(None)
         (parsed,) = build_targets([target], config)
-        documents = [build_facts(snapshot) for snapshot in snapshots_for(parsed)]
+        crawler = make_crawler([parsed])
+        documents = []
+        for item in items_for(parsed, crawler):
+            if item.error is not None:
+                raise item.error
+            documents.append(item.facts if item.facts is not None
+                             else build_facts(t.cast(Snapshot, item.snapshot)))
+        if not documents:
+            raise ScanError(f"{parsed.label}: no repository to scan",
+                            fr=f"{parsed.label} : aucun dépôt à analyser")
         payload = documents[0] if len(documents) == 1 else documents
-        click.echo(json.dumps(strict(payload), indent=2, ensure_ascii=False, allow_nan=False))
+        click.echo(to_json(payload))

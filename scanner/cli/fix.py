@@ -10,6 +10,8 @@ from scanner.cli.common import build_config, build_ruleset, build_targets, pick_
 from scanner.cli.errors import errors_to_exit
 from scanner.errors import UsageError
 from scanner.fixes import actions, apply, plan
+from scanner.i18n import tr
+from scanner.reporters.base import visible
 from scanner.run import ScanOptions, scan_snapshot, snapshots_for
 
 MESSAGES = {
@@ -41,6 +43,9 @@ def fix_command(only: tuple[str, ...], target: str, dry_run: bool, lang: str | N
     """Write the files a scan found missing (README, CONTRIBUTING with a DCO clause, code of
     conduct, security policy, publiccode.yml), or only the ACTIONs named. Never overwrites a file.
     """
+    from scanner.cli import configure_logging
+
+    configure_logging(debug, False)
     with errors_to_exit(debug):
         config = build_config(config_path)
         (parsed,) = build_targets([target], config)
@@ -60,15 +65,20 @@ def fix_command(only: tuple[str, ...], target: str, dry_run: bool, lang: str | N
             click.echo(text["nothing"])
             return
         written = [] if dry_run else apply(fixes, parsed.path)
+        colon = tr("colon", language)
+        # Paths and contents quote the repository (its name, its files): shown neutralised.
         for fix in fixes:
             rules = ", ".join(fix.rules)
+            path = visible(fix.path)
             if fix.skipped:
-                click.echo(f"{text['skip']}: {fix.skipped} ({text['for']} {rules})")
+                click.echo(f"{text['skip']}{colon}{visible(fix.reason(language))} "
+                           f"({text['for']} {rules})")
             elif dry_run:
-                click.echo(f"{text['would']} {fix.path} ({text['for']} {rules}):")
-                click.echo("    " + fix.content.rstrip("\n").replace("\n", "\n    "))
+                click.echo(f"{text['would']} {path} ({text['for']} {rules}):")
+                for line in fix.content.rstrip("\n").split("\n"):
+                    click.echo(f"    {visible(line)}".rstrip())
             elif fix in written:
                 verb = text["appended"] if fix.mode == "append" else text["wrote"]
-                click.echo(f"{verb} {fix.path} ({text['for']} {rules})")
+                click.echo(f"{verb} {path} ({text['for']} {rules})")
         if written:
             click.echo(text["next"])

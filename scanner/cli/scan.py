@@ -10,7 +10,7 @@ import click
 
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
-from scanner.cli.output import write_report
+from scanner.cli.output import check_output, write_report
 from scanner.progress import Progress
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
@@ -35,7 +35,8 @@ def _live() -> bool:
               help="Report format: " + "; ".join(f"{n}: {r.help}" for n, r in
                                                   sorted(REPORTER_BY_NAME.items())) + ".")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE (replaced atomically) instead of stdout.")
+              help="Write the report to FILE instead of stdout: a regular file is replaced "
+                   "atomically, a pipe or a device (/dev/stdout) is written into.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
               help="Exit 1 if a repository scores under SCORE (0-100).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
@@ -96,6 +97,8 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
 
     configure_logging(debug, quiet)
     with errors_to_exit(debug):
+        if output is not None:
+            check_output(output)
         config = build_config(config_path)
         parsed = build_targets(targets or (".",), config, gitlab_host)
         ruleset = build_ruleset(config, rule_dirs)

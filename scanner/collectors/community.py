@@ -12,17 +12,21 @@ from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
 from scanner.snapshot import Snapshot, decode_text
 
-#: Where a file came from. Remote sources will add "organisation" for files inherited from an
-#: organisation's shared ``.github`` repository.
+#: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
+#: repository, whose community files GitHub shows where a repository has none.
 ORIGIN = "repository"
+INHERITED = "organisation-default"
 #: Headings kept in the facts (a README can have hundreds).
 MAX_HEADINGS = 80
 #: Security.txt files and pull-request templates read, at most.
 MAX_EXTRA_READS = 3
 
 
-def _file_section(found: locate.RoleFiles) -> dict[str, t.Any]:
-    return {"path": found.path, "origin": ORIGIN if found.path else None,
+def _file_section(found: locate.RoleFiles, snapshot: Snapshot | None = None) -> dict[str, t.Any]:
+    origin = None
+    if found.path:
+        origin = INHERITED if snapshot is not None and snapshot.is_inherited(found.path) else ORIGIN
+    return {"path": found.path, "origin": origin,
             "candidates": list(found.candidates), "readable": None, "size": None}
 
 
@@ -88,8 +92,9 @@ class CommunityCollector(Collector):
                     readme_doc)
         self._conduct(section["code_of_conduct"], paths, reader)
         self._security(section["security_policy"], paths, reader)
-        issue = locate.issue_templates(paths)
-        pull = locate.pull_request_templates(paths)
+        issue = locate.issue_templates(paths) or reader.inherited(locate.issue_templates)
+        pull = locate.pull_request_templates(paths) or reader.inherited(
+            locate.pull_request_templates)
         section["templates"] = {"issue": issue, "pull_request": pull,
                                 "present": bool(issue or pull)}
         return {"community": section, "problems": problems}
@@ -116,8 +121,8 @@ class CommunityCollector(Collector):
     @staticmethod
     def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                       repo_url: str | None) -> list[tuple[str, Document]]:
-        found = locate.find_role(paths, "contributing")
-        out.update(_file_section(found))
+        found = reader.role(paths, "contributing")
+        out.update(_file_section(found, reader.snapshot))
         doc = reader.document(found.path, out)
         if doc is None or found.path is None:
             return []
@@ -180,16 +185,16 @@ class CommunityCollector(Collector):
 
     @staticmethod
     def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
-        found = locate.find_role(paths, "code_of_conduct")
-        out.update(_file_section(found))
+        found = reader.role(paths, "code_of_conduct")
+        out.update(_file_section(found, reader.snapshot))
         text = reader.text(found.path, out)
         if text is not None:
             out.update(conduct.analyse(text).to_facts())
 
     @staticmethod
     def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
-        found = locate.find_role(paths, "security_policy")
-        out.update(_file_section(found))
+        found = reader.role(paths, "security_policy")
+        out.update(_file_section(found, reader.snapshot))
         channels: list[dict[str, t.Any]] = []
         text = reader.text(found.path, out)
         if text is not None and found.path:
@@ -227,6 +232,19 @@ class _Reader:
         self.snapshot = snapshot
         self.source = source
         self.problems = problems
+
+    def role(self, paths: Sequence[str], role: str) -> locate.RoleFiles:
+        """The repository's own file for ``role``, else the one its owner's ``.github``
+        repository provides (as GitHub does; never for the README or the licence)."""
+        found = locate.find_role(paths, role)
+        if found.path is None and self.snapshot.inherited:
+            default = locate.find_role(sorted(self.snapshot.inherited), role)
+            if default.path:
+                return locate.RoleFiles(self.snapshot.inherited_path(default.path))
+        return found
+
+    def inherited(self, pick: t.Callable[[Iterable[str]], list[str]]) -> list[str]:
+        return [self.snapshot.inherited_path(p) for p in pick(sorted(self.snapshot.inherited))]
 
     def text(self, path: str | None, out: dict[str, t.Any] | None = None) -> str | None:
         if path is None:

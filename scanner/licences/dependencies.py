@@ -2,7 +2,8 @@
 
 Offline only: npm lockfiles (``package-lock.json``/``npm-shrinkwrap.json`` v2/v3 record
 ``packages.*.license``) and ``composer.lock`` (``packages[].license``). Compatibility with the
-project's licence uses the licence matrix of ``licensecheck`` (offline part of that package).
+project's licence uses the licence matrix of ``licensecheck`` (only the offline part of that
+package is imported: see :func:`_pure_licensecheck`).
 Python dependencies' licences are not recorded in any lockfile; finding them needs PyPI, which
 civiscan does not query (no network option is offered yet).
 """
@@ -10,7 +11,11 @@ civiscan does not query (no network option is offered yet).
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import logging
+import sys
+import types
 import typing as t
 from collections import Counter
 from dataclasses import dataclass
@@ -77,11 +82,33 @@ def _composer(path: str, doc: dict[str, t.Any]) -> list[Dependency]:
     return found
 
 
+def _pure_licensecheck() -> tuple[types.ModuleType, types.ModuleType]:
+    """licensecheck's ``license_matrix`` and ``types`` modules, without its package ``__init__``.
+
+    That ``__init__`` imports licensecheck's command line, which imports ``requests_cache`` and
+    ``requests``: importing it creates ``~/.cache/licensecheck.sqlite`` (and fails where the
+    cache is read-only) and makes urllib3 bind a socket. The two modules civiscan needs import
+    only the standard library and loguru, so the package is entered without running its
+    ``__init__``, which is then forgotten again: a later ``import licensecheck`` is untouched.
+    """
+    if "licensecheck" in sys.modules:  # already imported whole, by someone else
+        return (importlib.import_module("licensecheck.license_matrix"),
+                importlib.import_module("licensecheck.types"))
+    spec = importlib.util.find_spec("licensecheck")
+    if spec is None or spec.submodule_search_locations is None:
+        raise ImportError("licensecheck is not installed")
+    sys.modules["licensecheck"] = importlib.util.module_from_spec(spec)  # created, not run
+    try:
+        return (importlib.import_module("licensecheck.license_matrix"),
+                importlib.import_module("licensecheck.types"))
+    finally:
+        del sys.modules["licensecheck"]
+
+
 @functools.lru_cache(maxsize=1)
 def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
     try:
-        from licensecheck import license_matrix
-        from licensecheck.types import ucstr
+        license_matrix, licence_types = _pure_licensecheck()
     except ImportError:  # pragma: no cover - licensecheck is a dependency
         return None
     try:  # licensecheck logs every unknown licence through loguru; we report them ourselves
@@ -90,7 +117,7 @@ def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
         logger.disable("licensecheck")
     except ImportError:  # pragma: no cover
         logging.getLogger("licensecheck").setLevel(logging.ERROR)
-    return license_matrix.licenseType, license_matrix.depCompatWMyLice, ucstr
+    return license_matrix.licenseType, license_matrix.depCompatWMyLice, licence_types.ucstr
 
 
 def compatible(project: str, dependency: str) -> bool | None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import typing as t
 
-from scanner.reporters.base import Reporter, strict
+from scanner.reporters.base import Reporter, to_json
 
 
 class JsonReporter(Reporter):
@@ -15,4 +14,4 @@ class JsonReporter(Reporter):
     help = "the run document (civiscan schema run)"
 
     def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
-        return json.dumps(strict(run), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        return to_json(run) + "\n"

@@ -11,7 +11,7 @@ import typing as t
 
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, passed_and_not_applicable, visible
+from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
 from scanner.scoring import CATEGORY_WEIGHTS
 
 #: What can build structure inside a line: emphasis, code, links and images (``[``, ``]``, ``!``),
@@ -55,6 +55,10 @@ def _card(card: dict[str, t.Any], lang: str) -> list[str]:
             lines.append("  - " + escape(tr("waived_until", lang, **finding["waiver"])))
         elif finding["remediation"]:
             lines.append(f"  - {tr('how', lang)}: {escape(finding['remediation'])}")
+    proposed = proposed_waivers(card, lang)
+    if proposed:
+        lines += ["", f"**{tr('proposed', lang)}**", ""]
+        lines += [f"- ⏸️ {escape(waiver)}\n  - {escape(reason)}" for waiver, reason in proposed]
     passed, na = passed_and_not_applicable(card)
     lines += ["", tr("passed", lang, count=passed, na=na), ""]
     return lines

@@ -8,7 +8,7 @@ import click
 
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, passed_and_not_applicable, visible
+from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
 from scanner.scoring import CATEGORY_WEIGHTS
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
@@ -74,6 +74,11 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
             lines.append(f" {tr(key, lang)} ({len(group)})")
             for finding in group:
                 lines.extend(_finding_lines(finding, lang, color))
+    proposed = proposed_waivers(card, lang)
+    if proposed:
+        lines.append(f" {tr('proposed', lang)} ({len(proposed)})")
+        for waiver, reason in proposed:
+            lines += [f"  - {visible(waiver)}", f"      {visible(reason)}"]
     passed, na = passed_and_not_applicable(card)
     lines.append(" " + tr("passed", lang, count=passed, na=na))
     notices = card.get("notices", []) + [

@@ -17,11 +17,13 @@ from pathlib import Path
 from scanner.errors import CiviscanError, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.cache import Cache, default_cache_dir
-from scanner.sources.github import GitHubClient, GitHubForge
-from scanner.sources.gitlab import GitLabClient, GitLabForge
-from scanner.sources.http import BudgetExhausted, Policy
-from scanner.sources.remote import Crawl, Filters, Item, Listed
+from scanner.sources.http import BudgetExhausted, Policy, RemoteFailure
+from scanner.sources.remote import Crawl, Defaults, Filters, Item, Listed
 from scanner.targets import Target
+
+if t.TYPE_CHECKING:
+    from scanner.sources.github import GitHubForge
+    from scanner.sources.gitlab import GitLabForge
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Listener(t.Protocol):
     def found(self, count: int) -> None: ...
 
     def waiting(self, seconds: float, reason: str) -> None: ...
+
+    def notice(self, en: str, fr: str) -> None: ...
 
 
 def _listed_to_json(listed: Listed) -> dict[str, t.Any]:
@@ -84,6 +88,7 @@ class Crawler:
         directory = (options.cache_dir or default_cache_dir()) if options.use_cache else None
         self.cache = Cache(directory)
         self._github: GitHubForge | None = None
+        self._shared: dict[str, Defaults | None] = {}
         self._gitlab: dict[str, GitLabForge] = {}
 
     @property
@@ -92,17 +97,41 @@ class Crawler:
 
     def github(self) -> GitHubForge:
         if self._github is None:
+            from scanner.sources.github import GitHubClient, GitHubForge  # requests: only if remote
+
             client = GitHubClient.from_environment(self.policy, self.options.github_api_url)
             self._github = GitHubForge(client, self.cache)
+            if self._github.anonymous and self.listener:
+                self.listener.notice(
+                    "no GITHUB_TOKEN: anonymous GitHub access, REST only, 60 requests an hour on "
+                    "github.com (about 12 per repository); set GITHUB_TOKEN to scan organisations",
+                    "pas de GITHUB_TOKEN : accès anonyme à GitHub, REST seulement, 60 requêtes par "
+                    "heure sur github.com (environ 12 par dépôt) ; définissez GITHUB_TOKEN pour "
+                    "analyser des organisations")
         return self._github
 
     def gitlab(self, target: Target) -> GitLabForge:
         """One forge per GitLab instance (its own client, token and blob batch size)."""
+        from scanner.sources.gitlab import GitLabClient, GitLabForge  # requests: only if remote
+
         client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url)
         key = f"{client.url} {client.token is not None}"
         if key not in self._gitlab:
             self._gitlab[key] = GitLabForge(client, self.cache)
         return self._gitlab[key]
+
+    def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:
+        """The owner's shared ``.github`` community files, looked up once per owner and run."""
+        if owner not in self._shared:
+            try:
+                listed = forge.repository(owner, ".github")
+                crawl = Crawl(forge, self.cache, workers=1)
+                self._shared[owner] = crawl.load_defaults(listed)
+            except RemoteFailure as exc:
+                if exc.status != 404:
+                    raise
+                self._shared[owner] = None
+        return self._shared[owner]
 
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],
@@ -118,8 +147,9 @@ class Crawler:
                             fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas "
                                "encore disponible")
         forge = self.github()
-        crawl = Crawl(forge, self.cache, workers=self.options.workers)
         assert target.owner is not None
+        crawl = Crawl(forge, self.cache, workers=self.options.workers,
+                      defaults=self._defaults(forge, target.owner))
         if target.name:
             listed = forge.repository(target.owner, target.name)
             if self.listener:
@@ -129,7 +159,8 @@ class Crawler:
         yield from self._owner(target, target.owner, forge, crawl)
 
     def _gitlab_items(self, target: Target) -> Iterator[Item]:
-        """``a/b/c`` may name a project or a subgroup: the host says which (project first)."""
+        """``a/b/c`` may name a project or a subgroup: the host says which (project first).
+        GitLab has no owner-wide community files: nothing is inherited."""
         assert target.owner is not None
         forge = self.gitlab(target)
         crawl = Crawl(forge, self.cache, workers=self.options.workers)

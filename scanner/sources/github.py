@@ -17,6 +17,7 @@ answer when one repository of a batch is missing.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import logging
 import os
@@ -224,6 +225,21 @@ def _commits(target: dict[str, t.Any]) -> list[Commit] | None:
     return out
 
 
+def listed_from_rest(data: dict[str, t.Any]) -> Listed:
+    """A repository from REST (anonymous access): HEAD, tree and commits come in ``complete``."""
+    licence = (data.get("license") or {}).get("spdx_id")
+    info = RepoInfo(
+        name=data["name"], full_name=data["full_name"], url=data.get("html_url"),
+        default_branch=data.get("default_branch"), head=None, archived=data.get("archived"),
+        fork=data.get("fork"),
+        visibility=data.get("visibility") or ("private" if data.get("private") else "public"),
+        description=data.get("description"), topics=tuple(data.get("topics") or ()),
+        homepage=data.get("homepage") or None,
+        host_licence=None if licence in (None, "NOASSERTION") else licence,
+        pushed_at=data.get("pushed_at"), source="github")
+    return Listed(info=info, tree_oid=None, commits=None, handle=tuple(info.full_name.split("/", 1)))
+
+
 def listed_from_node(node: dict[str, t.Any], host_url: str) -> Listed:
     info = _info(node, host_url)
     target = ((node.get("defaultBranchRef") or {}).get("target")) or {}
@@ -247,9 +263,17 @@ class GitHubForge:
     def host(self) -> str:
         return self.client.host
 
+    @property
+    def anonymous(self) -> bool:
+        """GitHub's GraphQL API needs a token: without one, everything goes through REST."""
+        return not self.client.token
+
     def owner_pages(self, login: str, filters: Filters,
                     start: str | None = None) -> Iterator[tuple[list[Listed], str | None]]:
         """Pages of listed repositories and the cursor after each (for checkpoints)."""
+        if self.anonymous:
+            yield from self._rest_owner_pages(login, filters, start)
+            return
         after = start
         size = self.page_size
         kept = 0
@@ -283,7 +307,34 @@ class GitHubForge:
                 return
             size = min(self.page_size, size * 2)
 
+    def _rest_owner_pages(self, login: str, filters: Filters,
+                          start: str | None) -> Iterator[tuple[list[Listed], str | None]]:
+        number = int(start or 1)
+        kept = 0
+        while True:
+            status, data = self.client.get(f"/users/{quote(login)}/repos", f"github:{login}",
+                                           params={"per_page": 100, "page": number,
+                                                   "type": "owner", "sort": "full_name"},
+                                           conditional=self.cache)
+            if status != 200 or not isinstance(data, list):
+                raise _denied(f"github:{login}", status)
+            page = [listed for listed in map(listed_from_rest, data) if filters.keep(listed.info)]
+            if filters.limit is not None:
+                page = page[:max(0, filters.limit - kept)]
+            kept += len(page)
+            done = len(data) < 100 or (filters.limit is not None and kept >= filters.limit)
+            number += 1
+            yield page, None if done else str(number)
+            if done:
+                return
+
     def repository(self, owner: str, name: str) -> Listed:
+        if self.anonymous:
+            status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}",
+                                           f"github:{owner}/{name}", conditional=self.cache)
+            if status != 200 or not isinstance(data, dict):
+                raise _denied(f"github:{owner}/{name}", status)
+            return listed_from_rest(data)
         data = self.client.graphql(REPO_QUERY, {"owner": owner, "name": name, "commits": COMMITS},
                                    f"github:{owner}/{name}")
         node = (data.get("data") or {}).get("repository")
@@ -292,7 +343,30 @@ class GitHubForge:
         return listed_from_node(node, self.client.api_url)
 
     def complete(self, listed: Listed) -> None:
-        """The GraphQL listing already carries the commit messages."""
+        """The GraphQL listing carries HEAD and the commit messages; a REST listing (anonymous)
+        does not: one commits request gives both, and the tree id."""
+        if listed.tree_oid is not None:
+            return
+        owner, name = listed.handle
+        what = listed.info.full_name
+        status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/commits", what,
+                                       params={"per_page": COMMITS,
+                                               "sha": listed.info.default_branch or "HEAD"})
+        if status == 409 or (status == 200 and not data):
+            raise ScanError(f"{what}: empty repository: nothing to scan",
+                            fr=f"{what} : dépôt vide : rien à analyser")
+        if status != 200 or not isinstance(data, list):
+            raise _denied(what, status)
+        commits = []
+        for item in data:
+            commit = item.get("commit") or {}
+            author = commit.get("author") or {}
+            commits.append(Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
+                                  merge=len(item.get("parents") or []) > 1,
+                                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>"))
+        listed.commits = commits
+        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
+        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
 
     def tree(self, listed: Listed) -> Tree:
         owner, name = listed.handle
@@ -331,6 +405,14 @@ class GitHubForge:
     def blobs(self, wants: Sequence[tuple[Listed, str]]) -> Fetched:
         got: dict[str, bytes] = {}
         failed: set[str] = set()
+        if self.anonymous:
+            for listed, oid in wants:
+                content = self._rest_blob(listed.handle, oid)
+                if content is None:
+                    failed.add(oid)
+                else:
+                    got[oid] = content
+            return Fetched(got, failed, {})
         for batch in _batches(wants):
             groups: dict[tuple[str, str], list[str]] = {}
             for listed, oid in batch:
@@ -363,14 +445,21 @@ class GitHubForge:
                         raw.append((key, oid))  # binary, truncated or re-encoded: take the bytes
                     else:
                         failed.add(oid)
-            for (owner, name), oid in raw:
-                status, body = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/git/blobs/{oid}",
-                                               f"{owner}/{name}")
-                if status == 200 and isinstance(body, dict) and body.get("encoding") == "base64":
-                    got[oid] = base64.b64decode(body.get("content") or "")
-                else:
+            for handle, oid in raw:
+                content = self._rest_blob(handle, oid)
+                if content is None:
                     failed.add(oid)
+                else:
+                    got[oid] = content
         return Fetched(got, failed, {})  # trees give sizes: nothing over the cap is asked
+
+    def _rest_blob(self, handle: tuple[str, str], oid: str) -> bytes | None:
+        owner, name = handle
+        status, body = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/git/blobs/{oid}",
+                                       f"{owner}/{name}")
+        if status == 200 and isinstance(body, dict) and body.get("encoding") == "base64":
+            return base64.b64decode(body.get("content") or "")
+        return None
 
 
 def _batches(wants: Sequence[tuple[Listed, str]]) -> Iterator[list[tuple[Listed, str]]]:

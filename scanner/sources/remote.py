@@ -23,11 +23,12 @@ import json
 import logging
 import posixpath
 import typing as t
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from scanner import __version__
+from scanner.community import locate
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.errors import CiviscanError, ScanError
 from scanner.facts import build_facts, wanted_paths
@@ -44,7 +45,27 @@ MAX_ROUNDS = 3
 NOT_REGULAR = "not a regular file; not read"
 ESCAPES = "symlink escapes the repository; not read"
 BROKEN = "broken symlink"
-SUBMODULE = NOT_REGULAR
+
+
+@dataclass
+class Filters:
+    """Which listed repositories are scanned."""
+
+    include_forks: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    limit: int | None = None
+
+    def keep(self, info: RepoInfo) -> bool:
+        name = info.name.lower()
+        if info.fork and not self.include_forks:
+            return False
+        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
+            return False
+        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
+            return False
+        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
 
 
 @dataclass(frozen=True)
@@ -91,27 +112,6 @@ class Listed:
     #: Forge-specific handle (owner/name, project id …) the adapter uses to fetch.
     handle: t.Any = None
     error: CiviscanError | None = None
-
-
-@dataclass
-class Filters:
-    """Which listed repositories are scanned."""
-
-    include_forks: bool = False
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    limit: int | None = None
-
-    def keep(self, info: RepoInfo) -> bool:
-        name = info.name.lower()
-        if info.fork and not self.include_forks:
-            return False
-        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
-            return False
-        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
-            return False
-        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
 
 
 @dataclass
@@ -194,9 +194,8 @@ def layout(tree: Tree, link_targets: Mapping[str, bytes | None]) -> Layout:
         if entry.kind == "blob":
             out.files[entry.path] = entry.size
             out.oids[entry.path] = entry.oid
-        elif entry.kind == "submodule":
-            out.files[entry.path] = None
-            out.skipped[entry.path] = SUBMODULE
+        # A submodule is another repository, not a file of this one (a checkout leaves it an
+        # empty folder or nothing): it is neither listed nor reported.
     links = {e.path: e for e in tree.entries if e.kind == "link"}
     for path, entry in links.items():
         out.files[path] = None
@@ -276,6 +275,15 @@ class _Reader:
         return data
 
 
+@dataclass(frozen=True)
+class Defaults:
+    """Community files of an owner's shared ``.github`` repository (paths there -> contents)."""
+
+    origin: str
+    head: str
+    files: dict[str, bytes]
+
+
 @dataclass
 class Crawl:
     """Turns listing pages into items for one forge, with the cache and batching."""
@@ -284,8 +292,28 @@ class Crawl:
     cache: Cache
     workers: int = 4
     max_file_bytes: int = MAX_FILE_BYTES
-    extra_key: str = ""
-    on_done: Callable[[str], None] | None = None
+    defaults: Defaults | None = None
+
+    @property
+    def extra_key(self) -> str:
+        return f"{self.defaults.origin}@{self.defaults.head}" if self.defaults else ""
+
+    def load_defaults(self, listed: Listed) -> Defaults | None:
+        """The community files GitHub would show from ``listed`` (an owner's ``.github``)."""
+        if listed.error is not None:
+            return None
+        outcome = self._trees([listed])[index_key(listed)]
+        if isinstance(outcome, CiviscanError):
+            raise outcome
+        paths = sorted(e.path for e in outcome.entries if e.kind == "blob")
+        chosen = {locate.find_role(paths, role).path
+                  for role in ("contributing", "code_of_conduct", "security_policy")}
+        chosen |= set(locate.issue_templates(paths)) | set(locate.pull_request_templates(paths))
+        oids = {e.path: e.oid for e in outcome.entries
+                if e.path in chosen and (e.size is None or e.size <= self.max_file_bytes)}
+        blobs = self._fetch((listed, oid) for oid in oids.values()).contents
+        files = {path: blobs[oid] for path, oid in oids.items() if oid in blobs}
+        return Defaults(listed.info.full_name, listed.info.head or "", files) if files else None
 
     def items(self, page: Sequence[Listed]) -> Iterator[Item]:
         """Items for one page of listed repositories, in listing order."""
@@ -295,7 +323,8 @@ class Crawl:
             if listed.error is not None:
                 results[index] = Item(listed.info, error=listed.error)
                 continue
-            cached = self.cache.get("facts", facts_key(self.forge.host, listed, self.extra_key))
+            cached = (self.cache.get("facts", facts_key(self.forge.host, listed, self.extra_key))
+                      if listed.tree_oid else None)
             if cached is not None:
                 config = cached.get("config")
                 results[index] = Item(listed.info, facts=cached["facts"],
@@ -400,6 +429,9 @@ class Crawl:
                             truncated=tree.truncated, skipped=dict(lay.skipped),
                             links=dict(lay.links), commit_log=listed.commits,
                             max_file_bytes=self.max_file_bytes)
+        if self.defaults is not None and self.defaults.origin != listed.info.full_name:
+            snapshot.inherited = dict(self.defaults.files)
+            snapshot.inherited_from = self.defaults.origin
         unread = sorted(p for p, oid in lay.oids.items() if oid in failed)
         if unread:
             error = ScanError(

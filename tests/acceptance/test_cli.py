@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -129,31 +130,71 @@ def test_output_is_written_atomically(run_cli: RunCli, compliant: Path, tmp_path
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_repository_waiver_is_shown_and_expired_ones_reported(run_cli: RunCli,
-                                                             bare_repo: Path) -> None:
-    failing = [f for f in json.loads(run_cli("scan", str(bare_repo), "--format", "json",
-                                             expect=None).stdout)["scorecards"][0]["findings"]
-               if f["status"] == "fail"]
-    waived, expired = failing[0]["rule"], failing[1]["rule"]
+def _failing_rules(run_cli: RunCli, root: Path) -> list[str]:
+    run = json.loads(run_cli("scan", str(root), "--format", "json", expect=None).stdout)
+    return [f["rule"] for f in run["scorecards"][0]["findings"] if f["status"] == "fail"]
+
+
+def test_a_repository_cannot_waive_its_own_failures(run_cli: RunCli, bare_repo: Path) -> None:
+    """Its .civiscan.yml waives every failure until 9999, approved by itself: nothing changes."""
+    before = json.loads(run_cli("scan", str(bare_repo), "--format", "json", expect=1).stdout)
+    failing = _failing_rules(run_cli, bare_repo)
+    (bare_repo / ".civiscan.yml").write_text("waivers:\n" + "".join(
+        f"  - rule: {rule}\n    justification: We decided this is fine.\n"
+        "    approved_by: me\n    expires: 9999-12-31\n" for rule in failing)
+        + "repository_waivers: allow\n")
+    result = run_cli("scan", str(bare_repo), "--format", "json", expect=1)
+    card = json.loads(result.stdout)["scorecards"][0]
+    assert (card["score"], card["grade"]) == (before["scorecards"][0]["score"],
+                                              before["scorecards"][0]["grade"])
+    assert all(f["waiver"] is None for f in card["findings"])
+    assert sorted(w["rule"] for w in card["proposed_waivers"]) == sorted(failing)
+    assert {w["reason"] for w in card["proposed_waivers"]} == {"not_allowed"}
+    assert any("'repository_waivers' ignored" in n for n in card["notices"])
+    assert schemas.errors("run", json.loads(result.stdout)) == []
+    text = run_cli("scan", str(bare_repo), "--lang", "fr", expect=1).stdout
+    assert "Dérogations proposées, non appliquées" in text and "repository_waivers: allow" in text
+    markdown = run_cli("scan", str(bare_repo), "--format", "markdown", expect=1).stdout
+    assert "Proposed waivers, not applied" in markdown
+
+
+def test_trusted_config_allows_repository_waivers_within_a_lifetime(
+        run_cli: RunCli, bare_repo: Path, tmp_path: Path) -> None:
+    waived, too_long, expired = _failing_rules(run_cli, bare_repo)[:3]
+    soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     (bare_repo / ".civiscan.yml").write_text(
         "waivers:\n"
         f"  - rule: {waived}\n    justification: Accepted while the team migrates.\n"
+        f"    approved_by: Incubator lead\n    expires: {soon}\n"
+        f"  - rule: {too_long}\n    justification: Accepted for ever, says the team.\n"
         "    approved_by: Incubator lead\n    expires: 2999-01-01\n"
         f"  - rule: {expired}\n    justification: This one was accepted last year.\n"
         "    approved_by: Incubator lead\n    expires: 2001-01-01\n"
         "  - rule: no-such-rule\n    justification: A typo that must not pass silently.\n"
-        "    approved_by: Incubator lead\n    expires: 2999-01-01\n"
+        "    approved_by: Incubator lead\n    expires: 2001-01-01\n"
         "disable:\n  - rule: readme-present\n    justification: trying to hide a rule\n")
-    run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", expect=None).stdout)
+    config = tmp_path / "trusted.yml"
+    config.write_text("repository_waivers: allow\nrepository_waiver_max_days: 90\n")
+    run = json.loads(run_cli("scan", str(bare_repo), "--format", "json", "--config", str(config),
+                             expect=None).stdout)
     card = run["scorecards"][0]
     by_rule = {f["rule"]: f for f in card["findings"]}
     assert by_rule[waived]["status"] == "fail" and by_rule[waived]["waiver"]["approved_by"]
-    assert by_rule[expired]["waiver"] is None
+    assert by_rule[too_long]["waiver"] is None and by_rule[expired]["waiver"] is None
+    latest = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    assert card["proposed_waivers"] == [{
+        "rule": too_long, "repository": card["repository"]["full_name"],
+        "justification": "Accepted for ever, says the team.", "approved_by": "Incubator lead",
+        "expires": "2999-01-01", "origin": ".civiscan.yml", "reason": "too_long",
+        "latest": latest}]
     assert [w["rule"] for w in card["expired_waivers"]] == [expired]
     assert any("'disable' ignored" in n for n in card["notices"])
     assert any("unknown rule 'no-such-rule' ignored" in n for n in card["notices"])
-    text = run_cli("scan", str(bare_repo), "--lang", "fr", expect=None).stdout
+    assert schemas.errors("run", run) == []
+    text = run_cli("scan", str(bare_repo), "--lang", "fr", "--config", str(config),
+                   expect=None).stdout
     assert "Dérogations" in text and "Accepted while the team migrates." in text
+    assert f"elle se termine après le {latest}" in text
 
 
 def test_rules_list_show_and_validate(run_cli: RunCli, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_fix_creates_missing_files_and_the_rules_pass(run_cli: RunCli, repo: Pat
     assert all(before[rule] != "pass" for rule in REPAIRED if rule != "no-cla-required")
     out = run_cli("fix", "--path", str(repo), "--lang", "fr",
                   "--security-email", "securite@service.gouv.fr").stdout
-    assert "écrit CONTRIBUTING.md" in out and "ignoré: README.md already exists" in out
+    assert "écrit CONTRIBUTING.md" in out and "ignoré : README.md existe déjà" in out
     assert (repo / "README.md").read_text() == "# Service\n\nMy own words.\n"
     for name in ("CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md", "publiccode.yml"):
         assert (repo / name).is_file(), name
@@ -64,3 +64,26 @@ def test_dco_clause_is_appended_to_the_existing_contributing(run_cli: RunCli, re
 def test_fix_refuses_remote_targets_and_unknown_actions(run_cli: RunCli) -> None:
     assert "local checkout" in run_cli("fix", "--path", "github:betagouv/x", expect=2).stderr
     assert "'nope' is not one of" in run_cli("fix", "nope", expect=2).stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_fix_writes_nothing_through_a_folder_linked_out(run_cli: RunCli, repo: Path,
+                                                        tmp_path: Path, lang: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``.github`` links to a folder outside: the file planned in it is refused, not written."""
+    from scanner import fixes
+
+    table = fixes.actions()
+    table["contributing-file"] = {**table["contributing-file"], "path": ".github/CONTRIBUTING.md"}
+    monkeypatch.setattr(fixes, "actions", lambda: table)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo / ".github").symlink_to(elsewhere)
+    for args in (["--dry-run"], []):
+        out = run_cli("fix", "contributing-file", "--path", str(repo), "--lang", lang, *args).stdout
+        expected = {"en": "skipped: .github/CONTRIBUTING.md would be written outside the "
+                          "repository (through .github, a symbolic link leaving it): nothing written",
+                    "fr": "ignoré : .github/CONTRIBUTING.md serait écrit hors du dépôt (par "
+                          ".github, un lien symbolique qui en sort) : rien n'est écrit"}[lang]
+        assert expected in out
+    assert list(elsewhere.iterdir()) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.config import load_config, repository_waivers
+from scanner.config import Config, admit_repository_waivers, load_config, repository_waivers
 from scanner.errors import ConfigError
 
 GOOD = """\
@@ -46,6 +46,8 @@ def test_valid_config_is_loaded(tmp_path: Path) -> None:
     ("unknown: 1\n", "Additional properties are not allowed"),
     ("a: [\n", ".civiscan.yml:2"),
     ("disable:\n  - rule: licence-file-present\n", "'justification' is a required property"),
+    ("repository_waivers: yes\n", ":1: /repository_waivers: 'yes' is not one of"),
+    ("repository_waiver_max_days: 0\n", ":1: /repository_waiver_max_days: 0 is less than"),
 ])
 def test_invalid_config_names_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / ".civiscan.yml"
@@ -66,3 +68,36 @@ def test_repository_config_may_only_add_waivers() -> None:
 def test_invalid_repository_config_is_a_notice_not_an_error() -> None:
     waivers, notices = repository_waivers(b"waivers: [{rule: x}]\n", ".civiscan.yml")
     assert waivers == [] and "ignored" in notices[0]
+
+
+def test_repository_waivers_are_only_proposed_by_default(tmp_path: Path) -> None:
+    path = tmp_path / ".civiscan.yml"
+    path.write_text("fail_under: 50\n")
+    config = load_config(path)
+    assert not config.allow_repository_waivers and config.repository_waiver_max_days == 365
+    waivers, _ = repository_waivers(GOOD.encode(), ".civiscan.yml")
+    applied, proposed = admit_repository_waivers(waivers, config, dt.date(2026, 1, 1))
+    assert applied == [] and [p["reason"] for p in proposed] == ["not_allowed"]
+    assert proposed[0]["justification"] == waivers[0].justification
+
+
+def test_allowed_repository_waivers_are_capped_in_lifetime(tmp_path: Path) -> None:
+    path = tmp_path / ".civiscan.yml"
+    path.write_text("repository_waivers: allow\nrepository_waiver_max_days: 30\n")
+    config = load_config(path)
+    assert config.allow_repository_waivers and config.repository_waiver_max_days == 30
+    waivers, _ = repository_waivers(GOOD.encode(), ".civiscan.yml")  # expires 2027-01-31
+    applied, proposed = admit_repository_waivers(waivers, config, dt.date(2027, 1, 1))
+    assert applied == waivers and proposed == []
+    applied, proposed = admit_repository_waivers(waivers, config, dt.date(2026, 12, 31))
+    assert applied == [] and proposed[0]["reason"] == "too_long"
+    assert proposed[0]["latest"] == "2027-01-30"
+    assert admit_repository_waivers(waivers, Config(allow_repository_waivers=True),
+                                    dt.date(2026, 2, 1))[0] == waivers  # 365 days by default
+
+
+def test_a_repository_cannot_allow_its_own_waivers() -> None:
+    _, notices = repository_waivers(b"repository_waivers: allow\nrepository_waiver_max_days: 9\n",
+                                    ".civiscan.yml")
+    assert any("'repository_waivers' ignored" in n for n in notices)
+    assert any("'repository_waiver_max_days' ignored" in n for n in notices)

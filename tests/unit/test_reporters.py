@@ -8,6 +8,7 @@ import typing as t
 import pytest
 
 from scanner.reporters import REPORTER_BY_NAME
+from scanner.reporters.base import visible
 from scanner.reporters.markdown import escape
 
 HOSTILE = "evil|name`x`\n<details>![x](http://tracker) \u202etxt.exe\u200b"
@@ -75,3 +76,24 @@ def test_most_severe_findings_come_first(name: str) -> None:
     run["scorecards"][0]["findings"].insert(0, info)
     out = REPORTER_BY_NAME[name].render(run)
     assert out.index("licence-file-present") < out.index("aaa-info-rule")
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("::add-mask::x", "\\::add-mask::x"),
+    ("  \u00a0::error::x", "  \u00a0\\::error::x"),  # the runner trims blanks before "::"
+    ("a ##[add-mask]b ###[error]c", "a ##\\[add-mask]b ###\\[error]c"),
+    ("\x1b[2J\x9b31m\u202e\u2028\u200b\U000e0041", "\\u001b[2J\\u009b31m\\u202e\\u2028\\u200b"
+                                                   "\\U000e0041"),
+    ("std::vector a::b", "std::vector a::b"),
+])
+def test_visible_breaks_workflow_commands_and_controls(raw: str, shown: str) -> None:
+    assert visible(raw) == shown
+
+
+def test_json_escapes_controls_and_legacy_commands_yet_reads_back_the_same() -> None:
+    hostile = "::add-mask::x ##[add-mask]y \x1b[2J \x9b \u202e \u2028 \U000e0041 é"
+    run = _run(name=hostile, message=hostile)
+    out = REPORTER_BY_NAME["json"].render(run)
+    assert "##[" not in out and "\x9b" not in out and "\u2028" not in out and "é" in out
+    assert "\\u009b" in out and "##\\u005b" in out and "\\udb40\\udc41" in out
+    assert json.loads(out) == json.loads(json.dumps(run))

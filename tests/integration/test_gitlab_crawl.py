@@ -294,7 +294,7 @@ def test_a_corpus_repository_gives_the_same_facts_as_its_checkout(folder: Path, 
     assert per_project <= 6, dict(server.stats.by_kind)
 
 
-def test_exact_bytes_links_submodules_and_the_size_cap(tmp_path: Path) -> None:
+def test_exact_bytes_links_and_the_size_cap(tmp_path: Path) -> None:
     latin1 = "Licence publique de l'Union européenne v. 1.2\n".encode("cp1252") * 3
     repo = FakeRepo("dinum", "bords", files={
         "LICENCE.txt": latin1,
@@ -303,7 +303,6 @@ def test_exact_bytes_links_submodules_and_the_size_cap(tmp_path: Path) -> None:
         "docs/logo.png": b"\x89PNG\r\n\x1a\n\0\0\0",
         "publiccode.yml": b"publiccodeYmlVersion: '0.4'\nname: Bords\n",
     }, symlinks={"COPYING": "LICENCE.txt", "docs/out": "../../etc/passwd"},
-        submodules={"vendor/lib": "1" * 40},
         commits=[(f"Change\n\n{SIGNED}", "Alice Martin", "alice.martin@example.gouv.fr"),
                  ("Unsigned change", "Bob Durand", "bob.durand@example.gouv.fr")])
     remote, server = _remote_facts(repo, tmp_path / "remote", cap=4_096)
@@ -365,3 +364,11 @@ def test_a_self_hosted_url_target_on_the_configured_instance(server: FakeForge, 
                      "--cache-dir", str(tmp_path), expect=None)
     (card,) = json.loads(result.stdout)["scorecards"]
     assert card["status"] == "ok" and card["repository"]["full_name"] == "dinum/equipe/produit/projet-005"
+
+
+def test_a_submodule_is_not_a_file_of_the_project(server: FakeForge, tmp_path: Path) -> None:
+    repo = _repo("dinum", "avec-module", submodules={"vendor/lib": "1" * 40})
+    server.forge.add_gitlab(repo)
+    (item,) = _items(_crawler(server, tmp_path), "gitlab:dinum/avec-module")
+    assert item.facts is not None
+    assert "vendor/lib" not in json.dumps(item.facts)  # neither listed nor reported (remote.layout)
