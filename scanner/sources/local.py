@@ -145,8 +145,9 @@ def _commits(root: Path) -> list[Commit] | None:
         record = record.strip("\n")
         if not record:
             continue
-        sha, parents, message = ([*record.split("\x00", 2), "", ""])[:3]
-        commits.append(Commit(sha=sha, message=message, merge=len(parents.split()) > 1))
+        sha, parents, author, message = ([*record.split("\x00", 3), "", "", ""])[:4]
+        commits.append(Commit(sha=sha, message=message, merge=len(parents.split()) > 1,
+                              author=author))
     return commits
 
 

@@ -304,7 +304,8 @@ def test_exact_bytes_links_and_the_size_cap(tmp_path: Path) -> None:
         "publiccode.yml": b"publiccodeYmlVersion: '0.4'\nname: Bords\n",
     }, symlinks={"COPYING": "LICENCE.txt", "docs/out": "../../etc/passwd"},
         commits=[(f"Change\n\n{SIGNED}", "Alice Martin", "alice.martin@example.gouv.fr"),
-                 ("Unsigned change", "Bob Durand", "bob.durand@example.gouv.fr")])
+                 ("Unsigned change", "Bob Durand", "bob.durand@example.gouv.fr"),
+                 ("Bump deps", "dependabot[bot]", "bot@example.com")])
     remote, server = _remote_facts(repo, tmp_path / "remote", cap=4_096)
     _same(remote, _local_facts(repo, tmp_path / "local", cap=4_096))
     raw = [r.path for r in server.stats.requests("gitlab.blob_raw")]
