@@ -118,6 +118,12 @@ class Crawler:
         key = f"{client.url} {client.token is not None}"
         if key not in self._gitlab:
             self._gitlab[key] = GitLabForge(client, self.cache)
+            if client.token is None and self.listener:
+                self.listener.notice(
+                    f"no GITLAB_TOKEN for {client.host}: anonymous GitLab access, public projects "
+                    "only (private and internal ones are not listed)",
+                    f"pas de GITLAB_TOKEN pour {client.host} : accès anonyme à GitLab, projets "
+                    "publics seulement (les privés et internes ne sont pas listés)")
         return self._gitlab[key]
 
     def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:

@@ -373,3 +373,31 @@ def test_a_submodule_is_not_a_file_of_the_project(server: FakeForge, tmp_path: P
     (item,) = _items(_crawler(server, tmp_path), "gitlab:dinum/avec-module")
     assert item.facts is not None
     assert "vendor/lib" not in json.dumps(item.facts)  # neither listed nor reported (remote.layout)
+
+
+class _Heard:
+    def __init__(self) -> None:
+        self.notices: list[str] = []
+
+    def found(self, count: int) -> None:
+        pass
+
+    def waiting(self, seconds: float, reason: str) -> None:
+        pass
+
+    def notice(self, en: str, fr: str) -> None:
+        self.notices.append(en)
+
+
+def test_anonymous_access_is_said_once_per_instance(server: FakeForge, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    heard = _Heard()
+    crawler = Crawler(CrawlOptions(cache_dir=tmp_path, gitlab_url=server.gitlab_url), heard)
+    crawler.gitlab(parse_target("gitlab:dinum"))
+    crawler.gitlab(parse_target("gitlab:autre"))
+    assert len(heard.notices) == 1 and "public projects only" in heard.notices[0]
+    monkeypatch.setenv("GITLAB_TOKEN", "glpat-x")
+    heard.notices.clear()
+    Crawler(CrawlOptions(cache_dir=tmp_path, gitlab_url=server.gitlab_url), heard).gitlab(
+        parse_target("gitlab:dinum"))
+    assert heard.notices == []
