@@ -219,6 +219,7 @@ class _Scripted:
     def __init__(self, *answers: tuple[int, dict[str, str], t.Any]) -> None:
         self.answers = list(answers)
         self.sent: list[tuple[str, dict[str, t.Any] | None]] = []
+        self.queries: list[str] = []
 
     def request(self, verb: str, url: str, what: str, *, params: dict[str, t.Any] | None = None,
                 body: t.Any = None, raw: bool = False, limit: int = 0) -> tuple[int, dict[str, str], t.Any]:
@@ -226,6 +227,7 @@ class _Scripted:
         return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
 
     def graphql(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
+        self.queries.append(query)
         return t.cast(dict[str, t.Any], self.request("POST", "/api/graphql", what, body=query)[2])
 
     def same_origin(self, url: str) -> bool:
@@ -316,3 +318,15 @@ def test_a_blob_alias_in_error_falls_back_to_rest() -> None:
     forge._remember(listed, Tree([Entry("README.md", "100644", oid)]))
     assert forge.blobs([(listed, oid)]).contents == {oid: data}
     assert client.sent[-1][0] == f"/projects/42/repository/blobs/{oid}/raw"
+
+
+def test_a_server_without_is_forked_is_asked_for_forked_from() -> None:
+    old = {"errors": [{"message": "Field 'isForked' doesn't exist on type 'Project'"}]}
+    legacy = _node(forkedFrom={"fullPath": "amont/projet"})
+    del legacy["isForked"]
+    forge, client = _forge((200, {}, old), (200, {}, {"data": {"project": legacy}}))
+    listed = forge.project("dinum/sub/projet")
+    assert listed is not None and listed.info.fork is True
+    assert "isForked" in client.queries[0] and "forkedFrom" in client.queries[1]
+    forge.project("dinum/sub/projet")  # remembered: no second try of the new field
+    assert len(client.queries) == 3 and "isForked" not in client.queries[2]
