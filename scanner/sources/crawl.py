@@ -23,6 +23,7 @@ from scanner.targets import Target
 
 if t.TYPE_CHECKING:
     from scanner.sources.github import GitHubForge
+    from scanner.sources.gitlab import GitLabForge
 
 
 @dataclass
@@ -35,6 +36,13 @@ class CrawlOptions:
     github_api_url: str | None = None
     gitlab_url: str | None = None
     workers: int = 4
+
+
+class Lister(t.Protocol):
+    """A forge that lists an organisation or group page by page."""
+
+    def owner_pages(self, owner: str, filters: Filters,
+                    start: str | None = None) -> Iterator[tuple[list[Listed], str | None]]: ...
 
 
 class Listener(t.Protocol):
@@ -81,6 +89,7 @@ class Crawler:
         self.cache = Cache(directory)
         self._github: GitHubForge | None = None
         self._shared: dict[str, Defaults | None] = {}
+        self._gitlab: dict[str, GitLabForge] = {}
 
     @property
     def requests(self) -> int:
@@ -101,6 +110,22 @@ class Crawler:
                     "analyser des organisations")
         return self._github
 
+    def gitlab(self, target: Target) -> GitLabForge:
+        """One forge per GitLab instance (its own client, token and blob batch size)."""
+        from scanner.sources.gitlab import GitLabClient, GitLabForge  # requests: only if remote
+
+        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url)
+        key = f"{client.url} {client.token is not None}"
+        if key not in self._gitlab:
+            self._gitlab[key] = GitLabForge(client, self.cache)
+            if client.token is None and self.listener:
+                self.listener.notice(
+                    f"no GITLAB_TOKEN for {client.host}: anonymous GitLab access, public projects "
+                    "only (private and internal ones are not listed)",
+                    f"pas de GITLAB_TOKEN pour {client.host} : accès anonyme à GitLab, projets "
+                    "publics seulement (les privés et internes ne sont pas listés)")
+        return self._gitlab[key]
+
     def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:
         """The owner's shared ``.github`` community files, looked up once per owner and run."""
         if owner not in self._shared:
@@ -120,6 +145,9 @@ class Crawler:
         return "run:" + digest[:32]
 
     def items(self, target: Target) -> Iterator[Item]:
+        if target.kind == "gitlab":
+            yield from self._gitlab_items(target)
+            return
         if target.kind != "github":
             raise ScanError(f"{target.label}: remote {target.kind} scanning is not available yet",
                             fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas "
@@ -134,11 +162,25 @@ class Crawler:
                 self.listener.found(1)
             yield from crawl.items([listed])
             return
-        yield from self._owner(target, forge, crawl)
+        yield from self._owner(target, target.owner, forge, crawl)
 
-    def _owner(self, target: Target, forge: GitHubForge, crawl: Crawl) -> Iterator[Item]:
-        """Page by page, checkpointed: a page once listed is never listed again by --resume."""
+    def _gitlab_items(self, target: Target) -> Iterator[Item]:
+        """``a/b/c`` may name a project or a subgroup: the host says which (project first).
+        GitLab has no owner-wide community files: nothing is inherited."""
         assert target.owner is not None
+        forge = self.gitlab(target)
+        crawl = Crawl(forge, self.cache, workers=self.options.workers)
+        path = f"{target.owner}/{target.name}" if target.name else target.owner
+        listed = forge.project(path) if target.name else None
+        if listed is not None:
+            if self.listener:
+                self.listener.found(1)
+            yield from crawl.items([listed])
+            return
+        yield from self._owner(target, path, forge, crawl)
+
+    def _owner(self, target: Target, owner: str, forge: Lister, crawl: Crawl) -> Iterator[Item]:
+        """Page by page, checkpointed: a page once listed is never listed again by --resume."""
         key = self.run_key(target)
         saved = self.cache.checkpoint(key) if self.options.resume else []
         if not self.options.resume:
@@ -154,14 +196,14 @@ class Crawler:
             if cursor is None:
                 self.cache.clear_checkpoint(key)
                 return
-        pages = forge.owner_pages(target.owner, self.options.filters, start=cursor)
+        pages = forge.owner_pages(owner, self.options.filters, start=cursor)
         while True:
             try:
                 page, after = next(pages)
             except StopIteration:
                 break
             except BudgetExhausted as exc:
-                yield Item(RepoInfo(name=target.owner, full_name=f"{target.label} (rest)"), error=exc)
+                yield Item(RepoInfo(name=owner, full_name=f"{target.label} (rest)"), error=exc)
                 return
             self.cache.add_checkpoint(key, seq, {"page": [_listed_to_json(p) for p in page],
                                                  "after": after})

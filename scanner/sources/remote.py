@@ -122,8 +122,24 @@ class Item:
     own_config: bytes | None = None
 
 
+class Fetched(t.NamedTuple):
+    """What ``Forge.blobs`` returns."""
+
+    contents: dict[str, bytes]
+    #: Object ids that could not be fetched (the repository is then not scored).
+    failed: set[str]
+    #: Sizes of blobs left unfetched because they are over the size cap: a tree that gives no
+    #: sizes (GitLab's) learns them here, so such files are reported too large, as on disk.
+    oversize: dict[str, int]
+
+
+def tree_key(host: str, tree_oid: str | None) -> str:
+    """Cache key of a tree listing: tree ids (GitLab: commit ids) are scoped to one host."""
+    return f"tree:{host}:{tree_oid}"
+
+
 class Forge(t.Protocol):
-    """What an adapter provides; ``cache_key`` scopes tree ids to one host."""
+    """What an adapter provides; ``host`` scopes object ids in the cache."""
 
     @property
     def host(self) -> str: ...
@@ -135,8 +151,9 @@ class Forge(t.Protocol):
         for every repository whose facts are not cached, whether or not its tree is."""
         ...
 
-    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
-        """Fetch blobs by object id: (contents by oid, oids that could not be fetched)."""
+    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> Fetched:
+        """Fetch blobs by object id; never a blob over ``MAX_FILE_BYTES`` when the tree did
+        not give its size (report it in ``oversize`` instead)."""
         ...
 
 
@@ -148,6 +165,15 @@ class Layout:
     oids: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, blobs: Mapping[str, bytes], oversize: Mapping[str, int]) -> None:
+        """Sizes the tree did not give, from the blobs fetched (exact: their length)."""
+        for path, oid in self.oids.items():
+            if self.files.get(path) is None:
+                if oid in blobs:
+                    self.files[path] = len(blobs[oid])
+                elif oid in oversize:
+                    self.files[path] = oversize[oid]
 
 
 def _link_pending(tree: Tree) -> list[Entry]:
@@ -281,7 +307,7 @@ class Crawl:
         chosen |= set(locate.issue_templates(paths)) | set(locate.pull_request_templates(paths))
         oids = {e.path: e.oid for e in outcome.entries
                 if e.path in chosen and (e.size is None or e.size <= self.max_file_bytes)}
-        blobs, _ = self._fetch((listed, oid) for oid in oids.values())
+        blobs = self._fetch((listed, oid) for oid in oids.values()).contents
         files = {path: blobs[oid] for path, oid in oids.items() if oid in blobs}
         return Defaults(listed.info.full_name, listed.info.head or "", files) if files else None
 
@@ -318,7 +344,7 @@ class Crawl:
         """Trees (the cache first) and whatever else the forge must complete, concurrently."""
 
         def fetch(entry: Listed) -> tuple[Listed, Tree | CiviscanError]:
-            key = f"tree:{self.forge.host}:{entry.tree_oid}"
+            key = tree_key(self.forge.host, entry.tree_oid)
             try:
                 self.forge.complete(entry)
                 data = self.cache.get("trees", key) if entry.tree_oid else None
@@ -334,7 +360,7 @@ class Crawl:
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
             return {index_key(entry): tree for entry, tree in pool.map(fetch, listed)}
 
-    def _fetch(self, wants: Iterable[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
+    def _fetch(self, wants: Iterable[tuple[Listed, str]]) -> Fetched:
         """Blobs by oid: the cache first, then one batched round for the rest."""
         wants = list(wants)
         have = self.cache.blobs(oid for _, oid in wants)
@@ -344,17 +370,17 @@ class Crawl:
             if oid not in seen:
                 seen.add(oid)
                 rest.append((listed, oid))
-        failed: set[str] = set()
-        if rest:
-            fetched, failed = self.forge.blobs(rest)
-            self.cache.put_blobs(fetched)
-            have.update(fetched)
-        return have, failed
+        if not rest:
+            return Fetched(have, set(), {})
+        fetched = self.forge.blobs(rest)
+        self.cache.put_blobs(fetched.contents)
+        have.update(fetched.contents)
+        return Fetched(have, fetched.failed, fetched.oversize)
 
     def _build(self, ready: Sequence[tuple[int, Listed, Tree]]) -> Iterator[tuple[int, Item]]:
         # Round 0: symlink targets, so that links have their target's size and role.
         link_wants = [(listed, e.oid) for _, listed, tree in ready for e in _link_pending(tree)]
-        link_blobs, _ = self._fetch(link_wants) if link_wants else ({}, set())
+        link_blobs = self._fetch(link_wants).contents if link_wants else {}
         layouts: dict[int, Layout] = {}
         wanted: dict[int, set[str]] = {}
         wants: list[tuple[Listed, str]] = []
@@ -368,12 +394,13 @@ class Crawl:
                         size is None or size <= self.max_file_bytes):
                     wanted[index].add(lay.oids[path])
                     wants.append((listed, lay.oids[path]))
-        blobs, failed = self._fetch(wants)
+        blobs, failed, oversize = self._fetch(wants)
         pending = list(ready)
         for round_ in range(MAX_ROUNDS):
             missed: list[tuple[Listed, str]] = []
             retry: list[tuple[int, Listed, Tree]] = []
             for index, listed, tree in pending:
+                layouts[index].learn(blobs, oversize)
                 item, reader = self._facts(listed, tree, layouts[index], blobs,
                                            failed & wanted[index])
                 fresh = reader.missed - failed
@@ -385,9 +412,10 @@ class Crawl:
                 yield index, item
             if not retry:
                 return
-            more, more_failed = self._fetch(missed)
-            blobs.update(more)
-            failed |= more_failed
+            more = self._fetch(missed)
+            blobs.update(more.contents)
+            failed |= more.failed
+            oversize.update(more.oversize)
             pending = retry
 
     def _facts(self, listed: Listed, tree: Tree, lay: Layout, blobs: Mapping[str, bytes],

@@ -105,3 +105,10 @@ def test_a_folder_its_enclosing_checkout_ignores_is_walked(checkout: Path) -> No
 def test_identity_only_from_hosted_remotes(checkout: Path, remote: str, full_name: str) -> None:
     git(checkout, "remote", "set-url", "origin", remote)
     assert local_snapshot(checkout).repo.full_name == full_name
+
+
+def test_commits_carry_their_author_apart_from_the_message(checkout: Path) -> None:
+    commits = local_snapshot(checkout).commits(10)
+    assert commits is not None
+    assert commits[0].author == "t <t@x>"  # tests.support.git's identity
+    assert commits[0].message.startswith("first\n\nSigned-off-by")
