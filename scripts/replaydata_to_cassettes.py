@@ -1,8 +1,9 @@
 """Turn PyGithub's recorded api.github.com exchanges into vcrpy cassettes for civiscan's tests.
 
-Run by hand when the scenario list changes; the cassettes it writes are committed::
+Run by hand when the scenario list changes (vcrpy comes with the ``test`` extra); the cassettes
+it writes are committed::
 
-    python scripts/replaydata_to_cassettes.py [--source DIR]
+    .venv/bin/python scripts/replaydata_to_cassettes.py [--source DIR]
 
 ``DIR`` defaults to ``../shared/reference/pygithub-replaydata`` (PyGithub's ``tests/ReplayData``
 files, copied unchanged; their README describes the 11-line record format). Each scenario becomes

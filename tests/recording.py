@@ -19,9 +19,9 @@ REDACTED = "REDACTED"
 #: Request headers that carry credentials (GitHub: Authorization; GitLab REST: PRIVATE-TOKEN).
 SECRET_HEADERS = ("authorization", "private-token", "cookie")
 SECRET_PARAMETERS = ("access_token", "private_token")
-#: GraphQL is one URL: the body tells requests apart.
 #: The token the cassette tests send: token-shaped, so a secret scan would see it were it written.
 SENTINEL = "ghp_sentinel" + "0" * 28
+#: GraphQL is one URL: the body tells requests apart.
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body", "if_none_match")
 
 
@@ -50,10 +50,10 @@ def _scrub_response(response: dict[str, t.Any]) -> dict[str, t.Any]:
     return response
 
 
-def forge_vcr(library: Path = CASSETTES) -> vcr.VCR:
-    """Replay each recorded exchange once, in order; store bodies decoded, secrets redacted."""
+def forge_vcr() -> vcr.VCR:
+    """Cassettes under ``tests/cassettes``; recorded bodies stored decoded, secrets redacted."""
     recorder = vcr.VCR(
-        cassette_library_dir=str(library),
+        cassette_library_dir=str(CASSETTES),
         record_mode=record_mode(),
         match_on=MATCH_ON,
         filter_headers=[(name, REDACTED) for name in SECRET_HEADERS],
