@@ -15,7 +15,8 @@ from scanner.progress import Progress
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.run import ScanOptions, exit_code, scan
 from scanner.sources.crawl import CrawlOptions
-from scanner.sources.github import Filters
+from scanner.sources.http import check_api_url
+from scanner.sources.remote import Filters
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "error"
@@ -52,6 +53,10 @@ def _live() -> bool:
 @click.option("--github-api-url", metavar="URL",
               help="GitHub API base (GitHub Enterprise, test servers) [default: GITHUB_API_URL, "
                    "else https://api.github.com]; github.com URLs in targets resolve against it.")
+@click.option("--gitlab-url", metavar="URL",
+              help="GitLab instance for gitlab: targets (self-hosted, test servers) [default: "
+                   "GITLAB_URL, else https://gitlab.com]; URLs on its host resolve against it. "
+                   "GITLAB_TOKEN is sent to this instance only.")
 @click.option("--include-forks", is_flag=True, help="Scan forks too (left out by default).")
 @click.option("--include", "include_globs", multiple=True, metavar="GLOB",
               help="Scan only repositories whose name matches GLOB (repeatable).")
@@ -77,7 +82,8 @@ def _live() -> bool:
 def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
                  fail_under: float | None, fail_on: str | None, config_path: Path | None,
                  rule_dirs: tuple[Path, ...], lang: str | None, gitlab_host: tuple[str, ...],
-                 github_api_url: str | None, include_forks: bool, include_globs: tuple[str, ...],
+                 github_api_url: str | None, gitlab_url: str | None, include_forks: bool,
+                 include_globs: tuple[str, ...],
                  exclude_globs: tuple[str, ...], topics: tuple[str, ...], limit: int | None,
                  cache_dir: Path | None, no_cache: bool, max_requests: int | None, resume: bool,
                  include_facts: bool, color: bool | None, quiet: bool, debug: bool) -> None:
@@ -95,11 +101,13 @@ def scan_command(targets: tuple[str, ...], fmt: str, output: Path | None,
         ruleset = build_ruleset(config, rule_dirs)
         language = pick_language(lang, config)
 
+        if gitlab_url:
+            check_api_url(gitlab_url, "--gitlab-url")
         crawl = CrawlOptions(
             filters=Filters(include_forks=include_forks, include=include_globs,
                             exclude=exclude_globs, topics=topics, limit=limit),
             cache_dir=cache_dir, use_cache=not no_cache, max_requests=max_requests, resume=resume,
-            github_api_url=github_api_url)
+            github_api_url=github_api_url, gitlab_url=gitlab_url)
         progress = None if quiet else Progress(
             lambda text: click.echo(text, err=True, nl=False), live=_live(), language=language)
         options = ScanOptions(targets=parsed, ruleset=ruleset, config=config, language=language,

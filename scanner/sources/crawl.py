@@ -17,9 +17,10 @@ from pathlib import Path
 from scanner.errors import CiviscanError, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.cache import Cache, default_cache_dir
-from scanner.sources.github import Filters, GitHubClient, GitHubForge
+from scanner.sources.github import GitHubClient, GitHubForge
+from scanner.sources.gitlab import GitLabClient, GitLabForge
 from scanner.sources.http import BudgetExhausted, Policy
-from scanner.sources.remote import Crawl, Item, Listed
+from scanner.sources.remote import Crawl, Filters, Item, Listed
 from scanner.targets import Target
 
 
@@ -33,6 +34,13 @@ class CrawlOptions:
     github_api_url: str | None = None
     gitlab_url: str | None = None
     workers: int = 4
+
+
+class Lister(t.Protocol):
+    """A forge that lists an organisation or group page by page."""
+
+    def owner_pages(self, owner: str, filters: Filters,
+                    start: str | None = None) -> Iterator[tuple[list[Listed], str | None]]: ...
 
 
 class Listener(t.Protocol):
@@ -76,6 +84,7 @@ class Crawler:
         directory = (options.cache_dir or default_cache_dir()) if options.use_cache else None
         self.cache = Cache(directory)
         self._github: GitHubForge | None = None
+        self._gitlab: dict[str, GitLabForge] = {}
 
     @property
     def requests(self) -> int:
@@ -87,12 +96,23 @@ class Crawler:
             self._github = GitHubForge(client, self.cache)
         return self._github
 
+    def gitlab(self, target: Target) -> GitLabForge:
+        """One forge per GitLab instance (its own client, token and blob batch size)."""
+        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url)
+        key = f"{client.url} {client.token is not None}"
+        if key not in self._gitlab:
+            self._gitlab[key] = GitLabForge(client, self.cache)
+        return self._gitlab[key]
+
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],
                                            sort_keys=True, default=str).encode()).hexdigest()
         return "run:" + digest[:32]
 
     def items(self, target: Target) -> Iterator[Item]:
+        if target.kind == "gitlab":
+            yield from self._gitlab_items(target)
+            return
         if target.kind != "github":
             raise ScanError(f"{target.label}: remote {target.kind} scanning is not available yet",
                             fr=f"{target.label} : l'analyse à distance ({target.kind}) n'est pas "
@@ -106,11 +126,24 @@ class Crawler:
                 self.listener.found(1)
             yield from crawl.items([listed])
             return
-        yield from self._owner(target, forge, crawl)
+        yield from self._owner(target, target.owner, forge, crawl)
 
-    def _owner(self, target: Target, forge: GitHubForge, crawl: Crawl) -> Iterator[Item]:
-        """Page by page, checkpointed: a page once listed is never listed again by --resume."""
+    def _gitlab_items(self, target: Target) -> Iterator[Item]:
+        """``a/b/c`` may name a project or a subgroup: the host says which (project first)."""
         assert target.owner is not None
+        forge = self.gitlab(target)
+        crawl = Crawl(forge, self.cache, workers=self.options.workers)
+        path = f"{target.owner}/{target.name}" if target.name else target.owner
+        listed = forge.project(path) if target.name else None
+        if listed is not None:
+            if self.listener:
+                self.listener.found(1)
+            yield from crawl.items([listed])
+            return
+        yield from self._owner(target, path, forge, crawl)
+
+    def _owner(self, target: Target, owner: str, forge: Lister, crawl: Crawl) -> Iterator[Item]:
+        """Page by page, checkpointed: a page once listed is never listed again by --resume."""
         key = self.run_key(target)
         saved = self.cache.checkpoint(key) if self.options.resume else []
         if not self.options.resume:
@@ -126,14 +159,14 @@ class Crawler:
             if cursor is None:
                 self.cache.clear_checkpoint(key)
                 return
-        pages = forge.owner_pages(target.owner, self.options.filters, start=cursor)
+        pages = forge.owner_pages(owner, self.options.filters, start=cursor)
         while True:
             try:
                 page, after = next(pages)
             except StopIteration:
                 break
             except BudgetExhausted as exc:
-                yield Item(RepoInfo(name=target.owner, full_name=f"{target.label} (rest)"), error=exc)
+                yield Item(RepoInfo(name=owner, full_name=f"{target.label} (rest)"), error=exc)
                 return
             self.cache.add_checkpoint(key, seq, {"page": [_listed_to_json(p) for p in page],
                                                  "after": after})

@@ -17,7 +17,6 @@ answer when one repository of a batch is missing.
 from __future__ import annotations
 
 import base64
-import fnmatch
 import json
 import logging
 import os
@@ -30,10 +29,10 @@ from urllib.parse import quote, urlsplit
 import requests
 import urllib3
 
-from scanner.errors import ScanError, UsageError
+from scanner.errors import ScanError
 from scanner.snapshot import Commit, RepoInfo
-from scanner.sources.http import Policy, RemoteFailure
-from scanner.sources.remote import Entry, Listed, Tree
+from scanner.sources.http import Policy, RemoteFailure, check_api_url, denied
+from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
 
 log = logging.getLogger(__name__)
 
@@ -114,52 +113,8 @@ def blob_query(groups: Sequence[tuple[str, str, Sequence[str]]]) -> tuple[str, d
     return query, variables
 
 
-def _denied(what: str, status: int) -> ScanError:
-    reasons = {
-        401: ("the token was refused (401): check GITHUB_TOKEN", "le jeton a été refusé (401) : "
-              "vérifiez GITHUB_TOKEN"),
-        403: ("access denied (403)", "accès refusé (403)"),
-        404: ("not found (404): private, renamed or deleted", "introuvable (404) : privé, renommé "
-              "ou supprimé"),
-        409: ("empty repository (409): nothing to scan", "dépôt vide (409) : rien à analyser"),
-        451: ("unavailable for legal reasons (451)", "indisponible pour raisons légales (451)"),
-    }
-    en, fr = reasons.get(status, (f"HTTP {status}", f"HTTP {status}"))
-    return RemoteFailure(f"{what}: {en}", fr=f"{what} : {fr}", status=status)
-
-
-@dataclass
-class Filters:
-    """Which listed repositories are scanned."""
-
-    include_forks: bool = False
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    limit: int | None = None
-
-    def keep(self, info: RepoInfo) -> bool:
-        name = info.name.lower()
-        if info.fork and not self.include_forks:
-            return False
-        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
-            return False
-        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
-            return False
-        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
-
-
-def check_api_url(url: str, what: str) -> str:
-    """https, or plain http to a loopback host only (local servers and tests)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme == "https" and host:
-        return url.rstrip("/")
-    if parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127.")):
-        return url.rstrip("/")
-    raise UsageError(f"{what} {url!r}: must be an https URL (plain http only to a loopback host)",
-                     fr=f"{what} {url!r} : doit être une URL https (http seulement vers une "
-                        "adresse locale)")
+def _denied(what: str, status: int) -> RemoteFailure:
+    return denied(what, status, "GITHUB_TOKEN")
 
 
 @dataclass
@@ -203,7 +158,6 @@ class GitHubClient:
     def _send(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
               headers: dict[str, str] | None = None,
               body: t.Any = None) -> tuple[int, dict[str, str], str]:
-        self.policy.spend()
         try:
             return t.cast(tuple[int, dict[str, str], str], self._github().requester.requestJson(
                 verb, url, params, headers or {}, body))
@@ -215,31 +169,8 @@ class GitHubClient:
                 headers: dict[str, str] | None = None, body: t.Any = None,
                 what: str = "") -> tuple[int, dict[str, str], t.Any]:
         """Status, headers and decoded JSON, after the policy's retries and waits."""
-        attempt = 0
-        while True:
-            status, head, text = self._send(verb, url, params=params, headers=headers, body=body)
-            self.policy.observe(head)
-            data: t.Any = None
-            if text:
-                try:
-                    data = json.loads(text)
-                except ValueError:
-                    # A proxy's HTML page or a cut answer is a transient fault, not data.
-                    status = status if status >= 400 else 0
-            elif status == 200:
-                status = 0
-            verdict = self.policy.judge(status, head, data if data is not None else text, attempt)
-            if verdict.action == "ok" or verdict.action == "fail":
-                return status, head, data
-            attempt += 1
-            limit = self.policy.max_silent_attempts if status == 0 else self.policy.max_attempts
-            if attempt >= limit:
-                if status == 0:
-                    raise RemoteFailure(f"{what}: no usable answer after {attempt} attempts",
-                                        fr=f"{what} : aucune réponse exploitable après {attempt} "
-                                           "tentatives")
-                raise _denied(what, status)
-            self.policy.wait(verdict.wait, verdict.reason)
+        return self.policy.call(lambda: self._send(verb, url, params=params, headers=headers,
+                                                   body=body), what, token_var="GITHUB_TOKEN")
 
     def graphql(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
         status, _, data = self.request("POST", self.graphql_url,
@@ -397,7 +328,7 @@ class GitHubForge:
                 folders += [(e.path, e.oid, True) for e in items if e.kind == "tree"]
         return Tree(entries, truncated=bool(folders))
 
-    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
+    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> Fetched:
         got: dict[str, bytes] = {}
         failed: set[str] = set()
         for batch in _batches(wants):
@@ -412,7 +343,7 @@ class GitHubForge:
                 if len(batch) > 1:  # a heavy batch timed out: halve it
                     half = len(batch) // 2
                     for part in (batch[:half], batch[half:]):
-                        more, bad = self.blobs(part)
+                        more, bad, _ = self.blobs(part)
                         got.update(more)
                         failed |= bad
                     continue
@@ -439,7 +370,7 @@ class GitHubForge:
                     got[oid] = base64.b64decode(body.get("content") or "")
                 else:
                     failed.add(oid)
-        return got, failed
+        return Fetched(got, failed, {})  # trees give sizes: nothing over the cap is asked
 
 
 def _batches(wants: Sequence[tuple[Listed, str]]) -> Iterator[list[tuple[Listed, str]]]:

@@ -17,8 +17,9 @@ import time
 import typing as t
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from scanner.errors import ScanError
+from scanner.errors import ScanError, UsageError
 
 #: Waits longer than this are not sat through: the repository gets an error card instead and
 #: ``--resume`` picks it up later.
@@ -43,6 +44,38 @@ class RemoteFailure(ScanError):
     def __init__(self, message: str, *, fr: str, status: int = 0) -> None:
         super().__init__(message, fr=fr)
         self.status = status
+
+
+#: What a client's ``send`` returns: status (0: no answer), lower-case headers, the body.
+Answer = tuple[int, Mapping[str, str], "str | bytes"]
+
+
+def denied(what: str, status: int, token_var: str) -> RemoteFailure:
+    """The per-repository error for a refused request, in both languages."""
+    reasons = {
+        401: (f"the token was refused (401): check {token_var}", "le jeton a été refusé (401) : "
+              f"vérifiez {token_var}"),
+        403: ("access denied (403)", "accès refusé (403)"),
+        404: ("not found (404): private, renamed or deleted", "introuvable (404) : privé, renommé "
+              "ou supprimé"),
+        409: ("empty repository (409): nothing to scan", "dépôt vide (409) : rien à analyser"),
+        451: ("unavailable for legal reasons (451)", "indisponible pour raisons légales (451)"),
+    }
+    en, fr = reasons.get(status, (f"HTTP {status}", f"HTTP {status}"))
+    return RemoteFailure(f"{what}: {en}", fr=f"{what} : {fr}", status=status)
+
+
+def check_api_url(url: str, what: str) -> str:
+    """https, or plain http to a loopback host only (local servers and tests)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme == "https" and host:
+        return url.rstrip("/")
+    if parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127.")):
+        return url.rstrip("/")
+    raise UsageError(f"{what} {url!r}: must be an https URL (plain http only to a loopback host)",
+                     fr=f"{what} {url!r} : doit être une URL https (http seulement vers une "
+                        "adresse locale)")
 
 
 @dataclass
@@ -146,6 +179,44 @@ class Policy:
             return Verdict("retry", min(30.0, 2.0 ** attempt) * (0.5 + random.random() / 2),
                            "transient error")
         return Verdict("fail", reason=f"HTTP {status}")
+
+    def call(self, send: Callable[[], Answer], what: str, *, token_var: str,
+             raw: bool = False) -> tuple[int, dict[str, str], t.Any]:
+        """Send until the verdict is ``ok`` or ``fail``: status, headers and the decoded JSON
+        (``raw``: the bytes of a 200). Every attempt is counted against the budget."""
+        attempt = 0
+        while True:
+            self.spend()
+            status, head, body = send()
+            headers = {k.lower(): v for k, v in head.items()}
+            self.observe(headers)
+            data: t.Any = None
+            text = ""
+            if raw and status == 200:
+                data = body if isinstance(body, bytes) else body.encode("utf-8")
+            else:
+                text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+            if text:
+                try:
+                    data = json.loads(text)
+                except ValueError:
+                    # A proxy's HTML page or a cut answer is a transient fault, not data.
+                    status = status if status >= 400 else 0
+            elif status == 200 and data is None:
+                status = 0
+            judged = text if data is None or isinstance(data, bytes) else data
+            verdict = self.judge(status, headers, judged, attempt)
+            if verdict.action in ("ok", "fail"):
+                return status, headers, data
+            attempt += 1
+            limit = self.max_silent_attempts if status == 0 else self.max_attempts
+            if attempt >= limit:
+                if status == 0:
+                    raise RemoteFailure(f"{what}: no usable answer after {attempt} attempts",
+                                        fr=f"{what} : aucune réponse exploitable après {attempt} "
+                                           "tentatives")
+                raise denied(what, status, token_var)
+            self.wait(verdict.wait, verdict.reason)
 
     def wait(self, seconds: float, reason: str) -> None:
         if seconds > self.max_wait:

@@ -17,6 +17,7 @@ and fetch blobs; everything else lives here, once:
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import logging
@@ -93,6 +94,27 @@ class Listed:
 
 
 @dataclass
+class Filters:
+    """Which listed repositories are scanned."""
+
+    include_forks: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    limit: int | None = None
+
+    def keep(self, info: RepoInfo) -> bool:
+        name = info.name.lower()
+        if info.fork and not self.include_forks:
+            return False
+        if self.include and not any(fnmatch.fnmatch(name, p.lower()) for p in self.include):
+            return False
+        if any(fnmatch.fnmatch(name, p.lower()) for p in self.exclude):
+            return False
+        return not self.topics or bool({t.lower() for t in info.topics} & {t.lower() for t in self.topics})
+
+
+@dataclass
 class Item:
     """What a source hands to the run: facts ready, a snapshot to build them from, or an error."""
 
@@ -104,8 +126,24 @@ class Item:
     own_config: bytes | None = None
 
 
+class Fetched(t.NamedTuple):
+    """What ``Forge.blobs`` returns."""
+
+    contents: dict[str, bytes]
+    #: Object ids that could not be fetched (the repository is then not scored).
+    failed: set[str]
+    #: Sizes of blobs left unfetched because they are over the size cap: a tree that gives no
+    #: sizes (GitLab's) learns them here, so such files are reported too large, as on disk.
+    oversize: dict[str, int]
+
+
+def tree_key(host: str, tree_oid: str | None) -> str:
+    """Cache key of a tree listing: tree ids (GitLab: commit ids) are scoped to one host."""
+    return f"tree:{host}:{tree_oid}"
+
+
 class Forge(t.Protocol):
-    """What an adapter provides; ``cache_key`` scopes tree ids to one host."""
+    """What an adapter provides; ``host`` scopes object ids in the cache."""
 
     @property
     def host(self) -> str: ...
@@ -117,8 +155,9 @@ class Forge(t.Protocol):
         for every repository whose facts are not cached, whether or not its tree is."""
         ...
 
-    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
-        """Fetch blobs by object id: (contents by oid, oids that could not be fetched)."""
+    def blobs(self, wants: Sequence[tuple[Listed, str]]) -> Fetched:
+        """Fetch blobs by object id; never a blob over ``MAX_FILE_BYTES`` when the tree did
+        not give its size (report it in ``oversize`` instead)."""
         ...
 
 
@@ -130,6 +169,15 @@ class Layout:
     oids: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, blobs: Mapping[str, bytes], oversize: Mapping[str, int]) -> None:
+        """Sizes the tree did not give, from the blobs fetched (exact: their length)."""
+        for path, oid in self.oids.items():
+            if self.files.get(path) is None:
+                if oid in blobs:
+                    self.files[path] = len(blobs[oid])
+                elif oid in oversize:
+                    self.files[path] = oversize[oid]
 
 
 def _link_pending(tree: Tree) -> list[Entry]:
@@ -271,7 +319,7 @@ class Crawl:
         """Trees (the cache first) and whatever else the forge must complete, concurrently."""
 
         def fetch(entry: Listed) -> tuple[Listed, Tree | CiviscanError]:
-            key = f"tree:{self.forge.host}:{entry.tree_oid}"
+            key = tree_key(self.forge.host, entry.tree_oid)
             try:
                 self.forge.complete(entry)
                 data = self.cache.get("trees", key) if entry.tree_oid else None
@@ -287,7 +335,7 @@ class Crawl:
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
             return {index_key(entry): tree for entry, tree in pool.map(fetch, listed)}
 
-    def _fetch(self, wants: Iterable[tuple[Listed, str]]) -> tuple[dict[str, bytes], set[str]]:
+    def _fetch(self, wants: Iterable[tuple[Listed, str]]) -> Fetched:
         """Blobs by oid: the cache first, then one batched round for the rest."""
         wants = list(wants)
         have = self.cache.blobs(oid for _, oid in wants)
@@ -297,17 +345,17 @@ class Crawl:
             if oid not in seen:
                 seen.add(oid)
                 rest.append((listed, oid))
-        failed: set[str] = set()
-        if rest:
-            fetched, failed = self.forge.blobs(rest)
-            self.cache.put_blobs(fetched)
-            have.update(fetched)
-        return have, failed
+        if not rest:
+            return Fetched(have, set(), {})
+        fetched = self.forge.blobs(rest)
+        self.cache.put_blobs(fetched.contents)
+        have.update(fetched.contents)
+        return Fetched(have, fetched.failed, fetched.oversize)
 
     def _build(self, ready: Sequence[tuple[int, Listed, Tree]]) -> Iterator[tuple[int, Item]]:
         # Round 0: symlink targets, so that links have their target's size and role.
         link_wants = [(listed, e.oid) for _, listed, tree in ready for e in _link_pending(tree)]
-        link_blobs, _ = self._fetch(link_wants) if link_wants else ({}, set())
+        link_blobs = self._fetch(link_wants).contents if link_wants else {}
         layouts: dict[int, Layout] = {}
         wanted: dict[int, set[str]] = {}
         wants: list[tuple[Listed, str]] = []
@@ -321,12 +369,13 @@ class Crawl:
                         size is None or size <= self.max_file_bytes):
                     wanted[index].add(lay.oids[path])
                     wants.append((listed, lay.oids[path]))
-        blobs, failed = self._fetch(wants)
+        blobs, failed, oversize = self._fetch(wants)
         pending = list(ready)
         for round_ in range(MAX_ROUNDS):
             missed: list[tuple[Listed, str]] = []
             retry: list[tuple[int, Listed, Tree]] = []
             for index, listed, tree in pending:
+                layouts[index].learn(blobs, oversize)
                 item, reader = self._facts(listed, tree, layouts[index], blobs,
                                            failed & wanted[index])
                 fresh = reader.missed - failed
@@ -338,9 +387,10 @@ class Crawl:
                 yield index, item
             if not retry:
                 return
-            more, more_failed = self._fetch(missed)
-            blobs.update(more)
-            failed |= more_failed
+            more = self._fetch(missed)
+            blobs.update(more.contents)
+            failed |= more.failed
+            oversize.update(more.oversize)
             pending = retry
 
     def _facts(self, listed: Listed, tree: Tree, lay: Layout, blobs: Mapping[str, bytes],
