@@ -31,10 +31,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from vcr.request import Request  # noqa: E402
-from vcr.serialize import deserialize, serialize  # noqa: E402
-from vcr.serializers import yamlserializer  # noqa: E402
 
-from tests.recording import CASSETTES, forge_vcr  # noqa: E402
+from tests.recording import CASSETTES, cassette_text  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "reference" / "pygithub-replaydata"
 OUT = CASSETTES / "github"
@@ -133,30 +131,25 @@ def _source_commit(file_name: str) -> str:
 
 def build(scenario: Scenario, source: Path) -> str:
     """The cassette text: a provenance comment, then vcrpy's own YAML."""
-    config = forge_vcr().get_merged_config()
-    requests, responses = [], []
+    exchanges = []
     origin = []
     for file_name, wanted in scenario.parts:
         records = read_records(source / file_name)
         indexes = range(len(records)) if wanted is None else wanted
         for i in indexes:
             record = records[i]
-            request = Request(record.method, record.uri, record.request_body, record.request_headers)
-            requests.append(config["before_record_request"](request))
-            responses.append(config["before_record_response"](_response(record)))
-        origin.append(f"#   tests/ReplayData/{file_name}, "
-                      f"record{'s' if len(indexes) > 1 else ''} "
-                      f"{', '.join(str(i + 1) for i in indexes)} of {len(records)},\n"
-                      f"#   last changed in commit {_source_commit(file_name)}")
-    text = str(serialize({"requests": requests, "responses": responses}, yamlserializer))
-    deserialize(text, yamlserializer)  # what vcrpy cannot read back is never written
-    header = [f"# {scenario.name}: {scenario.what}.",
-              "# Real api.github.com exchanges recorded by PyGithub's tests,",
-              f"# from {REPOSITORY} (snapshot {SNAPSHOT}):", *origin,
-              f"# Licence: {LICENCE}.",
-              "# Built by scripts/replaydata_to_cassettes.py: bodies stored decoded (Content-Encoding",
-              "# dropped, Content-Length recomputed), credentials redacted."]
-    return "\n".join(header) + "\n" + text
+            exchanges.append((Request(record.method, record.uri, record.request_body,
+                                      record.request_headers), _response(record)))
+        origin += [f"  tests/ReplayData/{file_name}, record{'s' if len(indexes) > 1 else ''} "
+                   f"{', '.join(str(i + 1) for i in indexes)} of {len(records)},",
+                   f"  last changed in commit {_source_commit(file_name)}"]
+    return cassette_text(exchanges, [
+        f"{scenario.name}: {scenario.what}.",
+        "Real api.github.com exchanges recorded by PyGithub's tests,",
+        f"from {REPOSITORY} (snapshot {SNAPSHOT}):", *origin,
+        f"Licence: {LICENCE}.",
+        "Built by scripts/replaydata_to_cassettes.py: bodies stored decoded (Content-Encoding",
+        "dropped, Content-Length recomputed), credentials redacted."])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,19 +9,13 @@ does not hold fails (record mode ``none``), the network guard stays on, and no c
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import importlib.util
 import json
 import os
-import sys
 import typing as t
-from collections.abc import Iterator
-from unittest import mock
 
 import pytest
 import requests
-from requests.adapters import HTTPAdapter
 from vcr.cassette import Cassette
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.serialize import deserialize
@@ -32,8 +26,8 @@ from scanner.sources.cache import Cache
 from scanner.sources.github import GitHubClient, GitHubForge, _denied
 from scanner.sources.http import Policy, RateLimited, RemoteFailure
 from scanner.sources.remote import Listed
-from tests.recording import CASSETTES, SENTINEL, forge_vcr, recording
-from tests.support import REPO_ROOT
+from tests.recording import CASSETTES, SENTINEL, build_script, recording
+from tests.recording import replay as recorded
 
 pytestmark = pytest.mark.cassette
 
@@ -72,27 +66,8 @@ def client(policy: Policy) -> GitHubClient:
     return GitHubClient(api_url=API, graphql_url=API + "/graphql", token=_token(), policy=policy)
 
 
-@contextlib.contextmanager
-def replay(name: str) -> Iterator[Cassette]:
-    """Play ``github/<name>.yaml`` once through; then the sentinel went out on every request, yet
-    the cassette is byte for byte what it was."""
-    path = CASSETTES / "github" / f"{name}.yaml"
-    before = path.read_bytes()
-    sent: list[str] = []
-    send = HTTPAdapter.send
-
-    def spy(self: HTTPAdapter, request: requests.PreparedRequest, *args: t.Any, **kwargs: t.Any) -> t.Any:
-        sent.append(str(request.headers.get("Authorization", "")))
-        return send(self, request, *args, **kwargs)
-
-    with mock.patch.object(HTTPAdapter, "send", spy), \
-            forge_vcr().use_cassette(f"github/{name}.yaml", allow_playback_repeats=False) as cassette:
-        yield cassette
-    if not recording():
-        assert sent and all(header.endswith(" " + SENTINEL) for header in sent)
-        after = path.read_bytes()
-        assert after == before, f"{path} was rewritten"
-        assert SENTINEL.encode() not in after
+def replay(name: str) -> t.ContextManager[Cassette]:
+    return recorded(f"github/{name}", SENTINEL)
 
 
 def test_repository_lookup(client: GitHubClient, policy: Policy) -> None:
@@ -318,15 +293,7 @@ def test_a_request_not_recorded_fails_without_reaching_the_network(client: GitHu
 
 def test_cassettes_are_what_the_script_builds_from_the_recordings() -> None:
     """The committed cassettes are PyGithub's recordings converted, and nothing else."""
-    spec = importlib.util.spec_from_file_location(
-        "replaydata_to_cassettes", REPO_ROOT / "scripts" / "replaydata_to_cassettes.py")
-    assert spec and spec.loader
-    script = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = script  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(script)
-    finally:
-        del sys.modules[spec.name]
+    script = build_script("replaydata_to_cassettes")
     if not script.SOURCE.is_dir():
         pytest.skip(f"PyGithub recordings not available ({script.SOURCE})")
     built = {f"{s.name}.yaml": script.build(s, script.SOURCE) for s in script.SCENARIOS}
