@@ -10,7 +10,7 @@ import pytest
 from vcr.serialize import deserialize
 from vcr.serializers import yamlserializer
 
-from tests.recording import CASSETTES, REDACTED, SECRET_HEADERS, SECRET_PARAMETERS, SENTINEL
+from tests.recording import CASSETTES, GITLAB_SENTINEL, REDACTED, SECRET_HEADERS, SECRET_PARAMETERS, SENTINEL
 
 #: Token shapes (GitHub classic, OAuth, app, user-to-server, refresh, fine-grained; GitLab) and
 #: credentials written next to their name, unless the value is REDACTED.
@@ -53,14 +53,15 @@ def _files() -> list[Path]:
 
 
 def test_there_are_cassettes_to_scan() -> None:
-    assert len([p for p in _files() if p.suffix == ".yaml"]) >= 14
+    assert {p.parent.name for p in _files() if p.suffix == ".yaml"} == {"github", "gitlab"}
+    assert len([p for p in _files() if p.suffix == ".yaml"]) >= 17
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(CASSETTES)))
 def test_no_cassette_file_holds_a_token(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert leaks(text) == []
-    assert SENTINEL not in text
+    assert SENTINEL not in text and GITLAB_SENTINEL not in text
     if path.suffix == ".yaml":
         assert header_leaks(text) == []
 
