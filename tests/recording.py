@@ -1,6 +1,6 @@
-"""vcrpy set-up shared by the cassette tests and ``scripts/replaydata_to_cassettes.py``.
+"""vcrpy set-up shared by the forge cassette tests and the scripts that build the cassettes.
 
-One configuration, so a cassette the script builds and one vcrpy would record carry the same
+One configuration, so a cassette a script builds and one vcrpy would record carry the same
 redactions. Replay only unless ``VCR_RECORD_MODE`` says otherwise (reference/api.md §6).
 """
 
