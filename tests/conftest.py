@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from scanner.cli import cli
+from tests.recording import recording
 
 _LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
 _real_connect = socket.socket.connect
@@ -28,7 +29,10 @@ def _guarded_getaddrinfo(host: t.Any, *args: t.Any, **kwargs: t.Any) -> t.Any:
 
 
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replayed cassettes never reach the socket; only a cassette test asked to record does."""
+    if request.node.get_closest_marker("cassette") and recording():
+        return
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
 
