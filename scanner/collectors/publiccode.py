@@ -93,7 +93,8 @@ class PubliccodeCollector(Collector):
                 {"path": path, "pointer": "", "key": "", "line": exc.line, "column": exc.column,
                  "message": exc.message, "message_fr": exc.fr or exc.message}])
             return {"publiccode": section, "problems": [exc.to_problem(self.name)]}
-        report = validate(loaded, snapshot.files)
+        # A truncated listing cannot prove a logo absent: then paths are not looked up.
+        report = validate(loaded, None if snapshot.truncated else snapshot.files)
         doc = loaded.value if isinstance(loaded.value, dict) else {}
         section.update(key_fields(doc))
         section.update(

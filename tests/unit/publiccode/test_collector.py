@@ -129,6 +129,10 @@ def test_logo_is_looked_up_in_the_repository_listing() -> None:
         {"publiccode.yml": data}, listing=["docs/logo.svg"]), {})["publiccode"]
     assert present["valid"] is True and present["errors"] == []
     assert "image-content" in present["not_checked"]
+    truncated = snapshot_from_files({"publiccode.yml": data})
+    truncated.truncated = True  # a partial listing cannot prove the logo absent
+    partial = PubliccodeCollector().collect(truncated, {})["publiccode"]
+    assert partial["valid"] is True and "repository-files" in partial["not_checked"]
 
 
 def test_warnings_do_not_make_the_file_invalid_and_facts_follow_their_schema() -> None:

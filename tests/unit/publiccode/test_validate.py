@@ -3,6 +3,8 @@ the files the publiccode.yml names, and each disagreement an audit found with th
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from scanner.parsing import load_yaml
@@ -348,3 +350,16 @@ def test_every_message_is_bilingual_and_names_its_key() -> None:
         assert error.message.startswith(f"{error.key}: ")
         assert error.message_fr.startswith(f"{error.key} : ")
         assert error.message != error.message_fr
+
+
+def test_hostile_values_are_checked_quickly_and_quoted_short() -> None:
+    huge = "http://www.23hq.com/" + "a/photo/" * 100_000
+    text = VALID.replace("    features: [Une]\n", f"    features: [Une]\n    videos: [{huge}x]\n"
+                         ).replace("    - name: Camille\n", "    - name: Camille\n      email: "
+                                   + "a." * 50_000 + "@b\n") + "logo: " + "../" * 50_000 + "l.png\n"
+    text = text.replace("  fr:\n", "  " + "abcde-" * 160 + "x:\n")  # YAML keys stop at 1024
+    started = time.monotonic()
+    report = _report(text)
+    assert time.monotonic() - started < 5  # a hang guard, not a speed target
+    assert {e.key for e in report.errors} >= {"description", "logo"}
+    assert all(len(e.message) < 400 for e in report.errors)
