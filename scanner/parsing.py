@@ -64,20 +64,29 @@ _SEQ_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq"})
 
 @dataclass(frozen=True)
 class Loaded:
-    """A parsed document and, when asked for, the 1-based line of each JSON pointer."""
+    """A parsed document and, when asked for, the 1-based line (and column) of each JSON pointer:
+    where its key starts for a mapping entry, where the item starts for a list item."""
 
     value: t.Any
     lines: dict[str, int] | None = None
+    columns: dict[str, int] | None = None
+    #: With ``locate``: the text as written of each plain scalar that did not load as a string
+    #: (``0123`` loads as 123, ``1.10`` as 1.1; some readers want the digits as written).
+    literals: dict[str, str] | None = None
 
     def line_of(self, pointer: str) -> int | None:
         """Line of ``pointer`` or of its nearest located ancestor."""
+        return self.position_of(pointer)[0]
+
+    def position_of(self, pointer: str) -> tuple[int | None, int | None]:
+        """(line, column) of ``pointer`` or of its nearest located ancestor."""
         if not self.lines:
-            return None
+            return None, None
         while True:
             if pointer in self.lines:
-                return self.lines[pointer]
+                return self.lines[pointer], (self.columns or {}).get(pointer)
             if not pointer:
-                return None
+                return None, None
             pointer = pointer.rsplit("/", 1)[0]
 
 
@@ -153,17 +162,20 @@ def _merge(target: dict[str, t.Any], source: t.Any, path: str, line: int) -> set
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_line", "merged", "pointer", "start_line",
-                 "weight")
+    __slots__ = ("anchor", "container", "key", "key_column", "key_line", "merged", "pointer",
+                 "start_column", "start_line", "weight")
 
-    def __init__(self, container: t.Any, pointer: str, anchor: str | None, line: int) -> None:
+    def __init__(self, container: t.Any, pointer: str, anchor: str | None, line: int,
+                 column: int) -> None:
         self.start_line = line
+        self.start_column = column
         self.container = container
         self.pointer = pointer
         self.anchor = anchor
         self.key: str | None = None
         self.merged: set[str] = set()
         self.key_line = 0
+        self.key_column = 0
         self.weight = 1
 
 
@@ -174,6 +186,8 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
     """
     text = decode(data, path)
     lines: dict[str, int] | None = {} if locate else None
+    columns: dict[str, int] = {}
+    literals: dict[str, str] = {}
     anchors: dict[str, tuple[t.Any, int]] = {}
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
@@ -182,12 +196,16 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
     aliases = 0
     documents = 0
 
-    def place(value: t.Any, weight: int, line: int) -> None:
+    def place(value: t.Any, weight: int, line: int, column: int,
+              literal: str | None = None) -> None:
         nonlocal total
         if not stack:
             root.append(value)
             if lines is not None:
                 lines[""] = line
+                columns[""] = column
+                if literal is not None:
+                    literals[""] = literal
             return
         frame = stack[-1]
         frame.weight += weight
@@ -202,15 +220,18 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                 return
             pointer = f"{frame.pointer}/{escape_pointer_token(frame.key)}"
             frame.container[frame.key] = value
-            line = frame.key_line
+            line, column = frame.key_line, frame.key_column
             frame.key = None
         if lines is not None:
             lines[pointer] = line
+            columns[pointer] = column
+            if literal is not None:
+                literals[pointer] = literal
 
     def awaiting_key() -> bool:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
 
-    def set_key(key: str, line: int) -> None:
+    def set_key(key: str, line: int, column: int) -> None:
         frame = stack[-1]
         if key in frame.merged:
             frame.merged.discard(key)
@@ -218,16 +239,18 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
             raise ParseError(path, f"duplicate key {key!r}", line=line)
         frame.key = key
         frame.key_line = line
+        frame.key_column = column
 
     try:
         for event in yaml.parse(text, Loader=_EventParser):
             line = event.start_mark.line + 1 if event.start_mark else 0
+            column = event.start_mark.column + 1 if event.start_mark else 0
             if isinstance(event, yaml.ScalarEvent):
                 if awaiting_key():
                     if event.anchor:
                         raise ParseError(path, "anchors on mapping keys are not supported",
                                          line=line)
-                    set_key(event.value, line)
+                    set_key(event.value, line, column)
                     continue
                 if event.tag is None or (event.implicit[0] and event.tag == "!"):
                     plain = not event.style  # the C parser says "" where the Python one says None
@@ -239,7 +262,8 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                 total += 1
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-                place(value, 1, line)
+                place(value, 1, line, column,
+                      event.value if value is not None and not isinstance(value, str) else None)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 if awaiting_key():
@@ -257,7 +281,7 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                         pointer = f"{frame.pointer}/{escape_pointer_token(frame.key or '')}"
                 else:
                     pointer = ""
-                stack.append(_Frame({} if is_map else [], pointer, event.anchor, line))
+                stack.append(_Frame({} if is_map else [], pointer, event.anchor, line, column))
                 if event.anchor:
                     open_anchors.add(event.anchor)
                 total += 1
@@ -268,7 +292,7 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                 if frame.anchor:
                     open_anchors.discard(frame.anchor)
                     anchors[frame.anchor] = (frame.container, frame.weight)
-                place(frame.container, frame.weight, frame.start_line)
+                place(frame.container, frame.weight, frame.start_line, frame.start_column)
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if event.anchor in open_anchors:
@@ -285,7 +309,7 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
                     raise ParseError(
                         path, f"aliases expand to more than {MAX_NODES:,} nodes (alias bomb?)",
                         line=line)
-                place(value, weight, line)
+                place(value, weight, line, column)
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -305,7 +329,8 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
         where = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
         raise ParseError(path, f"unreadable YAML: {reason}", line=where) from None
-    return Loaded(root[0] if root else None, lines)
+    return Loaded(root[0] if root else None, lines, columns if locate else None,
+                  literals if locate else None)
 
 
 def _reject_constant(name: str) -> t.NoReturn:

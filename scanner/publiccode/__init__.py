@@ -1,2 +1,3 @@
-"""publiccode.yml: validation against civiscan's vendored v0.7 JSON Schema, SPDX parsing of
-``legal.license``, and the key fields that rules and other collectors read."""
+"""publiccode.yml: validation as the reference validator (italia/publiccode-parser-go) does it
+without the network, SPDX parsing of ``legal.license``, and the key fields that rules and other
+collectors read."""

@@ -1,4 +1,7 @@
-"""Load the vendored publiccode.yml JSON Schema once, from the installed package data."""
+"""Load the vendored publiccode.yml JSON Schema once, from the installed package data.
+
+The schema says the shape of the file (keys, types, presence) as the reference validator decodes
+it; value formats and the standard's lists are checked in :mod:`scanner.publiccode.checks`."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from importlib import resources
 
 from jsonschema import Draft202012Validator
 
-#: The standard version the vendored schema describes.
+#: The standard version the vendored schema describes, and that files of every accepted version
+#: are checked as (as the reference validator does).
 SCHEMA_VERSION = "0.7"
 SCHEMA_FILE = "publiccode-0.7.schema.json"
 

@@ -1,148 +1,192 @@
-"""Validate a parsed publiccode.yml and turn each schema error into ``{pointer, line, message}``
-that a person can act on ("description/fr/longDescription: 80 characters, the standard asks for
-150 to 10,000"), rather than jsonschema's raw repr of the instance."""
+"""Validate a parsed publiccode.yml the way the reference validator (italia/publiccode-parser-go,
+used by the publiccode.yml catalogues) does without the network, and turn each problem into an
+error or a warning a person can act on: key, line, column and a message in English and French.
+
+Steps, in the reference's order: the version (an unsupported one stops there; an older one only
+warns), the shape (:mod:`scanner.publiccode.schema`), then the values
+(:mod:`scanner.publiccode.checks`).
+"""
 
 from __future__ import annotations
 
-import re
+import copy
 import typing as t
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
 
 from scanner.parsing import Loaded, escape_pointer_token
-from scanner.publiccode.schema import SCHEMA_VERSION, validator
+from scanner.publiccode import checks, lists
+from scanner.publiccode.checks import Files
+from scanner.publiccode.findings import Finding, Findings, Path, quote
+from scanner.publiccode.schema import validator
 
-#: At most this many errors are kept per file (a wrong file can produce hundreds).
+#: At most this many errors (and as many warnings) are kept per file.
 MAX_ERRORS = 50
+#: Sections the reference reads as empty when absent (so their own required keys are reported).
+_EMPTY_WHEN_ABSENT: dict[str, t.Any] = {"legal": {}, "maintenance": {}, "localisation": {},
+                                        "description": {}, "platforms": []}
 
 
-@dataclass(frozen=True)
-class SchemaError:
-    pointer: str
-    line: int | None
-    message: str
-
-    def to_facts(self) -> dict[str, object]:
-        return {"pointer": self.pointer, "line": self.line, "message": self.message}
+class Number(str):
+    """A number where the file wrote one, kept as the digits written: the reference reads
+    ``phone: +39…`` or ``genericName: 0123…`` into text fields as that text."""
 
 
-def validate(loaded: Loaded) -> list[SchemaError]:
-    """Schema errors of a loaded publiccode.yml, in document order, with 1-based lines."""
-    if not isinstance(loaded.value, dict):
-        kind = "empty" if loaded.value is None else f"a {type(loaded.value).__name__}"
-        return [SchemaError("", loaded.line_of("") or 1,
-                            f"publiccode.yml must be a mapping of keys, but it is {kind}")]
-    errors: list[SchemaError] = []
-    for error in validator().iter_errors(loaded.value):
-        for leaf in _leaves(error):
-            if leaf.validator == "additionalProperties" and isinstance(leaf.instance, dict):
-                # One error per unknown key, each on its own line.
-                base = _pointer(leaf)
-                for key in _extra_keys(leaf):
-                    pointer = f"{base}/{escape_pointer_token(key)}"
-                    where = pointer.lstrip("/") or "publiccode.yml"
-                    errors.append(SchemaError(pointer, loaded.line_of(pointer),
-                                              f"{where}: unknown key (not in publiccode.yml "
-                                              f"v{SCHEMA_VERSION})"))
-                continue
-            pointer = _pointer(leaf)
-            errors.append(SchemaError(pointer, loaded.line_of(pointer), _message(leaf)))
-    unique = {(e.pointer, e.message): e for e in errors}
-    ordered = sorted(unique.values(), key=lambda e: (e.line or 0, e.pointer, e.message))
-    return ordered[:MAX_ERRORS]
+@dataclass
+class Report:
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+    #: The reference's checks that need the network, left out (see ``checks.not_checked``).
+    not_checked: list[str] = field(default_factory=list)
 
 
-def _leaves(error: ValidationError) -> list[ValidationError]:
-    """For oneOf/anyOf, the single most relevant sub-error instead of the whole tree."""
-    if error.validator in ("oneOf", "anyOf") and error.context:
-        best = best_match(error.context)
-        return [best] if best is not None and best.validator not in ("type",) else [error]
-    return [error]
+def validate(loaded: Loaded, files: Files | None = None) -> Report:
+    """Errors and warnings of a loaded publiccode.yml, in document order. ``files`` is the
+    repository listing (path -> size) that the logo, screenshots and authorsFile must be in;
+    without it those paths are not looked up."""
+    found = Findings(loaded)
+    report = Report()
+    doc = loaded.value
+    if not isinstance(doc, dict):
+        kind = "empty" if doc is None else f"a {type(doc).__name__}"
+        kind_fr = "vide" if doc is None else "autre chose"
+        found.error((), f"must be a mapping of keys, but it is {kind}",
+                    f"doit être un dictionnaire de clés, mais il est {kind_fr}")
+    elif _version(found, doc.get("publiccodeYmlVersion")):
+        normalised = _normalised(doc, loaded.literals or {})
+        for error in validator().iter_errors(normalised):
+            _schema_error(found, error)
+        checks.run_all(found, normalised, files)
+        report.not_checked = checks.not_checked(normalised, files)
+        found.errors = _without_excluded(found.errors, normalised)
+    report.errors = _ordered(found.errors)
+    report.warnings = _ordered(found.warnings)
+    return report
 
 
-def _pointer(error: ValidationError) -> str:
-    parts = [escape_pointer_token(str(p)) for p in error.absolute_path]
-    return "".join(f"/{p}" for p in parts)
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    unique = {(f.pointer, f.message): f for f in findings}
+    return sorted(unique.values(), key=lambda f: (f.line or 0, f.column or 0, f.key,
+                                                 f.message))[:MAX_ERRORS]
 
 
-def _extra_keys(error: ValidationError) -> list[str]:
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    known = set(schema.get("properties", {}))
-    patterns = list(schema.get("patternProperties", {}))
-    return [k for k in error.instance
-            if k not in known and not any(re.search(p, k) for p in patterns)]
+def _version(found: Findings, version: t.Any) -> bool:
+    """Check ``publiccodeYmlVersion``; ``False`` stops validation (as the reference does)."""
+    path: Path = ("publiccodeYmlVersion",)
+    supported = lists.versions()
+    if version is None:
+        found.error(path, "missing (required)", "absent (obligatoire)", missing=True)
+        return False
+    if not isinstance(version, str):
+        found.error(path, f"must be a quoted text such as \"{supported[-1]}\", not "
+                    f"{_kind(version)[0]}", f"doit être un texte entre guillemets comme "
+                    f"\"{supported[-1]}\", pas {_kind(version)[1]}")
+        return False
+    if version not in supported:
+        found.error(path, f"'{quote(version)}' is not a supported version ({', '.join(supported)})",
+                    f"« {quote(version)} » n'est pas une version prise en charge "
+                    f"({', '.join(supported)})")
+        return False
+    if version != "0" and not version.startswith(supported[-1]):
+        found.warning(path, f"v{version} is not the latest version: write "
+                      f"publiccodeYmlVersion: \"0\" (the file is checked as v{supported[-1]})",
+                      f"la v{version} n'est pas la dernière version : écrivez "
+                      f"publiccodeYmlVersion: \"0\" (le fichier est vérifié en v{supported[-1]})")
+    return True
 
 
-def _where(error: ValidationError) -> str:
-    path = "/".join(str(p) for p in error.absolute_path)
-    return path or "publiccode.yml"
+def _without_excluded(errors: list[Finding], doc: dict[str, t.Any]) -> list[Finding]:
+    """Contractors that must not be there are one error, not one more per contractor."""
+    maintenance = doc.get("maintenance")
+    if (isinstance(maintenance, dict) and "contractors" in maintenance
+            and isinstance(maintenance.get("type"), str) and maintenance["type"] != "contract"):
+        return [e for e in errors if not e.pointer.startswith("/maintenance/contractors/")]
+    return errors
 
 
-def _message(error: ValidationError) -> str:
-    where = _where(error)
-    value: t.Any = error.instance
-    keyword = error.validator
-    expected: t.Any = error.validator_value
-    if keyword == "required":
-        missing = [k for k in expected if isinstance(value, dict) and k not in value]
-        return f"{where}: missing required key {', '.join(repr(k) for k in missing)}"
-    if keyword == "enum":
-        shown = ", ".join(repr(v) for v in expected[:12]) + (", …" if len(expected) > 12 else "")
-        return f"{where}: {value!r} is not one of {shown}"
-    if keyword == "const":
-        return f"{where}: must be {expected!r}"
-    if keyword == "type":
-        wanted = expected if isinstance(expected, str) else " or ".join(expected)
-        return f"{where}: must be a {wanted}, not {_type_name(value)}"
-    if keyword == "minLength":
-        return f"{where}: {len(value)} characters, at least {expected} required"
-    if keyword == "maxLength":
-        return f"{where}: {len(value)} characters, at most {expected} allowed"
-    if keyword == "minItems":
-        return f"{where}: needs at least {expected} item(s)"
-    if keyword == "minProperties":
-        return f"{where}: needs at least {expected} entry (e.g. a language such as 'fr' or 'en')"
-    if keyword == "pattern":
-        return f"{where}: {value!r} does not have the expected format ({_pattern_hint(where)})"
-    if keyword == "not" and isinstance(expected, dict):
-        if "required" in expected and expected["required"] == ["contractors"]:
-            return f"{where}: 'contractors' is only allowed when maintenance type is 'contract'"
-        lacking = _not_every_language_lacks(expected)
-        if lacking:
-            return f"{where}: at least one language must give '{lacking}'"
-    if keyword == "propertyNames":
-        return f"{where}: language keys must be BCP 47 tags such as 'fr' or 'en-GB'"
-    if keyword in ("oneOf", "anyOf"):
-        return f"{where}: must be a string or a list of strings"
-    return f"{where}: {error.message}"
+def _decoded(value: t.Any, pointer: str, literals: dict[str, str]) -> t.Any:
+    """Nulls dropped (the reference reads ``key:`` with no value as absent), numbers as written."""
+    if isinstance(value, dict):
+        return {k: _decoded(v, f"{pointer}/{escape_pointer_token(k)}", literals)
+                for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_decoded(v, f"{pointer}/{i}", literals) for i, v in enumerate(value)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Number(literals.get(pointer, str(value)))
+    return value
 
 
-def _not_every_language_lacks(expected: dict[str, t.Any]) -> str | None:
-    inner = expected.get("additionalProperties", {})
-    required = inner.get("not", {}).get("required") if isinstance(inner, dict) else None
-    return required[0] if required else None
+def _normalised(doc: dict[str, t.Any], literals: dict[str, str]) -> dict[str, t.Any]:
+    """The document as the reference decodes it: nulls absent, numbers as their text, empty
+    sections where absent, a description language with no content read as empty."""
+    normalised: dict[str, t.Any] = _decoded(doc, "", literals)
+    for key, empty in _EMPTY_WHEN_ABSENT.items():
+        normalised.setdefault(key, copy.copy(empty))
+    description = doc.get("description")
+    if isinstance(description, dict):
+        for language, value in description.items():
+            if value is None:
+                normalised["description"][language] = {}
+    return normalised
 
 
-def _type_name(value: t.Any) -> str:
+_KINDS = {"string": ("a text", "un texte"), "number": ("a number", "un nombre"),
+          "boolean": ("true or false", "true ou false"), "array": ("a list", "une liste"),
+          "object": ("a mapping of keys", "un dictionnaire de clés"),
+          "null": ("empty", "vide")}
+
+
+def _kind(value: t.Any) -> tuple[str, str]:
     if value is None:
-        return "empty"
-    return {bool: "boolean", int: "number", float: "number", str: "string", list: "list",
-            dict: "mapping"}.get(type(value), type(value).__name__)
+        return _KINDS["null"]
+    if isinstance(value, bool):
+        return _KINDS["boolean"]
+    if isinstance(value, (int, float, Number)):
+        return _KINDS["number"]
+    if isinstance(value, str):
+        return _KINDS["string"]
+    return _KINDS["array"] if isinstance(value, list) else _KINDS["object"]
 
 
-def _pattern_hint(where: str) -> str:
-    leaf = where.rsplit("/", 1)[-1]
-    if leaf in ("releaseDate", "until"):
-        return "a date YYYY-MM-DD"
-    if leaf == "publiccodeYmlVersion":
-        return "a quoted version such as \"0.7\""
-    if leaf in ("countries", "unsupportedCountries") or where.split("/")[-2:-1] in (
-            ["countries"], ["unsupportedCountries"]):
-        return "a lower-case ISO 3166-1 alpha-2 code such as 'fr'"
-    if "availableLanguages" in where:
-        return "a BCP 47 language tag such as 'fr'"
-    if leaf == "email":
-        return "an e-mail address"
-    return "a URL with a scheme, such as https://…"
+def _wanted(expected: t.Any) -> tuple[str, str]:
+    types = set(expected if isinstance(expected, list) else [expected])
+    if "array" in types and "string" in types:
+        return "a text or a list of texts", "un texte ou une liste de textes"
+    if "string" in types:
+        return _KINDS["string"]
+    kind = sorted(types)[0]
+    return _KINDS.get(kind, (kind, kind))
+
+
+def _schema_error(found: Findings, error: ValidationError) -> None:
+    path: Path = tuple(error.absolute_path)
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
+        for key in value:
+            if key not in known:
+                found.error((*path, key), "unknown key (not in the publiccode.yml standard)",
+                            "clé inconnue (absente du standard publiccode.yml)")
+    elif keyword == "required" and isinstance(value, dict):
+        for key in expected:
+            if key not in value:
+                found.error((*path, key), "missing (required)", "absent (obligatoire)",
+                            missing=True)
+    elif keyword == "type":
+        wanted, kind = _wanted(expected), _kind(value)
+        found.error(path, f"must be {wanted[0]}, not {kind[0]}",
+                    f"doit être {wanted[1]}, pas {kind[1]}")
+    elif keyword == "enum":
+        allowed = ", ".join(str(v) for v in expected)
+        found.error(path, f"'{quote(value)}' is not one of: {allowed}",
+                    f"« {quote(value)} » n'est pas une des valeurs : {allowed}")
+    elif keyword == "minLength":
+        found.error(path, "empty (a value is required)", "vide (une valeur est obligatoire)")
+    elif keyword == "minItems":
+        found.error(path, "must list at least one item", "doit contenir au moins un élément")
+    elif keyword == "minProperties":
+        found.error(path, "must describe the software in at least one language (e.g. 'fr')",
+                    "doit décrire le logiciel dans au moins une langue (par exemple « fr »)")
+    else:  # not used by the vendored schema; kept so a new keyword still reads
+        found.error(path, error.message, f"ne respecte pas le schéma ({error.message})")

@@ -113,6 +113,18 @@ def test_lines_are_recorded_per_pointer() -> None:
     assert loaded.line_of("/a/missing") == 1
 
 
+def test_columns_and_literals_are_recorded_per_pointer() -> None:
+    loaded = load_yaml("a:\n  b: 0123\n  c:\n    - x\n    - 1.10\n  d: [true, ~]\n",
+                       path="x.yml", locate=True)
+    assert loaded.position_of("/a/b") == (2, 3)
+    assert loaded.position_of("/a/c/1") == (5, 7)
+    assert loaded.position_of("/a/d/0") == (6, 7)
+    assert loaded.position_of("/a/missing") == (1, 1)
+    assert loaded.value["a"]["b"] == 123 and loaded.literals == {
+        "/a/b": "0123", "/a/c/1": "1.10", "/a/d/0": "true"}
+    assert load_yaml("a: 1\n", path="x.yml").literals is None
+
+
 def test_json_hostile_inputs() -> None:
     assert "NaN" in _error(load_json, '{"a": NaN}', "x.json").message
     assert "duplicate key" in _error(load_json, '{"a": 1, "a": 2}', "x.json").message

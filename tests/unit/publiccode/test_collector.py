@@ -6,7 +6,9 @@ import typing as t
 
 import pytest
 
+from scanner import schemas
 from scanner.collectors.publiccode import PubliccodeCollector
+from scanner.facts import build_facts
 from scanner.snapshot import RepoInfo, Snapshot
 from scanner.sources.memory import snapshot_from_files
 from tests.support import COMPLIANT
@@ -49,8 +51,10 @@ def test_yaml_11_coercions_keep_their_text() -> None:  # 6 and 7
     assert section["version"] == "0.10"
     assert section["name"] == "NO" and section["url"] == "on"
     assert section["release_date"] == "2017-04-15"
-    pointers = {e["pointer"] for e in section["errors"]}
-    assert {"/1", "/true", "/publiccodeYmlVersion"} <= pointers
+    # An unquoted version stops validation there, as in the reference validator.
+    assert [e["pointer"] for e in section["errors"]] == ["/publiccodeYmlVersion"]
+    quoted = _collect(b"publiccodeYmlVersion: '0.7'\n1: a\ntrue: c\n")["publiccode"]
+    assert {"/1", "/true"} <= {e["pointer"] for e in quoted["errors"]}
 
 
 @pytest.mark.parametrize("data", [b"", b"# only a comment\n", b"hello\n", b"- a\n"])
@@ -60,9 +64,11 @@ def test_empty_or_not_a_mapping(data: bytes) -> None:  # 9
     assert "must be a mapping" in section["errors"][0]["message"]
 
 
-def test_utf16_with_bom_parses() -> None:  # 10
-    section = _collect("publiccodeYmlVersion: '0.7'\nname: é\n".encode("utf-16"))["publiccode"]
-    assert section["parsed"] is True and section["name"] == "é"
+def test_utf16_with_bom_is_refused_as_not_utf8() -> None:  # 10
+    out = _collect("publiccodeYmlVersion: '0.7'\nname: é\n".encode("utf-16"))
+    section = out["publiccode"]
+    assert section["parsed"] is False and section["valid"] is False
+    assert "UTF-8" in section["errors"][0]["message"] and "UTF-8" in out["problems"][0]["message"]
 
 
 def test_50_mb_file_is_reported_without_being_read() -> None:  # 12
@@ -93,7 +99,10 @@ def test_invalid_spdx_licence_makes_the_file_invalid() -> None:
     section = _collect(data)["publiccode"]
     assert section["valid"] is False
     error = section["errors"][-1]
-    assert error["pointer"] == "/legal/license" and error["line"] == 32
+    line = data.decode().splitlines().index("  license: Licence Ouverte 2.0") + 1
+    assert (error["pointer"], error["key"], error["line"], error["column"]) == (
+        "/legal/license", "legal.license", line, 3)
+    assert "SPDX" in error["message"] and "SPDX" in error["message_fr"]
 
 
 def test_yaml_extension_and_other_paths() -> None:
@@ -109,3 +118,32 @@ def test_yaml_extension_and_other_paths() -> None:
 def test_absent() -> None:
     section = PubliccodeCollector().collect(snapshot_from_files({}), {})["publiccode"]
     assert section["path"] is None and section["valid"] is None and section["errors"] == []
+
+
+def test_logo_is_looked_up_in_the_repository_listing() -> None:
+    data = (COMPLIANT / "publiccode.yml").read_bytes() + b"logo: docs/logo.svg\n"
+    missing = PubliccodeCollector().collect(snapshot_from_files({"publiccode.yml": data}), {})
+    errors = missing["publiccode"]["errors"]
+    assert [(e["key"], e["path"]) for e in errors] == [("logo", "publiccode.yml")]
+    present = PubliccodeCollector().collect(snapshot_from_files(
+        {"publiccode.yml": data}, listing=["docs/logo.svg"]), {})["publiccode"]
+    assert present["valid"] is True and present["errors"] == []
+    assert "image-content" in present["not_checked"]
+    truncated = snapshot_from_files({"publiccode.yml": data})
+    truncated.truncated = True  # a partial listing cannot prove the logo absent
+    partial = PubliccodeCollector().collect(truncated, {})["publiccode"]
+    assert partial["valid"] is True and "repository-files" in partial["not_checked"]
+
+
+def test_warnings_do_not_make_the_file_invalid_and_facts_follow_their_schema() -> None:
+    data = (COMPLIANT / "publiccode.yml").read_bytes().replace(
+        b'publiccodeYmlVersion: "0.7"', b'publiccodeYmlVersion: "0.4"') + (
+        b"intendedAudience:\n  countries: [fr]\n")
+    facts = build_facts(snapshot_from_files({"publiccode.yml": data}))
+    section = facts["publiccode"]
+    assert section["valid"] is True and section["errors"] == []
+    assert [w["key"] for w in section["warnings"]] == [
+        "publiccodeYmlVersion", "intendedAudience.countries[0]"]
+    assert all(w["message_fr"] and w["column"] for w in section["warnings"])
+    assert section["not_checked"][:2] == ["url-reachable", "url-is-code-repository"]
+    assert schemas.errors("facts", facts) == []
