@@ -225,6 +225,14 @@ def _commits(target: dict[str, t.Any]) -> list[Commit] | None:
     return out
 
 
+def _rest_commit(item: dict[str, t.Any]) -> Commit:
+    commit = item.get("commit") or {}
+    author = commit.get("author") or {}
+    return Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
+                  merge=len(item.get("parents") or []) > 1,
+                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>")
+
+
 def listed_from_rest(data: dict[str, t.Any]) -> Listed:
     """A repository from REST (anonymous access): HEAD, tree and commits come in ``complete``."""
     licence = (data.get("license") or {}).get("spdx_id")
@@ -348,25 +356,26 @@ class GitHubForge:
         if listed.tree_oid is not None:
             return
         owner, name = listed.handle
-        what = listed.info.full_name
+        data = self.commit_page(owner, name, listed.info.default_branch or "HEAD")
+        listed.commits = [_rest_commit(item) for item in data]
+        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
+        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+
+    def commit_page(self, owner: str, name: str, ref: str) -> list[dict[str, t.Any]]:
+        """The last commits reachable from ``ref`` (REST, one request), newest first."""
+        what = f"{owner}/{name}"
         status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/commits", what,
-                                       params={"per_page": COMMITS,
-                                               "sha": listed.info.default_branch or "HEAD"})
+                                       params={"per_page": COMMITS, "sha": ref})
         if status == 409 or (status == 200 and not data):
             raise ScanError(f"{what}: empty repository: nothing to scan",
                             fr=f"{what} : dépôt vide : rien à analyser")
         if status != 200 or not isinstance(data, list):
             raise _denied(what, status)
-        commits = []
-        for item in data:
-            commit = item.get("commit") or {}
-            author = commit.get("author") or {}
-            commits.append(Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
-                                  merge=len(item.get("parents") or []) > 1,
-                                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>"))
-        listed.commits = commits
-        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
-        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+        return data
+
+    def recent_commits(self, owner: str, name: str, ref: str) -> list[Commit]:
+        """What a shallow checkout lacks: the commit messages behind ``ref``, from the API."""
+        return [_rest_commit(item) for item in self.commit_page(owner, name, ref)]
 
     def tree(self, listed: Listed) -> Tree:
         owner, name = listed.handle
