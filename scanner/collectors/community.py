@@ -1,16 +1,31 @@
 """Community files: README, CONTRIBUTING (and its contribution terms: DCO, CLA), code of conduct,
-security policy, issue and pull-request templates. Every fact names the file it came from."""
+security policy, issue and pull-request templates. Every fact names the file it came from.
+
+A file that exists but could not be read says why (``unreadable``), so no rule passes on it or
+calls it missing; a file still holding template markers lists them (``placeholders``). Links
+are followed one level, to files declared from the listing (:meth:`CommunityCollector.wanted`),
+so a remote scan reads exactly what a local one reads.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import typing as t
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from scanner.collectors.base import Collector, Fragment
-from scanner.community import conduct, contributing, locate, readme, security, terms
+from scanner.community import (
+    conduct,
+    contributing,
+    locate,
+    placeholders,
+    readme,
+    security,
+    terms,
+)
 from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
-from scanner.snapshot import Snapshot, decode_text
+from scanner.snapshot import Snapshot, decode_text, reason_fr, too_large
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
 #: repository, whose community files GitHub shows where a repository has none.
@@ -20,14 +35,20 @@ INHERITED = "organisation-default"
 MAX_HEADINGS = 80
 #: Security.txt files and pull-request templates read, at most.
 MAX_EXTRA_READS = 3
+#: Linked guides a README is followed to, at most.
+MAX_FOLLOWED = 3
+#: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
+MAX_PROSE_CHARS = 512_000
+BINARY = ("binary file where text was expected; not read",
+          "fichier binaire là où un texte était attendu ; non lu")
 
 
 def _file_section(found: locate.RoleFiles, snapshot: Snapshot | None = None) -> dict[str, t.Any]:
     origin = None
     if found.path:
         origin = INHERITED if snapshot is not None and snapshot.is_inherited(found.path) else ORIGIN
-    return {"path": found.path, "origin": origin,
-            "candidates": list(found.candidates), "readable": None, "size": None}
+    return {"path": found.path, "origin": origin, "candidates": list(found.candidates),
+            "readable": None, "size": None, "unreadable": None}
 
 
 def _empty_terms() -> dict[str, t.Any]:
@@ -41,24 +62,23 @@ def _empty() -> dict[str, t.Any]:
     return {
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
-                   "evidence": {}},
+                   "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
+                   "sources": []},
         "contributing": {**_file_section(none), "target": None, "target_url": None,
-                         "format": None, "words": None,
+                         "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
                                                       "licence": None,
                                                       "declines_contributions": None},
-                         "terms": _empty_terms()},
+                         "placeholders": [], "terms": _empty_terms()},
         "code_of_conduct": {**_file_section(none), "standard": None, "version": None,
                             "language": None, "contact": None, "contacts": [],
                             "placeholder": None},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
-                            "security_txt": []},
+                            "contacts": [], "security_txt": [], "not_policies": [],
+                            "elsewhere": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
 
-
-#: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
-MAX_PROSE_CHARS = 512_000
 
 class CommunityCollector(Collector):
     name = "community"
@@ -75,143 +95,212 @@ class CommunityCollector(Collector):
                 wanted.append(chosen)
             if role == "contributing":
                 wanted.extend(locate.contributing_targets(paths, chosen))
+        wanted.extend(locate.guides(paths, locate.find_role(paths, "readme").path))
         wanted.extend(locate.security_txt(paths)[:MAX_EXTRA_READS])
         wanted.extend(locate.pull_request_templates(paths)[:MAX_EXTRA_READS])
+        wanted.extend(locate.issue_config(paths)[:1])
         return list(dict.fromkeys(wanted))
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         paths = snapshot.paths()
         section = _empty()
         problems: list[dict[str, t.Any]] = []
-        reader = _Reader(snapshot, self.name, problems)
+        reader = _Reader(snapshot, self.name, problems, set(self.wanted(paths, snapshot.files)))
         repo_url = (facts.get("repository") or {}).get("url")
 
-        readme_doc = self._readme(section["readme"], paths, reader)
-        contributing_docs = self._contributing(section["contributing"], paths, reader, repo_url)
-        self._terms(section["contributing"]["terms"], paths, reader, contributing_docs,
-                    readme_doc)
-        self._conduct(section["code_of_conduct"], paths, reader)
-        self._security(section["security_policy"], paths, reader)
-        issue = locate.issue_templates(paths) or reader.inherited(locate.issue_templates)
-        pull = locate.pull_request_templates(paths) or reader.inherited(
-            locate.pull_request_templates)
-        section["templates"] = {"issue": issue, "pull_request": pull,
-                                "present": bool(issue or pull)}
+        readme_doc = _readme(section["readme"], paths, reader, repo_url)
+        contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
+        _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
+               section["contributing"]["path"])
+        _conduct(section["code_of_conduct"], paths, reader)
+        read = [(section["readme"]["path"], readme_doc), *contributing_docs]
+        _security(section["security_policy"], paths, reader,
+                  [(p, d) for p, d in read if p and d is not None])
+        section["templates"] = _templates(paths, reader)
         return {"community": section, "problems": problems}
 
-    @staticmethod
-    def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> Document | None:
-        found = locate.find_role(paths, "readme")
-        out.update(_file_section(found), translations=list(found.translations))
-        doc = reader.document(found.path, out)
-        if doc is None:
-            return None
-        topics = readme.analyse(doc)
-        out.update(
-            format=doc.format,
-            words=contributing.word_count(doc.text),
-            headings=[{"level": h.level, "text": h.text, "line": h.line}
-                      for h in doc.headings[:MAX_HEADINGS]],
-            explains={topic: bool(info["found"]) for topic, info in topics.items()},
-            evidence={topic: {"line": info["line"], "via": info["via"]}
-                      for topic, info in topics.items() if info["found"]},
-        )
-        return doc
 
-    @staticmethod
-    def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-                      repo_url: str | None) -> list[tuple[str, Document]]:
-        found = reader.role(paths, "contributing")
-        out.update(_file_section(found, reader.snapshot))
-        doc = reader.document(found.path, out)
-        if doc is None or found.path is None:
-            return []
-        docs = [(found.path, doc)]
-        target = contributing.pointer_target(doc, found.path, set(paths), repo_url)
-        effective = doc
-        if not target:
-            # Only a link to a documentation site: what it says there is not in the snapshot.
-            out["target_url"] = contributing.pointer_url(doc)
-        if target:
-            out["target"] = target
-            target_doc = reader.document(target)
-            if target_doc is not None:
-                docs.append((target, target_doc))
-                effective = target_doc
-        out.update(
-            format=effective.format,
-            words=contributing.word_count(effective.text),
-            sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
-            explains=contributing.explains(effective),
-        )
-        return docs
+def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+            repo_url: str | None) -> Document | None:
+    found = locate.find_role(paths, "readme")
+    out.update(_file_section(found), translations=list(found.translations))
+    doc = reader.document(found.path, out)
+    if doc is None or found.path is None:
+        return None
+    topics = readme.analyse(doc)
+    sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
+    if not (topics["install"]["found"] and topics["run"]["found"]):
+        _follow(out, found.path, doc, topics, sources, reader, paths, repo_url)
+    out.update(
+        format=doc.format,
+        words=doc.prose_words(),
+        headings=[{"level": h.level, "text": h.text, "line": h.line}
+                  for h in doc.headings[:MAX_HEADINGS]],
+        explains={topic: bool(info["found"]) for topic, info in topics.items()},
+        evidence={topic: {k: v for k, v in info.items() if k != "found"}
+                  for topic, info in topics.items() if info["found"]},
+        placeholders=placeholders.find(doc, found.path),
+        sources=sources,
+    )
+    return doc
 
-    @staticmethod
-    def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-               contributing_docs: list[tuple[str, Document]], readme_doc: Document | None) -> None:
-        signals: list[Signal] = []
-        for path, doc in contributing_docs:
-            signals += (terms.dco_signals(doc.text, path)
-                        + terms.cla_signals(doc.text, path, doc.code_lines()))
-        in_contributing = list(signals)
-        readme_path = locate.find_role(paths, "readme").path
-        if readme_doc is not None and readme_path:
-            # A README often describes rather than sets terms: its DCO wording counts only where
-            # it asks something of contributors (sign-off instructions always do).
-            signals += [sig for sig in terms.dco_signals(readme_doc.text, readme_path)
-                        if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
-            signals += terms.cla_signals(readme_doc.text, readme_path, readme_doc.code_lines())
-        for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
-            text = reader.text(path)
-            if text is not None:
-                signals += terms.dco_signals(text, path) + terms.cla_signals(text, path)
-        dco_files = locate.dco_files(paths)
-        dco_apps = locate.dco_apps(paths)
-        cla_files = locate.cla_files(paths)
-        out.update(
-            mentions_dco=terms.mentions_dco(in_contributing),
-            mentions_signed_off_by=terms.mentions_sign_off(in_contributing),
-            mentions_cla=terms.mentions_cla(in_contributing),
-            dco=bool(dco_files or dco_apps) or terms.mentions_dco(signals)
-            or terms.mentions_sign_off(signals),
-            cla=bool(cla_files) or terms.mentions_cla(signals),
-            sources=[p for p, _ in contributing_docs],
-            dco_files=dco_files, dco_apps=dco_apps, cla_files=cla_files,
-            signals=[s.to_facts() | {"term": "cla" if s.kind in terms.CLA_TEXT else "dco"}
-                     for s in signals],
-            dco_quotes=_quotes(s for s in signals if s.kind not in terms.CLA_TEXT),
-            cla_quotes=_quotes(s for s in signals if s.kind in terms.CLA_TEXT),
-        )
 
-    @staticmethod
-    def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
-        found = reader.role(paths, "code_of_conduct")
-        out.update(_file_section(found, reader.snapshot))
-        text = reader.text(found.path, out)
+def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, dict[str, t.Any]],
+            sources: list[str], reader: _Reader, paths: Sequence[str],
+            repo_url: str | None) -> None:
+    """Follow the README's links to an installation or developer guide of the repository, one
+    level, and take from it what the README lacks (the rule's remediation: a link is enough)."""
+    folder = posixpath.dirname(path)
+    listed = set(paths)
+    for link in readme.guide_links(doc):
+        target = locate.link_target(link.target, folder, repo_url, listed)
+        if target is None or target == path or target in out["followed"] \
+                or target in out["unfollowed"]:
+            continue
+        if target not in reader.allowed:
+            out["unfollowed"].append(target)
+            continue
+        if len(out["followed"]) == MAX_FOLLOWED:
+            break
+        guide = reader.document(target)
+        if guide is None:
+            continue
+        out["followed"].append(target)
+        found = readme.analyse(guide)
+        for topic in ("install", "run"):
+            if not topics[topic]["found"] and found[topic]["found"]:
+                topics[topic] = {"found": True, "line": link.line, "via": "link", "path": target,
+                                 "target_line": found[topic]["line"]}
+                if target not in sources:
+                    sources.append(target)
+        if topics["install"]["found"] and topics["run"]["found"]:
+            break
+
+
+def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+                  repo_url: str | None) -> list[tuple[str, Document]]:
+    found = reader.role(paths, "contributing")
+    out.update(_file_section(found, reader.snapshot))
+    doc = reader.document(found.path, out)
+    if doc is None or found.path is None:
+        return []
+    docs = [(found.path, doc)]
+    effective, guide = doc, found.path
+    target = contributing.pointer_target(doc, found.path, set(paths), repo_url)
+    if not target:
+        # Only a link to a documentation site: what it says there is not in the snapshot.
+        out["target_url"] = contributing.pointer_url(doc)
+    else:
+        out["target"] = target
+        target_doc = reader.document(target) if target in reader.allowed else None
+        out["target_read"] = target_doc is not None
+        if target_doc is not None:
+            docs.append((target, target_doc))
+            effective, guide = target_doc, target
+    out.update(
+        guide=guide,
+        format=effective.format,
+        words=effective.prose_words(),
+        sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
+        explains=contributing.explains(effective),
+        placeholders=[marker for p, d in docs for marker in placeholders.find(d, p)],
+    )
+    return docs
+
+
+def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+           contributing_docs: list[tuple[str, Document]], readme_doc: Document | None,
+           guide: str | None) -> None:
+    signals: list[Signal] = []
+    for path, doc in contributing_docs:
+        signals += (terms.dco_signals(doc.text, path)
+                    + terms.cla_signals(doc.text, path, doc.code_lines()))
+    in_contributing = list(signals)
+    readme_path = locate.find_role(paths, "readme").path
+    if readme_doc is not None and readme_path:
+        # A README often describes rather than sets terms: its DCO wording counts only where
+        # it asks something of contributors (sign-off instructions always do).
+        signals += [sig for sig in terms.dco_signals(readme_doc.text, readme_path)
+                    if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
+        signals += terms.cla_signals(readme_doc.text, readme_path, readme_doc.code_lines())
+    for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
+        text = reader.text(path)
         if text is not None:
-            out.update(conduct.analyse(text).to_facts())
+            signals += terms.dco_signals(text, path) + terms.cla_signals(text, path)
+    dco_files = locate.dco_files(paths)
+    dco_apps = locate.dco_apps(paths)
+    cla_files = locate.cla_files(paths)
+    stated = terms.mentions_dco(signals) or terms.mentions_sign_off(signals)
+    out.update(
+        mentions_dco=terms.mentions_dco(in_contributing),
+        mentions_signed_off_by=terms.mentions_sign_off(in_contributing),
+        mentions_cla=terms.mentions_cla(in_contributing),
+        # A DCO text is this repository's terms beside a contribution guide; alone, it is a
+        # document the repository publishes (a contribution policy offers DCO-fr.txt to others).
+        dco=bool(dco_apps) or stated or bool(dco_files and guide),
+        cla=bool(cla_files) or terms.mentions_cla(signals),
+        sources=[p for p, _ in contributing_docs],
+        dco_files=dco_files, dco_apps=dco_apps, cla_files=cla_files,
+        signals=[s.to_facts() | {"term": "cla" if s.kind in terms.CLA_TEXT else "dco"}
+                 for s in signals],
+        dco_quotes=_quotes(s for s in signals if s.kind not in terms.CLA_TEXT),
+        cla_quotes=_quotes(s for s in signals if s.kind in terms.CLA_TEXT),
+    )
 
-    @staticmethod
-    def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
-        found = reader.role(paths, "security_policy")
-        out.update(_file_section(found, reader.snapshot))
-        channels: list[dict[str, t.Any]] = []
-        text = reader.text(found.path, out)
-        if text is not None and found.path:
-            channels += [c.to_facts() | {"path": found.path}
-                         for c in security.private_channels(text)]
-        txt_paths = locate.security_txt(paths)
-        out["security_txt"] = txt_paths
-        for path in txt_paths[:MAX_EXTRA_READS]:
-            txt = reader.text(path)
-            if txt is not None:
-                channels += [c.to_facts() | {"path": path}
-                             for c in security.security_txt_contacts(txt)]
-        out["channels"] = channels
-        if found.path and out["readable"]:
-            out["private_channel"] = bool(channels)
-        elif txt_paths:
-            out["private_channel"] = bool(channels) or None
+
+def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
+    found = reader.role(paths, "code_of_conduct")
+    out.update(_file_section(found, reader.snapshot))
+    text = reader.text(found.path, out)
+    if text is not None:
+        out.update(conduct.analyse(text).to_facts())
+
+
+def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+              elsewhere: list[tuple[str, Document]]) -> None:
+    found = reader.role(paths, "security_policy")
+    out.update(_file_section(found, reader.snapshot))
+    channels: list[dict[str, t.Any]] = []
+    text = reader.text(found.path, out)
+    if (text is not None and found.path and found.path.lower().startswith(("docs/", "doc/"))
+            and not security.about_reporting(text)):
+        # docs/security.md may be a threat model or a hardening guide: by its name alone it is
+        # no security policy, as SECURITY.md at the root is.
+        out["not_policies"] = [{"path": found.path}]
+        out.update(_file_section(locate.RoleFiles(None, (found.path, *found.candidates))))
+        text = None
+    if text is not None and found.path:
+        channels += [c.to_facts() | {"path": found.path}
+                     for c in security.private_channels(text)]
+    txt_paths = locate.security_txt(paths)
+    out["security_txt"] = txt_paths
+    for path in txt_paths[:MAX_EXTRA_READS]:
+        txt = reader.text(path)
+        if txt is not None:
+            channels += [c.to_facts() | {"path": path}
+                         for c in security.security_txt_contacts(txt)]
+    out["channels"] = channels
+    out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
+    if out["path"] and out["readable"]:
+        out["private_channel"] = bool(channels)
+    elif txt_paths:
+        out["private_channel"] = bool(channels) or None
+    if not out["path"]:
+        out["elsewhere"] = [c.to_facts() | {"path": path} for path, doc in elsewhere
+                            for c in security.contacts_in_passing(doc.text)][:5]
+
+
+def _templates(paths: Sequence[str], reader: _Reader) -> dict[str, t.Any]:
+    issue = locate.issue_templates(paths)
+    for config in locate.issue_config(paths)[:1]:
+        # The template chooser's configuration guides reporters where it lists contact links.
+        text = reader.text(config)
+        if text is not None and "contact_links" in text:
+            issue.append(config)
+    issue = issue or reader.inherited(locate.issue_templates)
+    pull = locate.pull_request_templates(paths) or reader.inherited(
+        locate.pull_request_templates)
+    return {"issue": issue, "pull_request": pull, "present": bool(issue or pull)}
 
 
 def _quotes(signals: Iterable[Signal]) -> list[str]:
@@ -226,12 +315,15 @@ def _quotes(signals: Iterable[Signal]) -> list[str]:
 
 
 class _Reader:
-    """Reads repository text once, recording unreadable files as problems, never raising."""
+    """Reads repository text once, never raising: only declared paths (what a remote source
+    fetched), and a file that cannot be read says why in its section and in ``problems``."""
 
-    def __init__(self, snapshot: Snapshot, source: str, problems: list[dict[str, t.Any]]):
+    def __init__(self, snapshot: Snapshot, source: str, problems: list[dict[str, t.Any]],
+                 allowed: Collection[str]):
         self.snapshot = snapshot
         self.source = source
         self.problems = problems
+        self.allowed = allowed
 
     def role(self, paths: Sequence[str], role: str) -> locate.RoleFiles:
         """The repository's own file for ``role``, else the one its owner's ``.github``
@@ -246,29 +338,33 @@ class _Reader:
     def inherited(self, pick: t.Callable[[Iterable[str]], list[str]]) -> list[str]:
         return [self.snapshot.inherited_path(p) for p in pick(sorted(self.snapshot.inherited))]
 
+    def _unreadable(self, path: str, out: dict[str, t.Any] | None, en: str, fr: str,
+                    size: int | None, problem: bool = True) -> None:
+        if problem:
+            self.problems.append({"source": self.source, "path": path, "line": None,
+                                  "message": en, "message_fr": fr})
+        if out is not None:
+            out.update(readable=False, size=size, unreadable={"reason": en, "reason_fr": fr})
+
     def text(self, path: str | None, out: dict[str, t.Any] | None = None) -> str | None:
-        if path is None:
+        if path is None or (path not in self.allowed and not self.snapshot.is_inherited(path)):
+            return None
+        if path in self.snapshot.skipped:
+            # The repository's collection of facts reports it as a problem (a needed file).
+            reason = self.snapshot.skipped[path]
+            self._unreadable(path, out, reason, reason_fr(reason), None, problem=False)
             return None
         if self.snapshot.too_large(path):
-            self.problems.append({
-                "source": self.source, "path": path, "line": None,
-                "message": f"file too large ({self.snapshot.size(path):,} bytes, limit "
-                           f"{self.snapshot.max_file_bytes:,}); not read"})
-            if out is not None:
-                out.update(readable=False, size=self.snapshot.size(path))
+            self._unreadable(path, out, *too_large(self.snapshot.size(path),
+                                                   self.snapshot.max_file_bytes),
+                             self.snapshot.size(path))
             return None
         data = self.snapshot.read(path)
         if data is None:
-            # Skipped files are reported by the repository collector; files a remote source did
-            # not fetch (or a corpus did not copy) are simply unknown.
-            if out is not None:
-                out["readable"] = False if path in self.snapshot.skipped else None
+            # Listed but not fetched (a remote miss, a corpus that did not copy it): unknown.
             return None
         if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            self.problems.append({"source": self.source, "path": path, "line": None,
-                                  "message": "binary file where text was expected; not read"})
-            if out is not None:
-                out.update(readable=False, size=len(data))
+            self._unreadable(path, out, *BINARY, len(data))
             return None
         if out is not None:
             out.update(readable=True, size=len(data))

@@ -6,16 +6,25 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-from scanner.community.markup import Document
+from scanner.community.locate import link_target
+from scanner.community.markup import Document, plain
 
 #: A file with less prose than this and a link into the repository is a pointer, not a guide.
 POINTER_MAX_WORDS = 40
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+#: How a change is proposed: the process, not a word that happens to occur ("pre-commit",
+#: "proposer un rendu homogène", a URL ending in /pull/399).
 _HOW = re.compile(
-    r"\b(?:pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|issues?|tickets?|fork|branche?s?"
-    r"|commits?|patch(?:es)?|proposer?|propose|soumettre|submit)\b", re.IGNORECASE)
+    r"\b(?:pull|merge)[- ]requests?\b|(?-i:\b(?:PR|MR)s?\b)|\bfork(?:ez|er|ing)?\b"
+    r"|\b(?:open|opening|create|file|submit|report|ouvr\w*|cr[ée]\w*|soumet\w*|d[ée]pos\w*"
+    r"|signal\w*|remont\w*)\s+(?:an?\s+|une?\s+|des\s+|the\s+|votre\s+|vos\s+|your\s+)?"
+    r"(?:new\s+|nouvelle?\s+)?(?:issues?|tickets?|bugs?|probl[èe]mes?|patch(?:es)?)\b"
+    r"|\b(?:submit|send|envoy\w*|soumet\w*|propos\w*)\s+(?:an?\s+|une?\s+|des\s+|the\s+"
+    r"|votre\s+|vos\s+|your\s+)?(?:patch(?:es)?|changes?|modifications?|contributions?"
+    r"|[ée]volutions?|corrections?|am[ée]liorations?|PRs?|MRs?)\b"
+    r"|\bmailing[- ]list\b|\bliste\s+de\s+diffusion\b|\bgit\s+send-email\b", re.IGNORECASE)
 _LICENCE = re.compile(r"licen[cs]e", re.IGNORECASE)
 _DECLINES = re.compile(
     r"(?:not|no\s+longer)\s+(?:accept(?:ing)?|tak(?:e|ing)|review(?:ing)?)\s+(?:external\s+)?"
@@ -48,32 +57,21 @@ def pointer_target(doc: Document, path: str, paths: Collection[str],
         return None
     folder = posixpath.dirname(path)
     for link in doc.links:
-        target = _resolve(link, folder, repo_url)
-        if target and target != path and target in paths:
+        target = link_target(link, folder, repo_url, paths)
+        if target and target != path:
             return target
     return None
 
 
-def _resolve(link: str, folder: str, repo_url: str | None) -> str | None:
-    parts = urlsplit(link)
-    if parts.scheme in ("http", "https"):
-        # https://github.com/o/r/blob/main/docs/X.md -> docs/X.md, only for this repository.
-        base = (repo_url or "").rstrip("/")
-        if not base or not link.startswith(base + "/"):
-            return None
-        match = re.match(r"/(?:-/)?(?:blob|tree)/[^/]+/(.+)$", link[len(base):])
-        return unquote(match.group(1)) if match else None
-    if parts.scheme or not parts.path:
-        return None
-    target = posixpath.normpath(posixpath.join(folder, unquote(parts.path))).lstrip("/")
-    return None if target.startswith("..") else target
-
-
 def explains(doc: Document) -> dict[str, bool]:
-    """What a contribution guide covers: how to contribute, the licence of contributions, and
-    whether it says contributions are not (or hardly) accepted (openness level C)."""
+    """What a contribution guide covers: how to propose a change, the licence of contributions,
+    and whether it says contributions are not (or hardly) accepted (openness level C). Read on
+    the prose: code, link targets and addresses left out."""
+    code = doc.code_lines()
+    prose = plain("\n".join(line for number, line in enumerate(doc.text.splitlines(), start=1)
+                             if number not in code))
     return {
-        "how_to_contribute": bool(_HOW.search(doc.text)),
-        "licence": bool(_LICENCE.search(doc.text)),
+        "how_to_contribute": bool(_HOW.search(prose)),
+        "licence": bool(_LICENCE.search(prose)),
         "declines_contributions": bool(_DECLINES.search(doc.text)),
     }

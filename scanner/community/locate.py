@@ -7,9 +7,11 @@ report can say which one was read and why.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 #: Folders where GitHub and GitLab look for community files, in the order civiscan prefers them:
 #: the root first (what the issue and POCOS name), then ``.github/``, then ``docs/``.
@@ -48,14 +50,30 @@ _CLA_WORKFLOW = re.compile(r"^\.github/workflows/(?:[^/]*[-_.])?cla(?:[-_.][^/]*
                            re.IGNORECASE)
 _SECURITY_TXT = re.compile(r"^(?:.*/)?(?:\.well-known/)?security\.txt$", re.IGNORECASE)
 
+#: Issue and pull-request templates where GitHub and GitLab look for them. GitHub: the root,
+#: ``docs/`` or ``.github/``; names in any letter case, the extension optional (``.md``,
+#: ``.txt``); a folder of several templates; issue forms (``.yml``). GitLab: ``.gitlab/``.
+_WHERE = r"(?:\.github/|docs/)?"
 _ISSUE_TEMPLATES = re.compile(
-    r"^(?:(?:\.github/|docs/)?issue_template\.md"
-    r"|\.github/issue_template/(?!config\.ya?ml$)[^/]+\.(?:md|ya?ml)"
+    rf"^(?:{_WHERE}issue_template(?:\.(?:md|markdown|txt))?"
+    rf"|{_WHERE}issue_template/(?!config\.ya?ml$)[^/]+\.(?:md|markdown|txt|ya?ml)"
     r"|\.gitlab/issue_templates/[^/]+\.md)$", re.IGNORECASE)
+#: The template chooser's configuration: it guides reporters when it lists contact links.
+_ISSUE_CONFIG = re.compile(rf"^{_WHERE}issue_template/config\.ya?ml$", re.IGNORECASE)
 _PR_TEMPLATES = re.compile(
-    r"^(?:(?:\.github/|docs/)?pull_request_template\.md"
-    r"|\.github/pull_request_template/[^/]+\.md"
+    rf"^(?:{_WHERE}pull_request_template(?:\.(?:md|markdown|txt))?"
+    rf"|{_WHERE}pull_request_template/[^/]+\.(?:md|markdown|txt)"
     r"|\.gitlab/merge_request_templates/[^/]+\.md)$", re.IGNORECASE)
+#: Documents a README may send readers to for installing and running the service.
+_GUIDE_NAME = re.compile(
+    r"install|setup|set-up|onboard|embarqu|getting[-_ ]?started|quick[-_ ]?start|d[ée]marr"
+    r"|lancer|develop|d[ée]velopp|hacking|local|\brun|usage|build|mise[-_ ]en[-_ ]place"
+    r"|^(?:readme|index|guide)\b", re.IGNORECASE)
+_GUIDE_FOLDERS = re.compile(r"^(?:docs?|documentation|\.github|wiki)(?:/[^/]+){0,2}/[^/]+$"
+                            r"|^[^/]+$", re.IGNORECASE)
+_MARKUP = re.compile(r"\.(?:md|markdown|mdx|rst|adoc|asciidoc|org)$", re.IGNORECASE)
+#: Guides declared for reading, at most (a few blobs, never the documentation tree).
+MAX_GUIDES = 12
 
 
 @dataclass(frozen=True)
@@ -136,5 +154,59 @@ def issue_templates(paths: Iterable[str]) -> list[str]:
     return [p for p in paths if _ISSUE_TEMPLATES.match(p)]
 
 
+def issue_config(paths: Iterable[str]) -> list[str]:
+    return [p for p in paths if _ISSUE_CONFIG.match(p)]
+
+
 def pull_request_templates(paths: Iterable[str]) -> list[str]:
     return [p for p in paths if _PR_TEMPLATES.match(p)]
+
+
+def guides(paths: Sequence[str], readme: str | None) -> list[str]:
+    """Documents a README may link to for installing and running (``INSTALL.md``,
+    ``ONBOARDING.md``, ``docs/developers.md``, ``doc/01-setup.md``, ``docs/installation/README.md``):
+    declared from the listing alone, so a remote source fetches them with the README; the root
+    first, then the shallowest, at most :data:`MAX_GUIDES`."""
+    found = []
+    for path in paths:
+        name = path.rsplit("/", 1)[-1]
+        if (path == readme or not _MARKUP.search(name) or not _GUIDE_FOLDERS.match(path)
+                or "node_modules/" in path):
+            continue
+        stem = name.rsplit(".", 1)[0]
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
+        if folder and re.match(r"^(?:readme|index)$", stem, re.IGNORECASE):
+            named = True  # docs/README.md, docs/installation/README.md
+        else:
+            named = bool(_GUIDE_NAME.search(stem)) and not re.match(r"^readme", stem, re.I)
+        if named:
+            found.append((path.count("/"), 0 if _GUIDE_NAME.search(stem) else 1, path))
+    return [p for *_, p in sorted(found)][:MAX_GUIDES]
+
+
+def link_target(link: str, folder: str, repo_url: str | None,
+                paths: Collection[str]) -> str | None:
+    """The listed file a link of a document in ``folder`` points to: a relative path, or a
+    ``…/blob/<branch>/<path>`` address of this very repository; a folder stands for its
+    README or index. ``None`` for anything else (another site, another repository)."""
+    parts = urlsplit(link)
+    if parts.scheme in ("http", "https"):
+        base = (repo_url or "").rstrip("/")
+        if not base or not link.lower().startswith(base.lower() + "/"):
+            return None
+        match = re.match(r"/(?:-/)?(?:blob|tree|raw)/[^/]+/([^?#]+)", link[len(base):])
+        if not match:
+            return None
+        target = unquote(match.group(1)).strip("/")
+    elif parts.scheme or not parts.path:
+        return None
+    else:
+        target = posixpath.normpath(posixpath.join(folder, unquote(parts.path))).lstrip("/")
+        if target.startswith(".."):
+            return None
+    if target in paths:
+        return target
+    for index in ("README.md", "readme.md", "index.md", "README.rst", "README"):
+        if f"{target}/{index}" in paths:
+            return f"{target}/{index}"
+    return None

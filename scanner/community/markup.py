@@ -4,6 +4,7 @@ paragraphs, code blocks and links, so the analysers never care which markup a te
 from __future__ import annotations
 
 import re
+import typing as t
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -25,8 +26,19 @@ class Heading:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph or code block with the 1-based line it starts on."""
+    """A paragraph or code block with the 1-based line it starts on; ``listed`` when the
+    paragraph is an item of a list (a line of links, rarely a sentence about the service)."""
 
+    text: str
+    line: int
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as written: where it points, its text, and the 1-based line it stands on."""
+
+    target: str
     text: str
     line: int
 
@@ -41,6 +53,7 @@ class Document:
     paragraphs: list[Block] = field(default_factory=list)
     code_blocks: list[Block] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    anchors: list[Link] = field(default_factory=list)
 
     def code_lines(self) -> set[int]:
         """1-based lines inside code blocks (fences included, for Markdown)."""
@@ -49,6 +62,54 @@ class Document:
             span = block.text.count("\n") + 2
             lines.update(range(block.line, block.line + span + 1))
         return lines
+
+    def section_of(self, line: int) -> list[Heading]:
+        """The headings a line stands under, outermost first (its section and the ones around
+        it): where a command or a link sits says what it is for."""
+        chain: list[Heading] = []
+        for heading in self.headings:
+            if heading.line > line:
+                break
+            while chain and chain[-1].level >= heading.level:
+                chain.pop()
+            chain.append(heading)
+        return chain
+
+    def prose_words(self) -> int:
+        """Words a person reads: code, link targets, bare addresses, images and markup left
+        out (a tagline and a row of badges is not a README of 30 words)."""
+        code = self.code_lines() if self.format == "markdown" else {
+            n for b in self.code_blocks for n in range(b.line, b.line + b.text.count("\n") + 1)}
+        kept = [line for number, line in enumerate(self.text.splitlines(), start=1)
+                if number not in code]
+        return len(_WORD.findall(plain(" \n".join(kept))))
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+#: Bounded repeats: markup left unclosed costs each start a few hundred steps, not the line.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)")
+_LINK_TARGET = re.compile(r"\]\([^)\n]{0,500}\)|\]\[[^\]\n]{0,300}\]")
+_URL = re.compile(r"(?:https?|ftp|mailto):[^\s<>()\[\]\"'`]+|\bwww\.[^\s<>()\[\]\"'`]+",
+                  re.IGNORECASE)
+_INLINE_CODE = re.compile(r"``[^`\n]{1,500}``|`[^`\n]{1,500}`")
+_TAG = re.compile(r"<[^<>\n]{1,500}>")
+
+
+def plain(text: str) -> str:
+    """Prose only: images, link targets, addresses, inline code and HTML tags removed."""
+    text = _IMAGE.sub(" ", text)
+    text = _LINK_TARGET.sub("] ", text)
+    text = _INLINE_CODE.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    return _URL.sub(" ", text)
+
+
+def inline_code(text: str) -> list[str]:
+    """Code spans of a paragraph: Markdown and AsciiDoc backticks, reStructuredText double
+    backticks, Org ``=…=`` and ``~…~``."""
+    spans = [m.group(0).strip("`") for m in _INLINE_CODE.finditer(text)]
+    spans += re.findall(r"(?:^|\s)[=~]([^=~\s][^=~\n]*?)[=~](?=\s|$|[.,;:])", text)
+    return [span.strip() for span in spans if span.strip()]
 
 
 def markup_format(path: str) -> str:
@@ -67,11 +128,21 @@ def parse(text: str, path: str) -> Document:
     parser = parsers.get(fmt, _text)
     doc = parser(text)
     doc.format = fmt
-    doc.links.extend(link for link in _bare_links(text) if link not in doc.links)
+    if fmt != "markdown":
+        doc.anchors.extend(_written_links(text, fmt))
+        doc.paragraphs = [Block(b.text, b.line, listed=bool(_ITEM.match(b.text)))
+                          for b in doc.paragraphs]
+    known = {a.target for a in doc.anchors}
+    doc.anchors.extend(a for a in _bare_anchors(text) if a.target not in known)
+    for anchor in doc.anchors:
+        if anchor.target not in doc.links:
+            doc.links.append(anchor.target)
     return doc
 
 
 _MD = MarkdownIt("commonmark").enable("table")
+#: A list item in the line-based markups (``- x``, ``* x``, ``1. x``).
+_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]+>")
 _MD_INLINE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]+")
@@ -85,8 +156,13 @@ def _clean_inline(text: str) -> str:
 def _markdown(text: str) -> Document:
     doc = Document("markdown", text)
     tokens = _MD.parse(text)
+    lists = 0
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else 0
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
         if token.type == "heading_open":
             content = tokens[index + 1].content if index + 1 < len(tokens) else ""
             doc.headings.append(Heading(int(token.tag[1]), _clean_inline(content), line))
@@ -100,15 +176,50 @@ def _markdown(text: str) -> Document:
             if len(prose.split()) >= 5:
                 doc.paragraphs.append(Block(prose, line))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            doc.paragraphs.append(Block(token.content, line))
+            doc.paragraphs.append(Block(token.content, line, listed=lists > 0))
         elif token.type in ("fence", "code_block"):
             doc.code_blocks.append(Block(token.content, line))
+        if token.type == "html_block":
+            for match in _HTML_LINK.finditer(token.content):
+                doc.anchors.append(Link(match.group(1), _clean_inline(match.group(2)),
+                                        line + token.content.count("\n", 0, match.start())))
         if token.children:
-            for child in token.children:
-                href = child.attrGet("href") if child.type == "link_open" else None
-                if isinstance(href, str) and href not in doc.links:
-                    doc.links.append(href)
+            doc.anchors.extend(_inline_links(token.children, line))
+    for anchor in doc.anchors:
+        if anchor.target not in doc.links:
+            doc.links.append(anchor.target)
     return doc
+
+
+#: Bounded repeats: a hostile README of unclosed tags costs each start a few hundred steps.
+_HTML_LINK = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'>]{1,500})[\"'][^>]{0,300}>"
+                        r"(.{0,500}?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_OPEN = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'>]{1,500})[\"']", re.IGNORECASE)
+
+
+def _inline_links(children: list[t.Any], line: int) -> list[Link]:
+    """Links of one inline run, each with its text and the line it stands on."""
+    found: list[Link] = []
+    open_link: tuple[str, list[str], int] | None = None
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            href = child.attrGet("href")
+            open_link = (href, [], line) if isinstance(href, str) else None
+        elif child.type == "link_close" and open_link is not None:
+            found.append(Link(open_link[0], " ".join(open_link[1]).strip(), open_link[2]))
+            open_link = None
+        elif open_link is not None and child.type in ("text", "code_inline"):
+            open_link[1].append(child.content)
+        elif child.type == "html_inline":
+            opening = _HTML_OPEN.match(child.content)
+            if opening:
+                open_link = (opening.group(1), [], line)
+            elif child.content.lower().startswith("</a") and open_link is not None:
+                found.append(Link(open_link[0], " ".join(open_link[1]).strip(), open_link[2]))
+                open_link = None
+    return found
 
 
 _RST_ADORN = re.compile(r"^([=\-~^\"'`#*+:._])\1{2,}\s*$")
@@ -234,7 +345,34 @@ def _text(text: str) -> Document:
 
 
 _BARE_LINK = re.compile(r"(?:https?://|mailto:)[^\s<>()\[\]\"'`]+", re.IGNORECASE)
+#: Links as each markup writes them: (pattern, group of the target, group of the text).
+_WRITTEN = {
+    "rst": [(re.compile(r"`([^`<\n]{0,300}?)<([^>`\n]{1,500})>`__?"), 2, 1),
+            (re.compile(r"^\.\.[ \t]+_([^:\n]{1,300}):[ \t]*(\S+)", re.MULTILINE), 2, 1)],
+    "asciidoc": [(re.compile(r"\b(?:link|xref|include):([^\s\[]{1,500})\[([^\]\n]{0,300})\]"),
+                  1, 2),
+                 (re.compile(r"<<([^,>\n]{1,500}),?([^>\n]{0,300})>>"), 1, 2),
+                 (re.compile(r"(https?://[^\s\[]{1,500})\[([^\]\n]{0,300})\]"), 1, 2)],
+    "org": [(re.compile(r"\[\[([^\]\n]{1,500})\](?:\[([^\]\n]{0,300})\])?\]"), 1, 2)],
+}
 
 
-def _bare_links(text: str) -> list[str]:
-    return [m.group(0).rstrip(".,;:!?*_") for m in _BARE_LINK.finditer(text)]
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _written_links(text: str, fmt: str) -> list[Link]:
+    found = []
+    for pattern, target, label in _WRITTEN.get(fmt, []):
+        for match in pattern.finditer(text):
+            address = match.group(target).strip()
+            if fmt == "org":
+                address = address.removeprefix("file:")
+            found.append(Link(address, (match.group(label) or "").strip(),
+                              _line_at(text, match.start())))
+    return sorted(found, key=lambda a: a.line)
+
+
+def _bare_anchors(text: str) -> list[Link]:
+    return [Link(m.group(0).rstrip(".,;:!?*_"), "", _line_at(text, m.start()))
+            for m in _BARE_LINK.finditer(text)]

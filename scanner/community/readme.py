@@ -1,120 +1,263 @@
 """README analysis: does it say what the service is, how to install and run it locally, under
 which licence, and how to contribute? Headings are read first (the structure a reader scans),
-then commands in code blocks and key phrases, in French and English."""
+then commands in code blocks and key phrases, in French and English.
+
+A command is recognised by where it stands and what it says, not by a list of tools: a code block
+or an inline code span in a section about installing, running or developing (or in no section
+at all), whose words are those of installing (``install``, ``setup``, ``clone``…) or running
+(``run``, ``start``, ``serve``, ``up``, ``dev``…): ``clj -M:run``, ``openfisca serve``,
+``just runserver``, ``mix phx.server`` and ``make dev-up`` alike. A command in a section about
+something else (tests, deployment, an ETL job) is not how to run the service.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from scanner.community.markup import Document, Heading
+from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
 
 _I = re.IGNORECASE
 TOPICS = ("what", "install", "run", "licence", "contributing")
 
 _HEADING = {
     "what": re.compile(
-        r"\b(?:about|overview|introduction|description|what\s+is|context|purpose|presentation"
-        r"|à\s+propos|a\s+propos|présentation|presentation|contexte|objectifs?"
-        r"|qu['’]est[- ]ce|pr[ée]sentation|fonctionnalit[ée]s|features)\b", _I),
+        r"\b(?:about|overview|introduction|description|what\s+is|purpose|presentation"
+        r"|à\s+propos|a\s+propos|contexte|objectifs?|qu['’]est[- ]ce|pr[ée]sentation"
+        r"|fonctionnalit[ée]s|features)\b", _I),
     "install": re.compile(
         r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
-        r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+place|d[ée]marrage|d[ée]marrer"
-        r"|configuration|bootstrap|build(?:ing)?|compil(?:er|ation)"
-        r"|environnement\s+de\s+d[ée]veloppement)\b", _I),
+        r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+(?:place|route)|d[ée]marrage"
+        r"|d[ée]marrer|configuration|bootstrap|build(?:ing)?|compil(?:er|ation)|onboarding"
+        r"|embarquement|environnement\s+de\s+d[ée]veloppement)\b", _I),
     "run": re.compile(
-        r"\b(?:run(?:ning)?|usage|start(?:ing)?|launch|lancer|lancement|d[ée]marrer|d[ée]marrage"
-        r"|ex[ée]cut(?:er|ion)|utilisation|local(?:ement|ly)?|en\s+local|development|d[ée]velopp"
-        r"(?:ement|er)|getting\s+started|quick\s*start|serve[ur]?|docker)\b", _I),
+        r"\b(?:run(?:ning)?|usage|start(?:ing)?|launch(?:ing)?|lancer|lancez|lancement"
+        r"|d[ée]marrer|d[ée]marrage|ex[ée]cut(?:er|ion)|utilisation|local(?:ement|ly)?"
+        r"|en\s+local|develop(?:ment|ing)?|d[ée]velopp(?:ement|er)|getting\s+started"
+        r"|quick\s*start|serve[rz]?|servir|serveur|docker)\b", _I),
     "licence": re.compile(r"\b(?:licen[cs]es?|copyright|droits?\s+d['’]auteur)\b", _I),
-    "contributing": re.compile(r"\bcontribu\w*", _I),
+    "contributing": re.compile(r"\bcontribu\w*|\bparticiper\b|\bhow\s+to\s+help\b", _I),
 }
-#: Commands that install dependencies or a checkout.
-_INSTALL_CMD = re.compile(
-    r"\b(?:(?:npm|pnpm)\s+(?:i|install|ci)|yarn(?:\s+install)?\s*$|pip\s+install|poetry\s+install"
-    r"|uv\s+sync|pipenv\s+install|bundle(?:\s+install)?\s*$|composer\s+install|go\s+mod\s+download"
-    r"|cargo\s+build|mvn\s+(?:clean\s+)?install|gradle\w*\s+build|make\s+(?:install|setup|init"
-    r"|bootstrap|build)|git\s+clone|bin/setup|apt(?:-get)?\s+install"
-    # Containers install what they need: ``docker compose up`` is the whole set-up.
-    r"|docker[- ]compose\s+(?:[\w.-]+\s+)*(?:build|up)|docker\s+run"
-    r"|brew\s+install)\b", _I | re.MULTILINE)
-#: Commands that start the service locally.
-_RUN_CMD = re.compile(
-    r"\b(?:(?:npm|pnpm)\s+(?:run\s+)?(?:start|dev|serve)|yarn\s+(?:run\s+)?(?:start|dev|serve)"
-    r"|make\s+(?:run|start|dev|serve|up)|docker[- ]compose\s+(?:[\w.-]+\s+)*up|docker\s+run"
-    r"|rails\s+(?:s|server)|bin/(?:dev|rails\s+s|start)|foreman\s+start|overmind\s+start"
-    r"|python\s+manage\.py\s+runserver|flask\s+run|uvicorn|gunicorn|fastapi\s+dev|cargo\s+run"
-    r"|go\s+run|mvn\s+spring-boot:run|gradlew?\s+bootRun|php\s+(?:-S|bin/console\s+server)"
-    r"|symfony\s+serve|mix\s+phx\.server|node\s+\S+\.js|deno\s+run|python\s+-m\s+\w+"
-    r"|hugo\s+server|jekyll\s+serve|bundle\s+exec\s+\w+)", _I)
+#: Sections about another activity than installing or running the service: a command there
+#: (a test run, a deployment, a data import) is not how to run it.
+_UNRELATED = re.compile(
+    r"\b(?:tests?|testing|tester|lint\w*|format\w*|d[ée]ploi\w*|deploy\w*|production|prod"
+    r"|recette|staging|CI|int[ée]gration\s+continue|continuous|release|publication|publish"
+    r"|migrations?|backups?|sauvegardes?|restaur\w*|restore|etl|import\w*|export\w*|metabase"
+    r"|monitoring|supervision|troubleshoot\w*|d[ée]pannage|faq|debug\w*|cron|jobs?"
+    r"|scripts?|maintenance|admin\w*|storybook)\b", _I)
+#: Words of a command line that starts the service (compound words are split on ``-_.:/``).
+_RUNNING = {"start", "serve", "server", "runserver", "up", "dev", "develop", "watch", "launch",
+            "bootrun", "lancer", "demarrer", "servez"}
+#: ``run`` alone says little (``npm run build`` runs a build): it counts when the command names
+#: no other activity.
+_RUN_WEAK = {"run"}
+#: Words that make a command about another activity.
+_OTHER = ("test", "lint", "format", "build", "install", "migrat", "seed", "deploy", "check",
+          "compile", "coverage", "e2e", "clean", "generat", "codegen", "typecheck", "fixture",
+          "setup", "init", "bench")
+#: Words of a command line that installs dependencies or a checkout.
+_INSTALLING = {"install", "i", "ci", "setup", "bootstrap", "init", "clone", "sync", "build",
+               "deps", "dependencies", "get", "restore", "provision", "prepare", "preparer",
+               "download"}
+#: Installers that install with no argument (``yarn``, ``bundle``, ``mix deps.get``).
+_BARE_INSTALLERS = re.compile(r"^\s*(?:yarn|bundle|pnpm\s+i|npm\s+i|poetry\s+install|uv\s+sync"
+                              r"|pipenv\s+install|composer\s+install)\s*$", _I)
+#: Containers install what they need: ``docker compose up`` is the whole set-up.
+_CONTAINER_UP = re.compile(r"\bdocker[- ]compose\b[^\n]*\b(?:up|build)\b|\bdocker\s+run\b", _I)
 _LICENCE_TEXT = re.compile(
-    r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+licence\b"
+    r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+(?:la\s+)?licence\b"
     r"|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
-_CONTRIB_TEXT = re.compile(r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting)\b", _I)
-#: A prose paragraph needs this many words to count as explaining something.
-MIN_PROSE_WORDS = 8
+_CONTRIB_TEXT = re.compile(
+    r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting|teurs?|trices?)\b"
+    r"|\bpull[- ]requests?\b|\bmerge[- ]requests?\b"
+    r"|\b(?:open|opening|ouvr\w+|cr[ée]\w+|create)\s+(?:an?\s+|une?\s+)?(?:issue|ticket)s?\b"
+    r"|\b(?:report|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+)?(?:bugs?|issues?|probl[èe]mes?)",
+    _I)
+#: Link targets that are the licence or the contribution guide.
+_LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?/", _I)
+_CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
+                           r"|/contributing/?$", _I)
+#: A paragraph about the repository rather than the service: it is archived, it moved.
+_REPOSITORY_STATUS = re.compile(
+    r"\b(?:archiv\w*|d[ée]plac[ée]|moved|deprecated|obsol[èe]te|no\s+longer\s+maintained"
+    r"|plus\s+maintenu|nouveau\s+d[ée]p[ôo]t|new\s+repository)\b", _I)
+#: Fewest prose words of an introduction paragraph that says what the service is; a list item
+#: (usually a link) needs a sentence's worth.
+MIN_PROSE_WORDS = 5
+MIN_LISTED_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-_BADGES = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[!\[.*?\]\([^)]*\)\]\([^)]*\)|<[^>]+>")
+#: A code block that is a sample of markup or data (an HTML snippet, a JSON response) shows what
+#: the service takes or returns, not a command to install or run it.
+_SAMPLE = re.compile(r"^\s*(?:<|\{|\[|\})")
+_COMMENT = re.compile(r"^\s*(?:#|//|--|;|rem\s|::)", _I)
+_PROMPT = re.compile(r"^\s*(?:\$|>|%|PS>)\s+")
+#: What a link to an installation or developer guide says of itself (its text, its file name).
+_GUIDE = re.compile(
+    r"install|setup|set-up|onboard|embarqu|getting[-_ ]?started|quick[-_ ]?start|d[ée]marr"
+    r"|lancer|\brun\b|running|local|develop|d[ée]velopp|contribu|hacking|mise en (?:place|route)"
+    r"|documentation|\bdocs?\b|guide", _I)
 
 
-def _prose(text: str) -> int:
-    return len(_WORD.findall(_BADGES.sub(" ", re.sub(r"\]\([^)]*\)", "]", text))))
+@dataclass(frozen=True)
+class Evidence:
+    """Where a topic was found: the line, and whether a heading, the text or a link showed it."""
+
+    line: int | None
+    via: str
+
+    def to_facts(self) -> dict[str, object]:
+        return {"found": True, "line": self.line, "via": self.via}
 
 
 def analyse(doc: Document) -> dict[str, dict[str, object]]:
     """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``."""
     result: dict[str, dict[str, object]] = {}
-    code = "\n".join(b.text for b in doc.code_blocks)
     for topic in TOPICS:
-        heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
-                        and (topic not in ("install", "run") or _commands_under(doc, h))),
-                       None)
-        if heading is not None:
-            result[topic] = {"found": True, "line": heading.line, "via": "heading"}
-            continue
-        line = _text_evidence(doc, topic, code)
-        result[topic] = {"found": line is not None, "line": line,
-                         "via": "text" if line is not None else None}
+        found = _find(doc, topic)
+        result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
     return result
 
 
-#: A code block that is a sample of markup or data (an HTML snippet, a JSON response) shows what
-#: the service takes or returns, not a command to install or run it.
-_SAMPLE = re.compile(r"^\s*(?:<|\{|\[|\})")
-
-
-def _commands_under(doc: Document, heading: Heading) -> bool:
-    """Whether the heading's section (down to the next heading of its level or above) holds a
-    code block of commands: "Installation" or "Usage" with no command under it does not tell
-    how (the README points elsewhere, or shows a request/response sample)."""
-    end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
-               None)
-    return any(heading.line < block.line and (end is None or block.line < end)
-               and not _SAMPLE.match(block.text) for block in doc.code_blocks)
-
-
-def _text_evidence(doc: Document, topic: str, code: str) -> int | None:
-    if topic == "what":
-        # The purpose is stated in the introduction: before the first heading about installing,
-        # running, licensing or contributing (a long "Installation" paragraph does not count).
-        limit = min((h.line for h in doc.headings
-                     if any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")),
-                    default=None)
-        para = next((p for p in doc.paragraphs if _prose(p.text) >= MIN_PROSE_WORDS
-                     and (limit is None or p.line < limit)), None)
-        return para.line if para else None
+def _find(doc: Document, topic: str) -> Evidence | None:
     if topic in ("install", "run"):
-        pattern = _INSTALL_CMD if topic == "install" else _RUN_CMD
-        block = next((b for b in doc.code_blocks if pattern.search(b.text)), None)
-        if block:
-            return block.line
-        # Inline `npm start` in a paragraph.
-        para = next((p for p in doc.paragraphs if "`" in p.text and pattern.search(p.text)), None)
-        return para.line if para else None
+        return _how(doc, topic)
+    heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)), None)
+    if heading is not None:
+        return Evidence(heading.line, "heading")
+    if topic == "what":
+        return _purpose(doc)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
-    para = next((p for p in doc.paragraphs if pattern.search(p.text)), None)
+    para = next((p for p in doc.paragraphs if pattern.search(plain(p.text))), None)
     if para:
-        return para.line
-    if any(pattern.search(link) for link in doc.links):
-        return 0
+        return Evidence(para.line, "text")
+    links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
+    link = next((a for a in doc.anchors if links.search(a.target.split("#")[0].rstrip("/"))
+                 or (topic == "licence" and "licen" in a.target.lower())), None)
+    return Evidence(link.line, "text") if link else None
+
+
+def _purpose(doc: Document) -> Evidence | None:
+    """The purpose is stated in the introduction: before the first heading about installing,
+    running, licensing, contributing or another activity (a long "Installation" paragraph does
+    not count), in a paragraph of a few words that is not a note about the repository itself."""
+    limit = min((h.line for h in doc.headings
+                 if any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
+                 or _UNRELATED.search(h.text)), default=None)
+    for para in doc.paragraphs:
+        if limit is not None and para.line >= limit:
+            break
+        words = len(_WORD.findall(plain(para.text)))
+        if words >= (MIN_LISTED_WORDS if para.listed else MIN_PROSE_WORDS) \
+                and not _REPOSITORY_STATUS.search(para.text):
+            return Evidence(para.line, "text")
     return None
+
+
+def _how(doc: Document, topic: str) -> Evidence | None:
+    """How to install (or run): a section named so with commands in it, else a command of that
+    kind in a section that is about installing, running or developing, or in no section."""
+    for heading in doc.headings:
+        if _HEADING[topic].search(heading.text) and _commands_in(doc, heading):
+            return Evidence(heading.line, "heading")
+    wanted = _is_install if topic == "install" else _is_run
+    for block in doc.code_blocks:
+        if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)):
+            return Evidence(block.line, "text")
+    for para in doc.paragraphs:
+        if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)):
+            return Evidence(para.line, "text")
+    return None
+
+
+def _section_end(doc: Document, heading: Heading) -> int | None:
+    return next((h.line for h in doc.headings if h.line > heading.line
+                 and h.level <= heading.level), None)
+
+
+def _commands_in(doc: Document, heading: Heading) -> bool:
+    """Whether the heading's section (down to the next heading of its level or above) holds
+    commands, in a code block or inline: "Installation" or "Usage" with no command under it
+    does not tell how (the README points elsewhere, or shows a request/response sample)."""
+    end = _section_end(doc, heading)
+
+    def inside(line: int) -> bool:
+        return heading.line < line and (end is None or line < end)
+
+    return (any(inside(b.line) and any(True for _ in _command_lines(b)) for b in doc.code_blocks)
+            or any(inside(p.line) and any(_looks_like_command(s) for s in inline_code(p.text))
+                   for p in doc.paragraphs))
+
+
+def _relevant(doc: Document, line: int) -> bool:
+    """A line in a section about installing, running or developing, or about nothing else."""
+    chain = doc.section_of(line)
+    if any(_HEADING["install"].search(h.text) or _HEADING["run"].search(h.text) for h in chain):
+        return True
+    return not any(_UNRELATED.search(h.text) for h in chain)
+
+
+def _command_lines(block: Block) -> Iterable[str]:
+    """The command lines of a code block: no comments, prompts stripped; none in a sample."""
+    if _SAMPLE.match(block.text):
+        return
+    for line in block.text.splitlines():
+        if line.strip() and not _COMMENT.match(line):
+            yield _PROMPT.sub("", line)
+
+
+def _looks_like_command(span: str) -> bool:
+    """An inline code span that is a command (two words at least, or a known bare installer),
+    not a file name or a variable."""
+    return len(span.split()) >= 2 or bool(_BARE_INSTALLERS.match(span))
+
+
+def _commands(line: str) -> list[list[str]]:
+    """The commands of a line (``a && b; c | d``), each as its tokens."""
+    return [tokens for part in re.split(r"&&|\|\||[;|]", line)
+            if (tokens := [t for t in re.split(r"[\s()`'\"]+", part) if t])]
+
+
+def _parts(token: str) -> list[str]:
+    """A token's words (``dev-up`` -> ``dev``, ``up``; ``-M:run`` -> ``m``, ``run``)."""
+    return [p for p in re.split(r"[-_.:/=@\[\]]+", token.lower()) if p]
+
+
+def _is_run(line: str) -> bool:
+    """A command that starts something: ``up`` always (``docker compose up --build``); else a
+    running word (``start``, ``serve``, ``dev``…, or ``run`` itself) in a command that names no
+    other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do)."""
+    for tokens in _commands(line):
+        parts = [p for token in tokens for p in _parts(token)]
+        if "up" in parts and not any(o in p for p in parts for o in ("test", "lint")):
+            return True
+        if any(o in p for p in parts for o in _OTHER):
+            continue
+        if any(p in _RUNNING or p in _RUN_WEAK for p in parts):
+            return True
+    return False
+
+
+def _is_install(line: str) -> bool:
+    """A command that installs: an installing word (options aside: ``sed -i`` is not
+    ``npm i``), a bare installer (``yarn``), or containers brought up."""
+    if _BARE_INSTALLERS.match(line) or _CONTAINER_UP.search(line):
+        return True
+    return any(p in _INSTALLING for tokens in _commands(line) for token in tokens
+               if not token.startswith("-") for p in _parts(token))
+
+
+def guide_links(doc: Document) -> list[Link]:
+    """Links that may lead to the installation or developer guide: those of a section about
+    installing, running, developing, contributing or the documentation, and those whose text
+    or target says so ("[Setup](doc/01-setup.md)", "[documentation d'embarquement](ONBOARDING.md)")."""
+    found = []
+    for anchor in doc.anchors:
+        chain = " ".join(h.text for h in doc.section_of(anchor.line))
+        if (_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
+                or _HEADING["install"].search(chain) or _HEADING["run"].search(chain)
+                or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
+            found.append(anchor)
+    return found

@@ -88,3 +88,35 @@ def security_txt_contacts(text: str) -> list[Channel]:
             kind = "email" if value.lower().startswith("mailto:") or "@" in value else "url"
             result.append(Channel(kind, value.removeprefix("mailto:"), number))
     return result
+
+
+_VULNERABILITY = re.compile(
+    r"vuln[ée]rabilit|\bfailles?\b|security\s+(?:issues?|problems?|bugs?|flaws?|reports?|concerns?)"
+    r"|probl[èe]mes?\s+de\s+s[ée]curit[ée]|incidents?\s+de\s+s[ée]curit[ée]|bugs?\s+de\s+s[ée]curit[ée]"
+    r"|remont[ée]es?\s+de\s+bugs?\s+de\s+s[ée]curit[ée]|security\s+contact|contact\s+s[ée]curit[ée]",
+    _I)
+_REPORTING = re.compile(r"\breport|\bsignal|disclos|divulg|remont|\bcontact|[ée]cri(?:re|vez)"
+                        r"|envoy|\bsend\b|\bemail\b|e-mail|courriel", _I)
+#: A security contact given in passing (a README, a contribution guide): the line names
+#: security and a private channel.
+_SECURITY_WORD = re.compile(r"s[ée]curit[ée]|security|vuln[ée]rabilit|\bfailles?\b|confidenti", _I)
+
+
+def about_reporting(text: str) -> bool:
+    """Whether a document tells how to report a vulnerability: a private channel, or words of
+    reporting next to words of vulnerability (a threat model or a hardening guide does not)."""
+    if private_channels(text):
+        return True
+    lines = text.splitlines()
+    return any(_VULNERABILITY.search(" ".join(lines[i:i + 2]))
+               and _REPORTING.search(" ".join(lines[i:i + 2])) for i in range(len(lines)))
+
+
+def contacts_in_passing(text: str) -> list[Channel]:
+    """Private channels a README or a contribution guide gives for security reports."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _SECURITY_WORD.search(line):
+            found += [Channel(c.kind, c.value, number) for c in private_channels(line)
+                      if c.kind != "security_txt"]
+    return found

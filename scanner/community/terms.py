@@ -25,7 +25,8 @@ DCO_TEXT = {
 #: signing, not a sign-off, hence the case-sensitive flag cluster.
 SIGN_OFF = {
     "signed-off-by": re.compile(r"signed-off-by", _I),
-    "sign-off": re.compile(r"\bsign(?:ed|ing|s)?[- ]?off\b", _I),
+    # "Sign off on the changes" is an approval, not the DCO's sign-off.
+    "sign-off": re.compile(r"\bsign(?:ed|ing|s)?[- ]?off\b(?!\s+on\b)", _I),
     "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]*?\s-[a-z]*s[a-z]*\b"),
 }
 #: Phrases requiring a CLA or a transfer of rights (POCOS: « pas d'utilisation de CLA »).

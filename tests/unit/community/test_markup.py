@@ -41,3 +41,34 @@ def test_format_from_extension() -> None:
     assert markup_format("README.fr.md") == "markdown"
     assert markup_format("docs/README.rst") == "rst"
     assert markup_format("README.txt") == "text"
+
+
+def test_links_keep_their_text_and_line_in_every_markup() -> None:
+    md = parse("# X\n\nSee the\n[setup guide](docs/setup.md) and <a href=\"INSTALL.md\">this</a>.\n"
+               "\n<p><a href=\"ONBOARDING.md\">Onboarding</a></p>\n", "README.md")
+    assert [(a.target, a.text, a.line) for a in md.anchors] == [
+        ("docs/setup.md", "setup guide", 4), ("INSTALL.md", "this", 4),
+        ("ONBOARDING.md", "Onboarding", 6)]
+    rst = parse("Title\n=====\n\nRead `the guide <docs/dev.rst>`_.\n", "README.rst")
+    assert [(a.target, a.text, a.line) for a in rst.anchors] == [("docs/dev.rst", "the guide", 4)]
+    adoc = parse("= T\n\nlink:docs/install.adoc[Installer]\n", "README.adoc")
+    assert [(a.target, a.text) for a in adoc.anchors] == [("docs/install.adoc", "Installer")]
+    org = parse("* T\n[[file:docs/run.org][Run it]]\n", "README.org")
+    assert [(a.target, a.text) for a in org.anchors] == [("docs/run.org", "Run it")]
+
+
+def test_prose_words_leave_out_code_addresses_and_badges() -> None:
+    doc = parse("# Tool\n\n[![ci](https://x.io/badge.svg)](https://x.io) "
+                "<img src=\"logo.png\">\n\nSee https://github.com/o/very/long/path/words.\n\n"
+                "```sh\nnpm install many words here\n```\n\nRun `npm start` now.\n", "README.md")
+    assert doc.prose_words() == 4  # Tool, See, Run, now
+
+
+def test_list_items_and_sections() -> None:
+    doc = parse("# A\n\nIntro sentence here.\n\n- item one\n\n## B\n\n### C\n\ntext\n", "README.md")
+    assert [(b.text, b.listed) for b in doc.paragraphs] == [
+        ("Intro sentence here.", False), ("item one", True), ("text", False)]
+    assert [h.text for h in doc.section_of(11)] == ["A", "B", "C"]
+    assert [h.text for h in doc.section_of(3)] == ["A"]
+    rst = parse("Title\n=====\n\n- an item\n\nprose\n", "README.rst")
+    assert [b.listed for b in rst.paragraphs] == [True, False]

@@ -1,0 +1,54 @@
+"""Template markers left in a document (``TODO: describe the service``, « À compléter »): a
+README or a contribution guide still holding them is a draft, whatever else it says.
+
+A marker counts where it stands in for content: at the start of a line or a list item, in an
+HTML comment, in brackets, or followed by a colon. A "TODO" section (a roadmap), a task list
+(``- [ ] …``) and code are a team's notes, not placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scanner.community.markup import Document
+from scanner.community.signals import quote_line
+
+_MARKER = r"(?:TODO|FIXME|TBD)"
+#: A marker standing in for content (upper case: "todo" in a sentence is a word): at the start
+#: of a line once list, quote, heading and emphasis marks are set aside, or in a comment, in
+#: brackets, or before a colon.
+_LEADING = re.compile(rf"(?:\d+[.)]\s*)?(?:<!--\s*)?{_MARKER}\b")
+_STANDS_IN = re.compile(rf"<!--\s*{_MARKER}\b|[\[(]\s*{_MARKER}\s*[\])]|\b{_MARKER}\s*:")
+_MARKS = " \t#>*+_-([" 
+_PHRASE = re.compile(
+    r"(?:^|[\s(\[<])(?:à|a)\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner)\b"
+    r"|\bto\s+be\s+(?:completed|written|defined|filled)\b|\blorem\s+ipsum\b"
+    r"|\[\s*(?:insert|ins[ée]rer)[^\]]*\]", re.IGNORECASE)
+#: Sections where markers are the content (what is left to do).
+_NOTES = re.compile(r"\b(?:todo|to-do|to\s+do|roadmap|feuille\s+de\s+route|reste\s+[àa]\s+faire"
+                    r"|[àa]\s+faire|backlog|known\s+issues|limitations|changelog|[ée]volutions"
+                    r"|prochaines\s+[ée]tapes|next\s+steps)\b", re.IGNORECASE)
+_TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]")
+#: Lines quoted at most.
+MAX_LINES = 10
+
+
+def find(doc: Document, path: str) -> list[dict[str, object]]:
+    """``{"path", "line", "text", "summary"}`` of each line that still holds a template marker
+    (``summary`` is ``PATH:LINE: text``, what a message quotes)."""
+    code = doc.code_lines()
+    headings = {h.line for h in doc.headings}
+    found: list[dict[str, object]] = []
+    for number, line in enumerate(doc.text.splitlines(), start=1):
+        if number in code or _TASK.match(line) or not (
+                _LEADING.match(line.lstrip(_MARKS)) or _STANDS_IN.search(line)
+                or _PHRASE.search(line)):
+            continue
+        if number in headings or any(_NOTES.search(h.text) for h in doc.section_of(number)):
+            continue
+        text = quote_line(line)
+        found.append({"path": path, "line": number, "text": text,
+                      "summary": f"{path}:{number}: {text}"})
+        if len(found) == MAX_LINES:
+            break
+    return found
