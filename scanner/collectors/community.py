@@ -152,13 +152,14 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     level, and take from it what the README lacks (the rule's remediation: a link is enough)."""
     folder = posixpath.dirname(path)
     listed = set(paths)
-    for link in readme.guide_links(doc):
+    for link, named in readme.guide_links(doc):
         target = locate.link_target(link.target, folder, repo_url, listed)
         if target is None or target == path or target in out["followed"] \
                 or target in out["unfollowed"]:
             continue
         if target not in reader.allowed:
-            out["unfollowed"].append(target)
+            if named:  # a guide by its own words, left unread: a person must look
+                out["unfollowed"].append(target)
             continue
         if len(out["followed"]) == MAX_FOLLOWED:
             break

@@ -96,12 +96,13 @@ _TAG = re.compile(r"<[^<>\n]{1,500}>")
 
 
 def plain(text: str) -> str:
-    """Prose only: images, link targets, addresses, inline code and HTML tags removed."""
+    """Prose only: images, link targets, addresses, inline code, HTML tags and emphasis marks
+    removed."""
     text = _IMAGE.sub(" ", text)
     text = _LINK_TARGET.sub("] ", text)
     text = _INLINE_CODE.sub(" ", text)
     text = _TAG.sub(" ", text)
-    return _URL.sub(" ", text)
+    return _URL.sub(" ", text).replace("*", "")
 
 
 def inline_code(text: str) -> list[str]:

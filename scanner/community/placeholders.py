@@ -16,14 +16,20 @@ from scanner.community.signals import quote_line
 _MARKER = r"(?:TODO|FIXME|TBD)"
 #: A marker standing in for content (upper case: "todo" in a sentence is a word): at the start
 #: of a line once list, quote, heading and emphasis marks are set aside, or in a comment, in
-#: brackets, or before a colon.
+#: brackets, before a colon or after one (``Requirements: TODO``).
 _LEADING = re.compile(rf"(?:\d+[.)]\s*)?(?:<!--\s*)?{_MARKER}\b")
-_STANDS_IN = re.compile(rf"<!--\s*{_MARKER}\b|[\[(]\s*{_MARKER}\s*[\])]|\b{_MARKER}\s*:")
-_MARKS = " \t#>*+_-([" 
+_STANDS_IN = re.compile(rf"<!--\s*{_MARKER}\b|[\[(]\s*{_MARKER}\s*[\])]|\b{_MARKER}\s*:"
+                        rf"|:\s*{_MARKER}\b")
+_MARKS = " \t#>*+_-(["
+#: Words asking for content, where they stand in for it: alone on the line (after list, quote
+#: and emphasis marks), in brackets or a comment, or written in capitals; "lorem ipsum" anywhere.
+_FILL = (r"(?:[àa]|[ÀA])\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner|venir)"
+         r"|to\s+be\s+(?:completed|written|defined|filled|done)|(?:insert|ins[ée]rer)\s+[^\]>]{0,60}")
 _PHRASE = re.compile(
-    r"(?:^|[\s(\[<])(?:à|a)\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner)\b"
-    r"|\bto\s+be\s+(?:completed|written|defined|filled)\b|\blorem\s+ipsum\b"
-    r"|\[\s*(?:insert|ins[ée]rer)[^\]]*\]", re.IGNORECASE)
+    rf"^(?:\d+[.)]\s*)?(?:<!--\s*)?[\s*_(\[]*(?:{_FILL})\s*[\])*_.:!…]*\s*(?:-->)?\s*$"
+    rf"|[\[(<]!?-*\s*(?:{_FILL})\s*-*[\])>]|\blorem\s+ipsum\b", re.IGNORECASE)
+_CAPITALS = re.compile(r"(?<!\w)(?:[ÀA] (?:COMPL[ÉE]TER|REMPLIR|R[ÉE]DIGER|D[ÉE]FINIR|RENSEIGNER)"
+                       r"|TO BE (?:COMPLETED|WRITTEN|DEFINED))(?!\w)")
 #: Sections where markers are the content (what is left to do).
 _NOTES = re.compile(r"\b(?:todo|to-do|to\s+do|roadmap|feuille\s+de\s+route|reste\s+[àa]\s+faire"
                     r"|[àa]\s+faire|backlog|known\s+issues|limitations|changelog|[ée]volutions"
@@ -40,9 +46,10 @@ def find(doc: Document, path: str) -> list[dict[str, object]]:
     headings = {h.line for h in doc.headings}
     found: list[dict[str, object]] = []
     for number, line in enumerate(doc.text.splitlines(), start=1):
+        bare = line.lstrip(_MARKS)
         if number in code or _TASK.match(line) or not (
-                _LEADING.match(line.lstrip(_MARKS)) or _STANDS_IN.search(line)
-                or _PHRASE.search(line)):
+                _LEADING.match(bare) or _STANDS_IN.search(line) or _PHRASE.search(bare)
+                or _CAPITALS.search(line)):
             continue
         if number in headings or any(_NOTES.search(h.text) for h in doc.section_of(number)):
             continue

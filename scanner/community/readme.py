@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
 
@@ -30,14 +31,19 @@ _HEADING = {
         r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
         r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+(?:place|route)|d[ée]marrage"
         r"|d[ée]marrer|configuration|bootstrap|build(?:ing)?|compil(?:er|ation)|onboarding"
-        r"|embarquement|environnement\s+de\s+d[ée]veloppement)\b", _I),
+        r"|embarquement|environnement\s+de\s+d[ée]veloppement|before\s+(?:you\s+)?start(?:ing)?"
+        r"|avant\s+de\s+commencer)\b", _I),
     "run": re.compile(
-        r"\b(?:run(?:ning)?|usage|start(?:ing)?|launch(?:ing)?|lancer|lancez|lancement"
-        r"|d[ée]marrer|d[ée]marrage|ex[ée]cut(?:er|ion)|utilisation|local(?:ement|ly)?"
+        # "Usage" of the service, not "Utilisation de Redis" (how the code uses a tool).
+        r"\b(?:run(?:ning)?|(?:usage|utilisation)(?!\s+(?:of|de|du|des|d['’]))|start(?:ing)?"
+        r"|launch(?:ing)?|lancer|lancez|lancement"
+        r"|d[ée]marrer|d[ée]marrage|ex[ée]cut(?:er|ion)|local(?:ement|ly)?"
         r"|en\s+local|develop(?:ment|ing)?|d[ée]velopp(?:ement|er)|getting\s+started"
         r"|quick\s*start|serve[rz]?|servir|serveur|docker)\b", _I),
     "licence": re.compile(r"\b(?:licen[cs]es?|copyright|droits?\s+d['’]auteur)\b", _I),
-    "contributing": re.compile(r"\bcontribu\w*|\bparticiper\b|\bhow\s+to\s+help\b", _I),
+    # "Contributing", « Contribuer », not "Contributors" (a list of people).
+    "contributing": re.compile(r"\bcontribu(?:er|ez|ting|te|tions?|ing|ons)\b|\bparticiper\b"
+                               r"|\bhow\s+to\s+help\b|\bcomment\s+aider\b", _I),
 }
 #: Sections about another activity than installing or running the service: a command there
 #: (a test run, a deployment, a data import) is not how to run it.
@@ -70,14 +76,23 @@ _LICENCE_TEXT = re.compile(
     r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+(?:la\s+)?licence\b"
     r"|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
+#: Words that tell readers how to contribute to the project: the guide named, an invitation, a
+#: way to propose a change. A pull request in a deployment note, a "contribution interface" of
+#: the product or a list of contributors are not.
 _CONTRIB_TEXT = re.compile(
-    r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting|teurs?|trices?)\b"
-    r"|\bpull[- ]requests?\b|\bmerge[- ]requests?\b"
-    r"|\b(?:open|opening|ouvr\w+|cr[ée]\w+|create)\s+(?:an?\s+|une?\s+)?(?:issue|ticket)s?\b"
-    r"|\b(?:report|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+)?(?:bugs?|issues?|probl[èe]mes?)",
-    _I)
+    r"(?-i:\bCONTRIBUT(?:ING|E)\b|\bCONTRIBUER\b)|\bcontributing\.(?:md|rst|adoc|txt)\b"
+    r"|\b(?:pour|to|how\s+to|comment|souhaitez|voulez|want\s+to|wish\s+to|like\s+to)\s+contribu(?:er|te)\b"
+    r"|\bcontribu(?:er|te)\s+(?:au|à|a|to|on)\b"
+    r"|\b(?:les\s+|vos\s+|toutes?\s+(?:les\s+)?|your\s+|any\s+|external\s+)?contributions?\s+(?:sont|est|are|is)"
+    r"\s+(?:les\s+|the\s+|tr[èe]s\s+|very\s+|always\s+|toujours\s+)?(?:bienvenues?|welcome|appr[ée]ci[ée]es?|encouraged)"
+    r"|\b(?:open|opening|ouvr\w*|cr[ée]\w*|create|submit|soumet\w*|propos\w*|send|envoy\w*|file)\s+"
+    r"(?:an?\s+|une?\s+|des\s+|vos\s+|your\s+|the\s+)?(?:new\s+|nouvelle?\s+)?"
+    r"(?:issues?|tickets?|pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|patch(?:es)?)\b"
+    r"|\b(?:report|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+|un\s+)?(?:bugs?|issues?|probl[èe]mes?)"
+    r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
+    r"(?:pull|merge)[- ]requests?\b", _I)
 #: Link targets that are the licence or the contribution guide.
-_LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?/", _I)
+_LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?(?:/|$)", _I)
 _CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
                            r"|/contributing/?$", _I)
 #: A paragraph about the repository rather than the service: it is archived, it moved.
@@ -89,6 +104,8 @@ _REPOSITORY_STATUS = re.compile(
 MIN_PROSE_WORDS = 5
 MIN_LISTED_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_LINK_TEXT = re.compile(r"!?\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)|\[\[[^\]\n]{0,500}\](?:\[[^\]\n]{0,300}\])?\]"
+                        r"|`[^`<\n]{0,300}<[^>`\n]{1,500}>`_+|<a\s[^>]{0,500}>.{0,500}?</a\s*>", _I)
 #: A code block that is a sample of markup or data (an HTML snippet, a JSON response) shows what
 #: the service takes or returns, not a command to install or run it.
 _SAMPLE = re.compile(r"^\s*(?:<|\{|\[|\})")
@@ -133,9 +150,11 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     para = next((p for p in doc.paragraphs if pattern.search(plain(p.text))), None)
     if para:
         return Evidence(para.line, "text")
+    # A link to the licence or the guide: the path of its address names it (LICENSE,
+    # CONTRIBUTING.md, a licence badge), not its host (contribuer-x.netlify.app is a site).
     links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
-    link = next((a for a in doc.anchors if links.search(a.target.split("#")[0].rstrip("/"))
-                 or (topic == "licence" and "licen" in a.target.lower())), None)
+    link = next((a for a in doc.anchors
+                 if links.search(urlsplit(a.target).path.rstrip("/"))), None)
     return Evidence(link.line, "text") if link else None
 
 
@@ -149,7 +168,8 @@ def _purpose(doc: Document) -> Evidence | None:
     for para in doc.paragraphs:
         if limit is not None and para.line >= limit:
             break
-        words = len(_WORD.findall(plain(para.text)))
+        # A link says where to read about the service, not what it is: its text does not count.
+        words = len(_WORD.findall(plain(_LINK_TEXT.sub(" ", para.text))))
         if words >= (MIN_LISTED_WORDS if para.listed else MIN_PROSE_WORDS) \
                 and not _REPOSITORY_STATUS.search(para.text):
             return Evidence(para.line, "text")
@@ -242,22 +262,29 @@ def _is_run(line: str) -> bool:
 
 def _is_install(line: str) -> bool:
     """A command that installs: an installing word (options aside: ``sed -i`` is not
-    ``npm i``), a bare installer (``yarn``), or containers brought up."""
+    ``npm i``), a bare installer (``yarn``), or containers brought up (``docker compose up``,
+    ``make docker-run-local``: the images bring what the service needs)."""
     if _BARE_INSTALLERS.match(line) or _CONTAINER_UP.search(line):
         return True
-    return any(p in _INSTALLING for tokens in _commands(line) for token in tokens
-               if not token.startswith("-") for p in _parts(token))
+    for tokens in _commands(line):
+        parts = [p for token in tokens if not token.startswith("-") for p in _parts(token)]
+        if any(p in _INSTALLING for p in parts):
+            return True
+        if any(p in ("docker", "compose", "podman") for p in parts) and _is_run(" ".join(tokens)):
+            return True
+    return False
 
 
-def guide_links(doc: Document) -> list[Link]:
-    """Links that may lead to the installation or developer guide: those of a section about
-    installing, running, developing, contributing or the documentation, and those whose text
-    or target says so ("[Setup](doc/01-setup.md)", "[documentation d'embarquement](ONBOARDING.md)")."""
+def guide_links(doc: Document) -> list[tuple[Link, bool]]:
+    """Links that may lead to the installation or developer guide, each with whether the link
+    itself says so ("[Setup](doc/01-setup.md)", "[documentation d'embarquement](ONBOARDING.md)")
+    rather than only standing in a section about installing, running, developing, contributing
+    or the documentation ("See [GOVERNANCE](GOVERNANCE.md)" under "Contributing")."""
     found = []
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
-        if (_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
-                or _HEADING["install"].search(chain) or _HEADING["run"].search(chain)
-                or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
-            found.append(anchor)
+        named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1]))
+        if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
+                     or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
+            found.append((anchor, named))
     return found

@@ -97,8 +97,8 @@ _VULNERABILITY = re.compile(
     _I)
 _REPORTING = re.compile(r"\breport|\bsignal|disclos|divulg|remont|\bcontact|[ée]cri(?:re|vez)"
                         r"|envoy|\bsend\b|\bemail\b|e-mail|courriel", _I)
-#: A security contact given in passing (a README, a contribution guide): the line names
-#: security and a private channel.
+#: A security contact given in passing (a README, a contribution guide): words of security
+#: or confidentiality beside a private channel.
 _SECURITY_WORD = re.compile(r"s[ée]curit[ée]|security|vuln[ée]rabilit|\bfailles?\b|confidenti", _I)
 
 
@@ -113,10 +113,13 @@ def about_reporting(text: str) -> bool:
 
 
 def contacts_in_passing(text: str) -> list[Channel]:
-    """Private channels a README or a contribution guide gives for security reports."""
+    """Private channels a README or a contribution guide gives for security (or confidential)
+    reports: on a line that names security, or right after one (a wrapped sentence)."""
     found = []
+    previous = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        if _SECURITY_WORD.search(line):
+        if _SECURITY_WORD.search(line) or _SECURITY_WORD.search(previous):
             found += [Channel(c.kind, c.value, number) for c in private_channels(line)
                       if c.kind != "security_txt"]
+        previous = line
     return found

@@ -19,6 +19,7 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "service"
     root.mkdir()
     (root / "README.md").write_text("# Service\n\nMy own words.\n")
+    (root / "app.py").write_text("print('service')\n")  # a service: code to run and to secure
     return root
 
 
@@ -44,7 +45,7 @@ def test_fix_creates_missing_files_and_the_rules_pass(run_cli: RunCli, repo: Pat
 def test_dry_run_writes_nothing(run_cli: RunCli, repo: Path) -> None:
     out = run_cli("fix", "--path", str(repo), "--dry-run", "--lang", "en").stdout
     assert "would write CONTRIBUTING.md" in out
-    assert sorted(p.name for p in repo.iterdir()) == ["README.md"]
+    assert sorted(p.name for p in repo.iterdir()) == ["README.md", "app.py"]
 
 
 def test_dco_clause_is_appended_to_the_existing_contributing(run_cli: RunCli, repo: Path) -> None:

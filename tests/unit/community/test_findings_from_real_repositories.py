@@ -1,0 +1,341 @@
+"""Findings people can trust (issue 9): each case is cut from a real public-sector repository
+where civiscan reported something false, or passed something it should not have (the repository
+is named; the excerpt is shortened). Every fail and review must be true; every pass earned."""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from scanner.community import contributing, locate, placeholders, readme
+from scanner.community.markup import parse
+from scanner.engine.evaluate import Status, evaluate
+from scanner.engine.loader import load_ruleset
+from scanner.facts import build_facts, wanted_paths
+from scanner.snapshot import Snapshot
+from scanner.sources.local import local_snapshot
+from scanner.sources.memory import snapshot_from_files
+
+RULES = load_ruleset()
+CODE = {"app.py": "print('service')\n"}  # a service: code to install, run and secure
+
+
+def _topics(text: str, path: str = "README.md") -> dict[str, bool]:
+    return {k: bool(v["found"]) for k, v in readme.analyse(parse(text, path)).items()}
+
+
+def _facts(files: dict[str, str], url: str | None = None) -> dict[str, t.Any]:
+    snapshot = snapshot_from_files({**CODE, **files})
+    if url:
+        snapshot.repo = type(snapshot.repo)(name="r", full_name="o/r", url=url)
+    return build_facts(snapshot)
+
+
+def _status(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str]:
+    rule = RULES.get(rule_id)
+    assert rule is not None
+    finding = evaluate(rule, facts)
+    return finding.status, finding.texts["en"]["message"]
+
+
+# --- Running commands: recognised by their section and their words, not a list of tools ------
+
+@pytest.mark.parametrize(("section", "command"), [
+    ("## Lancer l'application", "```\nclj -M:run\n```"),                       # Clojure
+    ("## Servez OpenFisca-France avec l'API Web OpenFisca",                   # openfisca-france
+     "```sh\nuv run openfisca serve\n```"),
+    ("## Run locally", "```\njust init-dev\njust runserver\n```"),            # sites-faciles
+    ("# Usage", "Run the server with `mix phx.server` and visit 127.0.0.1:5000."),  # transport
+    ("## Quick Start", "```bash\n# 1. Start local databases\nmake dev-up\n```"),
+    ("### Running the project",                                                 # rapportnav2
+     "The app is fully dockerized for local development. Run the command "
+     "`make docker-run-local`"),
+    ("# Generate consolidated files",                           # codegouvfr-consolidate-data
+     "1. Install the Clojure CLI\n2. Launch the command `clj -M:run`"),
+])
+def test_a_run_command_of_any_ecosystem(section: str, command: str) -> None:
+    assert _topics(f"# Service\n\n{section}\n\n{command}\n")["run"]
+
+
+def test_a_command_of_an_unrelated_section_is_not_how_to_run_the_service() -> None:
+    text = ("# Service\n\n## Installation\n\n```\nnpm ci\n```\n\n## Metabase\n\n### ETL\n\n"
+            "Le job d'import se lance avec :\n\n```\npython -m etl.import --all\nnpm run etl\n```\n"
+            "\n## Tests\n\n```\nnpm start -- --test\n```\n")
+    found = _topics(text)
+    assert found["install"] and not found["run"]
+
+
+@pytest.mark.parametrize("command", ["npm run build", "poetry run pytest",
+                                     "sudo apt install libpq-dev", "git commit -s -m x"])
+def test_commands_of_other_activities_do_not_run_the_service(command: str) -> None:
+    assert not _topics(f"# X\n\n```\n{command}\n```\n")["run"]
+
+
+def test_a_placeholder_comment_is_not_a_command() -> None:
+    text = "# X\n\n## Run locally\n\n```sh\n# TODO: for example: make run\n```\n"
+    assert not _topics(text)["run"]
+
+
+def test_a_tool_s_usage_is_not_the_service_s() -> None:  # aides-territoires CONTRIBUTING.md
+    text = ("# Contribuer\n\n## Utilisation de django-compressor\n\n```\n"
+            "python manage.py compress\n```\n")
+    assert not _topics(text, "CONTRIBUTING.md")["run"]
+
+
+# --- What the service is, in a few words; URLs and links are not words ---------------------
+
+def test_a_one_sentence_tagline_says_what_the_service_is() -> None:  # MTES-MCT/dialog
+    text = ("# DiaLog\n[![CI](https://github.com/MTES-MCT/dialog/actions/workflows/ci.yml/badge"
+            ".svg)](https://github.com/MTES-MCT/dialog/actions)\n\nDigitaliser, diagnostiquer, "
+            "diffuser l’information réglementaire de logistique.\n\n## Environnement technique\n")
+    assert _topics(text)["what"]
+
+
+@pytest.mark.parametrize("text", [
+    # SocialGouv/mano: an archive notice; the address is not eight words.
+    "# Mano\n\nCe dépôt est une archive. Nouveau dépôt : https://github.com/mano-sesan/mano/\n",
+    # etalab/api-geo: a link to read elsewhere.
+    "# API Géo\n\n## Informations et documentation\n\n[Consulter la fiche sur api.gouv.fr]"
+    "(https://api.gouv.fr/api/api-geo.html)\n\n## Pré-requis\n",
+    # SocialGouv/code-du-travail-numerique: a list of links.
+    "# Code du travail numérique\n\n- Consulter le [site](https://code.travail.gouv.fr)\n"
+    "- À propos : [https://code.travail.gouv.fr/a-propos](https://code.travail.gouv.fr/a-propos)\n",
+])
+def test_notices_and_links_do_not_say_what_the_service_is(text: str) -> None:
+    assert not _topics(text)["what"]
+
+
+def test_a_readme_of_a_tagline_and_badges_is_not_thirty_words() -> None:
+    badges = " ".join(f"[![{n}](https://img.shields.io/badge/{n}-passing-green.svg)]"
+                      f"(https://github.com/o/r/actions/workflows/{n}.yml)" for n in
+                      ("build", "tests", "coverage", "quality", "security", "deploy"))
+    text = f"# Outil\n\n{badges}\n\nUn outil pour les agents.\n\nhttps://outil.beta.gouv.fr/docs/api\n"
+    assert parse(text, "README.md").prose_words() < 30
+    facts = _facts({"README.md": text})
+    assert _status(facts, "readme-present")[0] is Status.FAIL
+
+
+# --- How to contribute: said in words, not found in an address or a deployment note -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # betagouv/aides-jeunes: a site whose address contains « contribuer ».
+    ("- NetlifyCMS\n  - [website](https://contribuer-aides-jeunes.netlify.app)\n", False),
+    ("`npm ci` and `npm run dev` should be ran from `contribuer`.\n", False),
+    # MTES-MCT/envergo: forking a buildpack; Ara: pull requests of a deployment.
+    ("1/ Forker le `heroku-geo-buildpack` et modifier cette ligne.\n", False),
+    ("- Les branches de pull request (PR) correspondent à l’environnement de développement.\n",
+     False),
+    ("## Contributeurs\n\n- Jeanne\n- Ali\n", False),
+    # etalab/guides.etalab.gouv.fr
+    ("Vous pouvez directement éditer le contenu des guides par le biais de *pull-requests*.\n",
+     True),
+    ("Pour contribuer, lisez le [guide](CONTRIBUTING.md).\n", True),
+])
+def test_contributing_evidence(text: str, expected: bool) -> None:
+    assert _topics(f"# X\n\n{text}")["contributing"] is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Commit messages should be written in English.\n", False),     # codegouvfr-sources
+    ("Nous utilisons des *pre-commit hooks* :\n\n```\npre-commit install\n```\n", False),
+    ("Pour faciliter le développement, proposer un rendu homogène.\n\n"  # aides-territoires
+     "Voir https://github.com/MTES-MCT/aides-territoires/pull/399\n", False),
+    ("Ouvrez une issue, puis une pull request.\n", True),
+    ("Send patches to the mailing list.\n", True),
+    ("Soumettez vos modifications par une merge request.\n", True),
+])
+def test_how_to_propose_a_change(text: str, expected: bool) -> None:
+    doc = parse(f"# Contributing\n\n{text}", "CONTRIBUTING.md")
+    assert contributing.explains(doc)["how_to_contribute"] is expected
+
+
+# --- Placeholders ----------------------------------------------------------------------------
+
+def test_template_markers_are_placeholders_but_notes_and_prose_are_not() -> None:
+    text = ("# X\n\nTODO: describe the service.\n\nRequirements: TODO\n\n<!-- à compléter -->\n\n"
+            "Un fichier vide de migration à remplir manuellement.\n\n"  # MTES-MCT/mobilic-api
+            "| Code à renseigner | Signification |\n|---|---|\n\n"           # etalab/sirene_as_api
+            "- [ ] TODO: translate\n\n## TODO\n\n- TODO: add a dark theme\n\n"
+            "```\n# TODO: in a code sample\n```\n")
+    found = placeholders.find(parse(text, "README.md"), "README.md")
+    assert [m["line"] for m in found] == [3, 5, 7]
+    assert found[0]["summary"] == "README.md:3: TODO: describe the service."
+
+
+def test_a_readme_still_holding_todo_lines_is_a_review() -> None:
+    text = ("# Service\n\nTODO: one or two sentences: what the service does, for whom.\n\n"
+            + "Le service aide les agents à instruire les demandes en ligne. " * 6 + "\n")
+    status, message = _status(_facts({"README.md": text}), "readme-present")
+    assert status is Status.REVIEW and "README.md:3: TODO" in message
+
+
+# --- Links are followed one level, to files declared from the listing ----------------------
+
+ONBOARDING = ("# Embarquement\n\n## Installation\n\n```\ngit clone https://github.com/o/r\n"
+              "just init-dev\n```\n\n## Lancer le serveur\n\n```\njust runserver\n```\n")
+
+
+@pytest.mark.parametrize(("readme_text", "guide", "url"), [
+    # numerique-gouv/sites-faciles
+    ("# Sites\n\nSites Conformes vise à simplifier la création de sites.\n\n## Installation et "
+     "contribution\n\n- Pour installer le projet en local pour le développement, voir la "
+     "[documentation d'embarquement](./ONBOARDING.md)\n", "ONBOARDING.md", None),
+    # betagouv/rdv-insertion: an address of this very repository, on another branch
+    ("# RDV\n\n## Installation\n\nLa procédure d'installation est disponible [ici]"
+     "(https://github.com/o/r/blob/staging/docs/INSTALL.md)\n", "docs/INSTALL.md",
+     "https://github.com/o/r"),
+    # suitenumerique/meet: a folder stands for its README
+    ("# Meet\n\n## Self-host\n\nCheck out the [docs](/docs/installation/) for instructions.\n",
+     "docs/installation/README.md", None),
+    # betagouv/conseillers-entreprises: a link named so, under "Documentation"
+    ("# Place\n\n## Documentation\n\n- [Setup (en)](doc/01-setup.md)\n", "doc/01-setup.md", None),
+])
+def test_a_readme_linking_to_its_install_guide_explains_how(readme_text: str, guide: str,
+                                                           url: str | None) -> None:
+    files = {"README.md": readme_text, guide: ONBOARDING}
+    facts = _facts(files, url)
+    section = facts["community"]["readme"]
+    assert section["followed"] == [guide] and section["sources"] == [guide]
+    assert section["evidence"]["run"]["via"] == "link"
+    assert section["evidence"]["run"]["path"] == guide
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.PASS and guide in message
+    assert guide in wanted_paths({p: 1 for p in {*CODE, *files}})
+
+
+def test_a_guide_not_declared_is_a_review_and_other_links_are_not() -> None:
+    text = ("# X\n\nX aide les agents à instruire les demandes.\n\n## Contribuer\n\nVoir "
+            "[GOVERNANCE](GOVERNANCE.md).\n\n## Installation\n\nSuivez le [guide d'installation]"
+            "(handbook/local-setup.md).\n")
+    facts = _facts({"README.md": text, "GOVERNANCE.md": "# Gouvernance\n",
+                    "handbook/local-setup.md": ONBOARDING})
+    assert facts["community"]["readme"]["unfollowed"] == ["handbook/local-setup.md"]
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.REVIEW and "handbook/local-setup.md" in message
+
+
+def test_reads_stay_within_what_was_declared(tmp_path: Path) -> None:
+    files = {"README.md": "# X\n\n## Installation\n\nSee [the notes](notes/random.md).\n",
+             "notes/random.md": ONBOARDING, "CONTRIBUTING.md": "See [docs](docs/x/y/z.md).\n",
+             "docs/x/y/z.md": "# Contributing\n\nOpen a pull request.\n"}
+    snapshot = snapshot_from_files(files)
+    seen: set[str] = set()
+    reader = snapshot.reader
+    snapshot.reader = lambda p: seen.add(p) or reader(p)  # type: ignore[func-returns-value]
+    facts = build_facts(snapshot)
+    assert seen <= wanted_paths(snapshot.files)
+    assert facts["community"]["contributing"]["target"] == "docs/x/y/z.md"
+    assert facts["community"]["contributing"]["target_read"] is False
+    assert _status(facts, "contributing-file-substantial")[0] is Status.REVIEW
+
+
+def test_the_guide_s_words_are_the_guide_s_and_the_message_names_it() -> None:  # MTES-MCT/dialog
+    files = {"CONTRIBUTING.md": ("# Guide des contributions\n\nPour contribuer, veuillez vous "
+                                 "référer à la [documentation de développement](./docs/README.md).\n"),
+             "docs/README.md": "# Documentation de développement\n\n" + "Les pages de ce dossier. " * 8}
+    facts = _facts(files)
+    section = facts["community"]["contributing"]
+    assert section["guide"] == "docs/README.md" and section["words"] == 43
+    status, message = _status(facts, "contributing-file-substantial")
+    assert status is Status.FAIL and "docs/README.md: 43 words" in message
+
+
+# --- Templates in every form GitHub and GitLab document ---------------------------------------
+
+def test_pull_request_and_issue_templates_in_every_documented_form() -> None:
+    paths = [".github/PULL_REQUEST_TEMPLATE", "docs/pull_request_template.txt",  # sites-faciles
+             "PULL_REQUEST_TEMPLATE.md", "docs/PULL_REQUEST_TEMPLATE/feature.md",
+             ".github/pull_request_template/bug.md", "ISSUE_TEMPLATE.md",
+             ".github/ISSUE_TEMPLATE/bug.yml", "docs/issue_template.txt",
+             ".github/ISSUE_TEMPLATE/config.yml", "src/pull_request_template.md"]
+    assert locate.pull_request_templates(paths) == paths[:5]
+    assert locate.issue_templates(paths) == [paths[5], paths[6], paths[7]]
+
+
+def test_the_chooser_configuration_counts_when_it_lists_contact_links() -> None:
+    config = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://x\n"
+    files = {".github/ISSUE_TEMPLATE/config.yml": config, ".github/PULL_REQUEST_TEMPLATE": "## But\n"}
+    templates = _facts(files)["community"]["templates"]
+    assert templates["issue"] == [".github/ISSUE_TEMPLATE/config.yml"]
+    assert templates["pull_request"] == [".github/PULL_REQUEST_TEMPLATE"]
+    bare = _facts({".github/ISSUE_TEMPLATE/config.yml": "blank_issues_enabled: true\n"})
+    assert bare["community"]["templates"]["issue"] == []
+
+
+# --- Security policies ------------------------------------------------------------------------
+
+def test_a_threat_model_in_docs_is_no_security_policy() -> None:
+    threat = ("# Security\n\nWe consider attackers on the network. Data is encrypted at rest "
+              "and sessions expire after 30 minutes.\n")
+    facts = _facts({"docs/security.md": threat})
+    policy = facts["community"]["security_policy"]
+    assert policy["path"] is None and policy["not_policies"] == [{"path": "docs/security.md"}]
+    status, message = _status(facts, "security-policy-present")
+    assert status is Status.FAIL and "docs/security.md" in message
+    reporting = _facts({"docs/securite.md": "# Sécurité\n\nÉcrivez à securite@x.gouv.fr.\n"})
+    assert _status(reporting, "security-policy-present")[0] is Status.PASS
+
+
+def test_a_security_contact_given_in_the_readme_is_a_review() -> None:  # guide-juridique
+    org = ("* Contribution\n\nLes remontées de bug de sécurité doivent être envoyés directement à\n"
+           "=floss@numerique.gouv.fr=.\n")
+    facts = _facts({"README.org": org})
+    status, message = _status(facts, "security-policy-present")
+    assert status is Status.REVIEW and "floss@numerique.gouv.fr" in message
+
+
+def test_documents_without_code_have_no_service_to_run_or_secure() -> None:
+    facts = build_facts(snapshot_from_files({  # DISIC/politique-de-contribution-open-source
+        "README.md": "# Politique\n\nLa politique de contribution de l'État.\n",
+        "pratique.md": "# Pratique\n", "DCO-fr.txt": "Certificat d'origine\n"}))
+    for rule_id in ("readme-explains-how-to-run", "security-policy-present"):
+        assert _status(facts, rule_id)[0] is Status.NOT_APPLICABLE
+    # A DCO text a policy publishes for others is not this repository's contribution terms.
+    assert facts["community"]["contributing"]["terms"]["dco"] is False
+
+
+def test_a_dco_file_beside_a_contribution_guide_is_the_terms() -> None:
+    facts = _facts({"CONTRIBUTING.md": "# Contributing\n\nOpen a pull request.\n",
+                    "DCO.txt": "Developer Certificate of Origin\n"})
+    assert facts["community"]["contributing"]["terms"]["dco"] is True
+
+
+def test_approving_changes_is_no_dco_sign_off() -> None:  # SocialGouv/emjpm CONTRIBUTION.md
+    text = ("# Contributing\n\nThe core team will be monitoring for pull requests. From here, "
+            "we'll need to get another person to sign off on the changes and then merge the pull "
+            "request.\n")
+    facts = _facts({"CONTRIBUTING.md": text})
+    assert facts["community"]["contributing"]["terms"]["dco"] is False
+
+
+# --- Files not read never pass and are never "missing" ---------------------------------------
+
+def test_a_contributing_symlinked_outside_is_a_review_for_every_rule_that_needs_it(
+        tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "app.py").write_text("print(1)\n")
+    (tmp_path / "shared.md").write_text("# Contributing\n\nOpen a pull request.\n")
+    (root / "CONTRIBUTING.md").symlink_to(tmp_path / "shared.md")
+    facts = build_facts(local_snapshot(root))
+    assert facts["community"]["contributing"]["unreadable"]["reason"] == (
+        "symlink escapes the repository; not read")
+    for rule_id in ("contributing-file-present", "contributing-file-substantial",
+                    "contribution-terms-state-dco", "no-cla-required"):
+        status, message = _status(facts, rule_id)
+        assert status is Status.REVIEW, rule_id
+        assert "CONTRIBUTING.md" in message and "escapes the repository" in message
+    assert _status(facts, "repository-files-readable")[0] is Status.FAIL
+
+
+def test_a_readme_over_the_size_cap_is_a_review_never_a_pass() -> None:
+    big = Snapshot(repo=snapshot_from_files({}).repo, files={"README.md": 2048, "app.py": 9},
+                   reader=lambda p: b"x" * 2048 if p == "README.md" else b"print(1)\n",
+                   max_file_bytes=1024)
+    facts = build_facts(big)
+    for rule_id in ("readme-present", "readme-explains-how-to-run", "readme-sections-present"):
+        status, message = _status(facts, rule_id)
+        assert status is Status.REVIEW, rule_id
+        assert "file too large (2,048 bytes, limit 1,024)" in message
