@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.apispecs.refs import check_refs, classify_external
+from scanner.apispecs.refs import check_external, check_refs
 from scanner.apispecs.schemas import schema_family
 from scanner.apispecs.validate import shorten, validate_document
 from scanner.parsing import load_data
@@ -105,7 +105,9 @@ def test_unresolvable_local_reference_is_an_error() -> None:
     assert "unresolvable reference" in result.errors[0].message
 
 
-def test_external_references_are_listed_never_followed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_external_references_are_never_followed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a view of the repository, nothing is read: URLs and sibling files are listed,
+    references leaving the repository are errors whatever the repository holds."""
     opened: list[str] = []
     real_open = open
 
@@ -127,12 +129,22 @@ def test_external_references_are_listed_never_followed(monkeypatch: pytest.Monke
     assert "outside the repository" in reasons["file:///etc/passwd"]
     assert "outside the repository" in reasons["../../x.yaml#/r"]
     assert "docs/common/errors.yaml" in reasons["common/errors.yaml#/ServerError"]
+    errors = {i.ref for i in result.refs.issues if i.error}
+    assert errors == {"file:///etc/passwd", "../../x.yaml#/r"}
+    assert result.valid is False
     assert not [p for p in opened if "passwd" in p or "x.yaml" in p or "errors.yaml" in p]
 
 
-def test_classify_external_examples() -> None:
-    assert "remote" in classify_external("https://example.org/s.json", "openapi.yaml")
-    assert "outside" in classify_external("/etc/passwd", "openapi.yaml")
+@pytest.mark.parametrize(("ref", "error", "words"), [
+    ("https://example.org/s.json", False, "remote"),
+    ("/etc/passwd", True, "outside"),
+    ("C:\\specs\\common.yaml", True, "outside"),
+    ("urn:example:schema", False, "scheme"),
+    ("../../etc/passwd", True, "outside"),
+])
+def test_check_external_examples(ref: str, error: bool, words: str) -> None:
+    verdict = check_external(ref, "openapi.yaml", None)
+    assert verdict is not None and verdict.error is error and words in verdict.reason
 
 
 def test_refs_inside_examples_are_data() -> None:
