@@ -39,12 +39,14 @@ class ApiSpecsCollector(Collector):
 
     def wanted(self, paths: Sequence[str],
                sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
-        """Descriptions by name, a capped few sniff candidates, manifests, README, publiccode.
+        """Descriptions by name, a capped few sniff candidates, manifests, route tables, README,
+        publiccode.
 
         ``sizes`` (optional, from the tree listing) keeps files over 2 MB out of sniffing.
         """
         wanted = discovery.plan(paths, sizes).paths
         wanted += frameworks.manifest_paths(paths)
+        wanted += exposure.routes_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
         wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
@@ -213,11 +215,16 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
+    named_evidence = exposure.path_evidence(paths)
+    for routes in exposure.routes_paths(paths):
+        text = snapshot.read_text(routes)
+        if text is not None:
+            named_evidence.extend(exposure.routes_evidence(routes, text))
     decision = exposure.decide(
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,
         topics=[topic for topic in topics if isinstance(topic, str)],
-        paths_evidence=exposure.path_evidence(paths))
+        paths_evidence=named_evidence)
     api = empty_api()
     api.update(decision)
     api["frameworks"] = found_frameworks
