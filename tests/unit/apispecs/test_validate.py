@@ -202,3 +202,37 @@ def test_large_description_validates_quickly() -> None:
     start = time.perf_counter()
     assert validate_document(document, "openapi", "3.0.3", "o").valid is True
     assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
+
+
+# Where openapi-spec-validator is wrong and civiscan right (from the APIs.guru differential run,
+# bench/api_differential.py): these stay valid.
+SWAGGER_KEEPS = """swagger: '2.0'
+info: {title: t, version: '1'}
+paths:
+  /report:
+    get:
+      parameters:
+        - name: tag
+          in: query
+          type: string
+          pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$'
+        - name: op
+          in: query
+          type: string
+          enum: [=, '<', '>']
+      responses:
+        '200':
+          description: the report as a file download
+          schema: {type: file}
+"""
+
+
+def test_what_the_reference_validator_gets_wrong_stays_valid() -> None:
+    # \p{L}: ECMA-262 property escapes (AWS descriptions); type: file at a response schema's
+    # root (Swagger 2.0, Response Object); a plain "=" is a string in YAML 1.2
+    document = load_data(SWAGGER_KEEPS, path="swagger.yaml").value
+    parameters = document["paths"]["/report"]["get"]["parameters"]
+    assert parameters[0]["pattern"] == "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"
+    assert parameters[1]["enum"] == ["=", "<", ">"]
+    result = validate_document(document, "swagger", "2.0", "swagger.yaml")
+    assert result.valid is True, result.errors
