@@ -81,8 +81,9 @@ def routes_paths(paths: Iterable[str]) -> list[str]:
     """Route tables worth reading (Play), shallowest first, never vendored or test ones."""
     found = []
     for path in paths:
-        dirs = set(path.lower().split("/")[:-1])
-        if _ROUTES.search(path) and not dirs & (EXCLUDED_DIRS | TEST_DIRS):
+        if "conf/" not in path or not _ROUTES.search(path):
+            continue
+        if not set(path.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS):
             found.append(path)
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_ROUTES_FILES]

@@ -26,6 +26,7 @@ MANIFESTS = {
     "build.sbt": "sbt", "gemfile": "gem", "cargo.toml": "cargo", "go.mod": "go",
     "mix.exs": "hex",
 }
+_ENDINGS = (*MANIFESTS, ".csproj", ".fsproj", ".txt", ".in")
 #: Folders whose ``.txt``/``.in`` files are pip requirement files (``requirements/base.txt``).
 REQUIREMENT_DIRS = frozenset({"requirements", "reqs", "requirements.d"})
 #: Most manifests read per repository (monorepos: the shallowest first).
@@ -160,6 +161,8 @@ WEB_ALSO = frozenset({"Express", "Fastify", "Koa", "hapi", "Rails", "Symfony", "
 def ecosystem_of(path: str) -> str | None:
     """The ecosystem of a dependency manifest, or ``None`` when the path is not one."""
     lower = path.lower()
+    if not lower.endswith(_ENDINGS):
+        return None  # most paths: decided without splitting them
     base = lower.rsplit("/", 1)[-1]
     if base in MANIFESTS:
         return MANIFESTS[base]
