@@ -296,11 +296,14 @@ def pattern_dialect(_record: dict[str, t.Any], ours: dict[str, t.Any],
                     theirs: dict[str, t.Any]) -> tuple[str, str] | None:
     """openapi-spec-validator compiles ``pattern`` with Python's ``re``, which lacks ECMA-262's
     ``\\p{L}`` property escapes: a pattern's validity is a SHOULD, and those are valid."""
-    if ours.get("valid") and _only(_messages(theirs), r"is not a 'regex'$"):
-        return "civiscan", ("pattern \\p{...}: JSON Schema Validation (fge-00 §5.2.3, Wright-00 "
+    # its schema pass then also fails the Schema Object holding the pattern ("oneOf")
+    if ours.get("valid") and _only(_messages(theirs), r"is not a 'regex'$|^\{.*\"pattern\".* "
+                                                      r"is not valid under any of the schemas"):
+        return "civiscan", ("pattern validity: JSON Schema Validation (fge-00 §5.2.3, Wright-00 "
                             "§5.8): the pattern \"SHOULD be a valid regular expression, according "
                             "to the ECMA 262 regular expression dialect\" (a SHOULD, and \\p{...} "
-                            "is ECMA-262 since ES2018); Python's re has no \\p")
+                            "is ECMA-262 since ES2018; Python's re, which the validator uses, "
+                            "has no \\p); civiscan lists non-ECMA patterns in lint.patterns_ecma")
     return None
 
 

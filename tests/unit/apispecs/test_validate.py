@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import check_external, check_refs
 from scanner.apispecs.schemas import schema_family
 from scanner.apispecs.validate import shorten, validate_document
@@ -236,3 +237,19 @@ def test_what_the_reference_validator_gets_wrong_stays_valid() -> None:
     assert parameters[1]["enum"] == ["=", "<", ">"]
     result = validate_document(document, "swagger", "2.0", "swagger.yaml")
     assert result.valid is True, result.errors
+
+
+def test_a_pattern_outside_ecma_262_is_a_lint_finding_not_an_invalid_description() -> None:
+    # amazonaws.com/datasync/2018-11-09/openapi.yaml (APIs.guru): Ruby/PCRE anchors \A and \z.
+    # JSON Schema: a pattern "SHOULD be a valid regular expression, according to the ECMA 262
+    # regular expression dialect" -- a SHOULD, so the description stays valid.
+    document = minimal()
+    document["components"] = {"schemas": {"Endpoint": {
+        "type": "string", "minLength": 7, "maxLength": 15,
+        "pattern": "\\A(25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)){3}\\z"},
+        "Name": {"type": "string", "pattern": "^[\\p{L}\\p{Zs}]+$"}}}
+    assert validate_document(document, "openapi", "3.0.0", "o").valid is True
+    lint = lint_document(document, "openapi")["lint"]
+    assert lint["patterns_ecma"] is False and lint["counts"]["non_ecma_patterns"] == 1
+    (issue,) = [i for i in lint["issues"] if i["check"] == "patterns_ecma"]
+    assert issue["pointer"] == "/components/schemas/Endpoint/pattern"
