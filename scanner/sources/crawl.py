@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import typing as t
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,10 @@ if t.TYPE_CHECKING:
     from scanner.sources.gitlab import GitLabForge
 
 
+#: Repositories crawled together when targets name them one by one (trees and files batched).
+PAGE = 50
+
+
 @dataclass
 class CrawlOptions:
     filters: Filters = field(default_factory=Filters)
@@ -35,6 +39,9 @@ class CrawlOptions:
     resume: bool = False
     github_api_url: str | None = None
     gitlab_url: str | None = None
+    #: Where the API of a GitLab host is reached, when not at https://HOST (``--gitlab-host
+    #: HOST=URL``: an internal address, a proxy, a test server).
+    gitlab_instances: dict[str, str] = field(default_factory=dict)
     workers: int = 4
 
 
@@ -114,7 +121,8 @@ class Crawler:
         """One forge per GitLab instance (its own client, token and blob batch size)."""
         from scanner.sources.gitlab import GitLabClient, GitLabForge  # requests: only if remote
 
-        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url)
+        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url,
+                                         self.options.gitlab_instances)
         key = f"{client.url} {client.token is not None}"
         if key not in self._gitlab:
             self._gitlab[key] = GitLabForge(client, self.cache)
@@ -126,15 +134,20 @@ class Crawler:
                     "publics seulement (les privés et internes ne sont pas listés)")
         return self._gitlab[key]
 
-    def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:
-        """The owner's shared ``.github`` community files, looked up once per owner and run."""
-        if owner not in self._shared:
+    def _defaults(self, forge: GitHubForge, owner: str,
+                  looked_up: Listed | RemoteFailure | None = None) -> Defaults | None:
+        """The owner's shared ``.github`` community files, looked up once per owner and run
+        (``looked_up``: the repository, or its failure, already asked for in a batch)."""
+        key = owner.lower()
+        if key not in self._shared:
             try:
-                listed = forge.repository(owner, ".github")
+                if isinstance(looked_up, RemoteFailure):
+                    raise looked_up
+                listed = looked_up or forge.repository(owner, ".github")
                 crawl = Crawl(forge, self.cache, workers=1)
-                self._shared[owner] = crawl.load_defaults(listed)
+                self._shared[key] = crawl.load_defaults(listed)
             except RemoteFailure as exc:
-                self._shared[owner] = None
+                self._shared[key] = None
                 if exc.status != 404 and self.listener:
                     # Scanning on without them beats losing the organisation: said, not hidden.
                     self.listener.notice(
@@ -142,7 +155,42 @@ class Crawler:
                         "inherited from it in this run",
                         f"{owner}/.github n'a pas pu être lu ({exc.text('fr')}) ; ses fichiers "
                         "communautaires ne sont pas hérités dans cette analyse")
-        return self._shared[owner]
+        return self._shared[key]
+
+    def repositories(self, targets: Sequence[Target]) -> Iterator[tuple[Target, Item | CiviscanError]]:
+        """Items for many GitHub targets that each name one repository (a registry's): they are
+        looked up 50 to a GraphQL query, with their owners' ``.github``, and crawled together,
+        so trees and files come in batches across all of them. A repository that cannot be had
+        comes as its failure instead of an item (``RemoteFailure.status`` 404: missing)."""
+        if not targets:
+            return
+        forge = self.github()
+        pairs = [(str(target.owner), str(target.name)) for target in targets]
+        owners = {owner.lower(): owner for owner, _ in pairs}
+        wanted = pairs + [(owner, ".github") for key, owner in owners.items()
+                          if key not in self._shared]
+        try:
+            found = forge.repositories(wanted)
+        except CiviscanError as exc:  # the budget, or a wait too long: each target says why
+            for target in targets:
+                yield target, exc
+            return
+        if self.listener:
+            self.listener.found(len(targets))
+        by_owner: dict[str, list[tuple[Target, Listed]]] = {}
+        for target, pair in zip(targets, pairs, strict=True):
+            outcome = found[pair]
+            if isinstance(outcome, CiviscanError):
+                yield target, outcome
+            else:
+                by_owner.setdefault(pair[0].lower(), []).append((target, outcome))
+        for key, group in by_owner.items():
+            defaults = self._defaults(forge, owners[key], found.get((owners[key], ".github")))
+            crawl = Crawl(forge, self.cache, workers=self.options.workers, defaults=defaults)
+            for start in range(0, len(group), PAGE):
+                page = group[start:start + PAGE]
+                items = list(self._page(crawl, [listed for _, listed in page]))
+                yield from zip((target for target, _ in page), items, strict=True)
 
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],

@@ -30,13 +30,13 @@ import re
 import threading
 import typing as t
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 import requests
 
-from scanner.errors import ScanError
+from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import MAX_FILE_BYTES, Commit, RepoInfo
 from scanner.sources.http import Answer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree, tree_key
@@ -132,15 +132,24 @@ def git_blob_id(data: bytes, length: int = 40) -> str:
     return digest.hexdigest()
 
 
-def instance_for(target: Target, configured: str | None) -> tuple[str, bool]:
+def instance_for(target: Target, configured: str | None,
+                 instances: Mapping[str, str] | None = None) -> tuple[str, bool]:
     """The instance URL a target is read from, and whether ``GITLAB_TOKEN`` may be sent to it.
 
     ``gitlab:`` targets and URLs on the configured instance's host use the configured instance
     (``--gitlab-url``, else ``GITLAB_URL``, else gitlab.com) with the token; a URL on any other
-    host uses https://HOST anonymously: a token is never sent to a host it was not meant for.
+    host uses https://HOST (or the URL ``--gitlab-host HOST=URL`` gives for it), with the token
+    only when that is the configured instance: a token never goes to a host it was not meant for.
     """
     base = check_api_url(configured or os.environ.get("GITLAB_URL") or DEFAULT_URL, "GitLab URL")
-    if "://" not in target.raw or (urlsplit(base).hostname or "").lower() == (target.host or ""):
+    base_host = (urlsplit(base).hostname or "").lower()
+    if "://" not in target.raw:
+        return base, True
+    mapped = (instances or {}).get(target.host or "")
+    if mapped:
+        url = check_api_url(mapped, f"--gitlab-host {target.host}")
+        return url, urlsplit(url).netloc.lower() == urlsplit(base).netloc.lower()
+    if base_host == (target.host or ""):
         return base, True
     return check_api_url(f"https://{target.host}", "GitLab URL"), False
 
@@ -169,8 +178,9 @@ class GitLabClient:
     _local: threading.local = field(default_factory=threading.local)
 
     @classmethod
-    def for_target(cls, policy: Policy, target: Target, configured: str | None = None) -> GitLabClient:
-        base, trusted = instance_for(target, configured)
+    def for_target(cls, policy: Policy, target: Target, configured: str | None = None,
+                   instances: Mapping[str, str] | None = None) -> GitLabClient:
+        base, trusted = instance_for(target, configured, instances)
         return cls(base, (os.environ.get(TOKEN_VAR) or None) if trusted else None, policy)
 
     @property
@@ -301,7 +311,7 @@ def listed_from_node(node: dict[str, t.Any]) -> Listed:
                                  fr=f"{full_path} : pas de dépôt lisible (désactivé, ou invisible "
                                     "pour ce jeton)")
     elif repository.get("empty") or not head:
-        listed.error = ScanError(f"{full_path}: empty repository: nothing to scan",
+        listed.error = EmptyRepository(f"{full_path}: empty repository: nothing to scan",
                                  fr=f"{full_path} : dépôt vide : rien à analyser")
     elif not _OID.fullmatch(head):
         listed.error = ScanError(f"{full_path}: the host gave no valid HEAD commit ({head[:80]!r})",
