@@ -163,29 +163,28 @@ def _crawl(outcomes: dict[str, Outcome], crawler: Crawler, add: AddCard,
             outcome.repositories.append(_repository_summary(item))
         outcome.cards.append(add(item, startup))
 
-    singles = [o for o in outcomes.values() if o.target.kind == "github" and o.target.name]
-    by_target = {target_key(o.target): o for o in singles}
-    single_ids = {id(o) for o in singles}
-    for target, found in crawler.repositories([o.target for o in singles]):
+    named = [o for o in outcomes.values() if o.target.name]
+    by_target = {target_key(o.target): o for o in named}
+    for target, found in crawler.repositories([o.target for o in named]):
         outcome = by_target[target_key(target)]
-        outcome.kind = "repository"
         if isinstance(found, CiviscanError):
             outcome.failure = found
         else:
             record(outcome, found)
     for outcome in outcomes.values():
-        if id(outcome) in single_ids:
+        if outcome.target.name:
             continue
         try:
             for item in crawler.items(outcome.target):
                 record(outcome, item)
         except CiviscanError as exc:
             outcome.failure = exc
-            continue
+    for outcome in outcomes.values():
         # A GitHub owner, or a GitLab path the host said is a group, stands for its repositories.
         target = outcome.target
-        single = target.kind == "gitlab" and target.name and len(outcome.repositories) == 1 and \
-            outcome.repositories[0]["full_name"].lower() == f"{target.owner}/{target.name}".lower()
+        single = (target.kind == "github" and target.name is not None) or (
+            len(outcome.repositories) == 1 and outcome.repositories[0]["full_name"].lower()
+            == f"{target.owner}/{target.name}".lower())
         outcome.kind = "repository" if single else "organisation"
 
 

@@ -158,10 +158,18 @@ class Crawler:
         return self._shared[key]
 
     def repositories(self, targets: Sequence[Target]) -> Iterator[tuple[Target, Item | CiviscanError]]:
-        """Items for many GitHub targets that each name one repository (a registry's): they are
-        looked up 50 to a GraphQL query, with their owners' ``.github``, and crawled together,
-        so trees and files come in batches across all of them. A repository that cannot be had
-        comes as its failure instead of an item (``RemoteFailure.status`` 404: missing)."""
+        """Items for many targets that each name one repository or project (a registry's).
+
+        They are looked up in batches (GitHub: 50 to a GraphQL query, with their owners'
+        ``.github``; GitLab: 6 projects to a query, per instance) and crawled together, so trees
+        and files come in batches across all of them, as for an organisation. A GitLab path that
+        is no project is listed as a group. A repository that cannot be had comes as its failure
+        instead of an item (``RemoteFailure.status`` 404: missing or hidden)."""
+        yield from self._github_repositories([t for t in targets if t.kind == "github"])
+        yield from self._gitlab_projects([t for t in targets if t.kind == "gitlab"])
+
+    def _github_repositories(self, targets: Sequence[Target]
+                             ) -> Iterator[tuple[Target, Item | CiviscanError]]:
         if not targets:
             return
         forge = self.github()
@@ -175,8 +183,6 @@ class Crawler:
             for target in targets:
                 yield target, exc
             return
-        if self.listener:
-            self.listener.found(len(targets))
         by_owner: dict[str, list[tuple[Target, Listed]]] = {}
         for target, pair in zip(targets, pairs, strict=True):
             outcome = found[pair]
@@ -187,10 +193,47 @@ class Crawler:
         for key, group in by_owner.items():
             defaults = self._defaults(forge, owners[key], found.get((owners[key], ".github")))
             crawl = Crawl(forge, self.cache, workers=self.options.workers, defaults=defaults)
-            for start in range(0, len(group), PAGE):
-                page = group[start:start + PAGE]
-                items = list(self._page(crawl, [listed for _, listed in page]))
-                yield from zip((target for target, _ in page), items, strict=True)
+            yield from self._together(crawl, group)
+
+    def _gitlab_projects(self, targets: Sequence[Target]
+                         ) -> Iterator[tuple[Target, Item | CiviscanError]]:
+        instances: dict[int, tuple[GitLabForge, list[Target]]] = {}
+        for target in targets:
+            forge = self.gitlab(target)
+            instances.setdefault(id(forge), (forge, []))[1].append(target)
+        for forge, group in instances.values():
+            paths = [f"{target.owner}/{target.name}" for target in group]
+            try:
+                found = forge.projects(paths)
+            except CiviscanError as exc:
+                for target in group:
+                    yield target, exc
+                continue
+            crawl = Crawl(forge, self.cache, workers=self.options.workers)
+            projects: list[tuple[Target, Listed]] = []
+            for target, path in zip(group, paths, strict=True):
+                outcome = found[path]
+                if isinstance(outcome, Listed):
+                    projects.append((target, outcome))
+                    continue
+                if outcome is not None:
+                    yield target, outcome
+                    continue
+                try:  # no project at this path: a group, with its subgroups
+                    for item in self._owner(target, path, forge, crawl):
+                        yield target, item
+                except CiviscanError as exc:
+                    yield target, exc
+            yield from self._together(crawl, projects)
+
+    def _together(self, crawl: Crawl, listed: list[tuple[Target, Listed]]) -> Iterator[tuple[Target, Item]]:
+        """Listed repositories crawled in pages of :data:`PAGE`, each item with its target."""
+        if self.listener and listed:
+            self.listener.found(len(listed))
+        for start in range(0, len(listed), PAGE):
+            page = listed[start:start + PAGE]
+            items = list(self._page(crawl, [entry for _, entry in page]))
+            yield from zip((target for target, _ in page), items, strict=True)
 
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],

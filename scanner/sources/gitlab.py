@@ -94,6 +94,17 @@ query Project($path: ID!) {
 """ + _PROJECT_FIELDS
 
 BLOB_FIELDS = "path oid size rawTextBlob"
+#: Projects looked up per query when targets name them one by one (a registry's); each costs
+#: about 30 of GitLab's complexity points (``lastCommit`` alone is 10): 6 stay under the limit
+#: of an anonymous caller (200) as of a token's (250). A batch refused as too heavy is halved.
+PROJECTS_PER_QUERY = 6
+
+
+def projects_query(count: int) -> str:
+    """One query for ``count`` projects by full path: ``p{i}: project(fullPath: $p{i})``."""
+    params = ", ".join(f"$p{i}: ID!" for i in range(count))
+    fields = " ".join(f"p{i}: project(fullPath: $p{i}) {{ ...P }}" for i in range(count))
+    return f"query Projects({params}) {{ {fields} }}" + _PROJECT_FIELDS
 
 
 def legacy_fork(query: str) -> str:
@@ -401,6 +412,36 @@ class GitLabForge:
         if node is None and data.get("errors"):
             raise self._not_found(f"gitlab:{path}", data)
         return listed_from_node(node) if isinstance(node, dict) else None
+
+    def projects(self, paths: Sequence[str]) -> dict[str, Listed | RemoteFailure | None]:
+        """Many projects by full path, :data:`PROJECTS_PER_QUERY` to a query; ``None`` for a path
+        that names no project this token can see (it may be a group). A batch the host finds too
+        heavy is halved."""
+        found: dict[str, Listed | RemoteFailure | None] = {}
+        pending = list(dict.fromkeys(paths))
+        size = PROJECTS_PER_QUERY
+        while pending:
+            batch = pending[:size]
+            variables = {f"p{i}": path for i, path in enumerate(batch)}
+            try:
+                data = self._listing(projects_query(len(batch)), variables, "projects")
+            except RemoteFailure as exc:
+                if exc.status in (502, 504, 0) and size > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                found.update((path, exc) for path in batch)
+                pending = pending[len(batch):]
+                continue
+            result = data.get("data") or {}
+            if not result and data.get("errors") and _TOO_HEAVY.search(_errors(data)) and size > 1:
+                size = max(1, len(batch) // 2)
+                continue
+            for i, path in enumerate(batch):
+                node = result.get(f"p{i}")
+                found[path] = listed_from_node(node) if isinstance(node, dict) and \
+                    node.get("fullPath") else None
+            pending = pending[len(batch):]
+        return found
 
     def _listing(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
         if self._legacy_fork:
