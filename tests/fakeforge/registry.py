@@ -11,9 +11,14 @@ import json
 import random
 import typing as t
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from tests.fakeforge.model import FakeRepo, synthetic_org
+from tests.fakeforge.model import FakeRepo, repo_from_folder, synthetic_org
 
+#: What a compliant repository holds (the test suite's fixture), with signed-off commits.
+COMPLIANT = Path(__file__).parents[1] / "fixtures" / "repos" / "compliant"
+SIGNED = [(f"Change {k}\n\nSigned-off-by: Dev <dev@example.gouv.fr>", "Dev", "dev@example.gouv.fr")
+          for k in range(5)]
 PHASE_ORDER = ("investigation", "construction", "acceleration", "transfert", "alumni")
 
 
@@ -124,7 +129,7 @@ def synthetic_registry(n: int, seed: int = 0, *, gitlab_host: str = "gitlab.com"
     that does not exist, 4 % at a private one, 3 % at an organisation, 5 % at a GitLab project
     (gitlab.com or the self-hosted host), 1 % hold a value that is not a URL, 1 % a URL on an
     unknown host; the rest name
-    a public GitHub repository of their incubator's organisation."""
+    a public GitHub repository (one in five of them holding the compliant fixture's files)."""
     rng = random.Random(f"registry:{seed}")
     pool = synthetic_org("betagouv", n, seed=seed)
     public = [r for r in pool if not r.empty and r.visibility == "public" and not r.fork]
@@ -167,6 +172,9 @@ def synthetic_registry(n: int, seed: int = 0, *, gitlab_host: str = "gitlab.com"
             repository, kind = "https://git.inconnu.example/equipe/outil", "unknown_host"
         elif public:
             repo = public.pop()
+            if rng.random() < 0.2:  # a startup that does everything right
+                github[github.index(repo)] = repo_from_folder(COMPLIANT, repo.owner, repo.name,
+                                                              commits=SIGNED)
             repository = f"https://github.com/betagouv/{repo.name}"
             repository += rng.choice(("", "", "", "/", ".git", "/tree/main"))
             kind = "public"
