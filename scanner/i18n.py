@@ -62,17 +62,17 @@ CHROME: dict[str, dict[str, str]] = {
                              "ouvert, {compliant} conforme(s) (note A ou B)"},
     "group.repositories": {"en": "{count} repository(ies): grades {grades}, mean score {mean}",
                            "fr": "{count} dépôt(s) : notes {grades}, score moyen {mean}"},
-    "startups.summary": {"en": "Startups: {declared} declared, {with_repository} name a repository, "
+    "registry.summary": {"en": "Startups: {declared} declared, {with_repository} name a repository, "
                                "{with_open_code} with open code, {compliant} compliant (grade A "
                                "or B)",
                          "fr": "Startups : {declared} déclarée(s), {with_repository} indiquent un "
                                "dépôt, {with_open_code} avec code ouvert, {compliant} conforme(s) "
                                "(note A ou B)"},
-    "startups.phase": {"en": "{phase}: {declared} declared, {with_repository} name a repository, "
+    "registry.phase": {"en": "{phase}: {declared} declared, {with_repository} name a repository, "
                              "{with_open_code} with open code, {compliant} compliant",
                        "fr": "{phase} : {declared} déclarée(s), {with_repository} indiquent un "
                              "dépôt, {with_open_code} avec code ouvert, {compliant} conforme(s)"},
-    "startups.unreadable": {"en": "{count} registry entry(ies) could not be read",
+    "registry.unreadable": {"en": "{count} registry entry(ies) could not be read",
                             "fr": "{count} entrée(s) du registre illisible(s)"},
     "count.declared": {"en": "declared", "fr": "déclarées"},
     "count.with_repository": {"en": "name a repository", "fr": "indiquent un dépôt"},

@@ -215,8 +215,11 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
     }
 
 
-def _summary(cards: list[dict[str, t.Any]],
-             registries: list[dict[str, t.Any]] | None = None) -> dict[str, t.Any]:
+def summarise(cards: list[dict[str, t.Any]],
+              registries: list[dict[str, t.Any]] | None = None) -> dict[str, t.Any]:
+    """The run summary, from its scorecards (and, for ``registry:`` targets, the registries'
+    records). Repository counts, mean and grades are of repository scorecards; failing rules of
+    all; ``startups`` only when a registry was read."""
     repositories = [c for c in cards if c.get("kind", "repository") == "repository"]
     ok = [c for c in repositories if c["status"] == "ok"]
     scores = [c["score"] for c in ok if c["score"] is not None]
@@ -323,7 +326,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                            for r, j in sorted(options.config.disabled.items())],
         "config": options.config.path,
         "scorecards": cards,
-        "summary": _summary(cards, registries if with_registry else None),
+        "summary": summarise(cards, registries if with_registry else None),
     }
 
 

@@ -114,7 +114,7 @@ def _group(group: IncubatorGroup, lang: str) -> list[str]:
 
 def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
     keys = ("declared", "with_repository", "with_open_code", "compliant")
-    lines = [tr("startups.summary", lang, **{k: startups[k] for k in keys}), ""]
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in keys}), ""]
     if startups["by_phase"]:
         header = [tr("startup.phase", lang), *(tr(f"count.{k}", lang) for k in keys)]
         lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -122,7 +122,7 @@ def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
                   for phase, counts in startups["by_phase"].items()]
         lines.append("")
     if startups.get("unreadable"):
-        lines += [tr("startups.unreadable", lang, count=startups["unreadable"]), ""]
+        lines += [tr("registry.unreadable", lang, count=startups["unreadable"]), ""]
     return lines
 
 

@@ -140,13 +140,13 @@ def _group_head(group: IncubatorGroup, lang: str, color: bool) -> list[str]:
 
 
 def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
-    lines = [tr("startups.summary", lang, **{k: startups[k] for k in
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in
                                             ("declared", "with_repository", "with_open_code",
                                              "compliant")})]
     for phase, counts in startups["by_phase"].items():
-        lines.append("  " + tr("startups.phase", lang, phase=visible(phase), **counts))
+        lines.append("  " + tr("registry.phase", lang, phase=visible(phase), **counts))
     if startups.get("unreadable"):
-        lines.append("  " + tr("startups.unreadable", lang, count=startups["unreadable"]))
+        lines.append("  " + tr("registry.unreadable", lang, count=startups["unreadable"]))
     for registry in startups.get("registries", []):
         for problem in registry.get("problems", []):
             lines.append(f"  {visible(registry['source'])}{tr('colon', lang)}"
