@@ -47,9 +47,10 @@ def test_wheel_installs_and_scans_in_a_fresh_venv(tmp_path: Path) -> None:
     assert scanned.returncode == 0, scanned.stderr
     card = json.loads(scanned.stdout)["scorecards"][0]
     assert card["status"] == "ok" and card["findings"]
-    # The fix templates ship too: a dry run on an empty folder renders every one of them.
+    # The fix templates ship too: a dry run on a folder of bare code renders every one of them.
     empty = tmp_path / "empty"
     empty.mkdir()
+    (empty / "app.py").write_text("print('service')\n")
     fixed = subprocess.run([str(civiscan), "fix", "--path", str(empty), "--dry-run", "--lang", "fr"],
                            capture_output=True, text=True, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
