@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from scanner.community.locate import link_target
 from scanner.community.markup import Document, plain
+from scanner.community.readme import FORGE_PROPOSAL
 
 #: A file with less prose than this and a link into the repository is a pointer, not a guide.
 POINTER_MAX_WORDS = 40
@@ -71,7 +72,9 @@ def explains(doc: Document) -> dict[str, bool]:
     prose = plain("\n".join(line for number, line in enumerate(doc.text.splitlines(), start=1)
                              if number not in code))
     return {
-        "how_to_contribute": bool(_HOW.search(prose)),
+        # A link to the forge's page for a new issue, a new file or a comparison is a way too.
+        "how_to_contribute": bool(_HOW.search(prose))
+        or any(FORGE_PROPOSAL.search(link) for link in doc.links),
         "licence": bool(_LICENCE.search(prose)),
         "declines_contributions": bool(_DECLINES.search(doc.text)),
     }

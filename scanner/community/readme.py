@@ -63,6 +63,10 @@ _RUN_WEAK = {"run"}
 _OTHER = ("test", "lint", "format", "build", "install", "migrat", "seed", "deploy", "check",
           "compile", "coverage", "e2e", "clean", "generat", "codegen", "typecheck", "fixture",
           "setup", "init", "bench")
+#: Words of a command that checks the code rather than installing it.
+_TESTING = ("test", "lint", "format", "coverage", "e2e", "typecheck")
+#: Words of a command that does something else than start the service.
+_NOT_RUNNING = (*_TESTING, "install", "build", "migrat", "seed", "deploy", "clean")
 #: Words of a command line that installs dependencies or a checkout.
 _INSTALLING = {"install", "i", "ci", "setup", "bootstrap", "init", "clone", "sync", "build",
                "deps", "dependencies", "get", "restore", "provision", "prepare", "preparer",
@@ -88,13 +92,18 @@ _CONTRIB_TEXT = re.compile(
     r"|\b(?:open|opening|ouvr\w*|cr[ée]\w*|create|submit|soumet\w*|propos\w*|send|envoy\w*|file)\s+"
     r"(?:an?\s+|une?\s+|des\s+|vos\s+|your\s+|the\s+)?(?:new\s+|nouvelle?\s+)?"
     r"(?:issues?|tickets?|pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|patch(?:es)?)\b"
-    r"|\b(?:report|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+|un\s+)?(?:bugs?|issues?|probl[èe]mes?)"
+    r"|\b(?:report(?:er)?|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+|un\s+)?(?:bugs?|issues?"
+    r"|probl[èe]mes?)"
     r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
     r"(?:pull|merge)[- ]requests?\b", _I)
 #: Link targets that are the licence or the contribution guide.
 _LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?(?:/|$)", _I)
 _CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
                            r"|/contributing/?$", _I)
+#: Forge pages where a change is proposed: a new issue, a new or edited file, a comparison.
+FORGE_PROPOSAL = re.compile(
+    r"^https?://[^/?#]+/(?:(?!(?:blob|tree|raw)/)[^/?#]+/){2,6}?(?:-/)?"
+    r"(?:issues/new|new/[^/?#]+|edit/[^/?#]+|compare|merge_requests/new)(?:[/?#]|$)", _I)
 #: A paragraph about the repository rather than the service: it is archived, it moved.
 _REPOSITORY_STATUS = re.compile(
     r"\b(?:archiv\w*|d[ée]plac[ée]|moved|deprecated|obsol[èe]te|no\s+longer\s+maintained"
@@ -154,7 +163,8 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     # CONTRIBUTING.md, a licence badge), not its host (contribuer-x.netlify.app is a site).
     links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
     link = next((a for a in doc.anchors
-                 if links.search(urlsplit(a.target).path.rstrip("/"))), None)
+                 if links.search(urlsplit(a.target).path.rstrip("/"))
+                 or (topic == "contributing" and FORGE_PROPOSAL.search(a.target))), None)
     return Evidence(link.line, "text") if link else None
 
 
@@ -180,14 +190,15 @@ def _how(doc: Document, topic: str) -> Evidence | None:
     """How to install (or run): a section named so with commands in it, else a command of that
     kind in a section that is about installing, running or developing, or in no section."""
     for heading in doc.headings:
-        if _HEADING[topic].search(heading.text) and _commands_in(doc, heading):
+        if _HEADING[topic].search(heading.text) and _commands_in(doc, heading, topic):
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
     for block in doc.code_blocks:
         if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)):
             return Evidence(block.line, "text")
     for para in doc.paragraphs:
-        if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)):
+        if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)
+                                             if _looks_like_command(span)):
             return Evidence(para.line, "text")
     return None
 
@@ -197,26 +208,41 @@ def _section_end(doc: Document, heading: Heading) -> int | None:
                  and h.level <= heading.level), None)
 
 
-def _commands_in(doc: Document, heading: Heading) -> bool:
-    """Whether the heading's section (down to the next heading of its level or above) holds
-    commands, in a code block or inline: "Installation" or "Usage" with no command under it
-    does not tell how (the README points elsewhere, or shows a request/response sample)."""
+def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
+    """Whether the heading's section (down to the next heading of its level or above) holds a
+    command of the topic, in a code block or inline: "Installation" or "Usage" with no command
+    under it does not tell how (the README points elsewhere, or shows a request/response
+    sample), nor does a "Développement" section of lint and test commands tell how to run."""
     end = _section_end(doc, heading)
 
     def inside(line: int) -> bool:
         return heading.line < line and (end is None or line < end)
 
-    return (any(inside(b.line) and any(True for _ in _command_lines(b)) for b in doc.code_blocks)
-            or any(inside(p.line) and any(_looks_like_command(s) for s in inline_code(p.text))
-                   for p in doc.paragraphs))
+    lines = [c for b in doc.code_blocks if inside(b.line) for c in _command_lines(b)]
+    lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
+              if _looks_like_command(s)]
+    fits = _is_run if topic == "run" else _is_install
+    return any(fits(line) or not _is_other(line, topic) for line in lines)
+
+
+def _is_other(line: str, topic: str) -> bool:
+    """A command of another activity: tests and linters for installing; tests, linters,
+    installs, builds and migrations for running (``pylib check FILE``, the tool's own
+    command, is running it)."""
+    words = _TESTING if topic == "install" else _NOT_RUNNING
+    return any(o in p for tokens in _commands(line) for token in tokens for p in _parts(token)
+               for o in words)
 
 
 def _relevant(doc: Document, line: int) -> bool:
-    """A line in a section about installing, running or developing, or about nothing else."""
-    chain = doc.section_of(line)
-    if any(_HEADING["install"].search(h.text) or _HEADING["run"].search(h.text) for h in chain):
-        return True
-    return not any(_UNRELATED.search(h.text) for h in chain)
+    """A line in a section about installing, running or developing, or about nothing else:
+    the nearest heading that says decides ("Tests" under "Développement" is about tests)."""
+    for heading in reversed(doc.section_of(line)):
+        if _HEADING["install"].search(heading.text) or _HEADING["run"].search(heading.text):
+            return True
+        if _UNRELATED.search(heading.text):
+            return False
+    return True
 
 
 def _command_lines(block: Block) -> Iterable[str]:
