@@ -32,7 +32,7 @@ import urllib3
 
 from scanner.errors import ScanError
 from scanner.snapshot import Commit, RepoInfo
-from scanner.sources.http import Policy, RemoteFailure, check_api_url, denied
+from scanner.sources.http import Pacer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ PAGE_SIZE = 50
 COMMITS = 100
 #: Objects per blob query (GitHub stops a query after 10 s: a batch that times out is halved).
 BLOBS_PER_QUERY = 150
+#: REST requests sent in any minute at most (GitHub: 900 points a minute, a GET costing 1).
+REST_PER_MINUTE = 900
 #: Sub-tree requests allowed to complete a truncated recursive tree.
 MAX_SUBTREE_REQUESTS = 50
 
@@ -128,6 +130,10 @@ class GitHubClient:
     policy: Policy
     timeout: int = 30
     _local: threading.local = field(default_factory=threading.local)
+    _pace: Pacer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._pace = Pacer(REST_PER_MINUTE, self.policy)
 
     @classmethod
     def from_environment(cls, policy: Policy, api_url: str | None = None) -> GitHubClient:
@@ -159,6 +165,8 @@ class GitHubClient:
     def _send(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
               headers: dict[str, str] | None = None,
               body: t.Any = None) -> tuple[int, dict[str, str], str]:
+        if verb == "GET":
+            self._pace()
         try:
             return t.cast(tuple[int, dict[str, str], str], self._github().requester.requestJson(
                 verb, url, params, headers or {}, body))
