@@ -13,6 +13,7 @@ from __future__ import annotations
 import typing as t
 
 from scanner.engine.evaluate import most_severe_first
+from scanner.i18n import tr
 from scanner.reporters.base import Reporter, visible
 
 #: GitHub's cap per step and level.
@@ -74,6 +75,15 @@ def workflow_commands(run: dict[str, t.Any]) -> list[str]:
     lines: list[str] = []
     used = {"error": 0, "warning": 0, "notice": 0}
     left_out = 0
+    for card in run["scorecards"]:
+        if card.get("status", "ok") != "ok":  # one that could not be scanned comes first
+            if used["error"] >= PER_LEVEL:
+                left_out += 1
+                continue
+            used["error"] += 1
+            name = card["repository"].get("full_name") or card["repository"].get("name") or "?"
+            said = visible(f"{name} {tr('could_not_scan', lang)}: {card.get('error')}")
+            lines.append(f"::error title=civiscan::{escape_data(said)}")
     for finding, name in pending:
         level = _LEVEL.get(finding["severity"], "warning")
         # Notices keep one place for the line counting what was left out.
