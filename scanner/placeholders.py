@@ -11,11 +11,12 @@ MARKER = re.compile(r"(?<![A-Za-z0-9_])TODO(?![A-Za-z0-9_])")
 MAX_PLACEHOLDERS = 50
 
 
-def todo_lines(text: str, path: str) -> list[dict[str, object]]:
+def todo_lines(text: str, path: str,
+               marker: re.Pattern[str] = MARKER) -> list[dict[str, object]]:
     """``{path, line}`` for each line of ``text`` holding the marker (1-based)."""
     found: list[dict[str, object]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if MARKER.search(line):
+        if marker.search(line):
             found.append({"path": path, "line": number})
             if len(found) == MAX_PLACEHOLDERS:
                 break

@@ -23,7 +23,7 @@ _MANIFESTS: tuple[tuple[str, str], ...] = (
 )
 #: A name fit for a title: one line, no markup characters that would change the file written.
 _NAME = re.compile(r"^[^\x00-\x1f<>`{}\[\]|\\]{1,100}$")
-_FRENCH = frozenset(re.findall(r"\S+", "le la les des du un une est et pour avec dans sur qui "
+_FRENCH = frozenset(re.findall(r"\S+", "le la les de des du un une est et pour avec dans sur qui "
                                           "que ce cette sont nous vous au aux ou par pas plus être "
                                           "projet"))
 _ENGLISH = frozenset(re.findall(r"\S+", "the a an is and for with in on which that this are we "
@@ -78,6 +78,6 @@ def repository_language(snapshot: Snapshot, facts: Mapping[str, t.Any]) -> str |
     words = _WORD.findall(text[:20_000].lower())
     french = sum(w in _FRENCH for w in words)
     english = sum(w in _ENGLISH for w in words)
-    if french + english < 5:
+    if french + english < 3:
         return None
     return "fr" if french > english else "en"

@@ -189,8 +189,10 @@ class CommunityCollector(Collector):
         found = reader.role(paths, "code_of_conduct")
         out.update(_file_section(found, reader.snapshot))
         text = reader.text(found.path, out)
-        if text is not None:
+        out["placeholders"] = []
+        if text is not None and found.path:
             out.update(conduct.analyse(text).to_facts())
+            out["placeholders"] = conduct.placeholder_lines(text, found.path)
 
     @staticmethod
     def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
