@@ -1,4 +1,9 @@
-"""``civiscan fix``: write the missing compliance files a scan asked for, from templates.
+"""``civiscan fix``: write the missing compliance files a scan asked for, from templates (and
+the LICENSE from the official text of the chosen licence, :mod:`scanner.licences.texts`).
+
+What only the team can write is marked ``TODO`` (:data:`TODO`): the rules read the marker
+(:mod:`scanner.placeholders`) and ask for a review until it is gone, so a fix never passes a rule
+with a placeholder.
 
 Plans first (:func:`plan`), writes second (:func:`apply`), so ``--dry-run`` shows exactly what
 would be written. Never overwrites a file, never writes outside the repository (a folder on the
@@ -196,8 +201,8 @@ def plan(card: dict[str, t.Any], facts: dict[str, t.Any], root: Path,
                 raise ConfigError("a LICENSE needs a licence and a copyright holder",
                                   fr="un fichier LICENSE demande une licence et un titulaire "
                                      "des droits")
-            content = texts.licence_text(options.licence, options.language,
-                                         options.copyright_holder, options.year).text
+            content = redact(texts.licence_text(options.licence, options.language,
+                                                options.copyright_holder, options.year).text)
         else:
             content = _render(spec["template"].format(lang=options.language), context)
         skipped = None
