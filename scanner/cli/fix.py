@@ -30,7 +30,8 @@ from scanner.reporters.base import visible
 from scanner.run import ScanOptions, scan_snapshot, snapshots_for
 
 MESSAGES = {
-    "en": {"nothing": "Nothing to fix automatically.", "would": "would write", "wrote": "wrote",
+    "en": {"nothing": "Nothing to fix automatically.", "would": "would write",
+           "would_append": "would append to", "wrote": "wrote",
            "appended": "appended to", "skip": "skipped", "for": "for",
            "next": "Fill in every 'TODO' in the new files (the rules ask for a review while one is "
                    "left), then run 'civiscan scan' again.",
@@ -38,7 +39,8 @@ MESSAGES = {
            "path_deprecated": "--path is deprecated: give the folder as 'civiscan fix PATH'.",
            "ask_licence": "Licence of the repository (SPDX id, one of: {choices})",
            "ask_holder": "Copyright holder (the administration that publishes the code)"},
-    "fr": {"nothing": "Rien à corriger automatiquement.", "would": "écrirait", "wrote": "écrit",
+    "fr": {"nothing": "Rien à corriger automatiquement.", "would": "écrirait",
+           "would_append": "compléterait", "wrote": "écrit",
            "appended": "complété", "skip": "ignoré", "for": "pour",
            "next": "Remplacez chaque « TODO » des nouveaux fichiers (les règles demandent une "
                    "vérification tant qu'il en reste), puis relancez « civiscan scan ».",
@@ -196,7 +198,8 @@ def fix_command(arguments: tuple[str, ...], only: tuple[str, ...], path_option: 
                 click.echo(f"{text['skip']}{colon}{visible(fix.reason(chrome))} "
                            f"({text['for']} {rules})")
             elif dry_run:
-                click.echo(f"{text['would']} {path} ({text['for']} {rules}):")
+                verb = text["would_append"] if fix.mode == "append" else text["would"]
+                click.echo(f"{verb} {path} ({text['for']} {rules}):")
                 for line in _diff(fix, parsed.path):
                     click.echo(visible(line))
             elif fix in written:

@@ -75,6 +75,7 @@ def test_dco_clause_is_appended_to_the_existing_contributing(run_cli: RunCli, re
                 "answer each contributor. Run the test suite before you ask for a review.\n")
     (docs / "CONTRIBUTING.md").write_text(original)
     diff = run_cli("fix", str(repo), "--only", "dco-clause", "--dry-run", "--lang", "en").stdout
+    assert "would append to docs/CONTRIBUTING.md (for contribution-terms-state-dco):" in diff
     assert "--- a/docs/CONTRIBUTING.md\n+++ b/docs/CONTRIBUTING.md\n" in diff
     assert " Run the test suite before you ask for a review.\n+\n+## Developer Certificate" in diff
     out = run_cli("fix", str(repo), "--only", "dco-clause", "--lang", "en").stdout
