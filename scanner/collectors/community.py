@@ -25,6 +25,7 @@ from scanner.community import (
 )
 from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
+from scanner.placeholders import todo_lines
 from scanner.snapshot import Snapshot, decode_text, reason_fr, too_large
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
@@ -72,10 +73,10 @@ def _empty() -> dict[str, t.Any]:
                          "placeholders": [], "terms": _empty_terms()},
         "code_of_conduct": {**_file_section(none), "standard": None, "version": None,
                             "language": None, "contact": None, "contacts": [],
-                            "placeholder": None},
+                            "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
                             "contacts": [], "security_txt": [], "not_policies": [],
-                            "elsewhere": []},
+                            "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
 
@@ -253,8 +254,10 @@ def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> No
     found = reader.role(paths, "code_of_conduct")
     out.update(_file_section(found, reader.snapshot))
     text = reader.text(found.path, out)
-    if text is not None:
+    out["placeholders"] = []
+    if text is not None and found.path:
         out.update(conduct.analyse(text).to_facts())
+        out["placeholders"] = conduct.placeholder_lines(text, found.path)
 
 
 def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
@@ -270,9 +273,11 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         out["not_policies"] = [{"path": found.path}]
         out.update(_file_section(locate.RoleFiles(None, (found.path, *found.candidates))))
         text = None
+    out["placeholders"] = []
     if text is not None and found.path:
         channels += [c.to_facts() | {"path": found.path}
                      for c in security.private_channels(text)]
+        out["placeholders"] = todo_lines(text, found.path)
     txt_paths = locate.security_txt(paths)
     out["security_txt"] = txt_paths
     for path in txt_paths[:MAX_EXTRA_READS]:

@@ -8,9 +8,11 @@ some collector needed and could not read is a problem (:func:`scanner.facts.buil
 from __future__ import annotations
 
 import typing as t
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+from scanner.apispecs.frameworks import ecosystem_of
 from scanner.collectors.base import Collector, Fragment
+from scanner.licences.headers import SOURCE_EXTENSIONS
 from scanner.snapshot import Snapshot, reason_fr
 
 
@@ -21,8 +23,21 @@ class RepositoryCollector(Collector):
         section = snapshot.repo.to_facts()
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
+        section["code_files"] = code_files(snapshot.files)
         section["skipped"] = [{"path": p, "reason": r, "reason_fr": reason_fr(r)}
                               for p, r in sorted(snapshot.skipped.items())]
         section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}
                               for n in snapshot.notices]
         return {"repository": section}
+
+
+def code_files(paths: Iterable[str]) -> int:
+    """Files of code or package manifests: a repository with none (a policy text, a help desk,
+    a data set) has no service to install, run or secure."""
+    count = 0
+    for path in paths:
+        name = path.rsplit("/", 1)[-1]
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if extension in SOURCE_EXTENSIONS or ecosystem_of(path) is not None:
+            count += 1
+    return count

@@ -11,13 +11,16 @@ import pytest
 from scanner.engine.evaluate import Status, evaluate
 from scanner.engine.loader import load_ruleset
 from scanner.facts import build_facts
+from scanner.fixes import FixOptions, _context
+from scanner.publiccode.placeholders import MARKER
 from scanner.sources.memory import snapshot_from_files
 
 FIX = Path(__file__).resolve().parents[3] / "reports" / "fix"
-CONTEXT = {"repository": {"name": "demo", "url": "https://github.com/o/demo",
-                          "description": "Prise de rendez-vous en ligne: \"démo\""},
-           "licence": {"spdx": "MIT"}, "contact_email": "conduite@demo.gouv.fr",
-           "security_email": "securite@demo.gouv.fr"}
+FACTS = {"repository": {"name": "demo", "url": "https://github.com/o/demo",
+                        "description": "Prise de rendez-vous en ligne: \"démo\""},
+         "licence": {"spdx": "MIT"}}
+CONTEXT = _context(FACTS, FixOptions(language="fr", contact_email="conduite@demo.gouv.fr",
+                                     security_email="securite@demo.gouv.fr"))
 #: Template -> file it becomes -> rules it must make pass.
 TARGETS = {
     "contributing-file": ("CONTRIBUTING.md", ["contributing-file-present",
@@ -56,18 +59,26 @@ def test_the_readme_template_is_a_draft_until_its_todo_lines_are_filled(language
     """What civiscan fix writes holds TODO lines for the team to fill: it never passes as it
     is (a README that does not say how to run the service must not pass for one that does)."""
     draft = _render(f"readme-file.{language}.md")
+    lines = draft.splitlines()
+    in_code, prose_todo, code_todo = False, [], []
+    for number, line in enumerate(lines, start=1):
+        in_code = in_code != line.startswith("```")
+        if "TODO" in line:
+            (code_todo if in_code else prose_todo).append(number)
     findings, facts = _findings({"README.md": draft, "app.py": "print('demo')\n"})
     assert findings["readme-present"].status is Status.REVIEW
-    assert [m["line"] for m in facts["community"]["readme"]["placeholders"]] == [3, 8, 22]
-    assert "README.md:3: TODO" in findings["readme-present"].texts[language]["message"]
-    assert findings["readme-explains-how-to-run"].status is Status.FAIL  # no command to run yet
-    filled = (draft.replace(draft.splitlines()[2], "Prise de rendez-vous en ligne avec la mairie, "
-                                                   "pour les usagers, sans attente au téléphone.")
-              .replace(draft.splitlines()[7], "Python 3.12.")
-              .replace(draft.splitlines()[12], "pip install -e .")
-              .replace(draft.splitlines()[17], "make run")
-              .replace("localhost:TODO", "localhost:8000"))
-    findings, facts = _findings({"README.md": filled, "app.py": "print('demo')\n"})
+    assert [m["line"] for m in facts["community"]["readme"]["placeholders"]] == prose_todo
+    assert f"README.md:{prose_todo[0]}: TODO" in findings["readme-present"].texts[language]["message"]
+    # No command to run yet (a commented TODO is none): a draft to finish, not a pass.
+    assert findings["readme-explains-how-to-run"].status is Status.REVIEW
+    assert facts["community"]["readme"]["explains"]["run"] is False
+    filled = {prose_todo[0]: "Prise de rendez-vous en ligne avec la mairie, pour les usagers, sans "
+                             "attente au téléphone.",
+              prose_todo[1]: "Python 3.12.", code_todo[0]: "pip install -e .",
+              code_todo[1]: "make run"}
+    text = "\n".join(filled.get(n, line) for n, line in enumerate(lines, start=1))
+    findings, facts = _findings({"README.md": text.replace("localhost:TODO", "localhost:8000"),
+                                 "app.py": "print('demo')\n"})
     assert facts["community"]["readme"]["placeholders"] == []
     for rule_id in ("readme-present", "readme-explains-how-to-run", "readme-sections-present"):
         assert findings[rule_id].status is Status.PASS, (rule_id, findings[rule_id].texts)
@@ -81,9 +92,24 @@ def test_code_of_conduct_templates_are_recognised() -> None:
             == ("contributor-covenant", "2.1", language, True)
 
 
-def test_publiccode_template_is_valid_once_rendered() -> None:
-    findings, facts = _findings({"publiccode.yml": _render("publiccode-file.yml")})
+def test_publiccode_template_is_valid_but_not_done_until_its_todos_are_filled() -> None:
+    """Valid as written (the reference validator's checks), yet the rule asks for a review while
+    a TODO is left, naming each key and line; filled in, it passes."""
+    written = _render("publiccode-file.yml")
+    findings, facts = _findings({"publiccode.yml": written})
     assert facts["publiccode"]["errors"] == []
+    finding = findings["publiccode-yml-valid"]
+    assert finding.status is Status.REVIEW
+    keys = [p["key"] for p in facts["publiccode"]["placeholders"]]
+    assert "description.fr.longDescription" in keys and "maintenance.contacts[0].name" in keys
+    lines = written.splitlines()
+    for placeholder in facts["publiccode"]["placeholders"]:  # the key's line (a block: the next)
+        assert "TODO" in "".join(lines[placeholder["line"] - 1:placeholder["line"] + 1]), placeholder
+    assert "maintenance.contacts[0].name" in finding.texts["en"]["message"]
+    assert any(e.get("line") for e in finding.evidence)
+    filled = MARKER.sub("Rempli", written)
+    findings, facts = _findings({"publiccode.yml": filled})
+    assert facts["publiccode"]["placeholders"] == []
     assert findings["publiccode-yml-valid"].status is Status.PASS
 
 
