@@ -64,7 +64,7 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "sources": []},
+                   "doc_sites": [], "sources": []},
         "contributing": {**_file_section(none), "target": None, "target_url": None,
                          "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
@@ -153,7 +153,9 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     level, and take from it what the README lacks (the rule's remediation: a link is enough)."""
     folder = posixpath.dirname(path)
     listed = set(paths)
-    for link, named in readme.guide_links(doc):
+    links = readme.guide_links(doc)
+    out["doc_sites"] = readme.doc_sites(links)[:3]
+    for link, named in links:
         target = locate.link_target(link.target, folder, repo_url, listed)
         if target is None or target == path or target in out["followed"] \
                 or target in out["unfollowed"]:

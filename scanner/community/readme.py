@@ -314,3 +314,20 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
     return found
+
+
+#: A documentation site (Read the Docs, GitHub or GitLab Pages, a docs.* host, a /docs path):
+#: a README that sends readers there for installing may well be right, but civiscan cannot read it.
+_DOC_SITE = re.compile(
+    r"^https?://(?:(?:[^/?#]*\.)?(?:docs?|documentation|wiki)\.[^/?#]+|[^/?#]*(?:readthedocs"
+    r"|gitbook|github\.io|gitlab\.io)[^/?#]*)(?:[/?#]|$)"
+    r"|^https?://[^/?#]+/(?:[^?#]*/)?(?:docs?|documentation|wiki)(?:[/?#]|$)", _I)
+
+
+def doc_sites(links: list[tuple[Link, bool]]) -> list[str]:
+    """Documentation sites among a README's guide links, by links with words (a badge is an
+    image, not a pointer to the installation guide)."""
+    return list(dict.fromkeys(
+        link.target for link, _ in links
+        if link.text.strip() and _DOC_SITE.search(link.target)
+        and not re.search(r"badge|shields\.io", link.target, _I)))

@@ -339,3 +339,35 @@ def test_a_readme_over_the_size_cap_is_a_review_never_a_pass() -> None:
         status, message = _status(facts, rule_id)
         assert status is Status.REVIEW, rule_id
         assert "file too large (2,048 bytes, limit 1,024)" in message
+
+
+def test_a_readme_sending_readers_to_a_documentation_site_is_a_review() -> None:  # monitorfish
+    text = ("# MonitorFish\n\n[![Documentation Status](https://readthedocs.org/projects/m/badge/)]"
+            "(https://monitorfish.readthedocs.io/en/latest/?badge=latest)\n\nMonitorfish is a "
+            "fishing vessels monitoring software.\n\n## Documentation\n\nThe full documentation "
+            "is hosted [here](https://monitorfish.readthedocs.io/en/latest/).\n")
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["doc_sites"] == ["https://monitorfish.readthedocs.io/en/latest/"]
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.REVIEW and "cannot read (https://monitorfish.readthedocs.io" in message
+    badge_only = _facts({"README.md": text.replace("The full documentation is hosted [here]"
+                                                   "(https://monitorfish.readthedocs.io/en/latest/).",
+                                                   "None yet.")})
+    assert _status(badge_only, "readme-explains-how-to-run")[0] is Status.FAIL
+
+
+def test_a_development_section_of_lint_and_tests_does_not_tell_how_to_run() -> None:
+    text = ("# Comment contribuer ?\n\n## Développement\n\n### Tests\n\n```sh\nyarn lint\n```\n\n"
+            "Pour avoir les erreurs en direct, utilisez le paramètre `--watch` :\n\n```sh\n"
+            "yarn test:type --watch\n```\n")  # betagouv/mon-entreprise CONTRIBUTING.md
+    assert not _topics(text, "CONTRIBUTING.md")["run"]
+
+
+def test_forge_pages_for_proposing_a_change_are_ways_to_contribute() -> None:
+    guide = ("# Améliorer le site\n\n## Ajouter une API\n\n[Ajoutez votre API en un clic]"
+             "(https://github.com/betagouv/api.gouv.fr/new/master/_data/api?filename=x.md)\n")
+    assert contributing.explains(parse(guide, "CONTRIBUTING.md"))["how_to_contribute"]
+    readme_text = ('# Sparte\n\n<p><a href="https://github.com/MTES-MCT/sparte/issues/new">Reporter '
+                   "un bug</a></p>\n")
+    assert _topics(readme_text)["contributing"]
+    assert not _topics("# X\n\nSee https://github.com/o/r/pull/399 for the history.\n")["contributing"]
