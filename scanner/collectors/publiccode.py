@@ -91,7 +91,7 @@ class PubliccodeCollector(Collector):
         except ParseError as exc:
             section.update(parsed=False, valid=False, errors=[
                 {"path": path, "pointer": "", "key": "", "line": exc.line, "column": exc.column,
-                 "message": exc.message, "message_fr": exc.fr or exc.message}])
+                 "message": exc.message, "message_fr": exc.message_fr or exc.message}])
             return {"publiccode": section, "problems": [exc.to_problem(self.name)]}
         # A truncated listing cannot prove a logo absent: then paths are not looked up.
         report = validate(loaded, None if snapshot.truncated else snapshot.files)
