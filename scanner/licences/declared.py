@@ -2,17 +2,22 @@
 
 package.json, pyproject.toml (PEP 621/639, Poetry, trove classifiers), setup.cfg, setup.py
 (parsed with ``ast``), composer.json, Cargo.toml, *.gemspec (pattern match: Ruby is not run),
-pom.xml (defusedxml). Every parse failure is a ``problems`` entry, never a crash.
+pom.xml (defusedxml). Every failure, parse error or not (``RecursionError``/``MemoryError`` from a
+1 MB ``setup.py`` expression, a reader running out of time), costs that manifest only: a
+``problems`` entry, never a crash, and the licence files still decide.
 """
 
 from __future__ import annotations
 
 import ast
 import configparser
+import functools
 import re
 import typing as t
 from dataclasses import dataclass
 
+from scanner import i18n
+from scanner.budget import bounded
 from scanner.errors import ParseError
 from scanner.parsing import decode, load_json, load_toml
 
@@ -43,8 +48,15 @@ CLASSIFIERS = {
     "GNU Lesser General Public License v2 (LGPLv2)": "LGPL-2.0-only",
     "The Unlicense (Unlicense)": "Unlicense", "Zero-Clause BSD (0BSD)": "0BSD",
 }
-_GEMSPEC = re.compile(r"\.licen[cs]es?\s*=\s*(\[[^\]]*\]|\"[^\"]*\"|'[^']*')")
+# Bounded, and a list stops at the next "[": unbounded, each of 100,000 unclosed
+# ``s.licenses = [`` was matched against the rest of the file (minutes).
+_GEMSPEC = re.compile(r"\.licen[cs]es?\s*=\s*(\[[^\][]{0,2000}\]|\"[^\"]{0,1000}\"|'[^']{0,1000}')")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+#: Largest setup.py parsed: real ones are a few KB, and ``ast`` (C code, no time check) needs
+#: hundreds of MB and a deep recursion on a 1 MB expression.
+MAX_SETUP_PY_BYTES = 256 * 1024
+#: Longest setup.cfg line: configparser's option pattern is quadratic in a line's inner spaces.
+MAX_SETUP_CFG_LINE = 10_000
 
 
 @dataclass(frozen=True)
@@ -65,16 +77,24 @@ def source_of(path: str) -> str | None:
 
 
 def read(path: str, data: bytes) -> tuple[list[Declaration], list[ParseError]]:
-    """Declarations in one manifest; parse failures come back as errors, not exceptions."""
+    """Declarations in one manifest, within the per-file budget; any failure comes back as an
+    error naming the file, never as an exception."""
     source = source_of(path)
     if source is None:
         return [], []
     try:
-        return _READERS[source](path, data), []
+        return bounded(path, functools.partial(_read, source, path, data)), []
     except ParseError as exc:
         return [], [exc]
+
+
+def _read(source: str, path: str, data: bytes) -> list[Declaration]:
+    try:
+        return _READERS[source](path, data)
     except (ValueError, SyntaxError, RecursionError, configparser.Error) as exc:
-        return [], [ParseError(path, f"unreadable {source}: {str(exc).splitlines()[0][:200]}")]
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise ParseError(path, f"unreadable {source}: {first}",
+                         fr=f"{source} illisible : {first}") from None
 
 
 def _table(doc: dict[str, t.Any], key: str) -> dict[str, t.Any]:
@@ -135,8 +155,14 @@ def _pyproject(path: str, data: bytes) -> list[Declaration]:
 
 
 def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
+    text = decode(data, path)
+    for index, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_SETUP_CFG_LINE:
+            limit = i18n.number(MAX_SETUP_CFG_LINE, "fr")
+            raise ParseError(path, f"line longer than {MAX_SETUP_CFG_LINE:,} characters; not read",
+                             line=index, fr=f"ligne de plus de {limit} caractères ; non lu")
     parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.read_string(decode(data, path))
+    parser.read_string(text)
     if not parser.has_section("metadata"):
         return []
     meta = parser["metadata"]
@@ -147,6 +173,10 @@ def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
 
 
 def _setup_py(path: str, data: bytes) -> list[Declaration]:
+    if len(data) > MAX_SETUP_PY_BYTES:
+        raise ParseError(path, f"over {MAX_SETUP_PY_BYTES // 1024} KB: too large for a setup.py; "
+                         "not parsed", fr=f"plus de {MAX_SETUP_PY_BYTES // 1024} Ko : trop grand "
+                                         "pour un setup.py ; non analysé")
     tree = ast.parse(decode(data, path), filename=path)
     found: list[Declaration] = []
     for node in ast.walk(tree):
