@@ -59,6 +59,11 @@ class ParseError(CiviscanError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}", fr=f"{where} : {fr}" if fr else None)
 
+    def moved_to(self, path: str) -> ParseError:
+        """The same error about identical content at another path."""
+        return ParseError(path, self.message, line=self.line, column=self.column,
+                          fr=self.message_fr)
+
     def to_problem(self, source: str) -> dict[str, object]:
         """The facts ``problems[]`` entry describing this error (``message_fr`` where a French
         text exists)."""

@@ -8,8 +8,10 @@ done by :mod:`scanner.apispecs`; this module only reads the snapshot and assembl
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
+import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -19,9 +21,10 @@ from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
 from scanner.apispecs.text import clean
 from scanner.apispecs.validate import validate_document
-from scanner.budget import bounded, guarded
+from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
+from scanner.memo import Memo
 from scanner.parsing import Loaded, decode, load_data, locate_lines
 from scanner.snapshot import Snapshot
 
@@ -63,8 +66,9 @@ class ApiSpecsCollector(Collector):
         specs: list[dict[str, t.Any]] = []
         digests: dict[str, str] = {}
         files = SnapshotFiles(snapshot, plan.paths)
+        memo = Memo()
         for candidate in (*plan.named, *plan.sniff):
-            entry = examine(snapshot, candidate, problems, files)
+            entry = examine(snapshot, candidate, problems, files, memo)
             if entry is None:
                 continue
             digest = entry.pop("_sha256", None)
@@ -119,11 +123,13 @@ class SnapshotFiles:
 
 
 def examine(snapshot: Snapshot, candidate: discovery.Candidate,
-            problems: list[dict[str, t.Any]],
-            files: SnapshotFiles | None = None) -> dict[str, t.Any] | None:
+            problems: list[dict[str, t.Any]], files: SnapshotFiles | None = None,
+            memo: Memo | None = None) -> dict[str, t.Any] | None:
     """The ``api_specs`` entry of one candidate file, or ``None`` if it is not a description.
 
-    Parsing and validation run within the per-file budget.
+    Parsing and validation run within the per-file budget, once per content in a scan
+    (``memo``): copies of one description at other paths reuse the outcome, unless it refers to
+    other files, which are then resolved from each copy's folder.
     """
     path = candidate.path
     named = candidate.reason == "named"
@@ -149,18 +155,42 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
                   "for API descriptions; not parsed")
         problems.append({"source": SOURCE, "path": path, "line": None, "message": reason})
         return _unread_entry(path, reason)
+    memo = Memo() if memo is None else memo
+    kind = f"api-spec:{candidate.reason}:{path.lower().endswith('.json')}"
+    digest = hashlib.sha256(data)  # hashed once: the memo's key and the entry's identity
+    folder = posixpath.dirname(path)
     try:
-        entry, found = bounded(path, functools.partial(_examine_content, data, path, named,
-                                                       files))
+        entry, found = memo.bounded(kind, digest.digest(), path, _examine_content, data, path,
+                                    named, files)
+        if entry is not None and entry.get("_folder", folder) != folder:
+            # Its references to other files were resolved from another copy's folder.
+            entry, found = memo.bounded(f"{kind}:{folder}", digest.digest(), path,
+                                        _examine_content, data, path, named, files)
     except ParseError as exc:  # out of time, or failed in a way no parser error foresees
         problems.append(exc.to_problem(SOURCE))
         return _unread_entry(path, exc.message)
     if entry is None:
         return None
+    entry, found = _relocated(entry, found, path)
     problems.extend(found)
     if "refs" in entry:  # parsed and validated: copies are marked (``same_as``) by this digest
-        entry["_sha256"] = hashlib.sha256(data).hexdigest()
+        entry["_sha256"] = digest.hexdigest()
     return entry
+
+
+def _relocated(entry: dict[str, t.Any], problems: list[dict[str, t.Any]],
+               path: str) -> tuple[dict[str, t.Any], list[dict[str, t.Any]]]:
+    """A copy of the (remembered) entry and problems of this content, for the file at ``path``
+    (whose references to other files, if any, resolve as they did for the entry: see
+    :func:`examine`)."""
+    entry = copy.deepcopy(entry)
+    entry.pop("_folder", None)
+    if entry["path"] != path:
+        entry["path"] = path
+        for error in entry["errors"]:
+            error["path"] = path
+        problems = [{**problem, "path": path} for problem in problems]
+    return entry, list(problems)
 
 
 def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles | None
@@ -205,6 +235,8 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
     }
     if result.valid is None:
         entry["skipped"] = f"no schema for {kind} {version}: validity not checked"
+    if result.refs.external:  # resolved from this folder: copies elsewhere are checked anew
+        entry["_folder"] = posixpath.dirname(path)
     entry.update(lint_document(document, kind))
     return entry, []
 

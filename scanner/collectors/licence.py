@@ -11,7 +11,7 @@ import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.budget import bounded, guarded
+from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.licences import declared, headers
@@ -19,6 +19,7 @@ from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
 from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse
 from scanner.licences.notices import mentions, resolve
+from scanner.memo import Memo
 from scanner.snapshot import Snapshot
 
 SOURCE = "licence"
@@ -83,9 +84,10 @@ class LicenceCollector(Collector):
         paths = snapshot.paths()
         problems: list[dict[str, t.Any]] = []
         root, nested = licence_paths(paths)
-        files = [f for f in (_file_facts(snapshot, p, "root", problems) for p in root) if f]
-        files += [f for f in (_file_facts(snapshot, p, "component", problems) for p in nested)
-                  if f]
+        memo = Memo()
+        files = [f for f in (_file_facts(snapshot, p, "root", problems, memo) for p in root) if f]
+        files += [f for f in (_file_facts(snapshot, p, "component", problems, memo)
+                              for p in nested) if f]
         declarations = _declarations(snapshot, paths, facts, problems)
         readme = _readme_licence_text(snapshot, paths, problems)
         header_facts, header_expressions = _headers(snapshot, paths, problems)
@@ -133,16 +135,16 @@ def _index_version() -> str | None:
     return load_index().spdx_list_version
 
 
-def _file_facts(snapshot: Snapshot, path: str, scope: str,
-                problems: list[dict[str, t.Any]]) -> dict[str, t.Any] | None:
+def _file_facts(snapshot: Snapshot, path: str, scope: str, problems: list[dict[str, t.Any]],
+                memo: Memo) -> dict[str, t.Any] | None:
     if snapshot.too_large(path) or (snapshot.size(path) or 0) > MAX_TEXT_BYTES:
         return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
                 "method": "too-large", "licences": [], "candidates": []}
     text = snapshot.read_text(path)
     if text is None or not text.strip():
         return None  # absent (not fetched) or empty: not a licence file
-    try:
-        found = bounded(path, functools.partial(detect, text))
+    try:  # once per text: vendored copies of one licence are common
+        found = memo.bounded("licence-text", text, path, detect, text)
     except ParseError as exc:
         problems.append(exc.to_problem(SOURCE))
         return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,

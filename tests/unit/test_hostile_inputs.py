@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from scanner import budget
+from scanner.collectors import api_specs as api_specs_collector
 from scanner.collectors import licence as licence_collector
 from scanner.community import conduct, contributing, readme, security, terms
 from scanner.community.markup import Block, Document, parse
@@ -266,3 +267,65 @@ def test_thousands_of_distinct_dependency_licences_are_summarised_quickly() -> N
     found = [dependencies.Dependency(f"p{n}", f"Custom-{n} OR weird {n}", "package-lock.json",
                                      False) for n in range(40_000)]
     _fast(dependencies.summarise, found, "MIT")
+
+
+SPEC = {"openapi": "3.0.3", "info": {"title": "API", "version": 3},  # version: not a string
+        "paths": {}}
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = api_specs_collector.load_data
+
+    def counting(data: bytes, *, path: str, locate: bool = False) -> t.Any:
+        calls.append(path)
+        return real(data, path=path, locate=locate)
+
+    monkeypatch.setattr(api_specs_collector, "load_data", counting)
+    return calls
+
+
+def test_identical_descriptions_are_parsed_once_and_each_keeps_its_own_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_parses(monkeypatch)
+    text = json.dumps(SPEC, indent=1)
+    facts = _scan(tmp_path, {f"api/v{n}/openapi.json": text for n in range(5)}
+                  | {"openapi.json": text})
+    assert len(calls) == 1
+    specs = {s["path"]: s for s in facts["api_specs"]}
+    assert sorted(specs) == ["api/v0/openapi.json", "api/v1/openapi.json", "api/v2/openapi.json",
+                             "api/v3/openapi.json", "api/v4/openapi.json", "openapi.json"]
+    for path, spec in specs.items():
+        assert spec["valid"] is False and {e["path"] for e in spec["errors"]} == {path}
+        assert "_folder" not in spec
+    assert [s["same_as"] for s in facts["api_specs"]].count(None) == 1
+
+
+def test_identical_descriptions_referring_to_other_files_are_checked_from_each_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_parses(monkeypatch)
+    text = json.dumps(SPEC | {"paths": {"/a": {"$ref": "shared/paths.yaml#/a"}}}, indent=1)
+    facts = _scan(tmp_path, {"api/v1/openapi.json": text, "api/v1/openapi-copy.json": text,
+                             "api/v2/openapi.json": text,
+                             "api/v1/shared/paths.yaml": "a:\n  get:\n    responses: {}\n"})
+    assert len(calls) == 2  # once per folder
+    errors = {s["path"]: " ".join(e["message"] for e in s["errors"]) for s in facts["api_specs"]}
+    assert "does not exist" not in errors["api/v1/openapi.json"]
+    assert errors["api/v1/openapi-copy.json"] == errors["api/v1/openapi.json"]
+    assert "api/v2/shared/paths.yaml does not exist" in errors["api/v2/openapi.json"]
+
+
+def test_identical_licence_texts_are_detected_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = licence_collector.detect
+
+    def counting(text: str) -> t.Any:
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(licence_collector, "detect", counting)
+    facts = _scan(tmp_path, {"LICENSE": MIT} | {f"packages/p{n}/LICENSE": MIT for n in range(5)})
+    assert len(calls) == 1
+    assert [f["spdx"] for f in facts["licence"]["files"]] == ["MIT"] * 6
+    assert sorted(f["path"] for f in facts["licence"]["files"])[0] == "LICENSE"
