@@ -16,7 +16,6 @@ import re
 import typing as t
 from dataclasses import dataclass
 
-from scanner import i18n
 from scanner.budget import bounded
 from scanner.errors import ParseError
 from scanner.parsing import decode, load_json, load_toml
@@ -55,8 +54,13 @@ _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 #: Largest setup.py parsed: real ones are a few KB, and ``ast`` (C code, no time check) needs
 #: hundreds of MB and a deep recursion on a 1 MB expression.
 MAX_SETUP_PY_BYTES = 256 * 1024
-#: Longest setup.cfg line: configparser's option pattern is quadratic in a line's inner spaces.
-MAX_SETUP_CFG_LINE = 10_000
+#: setup.cfg: configparser's time grows with the square of the lines it cannot read (40,000 took
+#: 15 s) and of a line's runs of spaces (one run of 40,000: 50 s). So it is given only the
+#: [metadata] section, at most this many lines of it, with runs of spaces read as one space
+#: (licence names and classifiers hold none).
+MAX_SETUP_CFG_LINES = 2_000
+_SPACE_RUN = re.compile(r"[^\S\n]{64,}")
+_SECTION_HEADER = re.compile(r"\s*\[(.*)\]")
 
 
 @dataclass(frozen=True)
@@ -154,17 +158,34 @@ def _pyproject(path: str, data: bytes) -> list[Declaration]:
     return found or [Declaration("pyproject.toml", path, None, "project.license")]
 
 
+def _metadata_section(path: str, text: str) -> str | None:
+    """The [metadata] section of a setup.cfg (see :data:`MAX_SETUP_CFG_LINES`), or ``None``."""
+    lines: list[str] | None = None
+    sections = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _SECTION_HEADER.match(line) if not line[:1].isspace() else None
+        if header and lines is not None:
+            break
+        if header:
+            sections += 1
+            lines = [] if header.group(1).strip() == "metadata" else None
+        elif not sections and line.strip() and line.lstrip()[0] not in "#;":
+            raise ParseError(path, "unreadable setup.cfg: a line before any [section]",
+                             line=number, fr="setup.cfg illisible : une ligne avant toute "
+                                             "[section]")
+        elif lines is not None and len(lines) < MAX_SETUP_CFG_LINES:
+            lines.append(line)
+    if lines is None:
+        return None
+    return _SPACE_RUN.sub(" ", "\n".join(["[metadata]", *lines]))
+
+
 def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
-    text = decode(data, path)
-    for index, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_SETUP_CFG_LINE:
-            limit = i18n.number(MAX_SETUP_CFG_LINE, "fr")
-            raise ParseError(path, f"line longer than {MAX_SETUP_CFG_LINE:,} characters; not read",
-                             line=index, fr=f"ligne de plus de {limit} caractères ; non lu")
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.read_string(text)
-    if not parser.has_section("metadata"):
+    section = _metadata_section(path, decode(data, path))
+    if section is None:
         return []
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.read_string(section)
     meta = parser["metadata"]
     found = _one("setup.cfg", path, meta.get("license"), "metadata.license")
     classifiers = [c.strip() for c in meta.get("classifiers", "").splitlines() if c.strip()]

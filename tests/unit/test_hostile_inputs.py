@@ -107,6 +107,10 @@ QUADRATIC = {
                                             "LICENSE": MIT},
     "pyproject.toml key of 200,000 dotted parts": {
         "pyproject.toml": ".".join(["a"] * 200_000) + " = 1\n", "LICENSE": MIT},
+    "setup.cfg line with 100,000 spaces": {
+        "setup.cfg": "[metadata]\nlicense = MIT\nx" + " " * 100_000 + "y\n", "LICENSE": MIT},
+    "setup.cfg of 100,000 unreadable lines": {
+        "setup.cfg": "[metadata]\nlicense = MIT\n" + "x\n" * 100_000, "LICENSE": MIT},
 }
 
 
