@@ -82,6 +82,10 @@ class LicenceCollector(Collector):
         problems: list[dict[str, t.Any]] = []
         root, nested = licence_paths(paths)
         files = [f for f in (_file_facts(snapshot, p, "root") for p in root) if f]
+        if not files and snapshot.inherited:  # a checkout's folder: the checkout's root licence
+            outer = licence_paths(sorted(snapshot.inherited))[0]
+            files = [f for f in (_file_facts(snapshot, snapshot.inherited_path(p), "root")
+                                 for p in outer) if f]
         files += [f for f in (_file_facts(snapshot, p, "component") for p in nested) if f]
         declarations = _declarations(snapshot, paths, facts, problems)
         readme = _readme_licence_text(snapshot, paths)
