@@ -45,17 +45,18 @@ def bare(tmp_path: Path) -> Path:
 
 # --debug ----------------------------------------------------------------------------------------
 
-def test_debug_never_changes_the_exit_code(tmp_path: Path, bare: Path) -> None:
+def test_debug_never_changes_the_exit_code(run_cli: RunCli, tmp_path: Path, bare: Path) -> None:
     cases = [(["scan", "/does/not/exist"], 2),                    # usage: no such target
              (["scan", str(bare)], 1),                            # findings
              (["scan", str(bare), "--fail-on", "never"], 0),
              (["scan", str(bare), "-o", str(tmp_path / "none" / "x")], 3),  # cannot write
              (["facts", "github:"], 2)]
     for args, code in cases:
-        plain = _civiscan(*args, cwd=tmp_path)
-        debug = _civiscan(*args, "--debug", cwd=tmp_path)
-        assert (plain.returncode, debug.returncode) == (code, code), (args, debug.stderr[-2000:])
+        run_cli(*args, expect=code)
+        run_cli(*args, "--debug", expect=code)
+    # The real entry point, logging set-up and traceback printing:
     usage = _civiscan("scan", "/does/not/exist", "--debug", cwd=tmp_path)
+    assert usage.returncode == 2
     assert "Traceback" in usage.stderr and "TargetError" in usage.stderr
     assert usage.stderr.splitlines()[-1] == "Error: '/does/not/exist': no such file or directory"
 
