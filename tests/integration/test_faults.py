@@ -25,34 +25,12 @@ from scanner.run import ScanOptions, scan
 from scanner.sources.crawl import Crawler, CrawlOptions
 from scanner.sources.remote import Filters
 from scanner.targets import parse_target
-from tests.fakeforge import FakeForge, Fault, FaultPlan, Forge
+from tests.fakeforge import FakeForge, FaultPlan, Forge, every_fault
 from tests.fakeforge.model import FakeRepo, synthetic_org
 from tests.support import REPO_ROOT
 
 TOKEN = "ghp_FAULTStokenFAULTStokenFAULTS00000000000"
 RULESET = load_ruleset([])
-
-
-def fault_plan(seed: int, *, always_cut: str | None = None, rate: float = 1.0) -> FaultPlan:
-    """5% server errors, and the rarer faults: timeouts, resets, primary and secondary rate
-    limits, GraphQL RATE_LIMITED with HTTP 200, truncated trees (every tree of ``always_cut``)."""
-    plan = FaultPlan(seed=seed)
-    for fault, where, nth in ((Fault.graphql_rate_limited(reset_in=1), "github.graphql", 2),
-                              (Fault.connection_reset(), "github.graphql", 3),
-                              (Fault.timeout(hold=0.2), "github.tree", 7)):
-        plan.add(fault, where, nth=[nth])  # each kind at least once, whatever the dice say
-    if always_cut:
-        plan.add(Fault.truncated_tree(), "github.tree", path=f"/{always_cut}/git/trees/")
-    for fault, where, probability in (
-            (Fault.server_error(502), "github", 0.02), (Fault.server_error(500), "github", 0.01),
-            (Fault.server_error(503), "github", 0.01), (Fault.server_error(504), "github", 0.01),
-            (Fault.timeout(hold=0.2), "github", 0.01), (Fault.connection_reset(), "github", 0.01),
-            (Fault.primary_rate_limit(reset_in=1), "github", 0.01),
-            (Fault.secondary_rate_limit(retry_after=1), "github", 0.01),
-            (Fault.graphql_rate_limited(reset_in=1), "github.graphql", 0.03),
-            (Fault.truncated_tree(), "github.tree", 0.1)):
-        plan.add(fault, where, probability=probability * rate)
-    return plan
 
 
 def expected_names(repos: list[FakeRepo]) -> set[str]:
@@ -203,7 +181,7 @@ def test_every_fault_ends_in_a_score_or_a_reason(org: Org, tmp_path: Path,
     names = [c["repository"]["full_name"] for c in org.whole["scorecards"]][:150]
     cut = next(r for r in org.repos if r.full_name in names[50:] and not r.empty
                and any("/" in path for path in r.files))
-    plan = fault_plan(seed=5, always_cut=cut.full_name)
+    plan = every_fault(seed=5, always_cut=cut.full_name)
     waits: list[float] = []
     for var, value in org.env.items():
         monkeypatch.setenv(var, value)
