@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -35,15 +36,21 @@ def find(text: str, path: str, patterns: dict[str, re.Pattern[str]], *,
          negatable: bool = True) -> list[Signal]:
     """Every match of every pattern, first match per (kind, line) only, in text order."""
     found: dict[tuple[str, int], Signal] = {}
+    # Line breaks and blank lines located once: a text with thousands of matches must not be
+    # scanned again from its start for each (a repeated line made this quadratic).
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    blanks = [m.start() for m in re.finditer("(?=\n\n)", text)]
     for kind, pattern in patterns.items():
         for match in pattern.finditer(text):
-            start_of_line = text.rfind("\n", 0, match.start()) + 1
+            before_match = bisect.bisect_left(breaks, match.start())
+            start_of_line = breaks[before_match - 1] + 1 if before_match else 0
             end_of_line = text.find("\n", match.end())
             end_of_line = len(text) if end_of_line < 0 else end_of_line
-            line = text.count("\n", 0, match.start()) + 1
+            line = before_match + 1
             # The window may cross a line break (wrapped paragraphs) but not a blank line, and a
             # sentence boundary cuts it short.
-            paragraph = text.rfind("\n\n", 0, match.start())
+            blank = bisect.bisect_right(blanks, match.start() - 2)
+            paragraph = blanks[blank - 1] if blank else -1
             start = max(paragraph + 2 if paragraph >= 0 else 0, match.start() - NEGATION_WINDOW)
             before = re.split(r"[.!?;:]\s", text[start:match.start()].replace("\n", " "))[-1]
             negated = negatable and bool(_NEGATION.search(before))

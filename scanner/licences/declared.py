@@ -147,7 +147,10 @@ def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
 
 
 def _setup_py(path: str, data: bytes) -> list[Declaration]:
-    tree = ast.parse(decode(data, path), filename=path)
+    try:
+        tree = ast.parse(decode(data, path), filename=path)
+    except MemoryError:  # CPython's parser says so of deep nesting (``[[[[…``), not only of RAM
+        raise ParseError(path, "unreadable setup.py: nested too deeply") from None
     found: list[Declaration] = []
     for node in ast.walk(tree):
         if not ((isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup")
