@@ -21,6 +21,7 @@ from scanner.facts import build_facts
 from scanner.i18n import tr
 from scanner.scoring import score, shown
 from scanner.snapshot import Snapshot
+from scanner.sources.history import fill_shallow_history
 from scanner.sources.local import local_snapshot
 from scanner.sources.remote import Item
 from scanner.targets import Target, unique
@@ -70,6 +71,7 @@ def items_for(target: Target, crawler: Crawler | None) -> Iterator[Item]:
     """What a target stands for: one folder, or the repositories of an organisation or group."""
     if target.kind == "local":
         for snapshot in snapshots_for(target):
+            fill_shallow_history(snapshot)
             yield Item(snapshot.repo, snapshot=snapshot)
         return
     assert crawler is not None

@@ -148,9 +148,14 @@ class Crawler:
                 crawl = Crawl(forge, self.cache, workers=1)
                 self._shared[owner] = crawl.load_defaults(listed)
             except RemoteFailure as exc:
-                if exc.status != 404:
-                    raise
                 self._shared[owner] = None
+                if exc.status != 404 and self.listener:
+                    # Scanning on without them beats losing the organisation: said, not hidden.
+                    self.listener.notice(
+                        f"{owner}/.github could not be read ({exc}); community files are not "
+                        "inherited from it in this run",
+                        f"{owner}/.github n'a pas pu être lu ({exc.text('fr')}) ; ses fichiers "
+                        "communautaires ne sont pas hérités dans cette analyse")
         return self._shared[owner]
 
     def run_key(self, target: Target) -> str:
@@ -226,7 +231,7 @@ class Crawler:
             page = [_listed_from_json(d) for d in record["page"]]
             if self.listener:
                 self.listener.found(len(page))
-            yield from crawl.items(page)
+            yield from self._page(crawl, page)
             cursor, seq = record["after"], seq + 1
             if cursor is None:
                 self.cache.clear_checkpoint(key)

@@ -32,7 +32,7 @@ import urllib3
 
 from scanner.errors import ScanError
 from scanner.snapshot import Commit, RepoInfo
-from scanner.sources.http import Policy, RemoteFailure, check_api_url, denied
+from scanner.sources.http import Pacer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ PAGE_SIZE = 50
 COMMITS = 100
 #: Objects per blob query (GitHub stops a query after 10 s: a batch that times out is halved).
 BLOBS_PER_QUERY = 150
+#: REST requests sent in any minute at most (GitHub: 900 points a minute, a GET costing 1).
+REST_PER_MINUTE = 900
 #: Sub-tree requests allowed to complete a truncated recursive tree.
 MAX_SUBTREE_REQUESTS = 50
 
@@ -128,6 +130,10 @@ class GitHubClient:
     policy: Policy
     timeout: int = 30
     _local: threading.local = field(default_factory=threading.local)
+    _pace: Pacer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._pace = Pacer(REST_PER_MINUTE, self.policy)
 
     @classmethod
     def from_environment(cls, policy: Policy, api_url: str | None = None) -> GitHubClient:
@@ -159,6 +165,8 @@ class GitHubClient:
     def _send(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
               headers: dict[str, str] | None = None,
               body: t.Any = None) -> tuple[int, dict[str, str], str]:
+        if verb == "GET":
+            self._pace()
         try:
             return t.cast(tuple[int, dict[str, str], str], self._github().requester.requestJson(
                 verb, url, params, headers or {}, body))
@@ -223,6 +231,14 @@ def _commits(target: dict[str, t.Any]) -> list[Commit] | None:
         out.append(Commit(sha=node["oid"], message=(node.get("message") or "")[:65536],
                           merge=(node.get("parents") or {}).get("totalCount", 0) > 1, author=who))
     return out
+
+
+def _rest_commit(item: dict[str, t.Any]) -> Commit:
+    commit = item.get("commit") or {}
+    author = commit.get("author") or {}
+    return Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
+                  merge=len(item.get("parents") or []) > 1,
+                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>")
 
 
 def listed_from_rest(data: dict[str, t.Any]) -> Listed:
@@ -348,25 +364,26 @@ class GitHubForge:
         if listed.tree_oid is not None:
             return
         owner, name = listed.handle
-        what = listed.info.full_name
+        data = self.commit_page(owner, name, listed.info.default_branch or "HEAD")
+        listed.commits = [_rest_commit(item) for item in data]
+        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
+        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+
+    def commit_page(self, owner: str, name: str, ref: str) -> list[dict[str, t.Any]]:
+        """The last commits reachable from ``ref`` (REST, one request), newest first."""
+        what = f"{owner}/{name}"
         status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/commits", what,
-                                       params={"per_page": COMMITS,
-                                               "sha": listed.info.default_branch or "HEAD"})
+                                       params={"per_page": COMMITS, "sha": ref})
         if status == 409 or (status == 200 and not data):
             raise ScanError(f"{what}: empty repository: nothing to scan",
                             fr=f"{what} : dépôt vide : rien à analyser")
         if status != 200 or not isinstance(data, list):
             raise _denied(what, status)
-        commits = []
-        for item in data:
-            commit = item.get("commit") or {}
-            author = commit.get("author") or {}
-            commits.append(Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
-                                  merge=len(item.get("parents") or []) > 1,
-                                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>"))
-        listed.commits = commits
-        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
-        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+        return data
+
+    def recent_commits(self, owner: str, name: str, ref: str) -> list[Commit]:
+        """What a shallow checkout lacks: the commit messages behind ``ref``, from the API."""
+        return [_rest_commit(item) for item in self.commit_page(owner, name, ref)]
 
     def tree(self, listed: Listed) -> Tree:
         owner, name = listed.handle
