@@ -38,6 +38,7 @@ import tempfile
 import threading
 import time
 import typing as t
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,8 +58,12 @@ def _faulty_scan(queue: t.Any, env: dict[str, str], target: str, cache: str) -> 
     from scanner.targets import parse_target
 
     waits: list[float] = []
-    scanner.run.make_crawler = lambda targets, crawl, listener: Crawler(  # type: ignore[assignment]
-        t.cast(CrawlOptions, crawl), listener, sleep=waits.append)
+
+    def recording(targets: t.Any, crawl: CrawlOptions | None = None,
+                  listener: t.Any = None) -> Crawler:
+        return Crawler(crawl or CrawlOptions(), listener, sleep=waits.append)
+
+    scanner.run.make_crawler = recording
     run = scan(ScanOptions(targets=[parse_target(target)], ruleset=load_ruleset([]),
                            include_facts=True, crawl=CrawlOptions(cache_dir=Path(cache))))
     queue.put({"run": run, "waits": len(waits), "waited_s": round(sum(waits), 1)})
@@ -106,17 +111,21 @@ def _outcome(card: dict[str, t.Any]) -> tuple[t.Any, ...]:
     return (card["status"], card["score"], [(f["rule"], f["status"]) for f in card["findings"]])
 
 
-def check(run: dict[str, t.Any], expected: set[str], clean: dict[str, t.Any]) -> dict[str, int]:
+def check(run: dict[str, t.Any], expected: set[str], clean: dict[str, t.Any]) -> dict[str, t.Any]:
     """Every repository once, scored or with a reason; scored ones as in ``clean`` unless cut."""
     names = [c["repository"]["full_name"] for c in run["scorecards"]]
-    tally = {"scored": 0, "errors": 0, "truncated": 0, "lost": len(expected - set(names)),
-             "extra_or_twice": len(names) - len(set(names)) + len(set(names) - expected),
-             "unexplained": 0, "changed": 0}
+    tally: dict[str, t.Any] = {
+        "scored": 0, "errors": 0, "truncated": 0, "lost": len(expected - set(names)),
+        "extra_or_twice": len(names) - len(set(names)) + len(set(names) - expected),
+        "unexplained": 0, "changed": 0}
     for card in run["scorecards"]:
         if card["status"] != "ok":
             tally["errors"] += 1
             if not (isinstance(card["error"], str) and card["error"].strip()):
                 tally["unexplained"] += 1
+            else:  # "owner/name: why" -> "why"
+                why = card["error"].split(": ", 1)[-1]
+                tally.setdefault("reasons", Counter())[why] += 1
             continue
         tally["scored"] += 1
         if card["facts"]["repository"]["truncated"]:
@@ -170,6 +179,10 @@ def main() -> None:
         faulty = _in_child(env, "github:bench", f"{work}/faulty")
         server.faults = FaultPlan()
         tally = check(faulty["run"], expected, clean)
+        reasons = tally.pop("reasons", Counter())
+        for why, count in reasons.most_common():
+            print(f"          error card x{count}: {why[:150]}")
+        tally["error_reasons"] = dict(reasons.most_common(5))
         fired = sum(plan.fired.values())
         kinds = sorted({kind for kind, _ in plan.fired})
         result.update(faults_fired=fired, fault_kinds=kinds, **tally, waits=faulty["waits"],
@@ -224,6 +237,7 @@ def main() -> None:
             faulty = _in_child(env, "gitlab:incubateur", f"{work}/gl-faulty")
             server.faults = FaultPlan()
             tally = check(faulty["run"], gitlab_expected, _cards(clean_gitlab))
+            tally["error_reasons"] = dict(tally.pop("reasons", Counter()).most_common(5))
             result["gitlab"] = {"projects": len(gitlab_expected),
                                 "faults_fired": sum(plan.fired.values()),
                                 "fault_kinds": sorted({kind for kind, _ in plan.fired}), **tally}

@@ -48,6 +48,11 @@ CHROME: dict[str, dict[str, str]] = {
               "licence where the folder has none of its own, are the checkout's",
         "fr": "dossier {folder} du dépôt {checkout} analysé : son historique de commits, et sa "
               "licence si le dossier n'en a pas, sont ceux du dépôt"},
+    "notice.folder.unnamed": {
+        "en": "folder {folder} of its checkout scanned: its commit history, and its licence "
+              "where the folder has none of its own, are the checkout's",
+        "fr": "dossier {folder} de son dépôt analysé : son historique de commits, et sa licence "
+              "si le dossier n'en a pas, sont ceux du dépôt"},
     "problems": {"en": "Unreadable files", "fr": "Fichiers illisibles"},
     "summary": {"en": "{scanned} of {total} repositories scanned, mean score {mean}",
                 "fr": "{scanned} dépôt(s) analysé(s) sur {total}, score moyen {mean}"},

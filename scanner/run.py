@@ -147,9 +147,10 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
                 "it no longer applies" for w in expired]
     folder = facts["repository"].get("folder")
-    if folder:
-        notices.append(tr("notice.folder", options.language, folder=folder,
-                          checkout=facts["repository"]["full_name"]))
+    if folder:  # a checkout's folder: say whose history and licence it was scanned with
+        checkout = facts["repository"]["full_name"]
+        notices.append(tr("notice.folder" if "/" in checkout else "notice.folder.unnamed",
+                          options.language, folder=folder, checkout=checkout))
     card: dict[str, t.Any] = {
         "repository": facts["repository"],
         "status": "ok",

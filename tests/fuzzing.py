@@ -82,6 +82,14 @@ TOKENS: tuple[bytes, ...] = (
     b".. code-block::\n", b"== Titre\n", b"* item\n", b"<h1>", b"&#x202e;",
 )
 
+#: Values that a field of a manifest, a publiccode.yml or a description should not hold.
+VALUES: tuple[bytes, ...] = (
+    b"()", b"( )", b"", b" ", b"null", b"~", b"[]", b"{}", b"-1", b"1e999", b"0", b"true",
+    b"SEE LICENSE IN ../../etc/passwd", b"LicenseRef-", b"MIT AND ()", b"GPL-2.0+ WITH", b"OR OR",
+    b"\\u0000", b"\\ud800", b"x" * 5000, b"https://", b"mailto:", b"#/", b"#/a/../../b",
+    b"../../../etc/passwd", b"http://169.254.169.254/latest", b"*", b"&", b"!!str", b"2024-13-45",
+    b"\xe2\x80\xae", b"<img src=x onerror=alert(1)>", b"%s%n", b"{{7*7}}")
+
 
 @cache
 def seeds() -> dict[str, list[bytes]]:
@@ -135,7 +143,7 @@ def mutate(data: bytes, rng: random.Random, *, others: t.Sequence[bytes] = (),
     out = bytearray(data)
     for _ in range(rounds if rounds is not None else rng.randint(1, 4)):
         at = rng.randint(0, len(out))
-        choice = rng.randrange(12)
+        choice = rng.randrange(13)
         if choice == 0 and out:  # flip bits
             for _ in range(rng.randint(1, 8)):
                 i = rng.randrange(len(out))
@@ -174,6 +182,12 @@ def mutate(data: bytes, rng: random.Random, *, others: t.Sequence[bytes] = (),
             middle = out.find(b"\n", at)
             if middle > 0:
                 out = out[middle:] + out[:middle]
+        elif choice == 11:  # a value replaced: after a quote or a colon, up to the next one
+            start = max(out.rfind(b'"', 0, at), out.rfind(b": ", 0, at) + 1)
+            if start >= 0:
+                end = min((i for i in (out.find(b'"', start + 1), out.find(b"\n", start + 1))
+                           if i >= 0), default=len(out))
+                out[start + 1:end] = rng.choice(VALUES)
         else:  # a key of the same file repeated, or an alias bomb
             out[at:at] = rng.choice((b"\nname: a\nname: b\n", b"\na: &a [x, x]\nb: &b [*a, *a]\n"
                                      b"c: [*b, *b, *b]\n", b"\n1: a\ntrue: b\n", b"\n: \n"))

@@ -366,3 +366,10 @@ def test_a_checkout_folder_has_the_checkout_history_and_root_licence(run_cli: Ru
     assert any("dossier apps/web du dépôt betagouv/mono" in n for n in card["notices"])
     licence_present = next(f for f in card["findings"] if f["rule"] == "licence-file-present")
     assert licence_present["status"] == "pass"
+
+    git(root, "remote", "remove", "origin")  # no hosted name: the checkout goes unnamed
+    card = json.loads(run_cli("scan", str(root / "apps" / "web"), "--format", "json",
+                              "--fail-on", "never").stdout)["scorecards"][0]
+    assert any(n.startswith("folder apps/web of its checkout scanned") for n in card["notices"])
+    assert json.loads(run_cli("facts", str(root / "apps" / "web")).stdout)[
+        "licence"]["files"][0]["path"] == "mono:LICENSE"
