@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 import requests
 import urllib3
 
-from scanner.errors import ScanError
+from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import Commit, RepoInfo
 from scanner.sources.http import Pacer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
@@ -92,6 +92,18 @@ query One($owner: String!, $name: String!, $commits: Int!) {
 """ + _REPO_FIELDS
 
 BLOB_FIELDS = "... on Blob { oid byteSize isBinary isTruncated text }"
+#: Repositories looked up per query when targets name them one by one (a registry's).
+REPOS_PER_QUERY = 50
+
+
+def repos_query(count: int) -> str:
+    """One query for ``count`` named repositories: ``r{i}: repository(owner: $o{i}, name: $n{i})``;
+    names travel as variables."""
+    params = ", ".join(f"$o{i}: String!, $n{i}: String!" for i in range(count))
+    fields = " ".join(f"r{i}: repository(owner: $o{i}, name: $n{i}) {{ ...Repo }}"
+                      for i in range(count))
+    return (f"query Repos({params}, $commits: Int!) {{ rateLimit {{ cost remaining resetAt }} "
+            f"{fields} }}" + _REPO_FIELDS)
 
 
 def blob_query(groups: Sequence[tuple[str, str, Sequence[str]]]) -> tuple[str, dict[str, str]]:
@@ -262,7 +274,7 @@ def listed_from_node(node: dict[str, t.Any], host_url: str) -> Listed:
     listed = Listed(info=info, tree_oid=(target.get("tree") or {}).get("oid"),
                     commits=_commits(target), handle=tuple(info.full_name.split("/", 1)))
     if node.get("isEmpty") or not target:
-        listed.error = ScanError(f"{info.full_name}: empty repository: nothing to scan",
+        listed.error = EmptyRepository(f"{info.full_name}: empty repository: nothing to scan",
                                  fr=f"{info.full_name} : dépôt vide : rien à analyser")
     return listed
 
@@ -358,6 +370,47 @@ class GitHubForge:
             raise _denied(f"github:{owner}/{name}", 404)
         return listed_from_node(node, self.client.api_url)
 
+    def repositories(self, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Listed | RemoteFailure]:
+        """Many repositories by (owner, name), :data:`REPOS_PER_QUERY` to a query (anonymously,
+        one REST request each); one that cannot be had maps to its failure (404: missing or
+        hidden). A batch the host times out on is halved."""
+        found: dict[tuple[str, str], Listed | RemoteFailure] = {}
+        if self.anonymous:
+            for owner, name in pairs:
+                try:
+                    found[(owner, name)] = self.repository(owner, name)
+                except RemoteFailure as exc:
+                    found[(owner, name)] = exc
+            return found
+        pending = list(dict.fromkeys(pairs))
+        size = REPOS_PER_QUERY
+        while pending:
+            batch = pending[:size]
+            variables: dict[str, t.Any] = {"commits": COMMITS}
+            for i, (owner, name) in enumerate(batch):
+                variables[f"o{i}"], variables[f"n{i}"] = owner, name
+            try:
+                data = self.client.graphql(repos_query(len(batch)), variables, "repositories")
+            except RemoteFailure as exc:
+                if exc.status in (502, 504, 0) and size > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                found.update((pair, exc) for pair in batch)
+                pending = pending[len(batch):]
+                continue
+            result = data.get("data") or {}
+            errors = {str((e.get("path") or [""])[0]): e for e in data.get("errors") or []
+                      if isinstance(e, dict)}
+            for i, (owner, name) in enumerate(batch):
+                node = result.get(f"r{i}")
+                if isinstance(node, dict):
+                    found[(owner, name)] = listed_from_node(node, self.client.api_url)
+                else:
+                    found[(owner, name)] = _lookup_failure(f"github:{owner}/{name}", errors.get(f"r{i}"))
+            pending = pending[len(batch):]
+            size = min(REPOS_PER_QUERY, size * 2)
+        return found
+
     def complete(self, listed: Listed) -> None:
         """The GraphQL listing carries HEAD and the commit messages; a REST listing (anonymous)
         does not: one commits request gives both, and the tree id."""
@@ -375,7 +428,7 @@ class GitHubForge:
         status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/commits", what,
                                        params={"per_page": COMMITS, "sha": ref})
         if status == 409 or (status == 200 and not data):
-            raise ScanError(f"{what}: empty repository: nothing to scan",
+            raise EmptyRepository(f"{what}: empty repository: nothing to scan",
                             fr=f"{what} : dépôt vide : rien à analyser")
         if status != 200 or not isinstance(data, list):
             raise _denied(what, status)
@@ -493,6 +546,17 @@ def _entries(items: list[dict[str, t.Any]], prefix: str) -> list[Entry]:
         out.append(Entry(path=path, mode=str(item.get("mode", "100644")), oid=item.get("sha", ""),
                          size=item.get("size")))
     return out
+
+
+def _lookup_failure(what: str, error: dict[str, t.Any] | None) -> RemoteFailure:
+    """Why a repository of a batched query came back null: NOT_FOUND (or no reason) is GitHub's
+    404; FORBIDDEN (SAML enforcement, a blocked repository) its 403; anything else, its words."""
+    kind = str((error or {}).get("type") or "NOT_FOUND")
+    if kind in ("NOT_FOUND", "FORBIDDEN"):
+        return _denied(what, 404 if kind == "NOT_FOUND" else 403)
+    message = str((error or {}).get("message") or kind)[:200]
+    return RemoteFailure(f"{what}: the host refused the query: {message}",
+                         fr=f"{what} : l'hôte a refusé la requête : {message}")
 
 
 def _not_found_owner(login: str, data: dict[str, t.Any]) -> ScanError:
