@@ -234,7 +234,8 @@ class Crawler:
                     yield target, outcome
                     continue
                 try:  # no project at this path: a group, with its subgroups
-                    for item in self._owner(target, path, forge, crawl):
+                    for item in self._owner(target, path, forge, crawl,
+                                            *self._checkpoint(target)):
                         yield target, item
                 except CiviscanError as exc:
                     yield target, exc
@@ -269,7 +270,7 @@ class Crawler:
         again (every request a resumed run repeats is one too many)."""
         records = [r["defaults"] for r in saved if "defaults" in r]
         if records:
-            self._shared.setdefault(owner, _defaults_from_json(records[0]))
+            self._shared.setdefault(owner.lower(), _defaults_from_json(records[0]))
         found = self._defaults(forge, owner)
         if not records:
             self.cache.add_checkpoint(key, -1, {"defaults": _defaults_to_json(found)})
