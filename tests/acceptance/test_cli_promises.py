@@ -89,26 +89,33 @@ def _option_named(var: str, group: click.Group = cli, prefix: str = "CIVISCAN"
 
 
 def _sample(param: click.Option, tmp_path: Path) -> tuple[str, t.Any]:
-    """A valid value for ``param`` as an environment variable, and what it becomes."""
+    """A valid value for ``param`` as an environment variable, and what it becomes (a
+    repeatable option: two values, split on ``:`` for paths, on spaces otherwise)."""
     kind = param.type
     if param.is_flag:
         return "1", True
+    raw: str
+    value: t.Any
     if isinstance(kind, click.Choice):
-        return str(kind.choices[-1]), kind.choices[-1]
-    if isinstance(kind, click.FloatRange):
-        return "42.5", 42.5
-    if isinstance(kind, click.IntRange):
-        return "7", 7
-    if isinstance(kind, click.Path):
+        raw = value = str(kind.choices[-1])
+    elif isinstance(kind, click.FloatRange):
+        raw, value = "42.5", 42.5
+    elif isinstance(kind, click.IntRange):
+        raw, value = "7", 7
+    elif isinstance(kind, click.Path):
         folder = tmp_path / "folder"
         folder.mkdir(exist_ok=True)
-        target: Path = folder
+        value = folder
         if not kind.dir_okay:
-            target = tmp_path / "file.yml"
-            target.write_text("version: 1\n")
-        return (f"{target}{os.pathsep}{target}", (target, target)) if param.multiple else \
-            (str(target), target)
-    return ("a b", ("a", "b")) if param.multiple else ("value", "value")
+            value = tmp_path / "file.yml"
+            value.write_text("version: 1\n")
+        raw = str(value)
+    else:
+        raw = value = "value"
+    if not param.multiple:
+        return raw, value
+    separator = os.pathsep if isinstance(kind, click.Path) else " "
+    return f"{raw}{separator}{raw}", (value, value)
 
 
 def test_every_option_reads_its_documented_environment_variable(tmp_path: Path,
