@@ -35,7 +35,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import typing as t
 from collections import Counter
@@ -85,24 +84,6 @@ def _civiscan(args: list[str], env: dict[str, str], cwd: str) -> subprocess.Pope
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-class Killer:
-    """Kills a process from the server as it receives the ``after``-th tree request."""
-
-    def __init__(self) -> None:
-        self.pid: int | None = None
-        self.after = 0
-        self.seen = 0
-        self.lock = threading.Lock()
-
-    def __call__(self, kind: str) -> float:
-        with self.lock:
-            if self.pid is not None and kind.endswith(".tree"):
-                self.seen += 1
-                if self.seen == self.after:
-                    os.kill(self.pid, signal.SIGKILL)
-        return 0.0
-
-
 def _cards(run: dict[str, t.Any]) -> dict[str, t.Any]:
     return {c["repository"]["full_name"]: c for c in run["scorecards"]}
 
@@ -145,7 +126,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    from tests.fakeforge import FakeForge, FaultPlan, Forge, every_fault, synthetic_org
+    from tests.fakeforge import FakeForge, FaultPlan, Forge, Killer, every_fault, synthetic_org
 
     started = time.perf_counter()
     repos = synthetic_org("bench", args.repos, seed=args.seed)
@@ -198,9 +179,9 @@ def main() -> None:
         server.stats.reset()
         killed = _civiscan(["scan", "github:bench", *ARGS, "-o", "partial.json", "--cache-dir",
                             "resume"], env, work)
-        killer.pid, killer.after, killer.seen = killed.pid, len(expected) // 2, 0
+        killer.arm(killed.pid, after=len(expected) // 2)
         killed.communicate()
-        killer.pid = None
+        killer.disarm()
         killed_after = server.stats.total
         resumed = _civiscan(["scan", "github:bench", *ARGS, "-o", "resumed.json",
                              "--cache-dir", "resume", "--resume"], env, work)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import re
+import signal
 import threading
 import time
 import typing as t
@@ -310,3 +312,31 @@ def every_fault(seed: int, *, forge: str = "github", always_cut: str | None = No
     for fault, where, probability in random_faults:
         plan.add(fault, where, probability=probability)
     return plan
+
+
+class Killer:
+    """A ``latency`` hook for :class:`FakeForge` that kills a process (``pid``, SIGKILL) as the
+    server receives the ``after``-th tree request: a crash at a deterministic point halfway
+    through a crawl, whatever the machine's speed. ``pid`` None: does nothing."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.after = 0
+        self.seen = 0
+        self._lock = threading.Lock()
+
+    def arm(self, pid: int, after: int) -> None:
+        with self._lock:
+            self.pid, self.after, self.seen = pid, after, 0
+
+    def disarm(self) -> None:
+        with self._lock:
+            self.pid = None
+
+    def __call__(self, kind: str) -> float:
+        with self._lock:
+            if self.pid is not None and kind.endswith(".tree"):
+                self.seen += 1
+                if self.seen == self.after:
+                    os.kill(self.pid, signal.SIGKILL)
+        return 0.0

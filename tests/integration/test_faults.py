@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import typing as t
 from collections import Counter
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from scanner.run import ScanOptions, scan
 from scanner.sources.crawl import Crawler, CrawlOptions
 from scanner.sources.remote import Filters
 from scanner.targets import parse_target
-from tests.fakeforge import FakeForge, FaultPlan, Forge, every_fault
+from tests.fakeforge import FakeForge, FaultPlan, Forge, Killer, every_fault
 from tests.fakeforge.model import FakeRepo, synthetic_org
 from tests.support import REPO_ROOT
 
@@ -79,25 +78,6 @@ def _finish(process: subprocess.Popen[str]) -> int:
     return process.returncode
 
 
-class Killer:
-    """Kills a process from the fake server, as it receives the ``after``-th tree request: a
-    deterministic point halfway through a crawl, whatever the machine's speed."""
-
-    def __init__(self) -> None:
-        self.pid: int | None = None
-        self.after = 0
-        self.seen = 0
-        self.lock = threading.Lock()
-
-    def __call__(self, kind: str) -> float:
-        with self.lock:
-            if self.pid is not None and kind == "github.tree":
-                self.seen += 1
-                if self.seen == self.after:
-                    os.kill(self.pid, signal.SIGKILL)
-        return 0.0
-
-
 class Org(t.NamedTuple):
     repos: list[FakeRepo]
     server: FakeForge
@@ -143,11 +123,11 @@ def test_sigkill_then_resume_loses_nothing_and_repeats_little(org: Org, tmp_path
     server.stats.reset()
     killed = _civiscan(["scan", "github:killed", *ARGS, "-o", "partial.json", "--cache-dir",
                         "cache"], org.env, tmp_path)
-    org.killer.pid, org.killer.after, org.killer.seen = killed.pid, 120, 0
+    org.killer.arm(killed.pid, after=120)
     try:
         assert _finish(killed) == -signal.SIGKILL  # no handler, no flush, no goodbye
     finally:
-        org.killer.pid = None
+        org.killer.disarm()
     killed_after = server.stats.total
     first = Counter((r.method, r.path, json.dumps(r.notes, sort_keys=True))
                     for r in server.stats.log)
