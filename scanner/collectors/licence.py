@@ -86,6 +86,10 @@ class LicenceCollector(Collector):
         root, nested = licence_paths(paths)
         memo = Memo()
         files = [f for f in (_file_facts(snapshot, p, "root", problems, memo) for p in root) if f]
+        if not files and snapshot.inherited:  # a checkout's folder: the checkout's root licence
+            outer = licence_paths(sorted(snapshot.inherited))[0]
+            files = [f for f in (_file_facts(snapshot, snapshot.inherited_path(p), "root",
+                                             problems, memo) for p in outer) if f]
         files += [f for f in (_file_facts(snapshot, p, "component", problems, memo)
                               for p in nested) if f]
         declarations = _declarations(snapshot, paths, facts, problems)

@@ -198,7 +198,11 @@ def _setup_py(path: str, data: bytes) -> list[Declaration]:
         raise ParseError(path, f"over {MAX_SETUP_PY_BYTES // 1024} KB: too large for a setup.py; "
                          "not parsed", fr=f"plus de {MAX_SETUP_PY_BYTES // 1024} Ko : trop grand "
                                          "pour un setup.py ; non analysé")
-    tree = ast.parse(decode(data, path), filename=path)
+    try:
+        tree = ast.parse(decode(data, path), filename=path)
+    except MemoryError:  # CPython's parser says so of deep nesting (``[[[[…``), not only of RAM
+        raise ParseError(path, "unreadable setup.py: nested too deeply",
+                         fr="setup.py illisible : imbrication trop profonde") from None
     found: list[Declaration] = []
     for node in ast.walk(tree):
         if not ((isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup")

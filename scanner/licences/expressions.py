@@ -155,7 +155,9 @@ def _spdx(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     licensing = _licensing()
     try:
         expression = licensing.parse(text, validate=False, strict=False)
-    except (ExpressionError, ValueError, TypeError):
+    except (ExpressionError, ValueError, TypeError, IndexError, RecursionError):
+        # IndexError: the boolean.py parser under license-expression on empty parentheses, as
+        # in "()" or "MIT AND ()" (found by bench/fuzz.py and tests/unit/test_fuzz.py).
         return None
     if expression is None:
         return None

@@ -61,6 +61,7 @@ def test_composer_cargo_gemspec_pom() -> None:
     ("package.json", '{"license": "MIT",'),                                   # case 24
     ("setup.py", "setup(license='MIT'"),
     ("setup.py", "(" * 5000),
+    ("setup.py", "+" + "[" * 200 + ":"),  # found by bench/fuzz.py: the parser's MemoryError
     ("setup.cfg", "license = MIT\n[metadata\n"),
     ("pom.xml", "<!DOCTYPE x [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;'>]><project>&b;</project>"),
     ("composer.json", b"\xff\xfe\x00garbage"),
