@@ -9,10 +9,12 @@ so a remote scan reads exactly what a local one reads.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import typing as t
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.community import (
     conduct,
@@ -25,6 +27,7 @@ from scanner.community import (
 )
 from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
+from scanner.errors import ParseError
 from scanner.placeholders import todo_lines
 from scanner.snapshot import Snapshot, decode_text, reason_fr, too_large
 
@@ -40,6 +43,11 @@ MAX_EXTRA_READS = 3
 MAX_FOLLOWED = 3
 #: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
 MAX_PROSE_CHARS = 512_000
+#: Longest line analysed; the rest of a longer line is dropped. Prose wraps long before this, and
+#: the line is what most patterns (and every quote) work on.
+MAX_LINE_CHARS = 10_000
+T = t.TypeVar("T")
+_NO_MARKERS: list[dict[str, object]] = []
 BINARY = ("binary file where text was expected; not read",
           "fichier binaire là où un texte était attendu ; non lu")
 
@@ -128,7 +136,9 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:
         return None
-    topics = readme.analyse(doc)
+    topics = reader.analyse(found.path, readme.analyse, doc, default=None, out=out)
+    if topics is None:
+        return None
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
     if not (topics["install"]["found"] and topics["run"]["found"]):
         _follow(out, found.path, doc, topics, sources, reader, paths, repo_url)
@@ -140,7 +150,8 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         explains={topic: bool(info["found"]) for topic, info in topics.items()},
         evidence={topic: {k: v for k, v in info.items() if k != "found"}
                   for topic, info in topics.items() if info["found"]},
-        placeholders=placeholders.find(doc, found.path),
+        placeholders=reader.analyse(found.path, placeholders.find, doc, found.path,
+                                    default=_NO_MARKERS),
         sources=sources,
     )
     return doc
@@ -170,7 +181,9 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         if guide is None:
             continue
         out["followed"].append(target)
-        found = readme.analyse(guide)
+        found = reader.analyse(target, readme.analyse, guide, default=None)
+        if found is None:
+            continue
         for topic in ("install", "run"):
             if not topics[topic]["found"] and found[topic]["found"]:
                 topics[topic] = {"found": True, "line": link.line, "via": "link", "path": target,
@@ -201,14 +214,18 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         if target_doc is not None:
             docs.append((target, target_doc))
             effective, guide = target_doc, target
-    out.update(
-        guide=guide,
-        format=effective.format,
-        words=effective.prose_words(),
-        sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
-        explains=contributing.explains(effective),
-        placeholders=[marker for p, d in docs for marker in placeholders.find(d, p)],
-    )
+    explained = reader.analyse(guide, contributing.explains, effective, default=None)
+    if explained is not None:
+        out.update(
+            guide=guide,
+            format=effective.format,
+            words=effective.prose_words(),
+            sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
+            explains=explained,
+            placeholders=[marker for p, d in docs
+                          for marker in reader.analyse(p, placeholders.find, d, p,
+                                                       default=_NO_MARKERS)],
+        )
     return docs
 
 
@@ -217,20 +234,17 @@ def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
            guide: str | None) -> None:
     signals: list[Signal] = []
     for path, doc in contributing_docs:
-        signals += (terms.dco_signals(doc.text, path)
-                    + terms.cla_signals(doc.text, path, doc.code_lines()))
+        signals += reader.analyse(path, _terms_signals, doc.text, path, doc.code_lines(),
+                                  default=[])
     in_contributing = list(signals)
     readme_path = locate.find_role(paths, "readme").path
     if readme_doc is not None and readme_path:
-        # A README often describes rather than sets terms: its DCO wording counts only where
-        # it asks something of contributors (sign-off instructions always do).
-        signals += [sig for sig in terms.dco_signals(readme_doc.text, readme_path)
-                    if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
-        signals += terms.cla_signals(readme_doc.text, readme_path, readme_doc.code_lines())
+        signals += reader.analyse(readme_path, _readme_signals, readme_doc, readme_path,
+                                  default=[])
     for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
         text = reader.text(path)
         if text is not None:
-            signals += terms.dco_signals(text, path) + terms.cla_signals(text, path)
+            signals += reader.analyse(path, _terms_signals, text, path, set(), default=[])
     dco_files = locate.dco_files(paths)
     dco_apps = locate.dco_apps(paths)
     cla_files = locate.cla_files(paths)
@@ -258,7 +272,9 @@ def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> No
     text = reader.text(found.path, out)
     out["placeholders"] = []
     if text is not None and found.path:
-        out.update(conduct.analyse(text).to_facts())
+        adopted = reader.analyse(found.path, conduct.analyse, text, default=None, out=out)
+        if adopted is not None:
+            out.update(adopted.to_facts())
         out["placeholders"] = conduct.placeholder_lines(text, found.path)
 
 
@@ -267,9 +283,10 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     found = reader.role(paths, "security_policy")
     out.update(_file_section(found, reader.snapshot))
     channels: list[dict[str, t.Any]] = []
+    none: list[security.Channel] = []
     text = reader.text(found.path, out)
     if (text is not None and found.path and found.path.lower().startswith(("docs/", "doc/"))
-            and not security.about_reporting(text)):
+            and not reader.analyse(found.path, security.about_reporting, text, default=True)):
         # docs/security.md may be a threat model or a hardening guide: by its name alone it is
         # no security policy, as SECURITY.md at the root is.
         out["not_policies"] = [{"path": found.path}]
@@ -277,16 +294,17 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         text = None
     out["placeholders"] = []
     if text is not None and found.path:
-        channels += [c.to_facts() | {"path": found.path}
-                     for c in security.private_channels(text)]
+        named = reader.analyse(found.path, security.private_channels, text, default=none,
+                               out=out)
+        channels += [c.to_facts() | {"path": found.path} for c in named]
         out["placeholders"] = todo_lines(text, found.path)
     txt_paths = locate.security_txt(paths)
     out["security_txt"] = txt_paths
     for path in txt_paths[:MAX_EXTRA_READS]:
         txt = reader.text(path)
         if txt is not None:
-            channels += [c.to_facts() | {"path": path}
-                         for c in security.security_txt_contacts(txt)]
+            contacts = reader.analyse(path, security.security_txt_contacts, txt, default=none)
+            channels += [c.to_facts() | {"path": path} for c in contacts]
     out["channels"] = channels
     out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
     if out["path"] and out["readable"]:
@@ -295,7 +313,8 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         out["private_channel"] = bool(channels) or None
     if not out["path"]:
         out["elsewhere"] = [c.to_facts() | {"path": path} for path, doc in elsewhere
-                            for c in security.contacts_in_passing(doc.text)][:5]
+                            for c in reader.analyse(path, security.contacts_in_passing,
+                                                    doc.text, default=none)][:5]
 
 
 def _templates(paths: Sequence[str], reader: _Reader) -> dict[str, t.Any]:
@@ -311,6 +330,18 @@ def _templates(paths: Sequence[str], reader: _Reader) -> dict[str, t.Any]:
     return {"issue": issue, "pull_request": pull, "present": bool(issue or pull)}
 
 
+def _terms_signals(text: str, path: str, code_lines: set[int]) -> list[Signal]:
+    return terms.dco_signals(text, path) + terms.cla_signals(text, path, code_lines)
+
+
+def _readme_signals(doc: Document, path: str) -> list[Signal]:
+    """A README often describes rather than sets terms: its DCO wording counts only where it asks
+    something of contributors (sign-off instructions always do)."""
+    return ([sig for sig in terms.dco_signals(doc.text, path)
+             if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
+            + terms.cla_signals(doc.text, path, doc.code_lines()))
+
+
 def _quotes(signals: Iterable[Signal]) -> list[str]:
     """``path:line: quote`` for each counted (non-negated) signal, one per line: what a finding
     message shows."""
@@ -324,7 +355,8 @@ def _quotes(signals: Iterable[Signal]) -> list[str]:
 
 class _Reader:
     """Reads repository text once, never raising: only declared paths (what a remote source
-    fetched), and a file that cannot be read says why in its section and in ``problems``."""
+    fetched), and a file that cannot be read says why in its section and in ``problems``. Each
+    file's parsing and analysis run within the per-file budget (:mod:`scanner.budget`)."""
 
     def __init__(self, snapshot: Snapshot, source: str, problems: list[dict[str, t.Any]],
                  allowed: Collection[str]):
@@ -383,8 +415,30 @@ class _Reader:
             text = text[: text.rfind("\n", 0, MAX_PROSE_CHARS) + 1 or MAX_PROSE_CHARS]
             if out is not None:
                 out["truncated"] = True
+        if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+            text = "\n".join(line[:MAX_LINE_CHARS] for line in text.split("\n"))
+            if out is not None:
+                out["truncated"] = True
         return text
 
     def document(self, path: str | None, out: dict[str, t.Any] | None = None) -> Document | None:
         text = self.text(path, out)
-        return parse(text, path) if text is not None and path else None
+        if text is None or not path:
+            return None
+        return self.analyse(path, parse, text, path, default=None, out=out)
+
+    def analyse(self, path: str, work: t.Callable[..., T], *args: t.Any, default: T,
+                out: dict[str, t.Any] | None = None) -> T:
+        """``work(*args)`` on the file ``path`` within its budget; on failure, a problem is
+        recorded, the file's section (``out``) says it could not be read and why, and
+        ``default`` is returned."""
+        try:
+            return bounded(path, functools.partial(work, *args))
+        except ParseError as exc:
+            problem = exc.to_problem(self.source)
+            self.problems.append(problem)
+            if out is not None:
+                reason = str(problem["message"])
+                out.update(readable=False, unreadable={
+                    "reason": reason, "reason_fr": str(problem.get("message_fr") or reason)})
+            return default

@@ -23,6 +23,7 @@ class RepositoryCollector(Collector):
         section = snapshot.repo.to_facts()
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
+        section["folder"] = snapshot.folder
         section["code_files"] = code_files(snapshot.files)
         section["skipped"] = [{"path": p, "reason": r, "reason_fr": reason_fr(r)}
                               for p, r in sorted(snapshot.skipped.items())]

@@ -75,10 +75,10 @@ _INSTALLING = {"install", "i", "ci", "setup", "bootstrap", "init", "clone", "syn
 _BARE_INSTALLERS = re.compile(r"^\s*(?:yarn|bundle|pnpm\s+i|npm\s+i|poetry\s+install|uv\s+sync"
                               r"|pipenv\s+install|composer\s+install)\s*$", _I)
 #: Containers install what they need: ``docker compose up`` is the whole set-up.
-_CONTAINER_UP = re.compile(r"\bdocker[- ]compose\b[^\n]*\b(?:up|build)\b|\bdocker\s+run\b", _I)
+_CONTAINER_UP = re.compile(r"\bdocker[- ]compose\b[^\n]{0,200}?\b(?:up|build)\b|\bdocker\s+run\b", _I)
 _LICENCE_TEXT = re.compile(
     r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+(?:la\s+)?licence\b"
-    r"|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
+    r"|\bunder\s+(?:the\s+)?[\w .-]{0,100}licen[cs]e"
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
 #: Words that tell readers how to contribute to the project: the guide named, an invitation, a
 #: way to propose a change. A pull request in a deployment note, a "contribution interface" of

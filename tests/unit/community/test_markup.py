@@ -72,3 +72,13 @@ def test_list_items_and_sections() -> None:
     assert [h.text for h in doc.section_of(3)] == ["A"]
     rst = parse("Title\n=====\n\n- an item\n\nprose\n", "README.rst")
     assert [b.listed for b in rst.paragraphs] == [True, False]
+
+
+def test_markup_characters_past_the_limit_are_read_as_spaces() -> None:
+    from scanner.community.markup import defuse
+
+    assert defuse("[a](b) *c*", limit=5) == "[a](b) *c*"
+    assert defuse("[[[[", limit=2) == "[[  "
+    assert defuse("*_*_*_", limit=1) == "*_    "
+    doc = parse("# Titre [x]\n\n" + "[" * 30_000 + "\n", "README.md")
+    assert doc.headings[0].text == "Titre [x]"
