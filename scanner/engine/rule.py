@@ -13,6 +13,16 @@ LANGUAGES = ("en", "fr")
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """One way a failing check can end: its status (``review`` or ``fail``) and message, chosen
+    when ``when`` matches the facts."""
+
+    status: str
+    when: jsonschema.protocols.Validator = field(repr=False)
+    message: Texts
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule file, validated. ``data`` is kept verbatim for ``rules show`` and the digest."""
 
@@ -27,6 +37,7 @@ class Rule:
     when: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     check: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     review: jsonschema.protocols.Validator | None = field(repr=False, default=None)
+    outcomes: tuple[Outcome, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, t.Any], *, source: str, registry: Registry) -> Rule:
@@ -40,6 +51,10 @@ class Rule:
             weight=data["weight"], lifecycle=data.get("lifecycle", "stable"),
             effort=data.get("effort", "medium"), data=data, source=source,
             when=compile_("when"), check=compile_("check"), review=compile_("review"),
+            outcomes=tuple(
+                Outcome(o["status"], jsonschema.Draft202012Validator(o["when"], registry=registry),
+                        dict(o["message"]))
+                for o in data.get("outcomes", [])),
         )
 
     def text(self, key: str) -> Texts | None:
