@@ -10,7 +10,7 @@ from scanner import __version__
 from scanner.collectors import COLLECTORS
 from scanner.collectors.base import Collector
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
-from scanner.snapshot import Snapshot
+from scanner.snapshot import Snapshot, reason_fr, too_large
 
 FACTS_SCHEMA_VERSION = "1"
 
@@ -56,4 +56,29 @@ def build_facts(snapshot: Snapshot, collectors: Sequence[Collector] = COLLECTORS
         problems = fragment.pop("problems", [])
         facts.update(fragment)
         facts["problems"].extend(problems)
+    facts["problems"].extend(_unread(snapshot, wanted_paths(snapshot.files, collectors),
+                                     {p["path"] for p in facts["problems"]}))
+    for problem in facts["problems"]:
+        # One line per file, so a message names each file with its own reason.
+        where = f"{problem['path']}:{problem['line']}" if problem.get("line") else problem["path"]
+        problem["summary"] = f"{where} ({problem['message']})"
+        problem["summary_fr"] = f"{where} ({problem.get('message_fr') or problem['message']})"
     return facts
+
+
+def _unread(snapshot: Snapshot, wanted: set[str], reported: set[str]) -> list[dict[str, t.Any]]:
+    """A problem for each file some collector wanted but could not read (skipped by the source,
+    or over the size cap) that the collector did not report itself. Other skipped paths are
+    facts (``repository.skipped``): nothing needed them."""
+    problems = []
+    for path in sorted(wanted - reported):
+        if path in snapshot.skipped:
+            reason = snapshot.skipped[path]
+            en, fr = reason, reason_fr(reason)
+        elif snapshot.too_large(path):
+            en, fr = too_large(snapshot.size(path), snapshot.max_file_bytes)
+        else:
+            continue
+        problems.append({"source": "repository", "path": path, "line": None, "message": en,
+                         "message_fr": fr})
+    return problems

@@ -143,6 +143,10 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
                                       facts["repository"]["full_name"], options.today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
                 "it no longer applies" for w in expired]
+    # What the source could not do (history not read, .git pointing elsewhere): said, not scored.
+    french = options.language == "fr"
+    notices += [f"{n['path']}: {n.get('message_fr') if french and n.get('message_fr') else n['message']}"
+                for n in facts["repository"].get("notices", [])]
     card: dict[str, t.Any] = {
         "repository": facts["repository"],
         "status": "ok",

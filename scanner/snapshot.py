@@ -17,6 +17,33 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 NOT_REGULAR = "not a regular file; not read"
 ESCAPES = "symlink escapes the repository; not read"
 BROKEN = "broken symlink, or a loop or chain of links too long"
+THROUGH_LINK = "path goes through a link out of the repository; not read"
+#: A remote source could not fetch where a link points.
+UNRESOLVED = "symlink not resolved; not read"
+#: The same reasons in French, for messages (a local source may add ``cannot be read: …``).
+REASONS_FR = {
+    NOT_REGULAR: "pas un fichier ordinaire ; non lu",
+    ESCAPES: "lien symbolique qui sort du dépôt ; non lu",
+    BROKEN: "lien symbolique cassé, ou boucle ou chaîne de liens trop longue",
+    THROUGH_LINK: "chemin qui passe par un lien hors du dépôt ; non lu",
+    UNRESOLVED: "lien symbolique non résolu ; non lu",
+}
+
+
+def reason_fr(reason: str) -> str:
+    """A skip reason in French (an unknown one is kept as it is)."""
+    if reason.startswith("cannot be read: "):
+        return f"illisible : {reason.removeprefix('cannot be read: ')}"
+    return REASONS_FR.get(reason, reason)
+
+
+def too_large(size: int | None, cap: int) -> tuple[str, str]:
+    """Why a file over the size cap was not read, in English and French."""
+    en = f"{size:,}" if size is not None else "?"
+    fr = en.replace(",", "\u202f")
+    return (f"file too large ({en} bytes, limit {cap:,}); not read",
+            f"fichier trop volumineux ({fr} octets, limite {cap:,}) ; non lu".replace(
+                f"{cap:,}", f"{cap:,}".replace(",", "\u202f")))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, Notice, RepoInfo, Snapshot
+from scanner.snapshot import (
+    BROKEN,
+    ESCAPES,
+    MAX_FILE_BYTES,
+    NOT_REGULAR,
+    THROUGH_LINK,
+    Commit,
+    Notice,
+    RepoInfo,
+    Snapshot,
+)
 from scanner.sources import gitdir
 from scanner.sources.git import HISTORY_BYTES, MAX_COMMIT_BYTES, TIMEOUT, Git, installed, read_commits
 from scanner.sources.gitdir import ConfigEntries, inside, resolve
@@ -207,6 +217,11 @@ def _parent_inside(root: Path, rel: str, folders: dict[str, bool]) -> bool:
     return not parent or folders[parent]
 
 
+#: What :func:`_classify` says of a folder git lists: a submodule (or a nested repository), which
+#: is another repository, not a file of this one; remote sources do not list them either.
+SUBMODULE = "submodule"
+
+
 def _classify(root: Path, rel: str) -> tuple[int | None, str | None, str | None]:
     """(size, None, link target) for a readable regular file, (None, reason, None) to skip.
 
@@ -218,6 +233,8 @@ def _classify(root: Path, rel: str) -> tuple[int | None, str | None, str | None]
         info = os.lstat(path)
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror}", None
+    if stat.S_ISDIR(info.st_mode):
+        return None, SUBMODULE, None
     if stat.S_ISLNK(info.st_mode):
         # Where the link points is decided before anything outside is looked at: a link leaving
         # the root escapes, whether or not its target exists there.
@@ -348,11 +365,13 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
             continue
         if not _parent_inside(root, rel, folders):
             files[rel] = None
-            skipped[rel] = "path goes through a link out of the repository; not read"
+            skipped[rel] = THROUGH_LINK
             continue
         if not os.path.lexists(root / rel):  # tracked but deleted in the work tree
             continue
         size, reason, target = _classify(root, rel)
+        if reason == SUBMODULE:
+            continue
         files[rel] = size
         if reason:
             skipped[rel] = reason
