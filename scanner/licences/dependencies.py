@@ -156,7 +156,8 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
                 checked += 1
             if verdict is False:
                 incompatible.append({"name": dep.name, "licence": label,
-                                     "lockfile": dep.lockfile})
+                                     "lockfile": dep.lockfile,
+                                     "summary": f"{dep.name} ({label}, {dep.lockfile})"})
     return {
         "packages": len(dependencies),
         "without_licence": unknown,

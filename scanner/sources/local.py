@@ -28,6 +28,7 @@ from scanner.snapshot import (
     Notice,
     RepoInfo,
     Snapshot,
+    too_large,
 )
 from scanner.sources import gitdir
 from scanner.sources.git import HISTORY_BYTES, MAX_COMMIT_BYTES, TIMEOUT, Git, installed, read_commits
@@ -319,23 +320,35 @@ class _Reader:
     def __init__(self, root: Path, cap: int) -> None:
         self.root = root
         self.cap = cap
+        #: Why a read failed (the snapshot's ``read_errors``): a file that cannot be read is
+        #: never taken for a missing one.
+        self.errors: dict[str, str] = {}
 
     def __call__(self, rel: str) -> bytes | None:
         real = resolve(self.root / rel)
         if real is None or not inside(self.root, real):
+            self.errors[rel] = BROKEN if real is None else ESCAPES
             return None
         try:
             fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
             return None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
+                self.errors[rel] = NOT_REGULAR
                 return None
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.cap + 1)
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
+            return None
         finally:
             os.close(fd)
-        return None if len(data) > self.cap else data
+        if len(data) > self.cap:
+            self.errors[rel] = too_large(len(data), self.cap)[0]
+            return None
+        return data
 
 
 def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
@@ -377,14 +390,16 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
             skipped[rel] = reason
         if target:
             links[rel] = target
+    reader = _Reader(root, max_file_bytes)
     return Snapshot(
         repo=_identity(root, repository),
         files=files,
-        reader=_Reader(root, max_file_bytes),
+        reader=reader,
         truncated=listing.truncated,
         skipped=skipped,
         links=links,
         commit_log=_history(repository[0], notices) if repository and with_commits else None,
         max_file_bytes=max_file_bytes,
         notices=notices,
+        read_errors=reader.errors,
     )
