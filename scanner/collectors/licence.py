@@ -166,17 +166,17 @@ def _with_summary(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
     return {**entry, "summary": summary[0], "summary_fr": summary[1]}
 
 
-def _home(snapshot: Snapshot, facts: Mapping[str, t.Any]) -> str | None:
-    """``host/owner/name`` of the scanned repository: its URL where the source knows it, else
-    the ``url`` its publiccode.yml gives."""
-    publiccode = facts.get("publiccode") or {}
-    for url in (snapshot.repo.url, publiccode.get("url")):
-        if isinstance(url, str):
-            bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip().lower())
-            bare = bare.removesuffix(".git").rstrip("/")
-            if bare.count("/") >= 2:
-                return bare
-    return None
+def _home(facts: Mapping[str, t.Any], root: list[declared.Declaration]) -> str | None:
+    """``host/owner/name`` of the repository as its own files give it (publiccode.yml's ``url``,
+    else the root manifest's ``repository``): never the source's metadata, so that a local
+    checkout and a remote scan of one commit agree."""
+    url = (facts.get("publiccode") or {}).get("url")
+    if isinstance(url, str):
+        bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip().lower())
+        bare = bare.removesuffix(".git").rstrip("/")
+        if bare.count("/") >= 2:
+            return bare
+    return next((d.repository for d in root if d.repository), None)
 
 
 def _scope(path: str) -> str:
@@ -207,13 +207,16 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
     if isinstance(publiccode.get("legal_license"), str) and publiccode.get("path"):
         found.append(_declared_entry("publiccode.yml", publiccode["path"],
                                      publiccode["legal_license"], "legal.license", "root"))
-    home = _home(snapshot, facts)
+    read: list[tuple[str, list[declared.Declaration]]] = []
     for path in manifest_paths(paths):
         data = snapshot.read(path)
         if data is None:
             continue
         items, errors = declared.read(path, data)
         problems.extend(e.to_problem(SOURCE) for e in errors)
+        read.append((path, items))
+    home = _home(facts, [d for path, items in read if "/" not in path for d in items])
+    for path, items in read:
         for item in items:
             # A package npm installed there, or a copy of another repository's package (its
             # manifest names that repository): third-party code under its own licence.

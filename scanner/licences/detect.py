@@ -274,7 +274,7 @@ def detect(text: str) -> Detection:
     candidates = _candidates(index, scored)
     modified = notices.modification(text)
     if modified and scored:
-        scored = _published_modification(index, scored)
+        scored = _published_modification(index, bigrams, scored)
         if not _says_modified(index, scored[0][3]):
             return Detection(spdx=NOASSERTION, confidence=0.0, method="modified",
                              candidates=candidates or _named(text), copyright=copyright_line,
@@ -378,12 +378,18 @@ def _renamed(index: LicenceIndex, entry: int, tokens: list[str]) -> str | None:
 
 
 def _published_modification(
-        index: LicenceIndex, scored: list[tuple[float, float, float, int]],
+        index: LicenceIndex, bigrams: frozenset[int], scored: list[tuple[float, float, float, int]],
 ) -> list[tuple[float, float, float, int]]:
     """A text that says it is modified is the published modification among its close matches
-    (Pixar, not the Apache-2.0 it differs from by a few words), when there is one."""
+    (Pixar, not the Apache-2.0 it differs from by a few words) when it holds that
+    modification's own wording, not only its title: wrk's "Modified Apache 2.0 License" is
+    Apache-2.0 with a clause of its own, not Pixar's."""
+    leader = index.bigrams(scored[0][3])
     for item in scored[:6]:
-        if item[1] >= ACCEPT and _says_modified(index, item[3]):
+        if item[1] < ACCEPT or not _says_modified(index, item[3]):
+            continue
+        own = index.bigrams(item[3]) - leader if item is not scored[0] else frozenset()
+        if not own or len(own & bigrams) / len(own) >= 0.5:
             return [item] + [s for s in scored if s is not item]
     return scored
 
