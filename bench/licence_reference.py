@@ -26,12 +26,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scanner.facts import build_facts
 from scanner.licences.expressions import family, ids_of

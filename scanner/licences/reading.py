@@ -48,8 +48,9 @@ def read_licence(snapshot: Snapshot, path: str) -> LicenceText:
     if data is None:
         if path not in snapshot.files:
             return LicenceText(None)
-        return LicenceText(None, Unread("content not available from the source; not read",
-                                        "contenu non fourni par la source ; non lu"))
+        return LicenceText(None, snapshot.why_unread(path) or Unread(  # refused when read
+            "content not available from the source; not read",
+            "contenu non fourni par la source ; non lu"))
     if len(data) > MAX_TEXT_BYTES:
         return LicenceText(None, _too_large(len(data)))
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
