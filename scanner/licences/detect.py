@@ -396,7 +396,8 @@ def _published_modification(
 
 def _named(text: str) -> tuple[Candidate, ...]:
     """The licences a short text names (what a modified licence says it comes from)."""
-    found = dict.fromkeys(notices.resolve(m)[0] for m in notices.mentions(text, need_keyword=False))
+    head = text[:notices.MODIFICATION_HEAD]
+    found = dict.fromkeys(notices.resolve(m)[0] for m in notices.mentions(head, need_keyword=False))
     return tuple(Candidate(spdx_id, 0.0) for spdx_id in list(found)[:3])
 
 

@@ -323,6 +323,12 @@ _MODIFIED = re.compile(
     + r"(?: [a-z0-9]+){0,3}"
     r"|\b" + _BASE_NAMES + r"(?: [a-z0-9]+){0,10}? avec les (?:modifications|restrictions"
     r"|conditions supplementaires|ajouts) suivant(?:e)?s)")
+#: Where a text says it is modified: its title and preamble, never deep in the terms.
+MODIFICATION_HEAD = 20_000
+#: Words one of those statements needs (any case, accents or not): texts without any are not
+#: tokenised for it.
+_MODIFIED_TRIGGER = re.compile(r"modifi|based|built|derived|adapt|commons clause|bas[ée]e|"
+                               r"inspir|d[ée]riv|following|suivant", re.IGNORECASE)
 #: "Apache License 2.0 (modified)": the brackets are the statement, so this one reads the
 #: folded text itself.
 _MODIFIED_BRACKET = re.compile(_BASE_NAMES + r"[\w .,-]{0,40}?\(\s*(?:modified|modifiee)\s*\)")
@@ -332,6 +338,9 @@ def modification(text: str) -> str | None:
     """The words by which a text says its licence is a *modified* licence ("Modified Apache
     2.0 License", "based on the MIT licence with the following changes", « licence MIT
     modifiée »), or ``None``. Such a text is not the licence it names, whatever it resembles."""
+    text = text[:MODIFICATION_HEAD]
+    if not _MODIFIED_TRIGGER.search(text):
+        return None  # most texts: one linear scan, no tokenising
     words = _tokens(text)
     joined = " ".join(words)
     match = _MODIFIED.search(joined)

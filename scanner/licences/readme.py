@@ -58,20 +58,28 @@ _CONTENT = re.compile(r"\b(?:documentation|docs?|contenus?|content|donnees|data|
                       r"|guides?|articles?|images?|illustrations?|medias?|fiches?|pages?)\b")
 _CODE = re.compile(r"\b(?:code|codes|logiciels?|software|sources?|programmes?|programs?)\b")
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n\s*\n|\n\s*[-*+]\s+")
+#: A sentence about where material comes from ("adapté du guide …, utilisé sous licence
+#: CC-BY-SA-3.0"): the licence named is someone else's, not one the repository gives.
+_PROVENANCE = re.compile(r"\b(?:adapte|adaptee|adapted|utilise sous|utilisee sous|used under"
+                         r"|issue? de|extrait|derived from|derive de|repris|taken from"
+                         r"|courtesy of|third[- ]party|tiers)\b")
 
 
 def scopes(body: str) -> list[dict[str, str]]:
     """The licences a licence section gives to the code or to the content, sentence by sentence
     ("Le code est sous licence MIT ; le contenu des guides est publié sous Licence Ouverte 2.0").
     The sentence's subject decides: the first of the two kinds of words it names ("Le code
-    nécessaire à la publication de ces guides" is code). A sentence naming neither scopes
-    nothing."""
+    nécessaire à la publication de ces guides" is code). A sentence naming neither, or saying
+    where borrowed material comes from ("adapté de …, utilisé sous licence CC-BY-SA-3.0"),
+    scopes nothing."""
     found: list[dict[str, str]] = []
     for sentence in _SENTENCES.split(body):
         named = [resolve(m)[0] for m in mentions(sentence)]
         if not named:
             continue
         folded = fold(sentence)
+        if _PROVENANCE.search(folded):
+            continue
         content, code = _CONTENT.search(folded), _CODE.search(folded)
         if not content and not code:
             continue

@@ -312,6 +312,17 @@ def test_readme_scopes_give_code_and_content_their_licences() -> None:
     assert finding(document, "licence-authorised")[0] == "pass"
 
 
+def test_borrowed_material_is_not_the_repositorys_licence() -> None:
+    # codegouvfr/documentation README « # Licence »: the text is partly adapted from a guide
+    # "utilisé sous licence CC-BY-SA-3.0"; the documentation is CC-BY-SA-4.0, the code GPL
+    section = ("Le contenu textuel disponible en ligne sur code.gouv.fr est en partie adapté du « "
+               "Guide pratique d'usage des logiciels libres dans les administrations » par Thierry "
+               "Aimé, utilisé sous licence CC-BY-SA-3.0. Cette Documentation est publiée sous "
+               "licence CC-BY-SA-4.0. Le code de ce dépôt est sous licence GPL-3.0-or-later.")
+    assert [(s["spdx"], s["scope"]) for s in scopes(section)] == [
+        ("CC-BY-SA-4.0", "content"), ("GPL-3.0-or-later", "code")]
+
+
 def test_readme_puts_documentation_under_cc_by() -> None:
     # codegouvfr/sill README « ## License »: code MIT; documentation Licence Ouverte 2.0 and
     # CC-BY-4.0 (REUSE LICENSES/ folder)
@@ -460,3 +471,14 @@ def test_dependencies_are_checked_against_the_codes_licence() -> None:
     assert software_licence({"spdx": "MIT AND etalab-2.0", "ids": ["MIT", "etalab-2.0"],
                              "operator": "AND"}) == "MIT"
     assert software_licence({"spdx": "etalab-2.0", "ids": ["etalab-2.0"]}) == "etalab-2.0"
+
+
+def test_hostile_texts_about_modification_end_quickly() -> None:
+    import time
+
+    start = time.perf_counter()
+    for text in (("modified " * 200 + "\n") * 500, ("based on the mit " * 200 + "\n") * 300,
+                 ("modified apache license " * 200 + "\n") * 300, "## Licence\n\n" + "(" * 50_000):
+        detect(text)
+        readme_licence("# x\n\n## Licence\n\n" + text, "README.md")
+    assert time.perf_counter() - start < 5
