@@ -12,6 +12,13 @@ import typing as t
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
 from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
+from scanner.reporters.groups import (
+    IncubatorGroup,
+    has_startups,
+    incubator_groups,
+    open_code_key,
+    startup_name,
+)
 from scanner.scoring import CATEGORY_WEIGHTS
 
 #: What can build structure inside a line: emphasis, code, links and images (``[``, ``]``, ``!``),
@@ -64,6 +71,61 @@ def _card(card: dict[str, t.Any], lang: str) -> list[str]:
     return lines
 
 
+def _startup_row(card: dict[str, t.Any], lang: str) -> str:
+    icon = {"startup.open": "✅", "startup.closed": "❌"}.get(open_code_key(card), "❔")
+    startup = card.get("startup") or {}
+    name = f"{escape(startup_name(card))} (`{escape(startup.get('id') or '?')}`)"
+    phase = escape(startup.get("phase") or tr("startup.no_phase", lang))
+    declared = (card.get("code") or {}).get("declared")
+    code = escape(declared) if declared else "–"
+    if card["status"] != "ok":
+        notes = [f"{tr('could_not_scan', lang)}: {card['error']}"]
+    else:
+        notes = [f["message"] for f in sorted(card["findings"], key=most_severe_first)
+                 if f["status"] in ("fail", "review", "error") and not f["waiver"]]
+    return f"| {icon} | {name} | {phase} | {code} | {escape('; '.join(notes)) or '–'} |"
+
+
+def _group(group: IncubatorGroup, lang: str) -> list[str]:
+    if group.id is None:
+        title = tr("group.none" if group.startups else "group.other", lang)
+    else:
+        title = f"{escape(group.title or group.id)} (`{escape(group.id)}`)"
+    lines = [f"## {title}", ""]
+    if group.startups:
+        lines += [tr("group.startups", lang, count=len(group.startups),
+                     closed=group.without_open_code, open=group.with_open_code,
+                     compliant=group.compliant), ""]
+    if group.repositories:
+        grades = ", ".join(f"{g} {n}" for g, n in group.grades.items()) or "–"
+        mean = "–" if group.mean_score is None else f"{group.mean_score:.0f}"
+        lines += [tr("group.repositories", lang, count=len(group.repositories), grades=grades,
+                     mean=mean), ""]
+    if group.startups:
+        header = ["", tr("startup.startup", lang), tr("startup.phase", lang),
+                  tr("startup.code", lang), tr("startup.findings", lang)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += [_startup_row(card, lang) for card in group.startups]
+        lines.append("")
+    for card in group.repositories:
+        lines += _card(card, lang)
+    return lines
+
+
+def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
+    keys = ("declared", "with_repository", "with_open_code", "compliant")
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in keys}), ""]
+    if startups["by_phase"]:
+        header = [tr("startup.phase", lang), *(tr(f"count.{k}", lang) for k in keys)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += [f"| {escape(phase)} | " + " | ".join(str(counts[k]) for k in keys) + " |"
+                  for phase, counts in startups["by_phase"].items()]
+        lines.append("")
+    if startups.get("unreadable"):
+        lines += [tr("registry.unreadable", lang, count=startups["unreadable"]), ""]
+    return lines
+
+
 class MarkdownReporter(Reporter):
     name = "markdown"
     extension = "md"
@@ -77,6 +139,12 @@ class MarkdownReporter(Reporter):
         lines = [f"## {tr('title', lang)}", "",
                  tr("summary", lang, scanned=summary["scanned"], total=summary["repositories"],
                     mean=mean), ""]
-        for card in run["scorecards"]:
-            lines += _card(card, lang)
+        if "startups" in summary:
+            lines += _startup_summary(summary["startups"], lang)
+        if has_startups(run):
+            for group in incubator_groups(run):
+                lines += _group(group, lang)
+        else:
+            for card in run["scorecards"]:
+                lines += _card(card, lang)
         return "\n".join(lines).rstrip() + "\n"

@@ -9,6 +9,13 @@ import click
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
 from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
+from scanner.reporters.groups import (
+    IncubatorGroup,
+    has_startups,
+    incubator_groups,
+    open_code_key,
+    startup_name,
+)
 from scanner.scoring import CATEGORY_WEIGHTS
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
@@ -45,16 +52,36 @@ def _finding_lines(finding: dict[str, t.Any], lang: str, color: bool) -> list[st
     return lines
 
 
+def _startup_head(card: dict[str, t.Any], lang: str, color: bool) -> str:
+    """``startup:ID  Name · phase · open code: …``, red when the code is not open."""
+    startup = card.get("startup") or {}
+    phase = startup.get("phase") or tr("startup.no_phase", lang)
+    state = open_code_key(card)
+    parts = [visible(startup_name(card)), visible(str(phase)), tr(state, lang)]
+    if card.get("repositories"):
+        parts.append(", ".join(visible(r) for r in card["repositories"][:5])
+                     + (" …" if len(card["repositories"]) > 5 else ""))
+    name = visible(card["repository"]["full_name"])
+    colour = {"startup.open": "green", "startup.closed": "red"}.get(state, "yellow")
+    return _style(f"{name}  " + " · ".join(parts), color, bold=True, fg=colour)
+
+
 def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
     name = visible(card["repository"].get("full_name") or card["repository"].get("name", "?"))
-    if card["status"] != "ok":
+    startup = card.get("kind") == "startup"
+    if card["status"] != "ok" and not (startup and card["findings"]):
         colon = tr("colon", lang)
         return [_style(f"✗ {name}{colon}{tr('could_not_scan', lang)}{colon}{visible(card['error'])}",
                        color, fg="red", bold=True)]
-    grade = card["grade"] or "-"
-    score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
-    lines = [_style(f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}", color,
-                    bold=True, fg=_GRADE_COLOURS.get(grade))]
+    if startup:
+        lines = [_startup_head(card, lang, color)]
+        if card["status"] != "ok":
+            lines.append(f"  {tr('could_not_scan', lang)}{tr('colon', lang)}{visible(card['error'])}")
+    else:
+        grade = card["grade"] or "-"
+        score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
+        lines = [_style(f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}", color,
+                        bold=True, fg=_GRADE_COLOURS.get(grade))]
     parts = []
     for category in CATEGORY_WEIGHTS:
         value = card["categories"].get(category, {}).get("score")
@@ -91,6 +118,42 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
     return lines
 
 
+def _group_head(group: IncubatorGroup, lang: str, color: bool) -> list[str]:
+    """The incubator, its startups' state, and its repositories' grades and mean score."""
+    if group.id is None and not group.startups:
+        title = tr("group.other", lang)
+    elif group.id is None:
+        title = tr("group.none", lang)
+    else:
+        title = f"{visible(group.title or group.id)} ({visible(group.id)})"
+    lines = [_style(f"== {title} ==", color, bold=True)]
+    if group.startups:
+        lines.append("  " + tr("group.startups", lang, count=len(group.startups),
+                               closed=group.without_open_code, open=group.with_open_code,
+                               compliant=group.compliant))
+    if group.repositories:
+        grades = " · ".join(f"{g} {n}" for g, n in group.grades.items()) or "-"
+        mean = "-" if group.mean_score is None else f"{group.mean_score:.0f}"
+        lines.append("  " + tr("group.repositories", lang, count=len(group.repositories),
+                               grades=grades, mean=mean))
+    return [*lines, ""]
+
+
+def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in
+                                            ("declared", "with_repository", "with_open_code",
+                                             "compliant")})]
+    for phase, counts in startups["by_phase"].items():
+        lines.append("  " + tr("registry.phase", lang, phase=visible(phase), **counts))
+    if startups.get("unreadable"):
+        lines.append("  " + tr("registry.unreadable", lang, count=startups["unreadable"]))
+    for registry in startups.get("registries", []):
+        for problem in registry.get("problems", []):
+            lines.append(f"  {visible(registry['source'])}{tr('colon', lang)}"
+                         f"{visible(problem.get(lang) or problem['en'])}")
+    return lines
+
+
 class TextReporter(Reporter):
     name = "text"
     extension = "txt"
@@ -100,12 +163,21 @@ class TextReporter(Reporter):
     def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
         lang = run["language"]
         out: list[str] = []
-        for card in run["scorecards"]:
-            out.extend(_card(card, lang, color))
-            out.append("")
+        if has_startups(run):
+            for group in incubator_groups(run):
+                out.extend(_group_head(group, lang, color))
+                for card in group.startups + group.repositories:
+                    out.extend(_card(card, lang, color))
+                    out.append("")
+        else:
+            for card in run["scorecards"]:
+                out.extend(_card(card, lang, color))
+                out.append("")
         summary = run["summary"]
-        if summary["repositories"] > 1:
+        if summary["repositories"] > 1 or "startups" in summary:
             mean = "-" if summary["mean_score"] is None else f"{summary['mean_score']:.0f}"
             out.append(tr("summary", lang, scanned=summary["scanned"],
                           total=summary["repositories"], mean=mean))
+        if "startups" in summary:
+            out.extend(_startup_summary(summary["startups"], lang))
         return "\n".join(out).rstrip("\n") + "\n"
