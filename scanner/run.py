@@ -159,7 +159,7 @@ def judge(facts: dict[str, t.Any], options: ScanOptions, full_name: str, scope: 
     # What the source could not do (history not read, .git pointing elsewhere): said, not scored.
     french = options.language == "fr"
     notices += [f"{n['path']}: {n.get('message_fr') if french and n.get('message_fr') else n['message']}"
-                for n in facts["repository"].get("notices", [])]
+                for n in (facts.get("repository") or {}).get("notices", [])]
     return {
         "scanned_at": _now(),
         **_provenance(options.ruleset),

@@ -148,7 +148,9 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
             unknown += 1
             continue
         parsed = parse(dep.licence)
-        label = parsed.normalised or dep.licence
+        # As the lockfile writes it when it uses a deprecated id ("GPL-3.0"): a message must not
+        # say "-only" where the package does not.
+        label = dep.licence.strip() if parsed.deprecated else (parsed.normalised or dep.licence)
         counts[label] += 1
         if project and not dep.dev:
             verdict = compatible(project, label)
