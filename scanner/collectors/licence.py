@@ -358,7 +358,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
         checked += 1
         if agrees is False:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
-                                "expression": entry["expression"]})
+                                "expression": entry["expression"],
+                                "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
             "disagreeing": disagreeing}
 

@@ -56,16 +56,16 @@ def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
         return _note(path, f"{where} holds the text of {bases[0]} under another name "
                            f"(« {entry['modified']} »): a renamed licence is not {bases[0]} as "
                            "published",
-                     f"{where} contient le texte de la {bases[0]} sous un autre nom "
-                     f"(« {entry['modified']} ») : une licence renommée n'est pas la {bases[0]} "
-                     "telle que publiée")
+                     f"{where} contient le texte de la licence {bases[0]} sous un autre nom "
+                     f"(« {entry['modified']} ») : une licence renommée n'est pas la licence "
+                     f"{bases[0]} telle que publiée")
     if entry.get("modified"):
         base = bases[0] if bases else None
         en = f"{where} says it is a modified licence (« {entry['modified']} »)"
         fr = f"{where} se présente comme une licence modifiée (« {entry['modified']} »)"
         if base:
             en += f", so it is not {base} as published"
-            fr += f" : ce n'est donc pas la {base} telle que publiée"
+            fr += f" : ce n'est donc pas la licence {base} telle que publiée"
         return _note(path, en, fr)
     if entry.get("references"):
         refs = ", ".join(entry["references"])
@@ -78,8 +78,8 @@ def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
         best = close[0]
         return _note(path, f"{where} resembles {best['spdx']} ({_percent(best['score'])} of its "
                            "text) but differs from it",
-                     f"{where} ressemble à la {best['spdx']} ({_percent_fr(best['score'])} de son "
-                     "texte) mais en diffère")
+                     f"{where} ressemble à la licence {best['spdx']} ({_percent_fr(best['score'])} "
+                     "de son texte) mais en diffère")
     return _note(path, f"{where} matches no licence civiscan knows",
                  f"{where} ne correspond à aucune licence connue de civiscan")
 
@@ -126,7 +126,7 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
             notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
                                       f"convention reads as {spdx_id}; nothing in the repository "
                                       "says \"or any later version\"",
-                               f"{where} contient seulement le texte de la {base}, qui se lit "
+                               f"{where} contient seulement le texte de la licence {base}, qui se lit "
                                f"{spdx_id} par convention SPDX ; rien dans le dépôt ne dit « ou "
                                "toute version ultérieure »"))
         elif basis == "unstated":

@@ -482,3 +482,10 @@ def test_hostile_texts_about_modification_end_quickly() -> None:
         detect(text)
         readme_licence("# x\n\n## Licence\n\n" + text, "README.md")
     assert time.perf_counter() - start < 5
+
+
+def test_publiccode_advice_for_a_gnu_name_names_both_forms() -> None:
+    from scanner.publiccode.licence import parse_licence
+
+    parsed = parse_licence("GNU Affero General Public License v3")
+    assert "(write AGPL-3.0-only or AGPL-3.0-or-later)" in (parsed.error or "")
