@@ -108,7 +108,8 @@ class LicenceCollector(Collector):
             "consistency": consistency,
             "readme_mentions": sorted({resolve(m)[0] for m in mentions(readme)}),
             "headers": header_facts,
-            "data_docs": _data_docs(listing, files, declarations, readme, in_readme),
+            "data_docs": _data_docs(listing, snapshot.files, files, declarations, readme,
+                                    in_readme),
             "index": _index_version(),
         }
         return {"licence": section, "problems": problems}
@@ -364,11 +365,11 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
             "disagreeing": disagreeing}
 
 
-def _data_docs(listing: Sequence[str], files: list[dict[str, t.Any]],
-               declarations: list[dict[str, t.Any]], readme: str,
-               in_readme: dict[str, t.Any] | None) -> dict[str, t.Any]:
+def _data_docs(listing: Sequence[str], sizes: Mapping[str, int | None],
+               files: list[dict[str, t.Any]], declarations: list[dict[str, t.Any]],
+               readme: str, in_readme: dict[str, t.Any] | None) -> dict[str, t.Any]:
     """Is the repository mostly data or documentation, and which data/docs licences it names."""
-    section = content.classify(listing)
+    section = content.classify(listing, sizes)
     named = {i for f in files for i in f["licences"]}
     named |= {i for d in declarations if d["scope"] != "third-party" for i in d["ids"]}
     named |= {resolve(m)[0] for m in mentions(readme)}

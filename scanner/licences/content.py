@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scanner.licences.headers import SOURCE_EXTENSIONS
 from scanner.licences.paths import ROOT_LICENCE, extension, vendored
@@ -27,8 +27,10 @@ CONFIG_EXTENSIONS = frozenset({"json", "yaml", "yml", "toml", "xml", "ini", "cfg
                                "tf", "hcl", "properties", "env", "dockerfile"})
 #: A documentation repository has at most one code file for this many documents.
 DOCS_PER_CODE_FILE = 10
-#: Fewer documents than this make a documentation repository only if nothing else is there.
+#: Fewer documents than this make a documentation repository only if nothing else is there
+#: and they hold at least MIN_DOC_BYTES (a placeholder README is no documentation).
 MIN_DOCS = 3
+MIN_DOC_BYTES = 2000
 DATA_DOCS_LICENCES = ("etalab-2.0", "ODbL-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0")
 _NOT_CONTENT = re.compile(
     r"(?:^|/)(?:tests?|fixtures?|spec|__tests__|\.github|\.gitlab)/"
@@ -37,9 +39,10 @@ _NOT_CONTENT = re.compile(
     re.IGNORECASE)
 
 
-def classify(paths: Sequence[str]) -> dict[str, t.Any]:
+def classify(paths: Sequence[str],
+             sizes: Mapping[str, int | None] | None = None) -> dict[str, t.Any]:
     """``kind`` (``data``, ``docs`` or ``None``) and the counts it was decided from."""
-    data = docs = code = config = 0
+    data = docs = code = config = doc_bytes = 0
     for path in paths:
         if vendored(path) or _NOT_CONTENT.search(path) or ROOT_LICENCE.match(path):
             continue
@@ -48,6 +51,7 @@ def classify(paths: Sequence[str]) -> dict[str, t.Any]:
             data += 1
         elif ext in DOC_EXTENSIONS:
             docs += 1
+            doc_bytes += (sizes or {}).get(path) or 0
         elif ext in CODE_EXTENSIONS:
             code += 1
         elif ext in CONFIG_EXTENSIONS:
@@ -56,8 +60,8 @@ def classify(paths: Sequence[str]) -> dict[str, t.Any]:
     if (data >= 20 and data >= code) or (data >= 3 and code == 0):
         kind = "data"
     elif docs and code * DOCS_PER_CODE_FILE <= docs and (
-            docs >= MIN_DOCS or (code == 0 and config == 0)):
-        kind = "docs"
+            docs >= MIN_DOCS or (code == 0 and config == 0 and doc_bytes >= MIN_DOC_BYTES)):
+        kind = "docs"  # a README alone is a document only with some substance (a list, a guide)
     label = {"data": ("data", "des données"), "docs": ("documentation", "de la documentation")}.get(
         kind or "", (None, None))
     return {"kind": kind, "label": label[0], "label_fr": label[1], "data_files": data,

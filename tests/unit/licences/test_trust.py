@@ -463,6 +463,11 @@ def test_a_documentation_site_with_a_little_tooling_is_documentation() -> None:
     assert classify(app)["kind"] is None  # incubateur.anct.gouv.fr: a Gridsome site, code
     helm = ["README.md", *[f"charts/x/templates/t{i}.yaml" for i in range(10)]]
     assert classify(helm)["kind"] is None
+    # codegouvfr/awesome-codegouvfr: a README that is a 2.5 kB list, and LICENSES/: a document;
+    # a placeholder README alone is not
+    assert classify(["README.md", "LICENSES/LICENSE.Etalab-2.0.md"],
+                    {"README.md": 2476})["kind"] == "docs"
+    assert classify(["README.md"], {"README.md": 40})["kind"] is None
 
 
 def test_dependencies_are_checked_against_the_codes_licence() -> None:
