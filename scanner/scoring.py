@@ -57,6 +57,12 @@ def category_score(findings: Iterable[Finding]) -> float | None:
     return round(100 * earned / total, 1)
 
 
+def shown(score: float) -> int:
+    """The whole number reports show for a score (``f"{score:.0f}"``; both round half to even)
+    and ``--fail-under`` compares: a displayed 73 passes ``--fail-under 73``."""
+    return round(score)
+
+
 def grade_for(score: float | None) -> str | None:
     if score is None:
         return None

@@ -148,6 +148,9 @@ class Snapshot:
     #: Files the reader failed on at read time (permissions, a link changed since the listing):
     #: path -> reason. The reader fills it as it goes; :meth:`why_unread` reports it.
     read_errors: dict[str, str] = field(default_factory=dict)
+    #: The folder scanned when it is not the root of its checkout (``apps/web``): history and
+    #: root licence are then the checkout's (the latter ``inherited`` from ``CHECKOUT:LICENSE``).
+    folder: str | None = None
 
     def paths(self) -> list[str]:
         """Every file path at HEAD, sorted."""

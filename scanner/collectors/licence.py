@@ -6,19 +6,22 @@ read from the facts, and compared with the licence files like every manifest dec
 
 from __future__ import annotations
 
+import functools
 import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.licences import content, declared, explain, headers, paths
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
-from scanner.licences.expressions import family, ids_of, parse, same_licence
+from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse, same_licence
 from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
 from scanner.licences.readme import readme_licence
+from scanner.memo import Memo
 from scanner.snapshot import Snapshot
 
 SOURCE = "licence"
@@ -55,10 +58,15 @@ class LicenceCollector(Collector):
         listing = snapshot.paths()
         problems: list[dict[str, t.Any]] = []
         root, nested = licence_paths(listing)
+        memo = Memo()
         files: list[dict[str, t.Any]] = []
         unread: list[dict[str, t.Any]] = []
         empty: list[str] = []
-        for path, scope in [*((p, "root") for p in root), *((p, "component") for p in nested)]:
+        wanted = [*((p, "root") for p in root), *((p, "component") for p in nested)]
+        if not root and snapshot.inherited:  # a checkout's folder: the checkout's root licence
+            outer = licence_paths(sorted(snapshot.inherited))[0]
+            wanted[:0] = [(snapshot.inherited_path(p), "root") for p in outer]
+        for path, scope in wanted:
             found = read_licence(snapshot, path)
             if found.unread is not None:
                 unread.append({"path": path, "scope": scope, "reason": found.unread.en,
@@ -66,9 +74,9 @@ class LicenceCollector(Collector):
             elif found.text is not None and not found.text.strip():
                 empty.append(path)
             elif found.text is not None:
-                files.append(_file_facts(path, scope, found.text))
+                files.append(_file_facts(path, scope, found.text, problems, memo))
         declarations = _declarations(snapshot, listing, facts, problems)
-        readme, in_readme = _readme(snapshot, listing)
+        readme, in_readme = _readme(snapshot, listing, problems)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
         root_declared = [d for d in declarations if d["scope"] == "root"]
         unread_root = [u for u in unread if u["scope"] == "root"]
@@ -136,8 +144,15 @@ def _index_version() -> str | None:
     return load_index().spdx_list_version
 
 
-def _file_facts(path: str, scope: str, text: str) -> dict[str, t.Any]:
-    found = detect(text)
+def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any]],
+                memo: Memo) -> dict[str, t.Any]:
+    try:  # once per text: vendored copies of one licence are common
+        found = memo.bounded("licence-text", text, path, detect, text)
+    except ParseError as exc:  # out of its time budget: present, but its licence unknown
+        problems.append(exc.to_problem(SOURCE))
+        return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
+                "method": "not-analysed", "licences": [], "candidates": [],
+                "reason": exc.message, "reason_fr": exc.message_fr or exc.message}
     entry: dict[str, t.Any] = {
         "path": path, "scope": scope, "spdx": found.spdx, "confidence": found.confidence,
         "method": found.method, "licences": list(found.licences),
@@ -186,7 +201,10 @@ def _scope(path: str) -> str:
 
 def _declared_entry(source: str, path: str, expression: str | None, field: str,
                     scope: str) -> dict[str, t.Any]:
-    entry: dict[str, t.Any] = {"source": source, "path": path, "expression": expression,
+    written = expression
+    if written is not None and len(written) > MAX_EXPRESSION_CHARS:  # not an expression anyway
+        written = written[:MAX_EXPRESSION_CHARS] + "…"
+    entry: dict[str, t.Any] = {"source": source, "path": path, "expression": written,
                                "field": field, "scope": scope, "kind": "absent",
                                "normalised": None, "ids": [], "deprecated": []}
     if expression is None:
@@ -249,28 +267,38 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
 
 _LICENCE_WORDS = re.compile(r"licen[cs]|\bspdx\b|\bgpl\b|\bcecill\b|\beupl\b", re.IGNORECASE)
 _HEADING = re.compile(r"\s*(?:#{1,6}\s|=+\s*$|[^\n]*\n[=\-~^]{3,}\s*$)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _readme(snapshot: Snapshot, listing: Sequence[str]) -> tuple[str, dict[str, t.Any] | None]:
+def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str, t.Any]],
+            ) -> tuple[str, dict[str, t.Any] | None]:
     """(the README paragraphs that talk about the licence: or-later notices, dual licensing;
     what the README's licence section holds, read like a licence file)."""
-    chunks: dict[int, str] = {}
+    chunks: list[str] = []
     section = None
     for path in readme_paths(listing):
         text = snapshot.read_text(path) or ""
         if section is None:
-            section = readme_licence(text, path)
-        paragraphs = re.split(r"\n\s*\n", text[:200_000])
-        for index, paragraph in enumerate(paragraphs):
-            if not _LICENCE_WORDS.search(paragraph):
-                continue
-            # The statement often runs on after a list ("Licensed under either of" / the two
-            # licences / "at your option."): keep the section's next paragraphs too.
-            for following in range(index, min(index + 4, len(paragraphs))):
-                if following > index and _HEADING.match(paragraphs[following]):
-                    break
-                chunks.setdefault(hash((path, following)), paragraphs[following])
-    return "\n\n".join(chunks.values())[:20_000], section
+            section = guarded(path, SOURCE, problems, functools.partial(readme_licence, text, path),
+                              None)
+        chunks += guarded(path, SOURCE, problems, functools.partial(_licence_paragraphs, text),
+                          [])
+    return "\n\n".join(chunks)[:20_000], section
+
+
+def _licence_paragraphs(text: str) -> list[str]:
+    chunks: dict[int, str] = {}
+    paragraphs = _PARAGRAPH_BREAK.split(text[:200_000])
+    for index, paragraph in enumerate(paragraphs):
+        if not _LICENCE_WORDS.search(paragraph):
+            continue
+        # The statement often runs on after a list ("Licensed under either of" / the two
+        # licences / "at your option."): keep the section's next paragraphs too.
+        for following in range(index, min(index + 4, len(paragraphs))):
+            if following > index and _HEADING.match(paragraphs[following]):
+                break
+            chunks.setdefault(following, paragraphs[following])
+    return list(chunks.values())
 
 
 def _headers(snapshot: Snapshot, paths: Sequence[str],
@@ -285,10 +313,8 @@ def _headers(snapshot: Snapshot, paths: Sequence[str],
         if data is None:
             continue
         reuse.append(path)
-        try:
-            annotations += headers.read_annotations(path, data)
-        except ParseError as exc:
-            problems.append(exc.to_problem(SOURCE))
+        annotations += guarded(path, SOURCE, problems,
+                               functools.partial(headers.read_annotations, path, data), [])
     sampled = {}
     for path in headers.sample(paths):
         text = snapshot.read_text(path)

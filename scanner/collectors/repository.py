@@ -21,6 +21,7 @@ class RepositoryCollector(Collector):
         section = snapshot.repo.to_facts()
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
+        section["folder"] = snapshot.folder
         section["skipped"] = [{"path": p, "reason": r, "reason_fr": reason_fr(r)}
                               for p, r in sorted(snapshot.skipped.items())]
         section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}

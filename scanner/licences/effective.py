@@ -68,6 +68,8 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
     recognised = [f for f in root if f["spdx"] != "NOASSERTION"]
     if not root:
         return _from_declarations(evidence, bool(files))
+    if not recognised and any(f["method"] == "not-analysed" for f in root):
+        return Decision("NOASSERTION", [], "unread", confidence=0.0)  # its analysis ran out
     if not recognised:
         candidates = [c for f in root for c in f.get("candidates", [])]
         candidates.sort(key=lambda c: -c["score"])

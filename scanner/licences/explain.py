@@ -33,7 +33,10 @@ def undecided(method: str, files: list[dict[str, t.Any]], unread: list[dict[str,
     if method == "unread":
         return [_note(u["path"], f"{u['path']} exists but could not be read ({u['reason']})",
                       f"{u['path']} existe mais n'a pas pu être lu ({u['reason_fr']})")
-                for u in unread if u["scope"] == "root"]
+                for u in unread if u["scope"] == "root"] + [
+            _note(f["path"], f"{f['path']} could not be analysed ({f['reason']})",
+                  f"{f['path']} n'a pas pu être analysé ({f['reason_fr']})")
+            for f in files if f["scope"] == "root" and f["method"] == "not-analysed"]
     if method == "components-only":
         paths = ", ".join(f["path"] for f in files)
         return [_note("", f"only sub-packages have licence files ({paths}); the repository "
