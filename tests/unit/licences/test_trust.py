@@ -494,3 +494,27 @@ def test_publiccode_advice_for_a_gnu_name_names_both_forms() -> None:
 
     parsed = parse_licence("GNU Affero General Public License v3")
     assert "(write AGPL-3.0-only or AGPL-3.0-or-later)" in (parsed.error or "")
+
+
+def test_a_licence_whose_analysis_runs_out_of_time_is_reviewed_not_failed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from scanner import budget
+    from scanner.collectors import licence as licence_collector
+
+    def spin(*args: object) -> t.NoReturn:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            pass
+        raise AssertionError("the per-file budget did not stop the work")
+
+    monkeypatch.setattr(budget, "FILE_SECONDS", 0.3)
+    monkeypatch.setattr(licence_collector, "detect", spin)
+    document = facts({"LICENSE": MIT})
+    assert (document["licence"]["spdx"], document["licence"]["method"]) == ("NOASSERTION",
+                                                                              "unread")
+    assert finding(document, "licence-file-present")[0] == "pass"  # present, and not empty
+    status, en, _ = finding(document, "licence-recognised")
+    assert status == "review" and en.startswith(
+        "The repository's licence needs a person's check: LICENSE could not be analysed (")
