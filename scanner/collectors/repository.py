@@ -1,4 +1,9 @@
-"""Repository identity and host metadata."""
+"""Repository identity and host metadata, and what the source could not list or read.
+
+Paths the source skipped (a link to a folder, a link into an uninstalled ``node_modules/``) and its
+notices (history not read, a ``.git`` pointing elsewhere) are facts, not problems: only a file
+some collector needed and could not read is a problem (:func:`scanner.facts.build_facts`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import typing as t
 from collections.abc import Mapping
 
 from scanner.collectors.base import Collector, Fragment
-from scanner.snapshot import Snapshot
+from scanner.snapshot import Snapshot, reason_fr
 
 
 class RepositoryCollector(Collector):
@@ -17,9 +22,8 @@ class RepositoryCollector(Collector):
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
         section["folder"] = snapshot.folder
-        section["skipped"] = [{"path": p, "reason": r} for p, r in sorted(snapshot.skipped.items())]
-        problems = [{"source": self.name, "path": p, "line": None, "message": r}
-                    for p, r in sorted(snapshot.skipped.items())]
-        problems += [{"source": self.name, "path": n.path, "line": None, "message": n.en,
-                      "message_fr": n.fr} for n in snapshot.notices]
-        return {"repository": section, "problems": problems}
+        section["skipped"] = [{"path": p, "reason": r, "reason_fr": reason_fr(r)}
+                              for p, r in sorted(snapshot.skipped.items())]
+        section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}
+                              for n in snapshot.notices]
+        return {"repository": section}

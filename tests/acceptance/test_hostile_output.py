@@ -36,7 +36,8 @@ def _build(root: Path) -> Path:
     (root / ".civiscan.yml").write_text(json.dumps({"waivers": [{
         "rule": "licence-file-present", "justification": HOSTILE, "approved_by": HOSTILE,
         "expires": "2999-01-01"}]}))
-    os.symlink("/etc/passwd", root / f"{HOSTILE}.md")  # escapes: its name is reported
+    # Named like an API description, so civiscan needs it; it escapes: its name is reported.
+    os.symlink("/etc/passwd", root / f"{HOSTILE}.openapi.yaml")
     return root
 
 
