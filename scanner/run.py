@@ -144,7 +144,9 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
                 "it no longer applies" for w in expired]
     card: dict[str, t.Any] = {
+        "kind": "repository",
         "repository": facts["repository"],
+        "startup": facts.get("startup"),
         "status": "ok",
         "error": None,
         "scanned_at": _now(),
@@ -173,7 +175,9 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
     """The scorecard of a repository or target that could not be scanned: the run goes on."""
     name = label.rsplit("/", 1)[-1] or label
     return {
+        "kind": "repository",
         "repository": repository or {"name": name, "full_name": label, "url": None},
+        "startup": None,
         "status": "error", "error": reason, "scanned_at": _now(), **_provenance(ruleset),
         "score": None, "grade": None,
         "categories": {}, "findings": [], "expired_waivers": [], "proposed_waivers": [],
@@ -181,20 +185,24 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
     }
 
 
-def _summary(cards: list[dict[str, t.Any]]) -> dict[str, t.Any]:
-    ok = [c for c in cards if c["status"] == "ok"]
+def summarise(cards: list[dict[str, t.Any]]) -> dict[str, t.Any]:
+    """The run summary, from its scorecards alone (so merged shards get the same one).
+    Repository counts, mean and grades are of repository scorecards; failing rules of all."""
+    repositories = [c for c in cards if c.get("kind", "repository") == "repository"]
+    ok = [c for c in repositories if c["status"] == "ok"]
     scores = [c["score"] for c in ok if c["score"] is not None]
     grades: dict[str, int] = {}
     for card in ok:
         if card["grade"]:
             grades[card["grade"]] = grades.get(card["grade"], 0) + 1
     failing: dict[str, int] = {}
-    for card in ok:
-        for finding in card["findings"]:
+    for card in cards:
+        for finding in card["findings"] if card["status"] == "ok" else []:
             if finding["status"] == "fail" and not finding["waiver"]:
                 failing[finding["rule"]] = failing.get(finding["rule"], 0) + 1
     return {
-        "repositories": len(cards), "scanned": len(ok), "errors": len(cards) - len(ok),
+        "repositories": len(repositories), "scanned": len(ok),
+        "errors": len(repositories) - len(ok),
         "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
         "grades": dict(sorted(grades.items())),
         "failing_rules": dict(sorted(failing.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -237,7 +245,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                            for r, j in sorted(options.config.disabled.items())],
         "config": options.config.path,
         "scorecards": cards,
-        "summary": _summary(cards),
+        "summary": summarise(cards),
     }
 
 
