@@ -11,8 +11,39 @@ import typing as t
 
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
+from scanner.reporters.base import (
+    Reporter,
+    ReportOptions,
+    one_pass,
+    passed_and_not_applicable,
+    proposed_waivers,
+    visible,
+)
+from scanner.reporters.rollup import (
+    Group,
+    Rollup,
+    Row,
+    grades_text,
+    group_stats,
+    group_title,
+    is_startup,
+    number,
+    plan_steps,
+    rollup,
+    row,
+    rule_title,
+    startup_label,
+    startups_text,
+    why_not_open,
+    without_open_code,
+)
 from scanner.scoring import CATEGORY_WEIGHTS
+
+if t.TYPE_CHECKING:
+    from scanner.runs.history import History
+
+#: Runs shown in the trend table.
+TREND_ROWS = 12
 
 #: What can build structure inside a line: emphasis, code, links and images (``[``, ``]``, ``!``),
 #: HTML and entities (``<``, ``>``, ``&``), table cells (``|``), headings, strike-through. Line
@@ -32,19 +63,26 @@ def _status_icon(finding: dict[str, t.Any]) -> str:
     return {"fail": "❌", "review": "🔎", "error": "⚠️"}.get(finding["status"], "✅")
 
 
-def _card(card: dict[str, t.Any], lang: str) -> list[str]:
-    name = escape(card["repository"].get("full_name") or card["repository"].get("name", "?"))
+def _card(item: Row, lang: str) -> list[str]:
+    card = item.card
+    name = escape(item.name)
     if card["status"] != "ok":
         return [f"### {name}", "", f"❌ {tr('could_not_scan', lang)}: {escape(card['error'])}", ""]
     score = "–" if card["score"] is None else f"{card['score']:.0f}/100"
-    lines = [f"### {name} — {tr('grade', lang)} {card['grade'] or '–'} ({score})", ""]
-    header = [tr(f"category.{c}", lang) for c in CATEGORY_WEIGHTS]
-    values = []
-    for category in CATEGORY_WEIGHTS:
-        value = card["categories"].get(category, {}).get("score")
-        values.append("–" if value is None else f"{value:.0f}")
-    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-              "| " + " | ".join(values) + " |", ""]
+    if is_startup(card):
+        lines = [f"### {name} — {escape(startup_label(item))}", ""]
+    else:
+        lines = [f"### {name} — {tr('grade', lang)} {card['grade'] or '–'} ({score})", ""]
+        header = [tr(f"category.{c}", lang) for c in CATEGORY_WEIGHTS]
+        values = []
+        for category in CATEGORY_WEIGHTS:
+            value = card["categories"].get(category, {}).get("score")
+            values.append("–" if value is None else f"{value:.0f}")
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+                  "| " + " | ".join(values) + " |", ""]
+    if item.plan:
+        lines += [tr("next", lang, rules=plan_steps(item.plan, lang, code_span), grade=item.plan.grade,
+                     score=number(item.plan.score)), ""]
     shown = [f for f in card["findings"] if f["status"] in ("fail", "review", "error")]
     shown.sort(key=most_severe_first)
     for finding in shown:
@@ -70,13 +108,95 @@ class MarkdownReporter(Reporter):
     media_type = "text/markdown"
     help = "Markdown scorecards (job summaries, merge-request comments)"
 
-    def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
+    @one_pass()
+    def render(self, run: dict[str, t.Any], *, color: bool = False,
+               options: ReportOptions | None = None) -> str:
         lang = run["language"]
         summary = run["summary"]
         mean = "–" if summary["mean_score"] is None else f"{summary['mean_score']:.0f}"
         lines = [f"## {tr('title', lang)}", "",
                  tr("summary", lang, scanned=summary["scanned"], total=summary["repositories"],
                     mean=mean), ""]
+        if summary.get("startups"):
+            lines += [startups_text(summary["startups"], lang, escape), ""]
+        view = rollup(run, options) if len(run["scorecards"]) > 1 else None
+        history = options.history if options else None
+        if history and len(history.points) > 1:
+            lines += _trend(history, lang)
+        if view:
+            lines += _rollup(run, view, lang)
+        rows = {id(r.card): r for r in view.rows} if view else {}
         for card in run["scorecards"]:
-            lines += _card(card, lang)
+            lines += _card(rows.get(id(card)) or row(card), lang)
         return "\n".join(lines).rstrip() + "\n"
+
+
+def code_span(text: str) -> str:
+    """A rule id as inline code (ids are kebab-case; anything else is escaped as text)."""
+    return f"`{text}`" if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text) else escape(text)
+
+
+def _table(rows: list[Row], lang: str, trend: bool) -> list[str]:
+    header = [tr("score", lang), tr("grade", lang), tr("rollup.repository", lang),
+              tr("rollup.next", lang)] + ([tr("rollup.delta", lang)] if trend else [])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for item in rows:
+        if item.card["status"] != "ok":
+            step = (f"❌ {tr('could_not_scan', lang)}{tr('colon', lang)}"
+                    f"{escape(item.card['error'] or '')}")
+        elif item.plan:
+            step = (tr("plan", lang, count=len(item.plan.fixes), grade=item.plan.grade,
+                       score=number(item.plan.score))
+                    + tr("colon", lang) + plan_steps(item.plan, lang, code_span))
+        else:
+            step = "–"
+        cells = [number(item.score), item.grade or "–", escape(item.name), step]
+        if trend:
+            cells.append("–" if item.delta is None else f"{item.delta:+.1f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _group(group: Group, lang: str, trend: bool) -> list[str]:
+    lines = [f"#### {group_title(group, lang, escape)}", "", group_stats(group, lang), ""]
+    lacking = [s for s in group.startups if without_open_code(s)]
+    if lacking:
+        lines += [f"**{tr('startups.without_code', lang)}**", ""]
+        lines += [f"- ❌ {escape(startup_label(s))}{tr('colon', lang)}{escape(why_not_open(s))}"
+                  for s in lacking]
+        lines.append("")
+    return lines + (_table(group.rows, lang, trend) if group.rows else [])
+
+
+def _rollup(run: dict[str, t.Any], view: Rollup, lang: str) -> list[str]:
+    trend = any(r.previous is not None for r in view.rows)
+    repositories = [r for r in view.rows if r.card.get("kind", "repository") == "repository"]
+    lines = [f"### {tr('rollup.title', lang, count=len(view.rows))}", ""]
+    if view.groups is None:
+        lines += _table(repositories, lang, trend)
+    else:
+        for group in view.groups:
+            lines += _group(group, lang, trend)
+    if view.most_failed:
+        lines += [f"### {tr('most_failed', lang)}", "",
+                  f"| {tr('repositories', lang)} | {tr('rule', lang)} | {tr('rule.what', lang)} |",
+                  "|---|---|---|"]
+        lines += [f"| {count} | {code_span(rule)} | {escape(rule_title(run, rule))} |"
+                  for rule, count in view.most_failed]
+        lines.append("")
+    return lines
+
+
+def _trend(history: History, lang: str) -> list[str]:
+    lines = [f"### {tr('trend', lang)}", "",
+             f"| {tr('trend.when', lang)} | {tr('trend.scanned', lang)} | {tr('trend.mean', lang)} "
+             f"| {tr('trend.grades', lang)} |", "|---|---|---|---|"]
+    for point in history.points[-TREND_ROWS:]:
+        lines.append(f"| {escape(point.when)} | {point.scanned} | {number(point.mean)} | "
+                     f"{escape(grades_text(point.grades))} |")
+    lines.append("")
+    if history.notices:
+        lines += [f"{tr('trend.left_out', lang)}:", ""]
+        lines += [f"- {escape(en if lang == 'en' else fr)}" for en, fr in history.notices]
+        lines.append("")
+    return lines
