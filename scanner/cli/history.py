@@ -1,0 +1,31 @@
+"""``--history DIR`` (scan and report): keep the run there, read the trends back."""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+import click
+
+from scanner.runs.history import History, keep, load
+
+F = t.TypeVar("F", bound=t.Callable[..., t.Any])
+
+
+def history_option(function: F) -> F:
+    return click.option(
+        "--history", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+        help="Keep this run in DIR as a dated run document, and show trends over the runs kept "
+             "there (HTML, Markdown).")(function)
+
+
+def with_history(run: dict[str, t.Any], folder: Path | None, language: str) -> History | None:
+    """Keep ``run`` in ``folder`` and load the trends; history files that cannot be read are
+    named on stderr (and in the reports) and left out."""
+    if folder is None:
+        return None
+    keep(run, folder)
+    history = load(folder, run)
+    for english, french in history.notices:
+        click.echo(f"civiscan: {french if language == 'fr' else english}", err=True)
+    return history
