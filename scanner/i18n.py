@@ -127,6 +127,7 @@ CHROME: dict[str, dict[str, str]] = {
     "trend.grades": {"en": "grades", "fr": "notes"},
     "trend.left_out": {"en": "history files left out", "fr": "fichiers d'historique écartés"},
     # report diff
+    "diff.title": {"en": "civiscan: what changed", "fr": "civiscan : ce qui a changé"},
     "diff.compared": {"en": "From the run of {before} to the run of {after}: mean score {old} → {new}",
                       "fr": "Du run du {before} au run du {after} : score moyen {old} → {new}"},
     "diff.rules_differ": {

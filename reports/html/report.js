@@ -257,6 +257,10 @@
         detail.appendChild(el("ul", { "class": "findings" }, group.map(findingItem)));
       }
     });
+    if (r.o) {
+      detail.appendChild(el("h3", { text: T.notices + " (" + r.o.length + ")" }));
+      detail.appendChild(el("ul", null, r.o.map(function (n) { return el("li", { text: S[n] }); })));
+    }
     overview.hidden = true;
     tableView.hidden = true;
     detail.hidden = false;

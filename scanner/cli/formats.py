@@ -38,20 +38,22 @@ class Output:
 
 
 def format_options(function: F) -> F:
-    """``--format`` (repeatable), ``--output`` (repeatable) and ``--csv-findings``."""
+    """``--format`` (repeatable), ``--output`` (repeatable) and ``--csv-findings``: the command
+    receives ``format`` and ``output`` tuples (so the environment variables read
+    ``CIVISCAN_SCAN_FORMAT``, ``CIVISCAN_SCAN_OUTPUT``, space-separated when several)."""
     choices = "; ".join(f"{n}: {r.help}" for n, r in sorted(REPORTER_BY_NAME.items()))
     function = click.option(
         "--csv-findings", is_flag=True,
         help="CSV: one row per finding instead of one per repository.")(function)
     function = click.option(
-        "--output", "-o", "outputs", multiple=True,
+        "--output", "-o", "output", multiple=True,
         type=click.Path(path_type=Path),
         help="Write a report to FILE instead of stdout (repeatable: the Nth --output goes to the "
              "Nth --format given without :PATH; without --format, the extension names the "
              "format). A regular file is replaced atomically, a pipe or a device (/dev/stdout) "
              "is written into.")(function)
     return click.option(
-        "--format", "formats", multiple=True, metavar="FORMAT[:PATH]",
+        "--format", "format", multiple=True, metavar="FORMAT[:PATH]",
         help=f"Report format, repeatable, each with its own output [default: {DEFAULT_FORMAT}, "
              f"or the --output extension]. Formats: {choices}.")(function)
 

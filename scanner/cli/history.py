@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from scanner.errors import UsageError
 from scanner.runs.history import History, keep, load
 
 F = t.TypeVar("F", bound=t.Callable[..., t.Any])
@@ -14,9 +15,16 @@ F = t.TypeVar("F", bound=t.Callable[..., t.Any])
 
 def history_option(function: F) -> F:
     return click.option(
-        "--history", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+        "--history", type=click.Path(path_type=Path), metavar="DIR",
         help="Keep this run in DIR as a dated run document, and show trends over the runs kept "
              "there (HTML, Markdown).")(function)
+
+
+def check_history(folder: Path | None) -> None:
+    """Refuse a history that is a file before any work is done (exit 2)."""
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: --history needs a folder, this is a file",
+                         fr=f"{folder} : --history attend un dossier, ceci est un fichier")
 
 
 def with_history(run: dict[str, t.Any], folder: Path | None, language: str) -> History | None:

@@ -15,7 +15,7 @@ import click
 
 from scanner.cli.errors import EXIT_FINDINGS, errors_to_exit
 from scanner.cli.formats import check_destinations, format_options, parse_outputs, write_outputs
-from scanner.cli.history import history_option, with_history
+from scanner.cli.history import check_history, history_option, with_history
 from scanner.cli.output import check_output, write_report
 from scanner.reporters import diff as diff_reporter
 from scanner.reporters.base import ReportOptions, to_json
@@ -60,13 +60,14 @@ def _load(paths: t.Sequence[Path]) -> list[tuple[str, dict[str, t.Any]]]:
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: auto].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stdout (reports go to files).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def render_command(runs: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[Path, ...],
+def render_command(runs: tuple[Path, ...], format: tuple[str, ...], output: tuple[Path, ...],
                    csv_findings: bool, history: Path | None, lang: str | None, color: bool | None,
                    quiet: bool, debug: bool) -> None:
     """Render stored run documents (several are joined as report merge joins them)."""
     with errors_to_exit(debug):
-        destinations = parse_outputs(formats, outputs)
+        destinations = parse_outputs(format, output)
         check_destinations(destinations)
+        check_history(history)
         loaded = _load(runs)
         run = merge(loaded) if len(loaded) > 1 else loaded[0][1]
         run = relocalise(run, lang or run["language"])

@@ -11,7 +11,7 @@ import click
 from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
 from scanner.cli.errors import errors_to_exit
 from scanner.cli.formats import check_destinations, format_options, parse_outputs, write_outputs
-from scanner.cli.history import history_option, with_history
+from scanner.cli.history import check_history, history_option, with_history
 from scanner.progress import Progress
 from scanner.reporters.base import ReportOptions
 from scanner.run import ScanOptions, exit_code, scan
@@ -76,7 +76,7 @@ def _live() -> bool:
 @click.option("--quiet", "-q", is_flag=True,
               help="Print nothing on stdout (the report still goes to --output); only errors.")
 @click.option("--debug", is_flag=True, help="Log details and show tracebacks.")
-def scan_command(targets: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path, ...],
+def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tuple[Path, ...],
                  csv_findings: bool, history: Path | None, fail_under: float | None,
                  fail_on: str | None, config_path: Path | None,
                  rule_dirs: tuple[Path, ...], lang: str | None, gitlab_host: tuple[str, ...],
@@ -94,8 +94,9 @@ def scan_command(targets: tuple[str, ...], formats: tuple[str, ...], outputs: tu
 
     configure_logging(debug, quiet)
     with errors_to_exit(debug):
-        destinations = parse_outputs(formats, outputs)
+        destinations = parse_outputs(format, output)
         check_destinations(destinations)
+        check_history(history)
         config = build_config(config_path)
         parsed = build_targets(targets or (".",), config, gitlab_host)
         ruleset = build_ruleset(config, rule_dirs)

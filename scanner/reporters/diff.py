@@ -23,8 +23,9 @@ def _score(side: dict[str, t.Any]) -> str:
 def _sections(diff: dict[str, t.Any]) -> list[tuple[str, list[dict[str, t.Any]]]]:
     changes = diff["repositories"]
     return [("diff.regressed", [c for c in changes if c["regression"]]),
-            ("diff.improved", [c for c in changes if not c["regression"] and c["improved"]]),
-            ("diff.changed", [c for c in changes if not c["regression"] and not c["improved"]])]
+            ("diff.improved", [c for c in changes if c["improvement"]]),
+            ("diff.changed", [c for c in changes
+                              if not c["regression"] and not c["improvement"]])]
 
 
 def _headline(diff: dict[str, t.Any], language: str, esc: t.Callable[[str], str]) -> list[str]:
@@ -75,7 +76,7 @@ def render_text(diff: dict[str, t.Any]) -> str:
 
 def render_markdown(diff: dict[str, t.Any]) -> str:
     language = diff["language"]
-    lines = [f"## {tr('title', language)}", "", *_headline(diff, language, escape), ""]
+    lines = [f"## {tr('diff.title', language)}", "", *_headline(diff, language, escape), ""]
     for key, changes in _sections(diff):
         if not changes:
             continue

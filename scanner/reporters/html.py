@@ -59,7 +59,7 @@ _SCRIPT_KEYS = (
     "html.open", "html.docs", "html.trend_repo", "html.no_match", "html.kind.startup",
     "to_fix", "to_review", "waived", "errors", "evidence", "rule.remediation", "could_not_scan",
     "incubator.none", "colon", "next", "gain", "html.per_page", "html.details",
-    "html.scanned", "html.not_scanned", "html.search", "html.incubator")
+    "html.scanned", "html.not_scanned", "html.search", "html.incubator", "notices")
 
 
 class _Strings:
@@ -166,7 +166,7 @@ def _rule_table(run: dict[str, t.Any], language: str,
 
 
 def _repository(item: t.Any, rules: dict[str, int], remediations: list[str], strings: _Strings,
-                history: History | None) -> dict[str, t.Any]:
+                history: History | None, language: str) -> dict[str, t.Any]:
     card = item.card
     repository = card["repository"]
     startup = card.get("startup") or {}
@@ -190,6 +190,12 @@ def _repository(item: t.Any, rules: dict[str, int], remediations: list[str], str
         "k": "startup" if card.get("kind") == "startup" else None,
     }
     entry.update({k: v for k, v in optional.items() if v is not None})
+    notices = [*map(str, card.get("notices") or []), *(
+        f"{p.get('path')}{':' + str(p['line']) if p.get('line') else ''}: "
+        f"{p.get('message_fr') if language == 'fr' and p.get('message_fr') else p.get('message')}"
+        for p in card.get("problems") or [] if isinstance(p, dict))]
+    if notices:
+        entry["o"] = [strings(n) for n in notices]
     if item.plan:
         entry["pl"] = [item.plan.grade, item.plan.score,
                        [[rules[f.rule], f.gain] for f in item.plan.fixes]]
@@ -276,7 +282,7 @@ class HtmlReporter(Reporter):
         strings = _Strings()
         ids, table, remediations = _rule_table(run, language, strings)
         rules = {rule: i for i, rule in enumerate(ids)}
-        repositories = [_repository(item, rules, remediations, strings, history)
+        repositories = [_repository(item, rules, remediations, strings, history, language)
                         for item in view.rows]
         chrome = {key: CHROME[key].get(language, CHROME[key]["en"]) for key in _SCRIPT_KEYS}
         data = {"lang": language, "t": chrome,

@@ -123,6 +123,7 @@ class SarifReporter(Reporter):
     def render(self, run: dict[str, t.Any], *, color: bool = False,
                options: ReportOptions | None = None) -> str:
         language = run["language"]
+        version = str(run.get("civiscan_version") or __version__)
         described = dict(run.get("rules") or {})
         cards = run["scorecards"]
         several = sum(1 for c in cards if c.get("kind", "repository") == "repository") > 1
@@ -149,7 +150,8 @@ class SarifReporter(Reporter):
             results = results[:MAX_RESULTS]
         sarif_run: dict[str, t.Any] = {
             "tool": {"driver": {
-                "name": "civiscan", "semanticVersion": __version__, "version": __version__,
+                # the civiscan that made the findings (a stored run may be re-rendered later)
+                "name": "civiscan", "semanticVersion": version, "version": version,
                 "informationUri": PROJECT_URL,
                 "rules": [_descriptor({"id": rule, **described[rule]}, language) for rule in ids],
             }},

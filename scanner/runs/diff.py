@@ -2,7 +2,8 @@
 
 A rule's standing is good (pass, not applicable, waived), to review, or failing; it improved
 when its standing got better and regressed when it got worse. A repository regressed when one
-of its rules did, its grade dropped, or it could be scanned before and cannot be now.
+of its rules did, its grade dropped, or it could be scanned before and cannot be now; it
+improved, short of that, when a rule or its grade got better or it can now be scanned.
 """
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ def _compare(old: dict[str, t.Any], new: dict[str, t.Any]) -> dict[str, t.Any]:
             (improved if now < was else regressed).append(change)
     old_rank, new_rank = _grade_rank(old["grade"]), _grade_rank(new["grade"])
     grade_dropped = old_rank is not None and new_rank is not None and new_rank > old_rank
+    grade_rose = old_rank is not None and new_rank is not None and new_rank < old_rank
     lost = old["status"] == "ok" and new["status"] != "ok"
+    regression = bool(regressed) or grade_dropped or lost
+    found = old["status"] != "ok" and new["status"] == "ok"
     delta = (round(new["score"] - old["score"], 1)
              if old["score"] is not None and new["score"] is not None else None)
     return {
@@ -65,7 +69,8 @@ def _compare(old: dict[str, t.Any], new: dict[str, t.Any]) -> dict[str, t.Any]:
         "after": {"status": new["status"], "score": new["score"], "grade": new["grade"],
                   "error": new["error"]},
         "delta": delta, "improved": improved, "regressed": regressed,
-        "regression": bool(regressed) or grade_dropped or lost,
+        "regression": regression,
+        "improvement": not regression and (bool(improved) or grade_rose or found),
     }
 
 
@@ -91,5 +96,5 @@ def diff(old: dict[str, t.Any], new: dict[str, t.Any]) -> dict[str, t.Any]:
         "removed": sorted(k[1] for k in before.keys() - after.keys()),
         "repositories": sorted(changed, key=lambda c: (not c["regression"], c["name"])),
         "regressions": sum(1 for c in changes if c["regression"]),
-        "improvements": sum(1 for c in changes if c["improved"] and not c["regression"]),
+        "improvements": sum(1 for c in changes if c["improvement"]),
     }

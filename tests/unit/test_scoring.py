@@ -77,7 +77,7 @@ def test_each_fix_gains_what_the_score_would_give() -> None:
                    for f in findings]
         assert fix.score == score(flipped)["score"]
         assert fix.gain == round(fix.score - now, 1) and fix.gain > 0
-    assert [f.rule for f in fixes(findings)][0] == "b"  # the heaviest failure first
+    assert fixes(findings)[0].rule == "b"  # the heaviest failure first
 
 
 def test_plan_reaches_the_next_grade_and_lifts_the_cap() -> None:
