@@ -71,6 +71,8 @@ class Config:
     fail_under: float | None = None
     fail_on: str | None = None
     gitlab_hosts: frozenset[str] = frozenset()
+    #: ``HOST=URL`` entries of ``gitlab_hosts``: where such a host's API is reached.
+    gitlab_instances: dict[str, str] = field(default_factory=dict)
     #: Whether a scanned repository's own waivers may apply (else they are only proposed).
     allow_repository_waivers: bool = False
     repository_waiver_max_days: int = DEFAULT_REPOSITORY_WAIVER_MAX_DAYS
@@ -127,11 +129,30 @@ def load_config(path: Path | None = None) -> Config:
         waivers=[Waiver.from_data(w, where) for w in value.get("waivers", [])],
         fail_under=value.get("fail_under"),
         fail_on=value.get("fail_on"),
-        gitlab_hosts=frozenset(value.get("gitlab_hosts", [])),
+        **_gitlab_hosts(value.get("gitlab_hosts", [])),
         allow_repository_waivers=value.get("repository_waivers") == "allow",
         repository_waiver_max_days=value.get("repository_waiver_max_days",
                                              DEFAULT_REPOSITORY_WAIVER_MAX_DAYS),
     )
+
+
+def split_gitlab_hosts(entries: t.Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """``HOST`` and ``HOST=URL`` entries (``--gitlab-host``, ``gitlab_hosts``): the hosts that are
+    GitLab instances, and the API URL of those reached elsewhere than https://HOST."""
+    hosts: set[str] = set()
+    instances: dict[str, str] = {}
+    for entry in entries:
+        host, _, url = entry.partition("=")
+        host = host.strip().lower()
+        hosts.add(host)
+        if url.strip():
+            instances[host] = url.strip()
+    return frozenset(hosts), instances
+
+
+def _gitlab_hosts(entries: list[str]) -> dict[str, t.Any]:
+    hosts, instances = split_gitlab_hosts(entries)
+    return {"gitlab_hosts": hosts, "gitlab_instances": instances}
 
 
 def check_rule_ids(config: Config, known: set[str]) -> None:

@@ -38,6 +38,10 @@ class ScanError(CiviscanError):
     """A repository could not be scanned (exit 3 when nothing could be scanned)."""
 
 
+class EmptyRepository(ScanError):
+    """The repository exists but holds no commit: nothing to scan (a registry says so apart)."""
+
+
 class ParseError(CiviscanError):
     """A file from a scanned repository could not be parsed.
 

@@ -40,6 +40,8 @@ def build_facts(snapshot: Snapshot, collectors: Sequence[Collector] = COLLECTORS
         "schema_version": FACTS_SCHEMA_VERSION,
         "civiscan_version": __version__,
         "dependencies": {},
+        # Set by the run when the repository was reached through a startup registry.
+        "startup": None,
         "problems": [],
     }
     for collector in collectors:

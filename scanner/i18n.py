@@ -46,6 +46,38 @@ CHROME: dict[str, dict[str, str]] = {
     "problems": {"en": "Unreadable files", "fr": "Fichiers illisibles"},
     "summary": {"en": "{scanned} of {total} repositories scanned, mean score {mean}",
                 "fr": "{scanned} dépôt(s) analysé(s) sur {total}, score moyen {mean}"},
+    "startup.open": {"en": "open code", "fr": "code ouvert"},
+    "startup.closed": {"en": "no open code", "fr": "pas de code ouvert"},
+    "startup.unknown": {"en": "open code not known", "fr": "ouverture du code inconnue"},
+    "startup.no_phase": {"en": "no current phase", "fr": "pas de phase en cours"},
+    "startup.code": {"en": "code", "fr": "code"},
+    "startup.phase": {"en": "phase", "fr": "phase"},
+    "startup.startup": {"en": "startup", "fr": "startup"},
+    "startup.findings": {"en": "findings", "fr": "constats"},
+    "group.none": {"en": "No incubator named", "fr": "Sans incubateur indiqué"},
+    "group.other": {"en": "Repositories reached otherwise", "fr": "Dépôts atteints autrement"},
+    "group.startups": {"en": "{count} startup(s): {closed} without open code, {open} with open "
+                             "code, {compliant} compliant (grade A or B)",
+                       "fr": "{count} startup(s) : {closed} sans code ouvert, {open} avec code "
+                             "ouvert, {compliant} conforme(s) (note A ou B)"},
+    "group.repositories": {"en": "{count} repository(ies): grades {grades}, mean score {mean}",
+                           "fr": "{count} dépôt(s) : notes {grades}, score moyen {mean}"},
+    "registry.summary": {"en": "Startups: {declared} declared, {with_repository} name a repository, "
+                               "{with_open_code} with open code, {compliant} compliant (grade A "
+                               "or B)",
+                         "fr": "Startups : {declared} déclarée(s), {with_repository} indiquent un "
+                               "dépôt, {with_open_code} avec code ouvert, {compliant} conforme(s) "
+                               "(note A ou B)"},
+    "registry.phase": {"en": "{phase}: {declared} declared, {with_repository} name a repository, "
+                             "{with_open_code} with open code, {compliant} compliant",
+                       "fr": "{phase} : {declared} déclarée(s), {with_repository} indiquent un "
+                             "dépôt, {with_open_code} avec code ouvert, {compliant} conforme(s)"},
+    "registry.unreadable": {"en": "{count} registry entry(ies) could not be read",
+                            "fr": "{count} entrée(s) du registre illisible(s)"},
+    "count.declared": {"en": "declared", "fr": "déclarées"},
+    "count.with_repository": {"en": "name a repository", "fr": "indiquent un dépôt"},
+    "count.with_open_code": {"en": "with open code", "fr": "avec code ouvert"},
+    "count.compliant": {"en": "compliant", "fr": "conformes"},
     "category.licensing": {"en": "Licensing", "fr": "Licence"},
     "category.contributing": {"en": "Contributing", "fr": "Contribution"},
     "category.publication": {"en": "Publication", "fr": "Publication"},
@@ -67,8 +99,11 @@ CHROME: dict[str, dict[str, str]] = {
     "rule.references": {"en": "references", "fr": "références"},
     "rule.source": {"en": "source", "fr": "fichier"},
     "rule.experimental": {"en": "(experimental)", "fr": "(expérimentale)"},
+    "rule.startup_scope": {"en": "(startup)", "fr": "(startup)"},
+    "rule.scope": {"en": "judges", "fr": "juge"},
+    "scope.repository": {"en": "each repository", "fr": "chaque dépôt"},
+    "scope.startup": {"en": "each startup of a registry", "fr": "chaque startup d'un registre"},
     "colon": {"en": ": ", "fr": " : "},
-    "semicolon": {"en": "; ", "fr": " ; "},
     "scanning": {"en": "civiscan: scanning {name}…", "fr": "civiscan : analyse de {name}…"},
     "progress.repos": {"en": "{done}/{total} repositories", "fr": "{done}/{total} dépôts"},
     "progress.requests": {"en": "{count} requests", "fr": "{count} requêtes"},
@@ -83,8 +118,8 @@ CHROME: dict[str, dict[str, str]] = {
     "effort.medium": {"en": "medium", "fr": "moyen"},
     "effort.high": {"en": "high", "fr": "élevé"},
     # Organisation roll-up (text, Markdown, HTML)
-    "rollup.title": {"en": "Organisation roll-up: {count} scorecard(s), lowest score first",
-                     "fr": "Vue d'ensemble : {count} bilan(s), du score le plus bas au plus haut"},
+    "rollup.title": {"en": "Organisation roll-up: {count} repositories, lowest score first",
+                     "fr": "Vue d'ensemble : {count} dépôt(s), du score le plus bas au plus haut"},
     "rollup.repository": {"en": "repository", "fr": "dépôt"},
     "rollup.next": {"en": "next step", "fr": "prochaine étape"},
     "rollup.delta": {"en": "change", "fr": "évolution"},
@@ -97,21 +132,6 @@ CHROME: dict[str, dict[str, str]] = {
     "rule": {"en": "rule", "fr": "règle"},
     "rule.what": {"en": "what it asks", "fr": "ce qu'elle demande"},
     "most_failed": {"en": "Most failed rules", "fr": "Règles le plus souvent en échec"},
-    "failed_count": {"en": "{count} repositories", "fr": "{count} dépôt(s)"},
-    "incubator": {"en": "{title} ({id})", "fr": "{title} ({id})"},
-    "incubator.none": {"en": "Not reached through a startup registry",
-                       "fr": "Hors registre de startups"},
-    "incubator.stats": {"en": "{startups} startup(s), {repositories} repositories, mean score "
-                              "{mean}, grades {grades}",
-                        "fr": "{startups} startup(s), {repositories} dépôt(s), score moyen {mean}, "
-                              "notes {grades}"},
-    "incubator.repositories": {"en": "{repositories} repositories, mean score {mean}, grades {grades}",
-                               "fr": "{repositories} dépôt(s), score moyen {mean}, notes {grades}"},
-    "startups.summary": {"en": "Startups: {declared} declared, {with_open_code} with open code, "
-                               "{compliant} compliant (grade B or better)",
-                         "fr": "Startups : {declared} déclarée(s), {with_open_code} avec du code "
-                               "ouvert, {compliant} conforme(s) (note B ou mieux)"},
-    "startups.by_phase": {"en": "by phase: {phases}", "fr": "par phase : {phases}"},
     "startups.without_code": {"en": "Startups without open code", "fr": "Startups sans code ouvert"},
     "startup": {"en": "startup", "fr": "startup"},
     "phase": {"en": "phase", "fr": "phase"},
@@ -159,7 +179,6 @@ CHROME: dict[str, dict[str, str]] = {
     "html.repositories": {"en": "Repositories", "fr": "Dépôts"},
     "html.search": {"en": "Search a name, a description, a topic",
                     "fr": "Rechercher un nom, une description, un thème"},
-    "html.filter": {"en": "Filters", "fr": "Filtres"},
     "html.all": {"en": "all", "fr": "tous"},
     "html.errors_only": {"en": "could not be scanned", "fr": "non analysés"},
     "html.shown": {"en": "{count} of {total} shown", "fr": "{count} sur {total} affichés"},

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from scanner import yamltabs
 from scanner.errors import ParseError
 
 if sys.version_info >= (3, 11):
@@ -185,6 +186,25 @@ def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
     An empty or comment-only file gives ``Loaded(None)``.
     """
     text = decode(data, path)
+    try:
+        return _load_yaml_text(text, path, locate)
+    except ParseError as exc:
+        if exc.message != yamltabs.LIBYAML_TAB_ERROR:
+            raise
+        return _load_with_explicit_indentation(text, path, locate, exc)
+
+
+def _load_with_explicit_indentation(text: str, path: str, locate: bool,
+                                    error: ParseError) -> Loaded:
+    """Parse again with the indentation of tab-opened block scalars stated in their headers,
+    which libyaml then reads as YAML 1.2 does (see :mod:`scanner.yamltabs`)."""
+    fixed = None if error.line is None else yamltabs.with_explicit_indentation(text, error.line - 1)
+    if fixed is None:
+        raise error  # a tab that YAML 1.2 rejects too
+    return _load_yaml_text(fixed, path, locate)
+
+
+def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
     lines: dict[str, int] | None = {} if locate else None
     columns: dict[str, int] = {}
     literals: dict[str, str] = {}

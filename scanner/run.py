@@ -16,15 +16,17 @@ from scanner import __version__
 from scanner.config import FILE_NAME, Config, Waiver, admit_repository_waivers, repository_waivers
 from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
 from scanner.engine.loader import Ruleset
-from scanner.errors import CiviscanError, ScanError
+from scanner.errors import CiviscanError, ScanError, UsageError
 from scanner.facts import build_facts
 from scanner.scoring import score
 from scanner.snapshot import Snapshot
+from scanner.sources.history import fill_shallow_history
 from scanner.sources.local import local_snapshot
 from scanner.sources.remote import Item
 from scanner.targets import Target
 
 if t.TYPE_CHECKING:
+    from scanner.registry.scan import StartupFilter
     from scanner.sources.crawl import Crawler, CrawlOptions
 
 RUN_SCHEMA_VERSION = "1"
@@ -47,6 +49,16 @@ class ScanOptions:
     crawl: CrawlOptions | None = None
     #: Told about repositories found and waits (the progress display); see ``sources.crawl``.
     listener: t.Any = None
+    #: Which startups of ``registry:`` targets are scanned (default: all).
+    startups: StartupFilter = field(default_factory=lambda: _all_startups())
+    #: Self-hosted GitLab hosts: where a registry's URLs may point besides github.com/gitlab.com.
+    gitlab_hosts: frozenset[str] = frozenset()
+
+
+def _all_startups() -> StartupFilter:
+    from scanner.registry.scan import StartupFilter
+
+    return StartupFilter()
 
 
 def _now() -> str:
@@ -69,8 +81,15 @@ def items_for(target: Target, crawler: Crawler | None) -> Iterator[Item]:
     """What a target stands for: one folder, or the repositories of an organisation or group."""
     if target.kind == "local":
         for snapshot in snapshots_for(target):
+            fill_shallow_history(snapshot)
             yield Item(snapshot.repo, snapshot=snapshot)
         return
+    if target.kind == "registry":
+        raise UsageError(f"{target.label}: a registry is read by 'civiscan scan' (with "
+                         "--include-facts, each startup's and repository's facts are in the report)",
+                         fr=f"{target.label} : un registre se lit avec « civiscan scan » (avec "
+                            "--include-facts, les faits de chaque startup et de chaque dépôt sont "
+                            "dans le rapport)")
     assert crawler is not None
     yield from crawler.items(target)
 
@@ -114,41 +133,30 @@ def scan_snapshot(snapshot: Snapshot, options: ScanOptions) -> dict[str, t.Any]:
     return scan_item(Item(snapshot.repo, snapshot=snapshot), options)
 
 
-def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
-    """One repository's scorecard (status ``ok``), from its facts or from its snapshot."""
-    if item.facts is not None:
-        facts, data = item.facts, item.own_config
-    else:
-        assert item.snapshot is not None
-        facts = build_facts(item.snapshot)
-        data = item.snapshot.read(FILE_NAME) if FILE_NAME in item.snapshot.files else None
-    findings = [evaluate(rule, facts) for rule in options.ruleset.rules]
+def judge(facts: dict[str, t.Any], options: ScanOptions, full_name: str, scope: str,
+          today: dt.date, own_config: bytes | None = None) -> dict[str, t.Any]:
+    """The rules of ``scope`` on one facts document, with the configuration applied: the
+    scorecard fields every kind of card shares (findings, waivers, notices, provenance)."""
+    findings = [evaluate(rule, facts) for rule in options.ruleset.scoped(scope)]
     own_waivers: list[Waiver] = []
     proposed: list[dict[str, t.Any]] = []
     notices: list[str] = []
-    if data is not None:
-        own_waivers, notices = repository_waivers(data, FILE_NAME)
-        known = {rule.id for rule in options.ruleset.rules}
+    if own_config is not None:
+        own_waivers, notices = repository_waivers(own_config, FILE_NAME)
+        known = {rule.id for rule in options.ruleset.scoped(scope)}
         notices += [f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored"
                     for w in own_waivers if w.rule not in known]
         own_waivers = [w for w in own_waivers if w.rule in known]
         # A repository's waivers cover that repository only, whatever they say.
-        own_waivers = [Waiver(w.rule, facts["repository"]["full_name"], w.justification,
-                              w.approved_by, w.expires, w.origin) for w in own_waivers]
+        own_waivers = [Waiver(w.rule, full_name, w.justification, w.approved_by, w.expires,
+                              w.origin) for w in own_waivers]
         # ...and only apply where the trusted configuration says so: else a repository
         # could waive its own failures and pass.
-        own_waivers, proposed = admit_repository_waivers(own_waivers, options.config,
-                                                         options.today)
-    findings, expired = _apply_config(findings, options.config, own_waivers,
-                                      facts["repository"]["full_name"], options.today)
+        own_waivers, proposed = admit_repository_waivers(own_waivers, options.config, today)
+    findings, expired = _apply_config(findings, options.config, own_waivers, full_name, today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
                 "it no longer applies" for w in expired]
-    card: dict[str, t.Any] = {
-        "kind": "repository",
-        "repository": facts["repository"],
-        "startup": facts.get("startup"),
-        "status": "ok",
-        "error": None,
+    return {
         "scanned_at": _now(),
         **_provenance(options.ruleset),
         **score(findings),
@@ -157,6 +165,28 @@ def scan_item(item: Item, options: ScanOptions) -> dict[str, t.Any]:
         "proposed_waivers": proposed,
         "notices": notices,
         "problems": facts["problems"],
+    }
+
+
+def scan_item(item: Item, options: ScanOptions,
+              startup: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
+    """One repository's scorecard (status ``ok``), from its facts or from its snapshot;
+    ``startup``: the startup it was reached through (its facts' ``startup`` section)."""
+    if item.facts is not None:
+        facts, data = item.facts, item.own_config
+    else:
+        assert item.snapshot is not None
+        facts = build_facts(item.snapshot)
+        data = item.snapshot.read(FILE_NAME) if FILE_NAME in item.snapshot.files else None
+    facts = {**facts, "startup": startup}
+    card: dict[str, t.Any] = {
+        "kind": "repository",
+        "startup": startup,
+        "repository": facts["repository"],
+        "status": "ok",
+        "error": None,
+        **judge(facts, options, facts["repository"]["full_name"], "repository", options.today,
+                data),
     }
     if options.include_facts:
         card["facts"] = facts
@@ -171,13 +201,13 @@ def _provenance(ruleset: Ruleset) -> dict[str, t.Any]:
 
 
 def error_card(label: str, reason: str, ruleset: Ruleset,
-               repository: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
+               repository: dict[str, t.Any] | None = None, *, startup: dict[str, t.Any] | None = None,
+               kind: str = "repository") -> dict[str, t.Any]:
     """The scorecard of a repository or target that could not be scanned: the run goes on."""
     name = label.rsplit("/", 1)[-1] or label
     return {
-        "kind": "repository",
+        "kind": kind, "startup": startup,
         "repository": repository or {"name": name, "full_name": label, "url": None},
-        "startup": None,
         "status": "error", "error": reason, "scanned_at": _now(), **_provenance(ruleset),
         "score": None, "grade": None,
         "categories": {}, "findings": [], "expired_waivers": [], "proposed_waivers": [],
@@ -185,9 +215,11 @@ def error_card(label: str, reason: str, ruleset: Ruleset,
     }
 
 
-def summarise(cards: list[dict[str, t.Any]]) -> dict[str, t.Any]:
-    """The run summary, from its scorecards alone (so merged shards get the same one).
-    Repository counts, mean and grades are of repository scorecards; failing rules of all."""
+def summarise(cards: list[dict[str, t.Any]],
+              registries: list[dict[str, t.Any]] | None = None) -> dict[str, t.Any]:
+    """The run summary, from its scorecards (and, for ``registry:`` targets, the registries'
+    records). Repository counts, mean and grades are of repository scorecards; failing rules of
+    all; ``startups`` only when a registry was read."""
     repositories = [c for c in cards if c.get("kind", "repository") == "repository"]
     ok = [c for c in repositories if c["status"] == "ok"]
     scores = [c["score"] for c in ok if c["score"] is not None]
@@ -200,31 +232,79 @@ def summarise(cards: list[dict[str, t.Any]]) -> dict[str, t.Any]:
         for finding in card["findings"] if card["status"] == "ok" else []:
             if finding["status"] == "fail" and not finding["waiver"]:
                 failing[finding["rule"]] = failing.get(finding["rule"], 0) + 1
-    return {
+    summary: dict[str, t.Any] = {
         "repositories": len(repositories), "scanned": len(ok),
         "errors": len(repositories) - len(ok),
         "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
         "grades": dict(sorted(grades.items())),
         "failing_rules": dict(sorted(failing.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
+    if registries is not None:
+        summary["startups"] = startup_summary(cards, registries)
+    return summary
+
+
+def startup_summary(cards: list[dict[str, t.Any]],
+                    registries: list[dict[str, t.Any]]) -> dict[str, t.Any]:
+    """Startups declared (readable entries in scope), naming a repository, with open code (what
+    they declare is public), compliant (open code, and every public repository graded A or B),
+    and the same counts by current phase."""
+    startups = [c for c in cards if c.get("kind") == "startup" and c.get("code") is not None]
+
+    def counts(group: list[dict[str, t.Any]]) -> dict[str, int]:
+        return {"declared": len(group),
+                "with_repository": sum(1 for c in group if c["code"]["status"] not in
+                                       ("not_declared", "malformed")),
+                "with_open_code": sum(1 for c in group if c["open_code"]),
+                "compliant": sum(1 for c in group if c["compliant"])}
+
+    phases: dict[str, list[dict[str, t.Any]]] = {}
+    for card in startups:
+        phases.setdefault(card["startup"]["phase"] or "unknown", []).append(card)
+    return {**counts(startups),
+            "unreadable": sum(1 for c in cards
+                              if c.get("kind") == "startup" and c.get("code") is None),
+            "by_phase": {phase: counts(group) for phase, group in sorted(phases.items())},
+            "registries": registries}
+
+
+def item_key(item: Item) -> str:
+    """One repository reached twice (two targets, two startups) is scanned once: its web URL
+    says which one it is across forges (``owner/name`` alone may exist on several)."""
+    return (item.info.url or item.info.full_name).lower()
 
 
 def scan(options: ScanOptions) -> dict[str, t.Any]:
     """Scan every target; one repository failing never stops the others."""
     started = _now()
     cards: list[dict[str, t.Any]] = []
+    carded: dict[str, dict[str, t.Any]] = {}
+    registries: list[dict[str, t.Any]] = []
     crawler = make_crawler(options.targets, options.crawl, options.listener)
-    seen: set[str] = set()
+
+    def add(item: Item, startup: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
+        key = item_key(item)
+        if item.snapshot is None and key in carded:
+            return carded[key]
+        if options.progress:
+            options.progress(item.info.full_name)
+        card = _card(item, options, startup)
+        cards.append(card)
+        carded[key] = card
+        return card
+
     for target in options.targets:
         try:
+            if target.kind == "registry":
+                from scanner.registry.scan import scan_registry
+
+                assert crawler is not None
+                startup_cards, record = scan_registry(target, crawler, options, add)
+                cards.extend(startup_cards)
+                registries.append(record)
+                continue
             for item in items_for(target, crawler):
-                name = item.info.full_name
-                if item.snapshot is None and name in seen:
-                    continue  # the same repository reached through two targets: scanned once
-                seen.add(name)
-                if options.progress:
-                    options.progress(name)
-                cards.append(_card(item, options))
+                add(item)
         except CiviscanError as exc:
             cards.append(error_card(target.label, exc.text(options.language), options.ruleset))
         except Exception as exc:  # a source bug costs its target, never the run
@@ -232,6 +312,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
             cards.append(error_card(target.label, f"internal error: {type(exc).__name__}: {exc}",
                                     options.ruleset))
     ruleset = options.ruleset
+    with_registry = any(target.kind == "registry" for target in options.targets)
     return {
         "schema_version": RUN_SCHEMA_VERSION,
         "civiscan_version": __version__,
@@ -245,24 +326,26 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
                            for r, j in sorted(options.config.disabled.items())],
         "config": options.config.path,
         "scorecards": cards,
-        "summary": summarise(cards),
+        "summary": summarise(cards, registries if with_registry else None),
     }
 
 
-def _card(item: Item, options: ScanOptions) -> dict[str, t.Any]:
+def _card(item: Item, options: ScanOptions,
+          startup: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
     """The scorecard of one item; whatever goes wrong costs this repository only."""
     name = item.info.full_name
     if item.error is not None:
         return error_card(name, item.error.text(options.language), options.ruleset,
-                          item.info.to_facts())
+                          item.info.to_facts(), startup=startup)
     try:
-        return scan_item(item, options)
+        return scan_item(item, options, startup)
     except CiviscanError as exc:
-        return error_card(name, exc.text(options.language), options.ruleset, item.info.to_facts())
+        return error_card(name, exc.text(options.language), options.ruleset, item.info.to_facts(),
+                          startup=startup)
     except Exception as exc:  # one repository must not stop an organisation scan
         log.debug("scan of %s failed", name, exc_info=True)
         return error_card(name, f"internal error: {type(exc).__name__}: {exc}", options.ruleset,
-                          item.info.to_facts())
+                          item.info.to_facts(), startup=startup)
 
 
 def exit_code(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None) -> int:
@@ -285,7 +368,8 @@ def exit_reason(run: dict[str, t.Any], *, fail_under: float | None,
             if card["status"] != "ok":
                 return 1, card
     for card in ok:
-        if fail_under is not None and (card["score"] is None or card["score"] < fail_under):
+        if fail_under is not None and card.get("kind", "repository") == "repository" and (
+                card["score"] is None or card["score"] < fail_under):
             return 1, card
         if threshold is not None:
             for finding in card["findings"]:

@@ -95,6 +95,8 @@ class Snapshot:
     #: In-repository symlinks: listed path -> the listed path it points to (git mode 120000).
     links: dict[str, str] = field(default_factory=dict)
     commit_log: list[Commit] | None = None
+    #: A shallow clone (``actions/checkout`` fetches one commit): ``commit_log`` is cut short.
+    shallow: bool = False
     max_file_bytes: int = MAX_FILE_BYTES
     #: Community files of the owner's shared ``.github`` repository, which GitHub shows where a
     #: repository has none of its own: their paths there -> contents. ``inherited_from`` names

@@ -15,7 +15,8 @@ _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 @dataclass(frozen=True)
 class Target:
-    """``kind`` is ``local``, ``github`` or ``gitlab``; ``owner``/``name`` for remote ones."""
+    """``kind`` is ``local``, ``github``, ``gitlab`` or ``registry``; ``owner``/``name`` for
+    remote ones; a registry has its ``path`` (a file) or its ``url``."""
 
     kind: str
     raw: str
@@ -23,11 +24,14 @@ class Target:
     host: str | None = None
     owner: str | None = None
     name: str | None = None
+    url: str | None = None
 
     @property
     def label(self) -> str:
         if self.kind == "local":
             return str(self.path)
+        if self.kind == "registry":
+            return f"registry:{self.url or self.raw.strip()[len('registry:'):]}"
         project = f"{self.owner}/{self.name}" if self.name else f"{self.owner}"
         return f"{self.kind}:{project}" if self.host in KNOWN_HOSTS else f"{self.host}/{project}"
 
@@ -56,9 +60,40 @@ def _remote(kind: str, host: str, parts: list[str], raw: str) -> Target:
                   name=parts[-1] if len(parts) > 1 else None)
 
 
+def _registry(raw: str, text: str) -> Target:
+    """``registry:URL`` (https; plain http to a loopback host only) or ``registry:FILE``."""
+    where = text[len("registry:"):].strip()
+    if not where:
+        raise TargetError(f"{raw!r}: name the registry, e.g. "
+                          "registry:https://beta.gouv.fr/api/v2.6/startups.json or registry:FILE",
+                          fr=f"{raw!r} : indiquez le registre, par exemple "
+                             "registry:https://beta.gouv.fr/api/v2.6/startups.json ou registry:FICHIER")
+    if re.match(r"^[a-z][a-z0-9+.-]*://", where, re.IGNORECASE):
+        url = urlsplit(where)
+        host = (url.hostname or "").lower()
+        loopback = host in ("localhost", "::1") or host.startswith("127.")
+        if not host or not (url.scheme.lower() == "https" or (url.scheme.lower() == "http" and loopback)):
+            raise TargetError(f"{raw!r}: a registry is read over https (plain http only from a "
+                              "loopback host)",
+                              fr=f"{raw!r} : un registre se lit en https (http seulement depuis une "
+                                 "adresse locale)")
+        if url.username is not None or url.password is not None:
+            raise TargetError(f"{raw!r}: a registry URL carries no credentials",
+                              fr=f"{raw!r} : une URL de registre ne porte pas d'identifiants")
+        return Target("registry", raw, host=host, url=where)
+    path = Path(where).expanduser()
+    if not path.is_file():
+        raise TargetError(f"{raw!r}: no such registry file",
+                          fr=f"{raw!r} : ce fichier de registre n'existe pas")
+    return Target("registry", raw, path=path)
+
+
 def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Target:
-    """``.``, a path, ``github:OWNER[/REPO]``, ``gitlab:GROUP[/...]`` or an https URL."""
+    """``.``, a path, ``github:OWNER[/REPO]``, ``gitlab:GROUP[/...]``, an https URL, or
+    ``registry:URL|FILE`` (a startup registry: every repository it declares)."""
     text = raw.strip()
+    if text.startswith("registry:"):
+        return _registry(raw, text)
     for kind in ("github", "gitlab"):
         if text.startswith(f"{kind}:") and not text.startswith(f"{kind}://"):
             host = "github.com" if kind == "github" else "gitlab.com"

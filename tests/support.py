@@ -87,6 +87,35 @@ def corpus_snapshot(folder: Path) -> Snapshot:
                                full_name=folder.name.replace("__", "/", 1))
 
 
+def baseline_startup_facts() -> dict[str, t.Any]:
+    """The facts of a startup in construction whose declared repository is public: the document
+    rules of scope ``startup`` are judged on (their cases overlay it)."""
+    return {
+        "schema_version": "1",
+        "civiscan_version": "0",
+        "startup": {
+            "id": "mon-suivi-justice", "name": "Mon Suivi Justice", "phase": "construction",
+            "phases": [{"name": "investigation", "start": "2020-09-01", "end": "2021-01-31"},
+                       {"name": "construction", "start": "2021-02-01", "end": None}],
+            "incubator": {"id": "dinum", "title": "Incubateur de la DINUM"},
+            "sponsors": ["dap"], "registry": "https://beta.gouv.fr/api/v2.6/startups.json",
+            "link": "https://mon-suivi-justice.beta.gouv.fr", "shared_with": [],
+        },
+        "code": {
+            "declared": "https://github.com/betagouv/mon-suivi-justice", "status": "public",
+            "kind": "repository", "forge": "github", "host": "github.com",
+            "target": "github:betagouv/mon-suivi-justice",
+            "detail": {"en": "github:betagouv/mon-suivi-justice is public",
+                       "fr": "github:betagouv/mon-suivi-justice est public"},
+            "repositories": [{"full_name": "betagouv/mon-suivi-justice",
+                              "url": "https://github.com/betagouv/mon-suivi-justice",
+                              "visibility": "public", "archived": False}],
+            "public_repositories": 1,
+        },
+        "problems": [],
+    }
+
+
 def golden_run(language: str = "en") -> dict[str, t.Any]:
     """The fixed run document golden reports are rendered from (tests/golden/build_run.py), read
     back as ``civiscan report`` reads it, in ``language``."""

@@ -2,11 +2,13 @@
 
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
 an ``apiDocumentation`` link, a framework that generates a description, an API-only framework
-(Django REST framework, NestJS, ...), a repository topic such as ``api``. Weak evidence: web
-frameworks that also serve pages (Express, Rails, Symfony...), ``api/`` folders, API collections
-(Postman). publiccode.yml declaring a library, an add-on or a desktop/mobile application
-outweighs weak evidence. No evidence at all leaves ``exposes`` null (the rules then say "not
-applicable", and why).
+(Django REST framework, NestJS, ...), a route table serving ``/api/...`` (Play's ``conf/routes``),
+a repository topic such as ``api``. Weak evidence: web frameworks that also serve pages (Express,
+Rails, Symfony...), ``api/`` folders of code, API collections (Postman). Kubernetes-style API
+type folders (``pkg/apis/<group>/<version>``, ``api/v1alpha1/*_types.go``) hold custom resource
+types, not a web API, and are no evidence. publiccode.yml declaring a library, an add-on or a
+desktop/mobile application outweighs weak evidence. No evidence at all leaves ``exposes`` null
+(the rules then say "not applicable", and why).
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ _API_DIR = re.compile(r"(?:^|/)(?:api|apis|rest|controllers/api|routes/api|app/a
 # Only source code in such a folder is a sign of an API (``rules/api/*.yaml`` is data, not routes).
 _CODE = re.compile(r"\.(?:py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|cs|ex|exs|scala|clj)$",
                    re.IGNORECASE)
+# Go API types of Kubernetes controllers (code-generator and kubebuilder layouts).
+_KUBE_TYPES = re.compile(r"(?:^|/)pkg/apis/|(?:^|/)apis?/(?:[\w.-]+/)?v\d+(?:(?:alpha|beta)\d+)?/"
+                         r"(?:[\w-]*types\.go|zz_generated[\w.]*\.go|register\.go|doc\.go"
+                         r"|groupversion_info\.go)$", re.IGNORECASE)
+#: Route tables read for API routes: Play's ``conf/routes`` and its sub-routers.
+_ROUTES = re.compile(r"(?:^|/)conf/(?:routes|[\w.-]+\.routes)$")
+#: Most routes files read per repository.
+MAX_ROUTES_FILES = 5
+# "GET  /api/v1/users/:id   controllers.Users.show(id)" and "->  /api  api.Routes"
+_ROUTE_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|->|\*)[ \t]+(/[^ \t]{0,300})",
+                         re.MULTILINE)
+_API_ROUTE = re.compile(r"^/(?:api|apis|rest|v\d+)(?:/|$|\.)", re.IGNORECASE)
 _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
 
@@ -42,7 +56,7 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
             continue
-        if len(api_dirs) < 3 and _CODE.search(path):
+        if len(api_dirs) < 3 and _CODE.search(path) and not _KUBE_TYPES.search(path):
             match = _API_DIR.search(path)
             if match:
                 folder = path[:match.end() - 1]
@@ -61,6 +75,28 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         evidence.append({"kind": "collection", "strength": "weak", "path": postman,
                          "detail": f"Postman collection {postman}"})
     return evidence
+
+
+def routes_paths(paths: Iterable[str]) -> list[str]:
+    """Route tables worth reading (Play), shallowest first, never vendored or test ones."""
+    found = []
+    for path in paths:
+        if "conf/" not in path or not _ROUTES.search(path):
+            continue
+        if not set(path.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS):
+            found.append(path)
+    found.sort(key=lambda p: (p.count("/"), p))
+    return found[:MAX_ROUTES_FILES]
+
+
+def routes_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
+    """Strong evidence when a route table serves paths under ``/api`` (or ``/v1``...)."""
+    routes = [f"{m.group(1)} {m.group(2)}" for m in _ROUTE_LINE.finditer(text[:512 * 1024])
+              if _API_ROUTE.match(m.group(2))]
+    if not routes:
+        return []
+    return [{"kind": "routes", "strength": "strong", "path": path,
+             "detail": f"{len(routes)} API route(s) in {path} (e.g. {routes[0]})"}]
 
 
 def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,

@@ -1,10 +1,12 @@
 """Frameworks seen in package manifests that serve an HTTP API or generate its description.
 
 A FastAPI service publishes ``/openapi.json`` without committing it; drf-spectacular, springdoc,
-NestJS's swagger module, rswag, API Platform or NelmioApiDocBundle do the same for their
-ecosystems. Recording them keeps a service with a *generated* description from being treated
-like one with none, and API frameworks are evidence that the repository exposes an API at all.
-Manifests are matched by package name only, never executed.
+NestJS's swagger module, rswag, API Platform, NelmioApiDocBundle, OpenApiSpex or Swashbuckle do
+the same for their ecosystems. Recording them keeps a service with a *generated* description
+from being treated like one with none, and API frameworks are evidence that the repository
+exposes an API at all. Every dependency manifest of each ecosystem is read (``requirements/*.txt``
+and pip-tools ``*.in`` as well as ``requirements.txt``), matched by package name only, never
+executed.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from dataclasses import dataclass
 
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
-#: Manifest basenames read, by ecosystem.
+#: Manifest basenames read, by ecosystem (pip requirement files: see :func:`ecosystem_of`).
 MANIFESTS = {
     "package.json": "npm", "requirements.txt": "pypi", "pyproject.toml": "pypi",
     "pipfile": "pypi", "setup.py": "pypi", "setup.cfg": "pypi", "composer.json": "composer",
     "pom.xml": "maven", "build.gradle": "maven", "build.gradle.kts": "maven",
-    "gemfile": "gem", "cargo.toml": "cargo", "go.mod": "go",
+    "build.sbt": "sbt", "gemfile": "gem", "cargo.toml": "cargo", "go.mod": "go",
+    "mix.exs": "hex",
 }
+_ENDINGS = (*MANIFESTS, ".csproj", ".fsproj", ".txt", ".in")
+#: Folders whose ``.txt``/``.in`` files are pip requirement files (``requirements/base.txt``).
+REQUIREMENT_DIRS = frozenset({"requirements", "reqs", "requirements.d"})
 #: Most manifests read per repository (monorepos: the shallowest first).
 MAX_MANIFESTS = 30
 #: Deepest folder a manifest is read from (``packages/backend/package.json`` is depth 2).
@@ -51,6 +57,11 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("APIFlask", "generates", "pypi", ("apiflask",)),
     Framework("Connexion", "generates", "pypi", ("connexion",)),
     Framework("Litestar", "generates", "pypi", ("litestar",)),
+    Framework("apispec", "generates", "pypi", ("apispec", "flask-apispec", "falcon-apispec")),
+    Framework("SpecTree", "generates", "pypi", ("spectree",)),
+    Framework("flask-openapi3", "generates", "pypi", ("flask-openapi3",)),
+    Framework("Quart-Schema", "generates", "pypi", ("quart-schema",)),
+    Framework("Sanic Extensions", "generates", "pypi", ("sanic-ext",)),
     Framework("NestJS swagger module", "generates", "npm", ("@nestjs/swagger",)),
     Framework("fastify-swagger", "generates", "npm", ("@fastify/swagger", "fastify-swagger")),
     Framework("swagger-jsdoc", "generates", "npm", ("swagger-jsdoc",)),
@@ -58,26 +69,57 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("express-openapi", "generates", "npm", ("express-openapi",
                                                       "express-openapi-validator")),
     Framework("hapi-swagger", "generates", "npm", ("hapi-swagger",)),
+    Framework("ts-rest OpenAPI", "generates", "npm", ("@ts-rest/open-api",)),
+    Framework("zod-openapi", "generates", "npm", ("@hono/zod-openapi", "hono-openapi",
+                                                  "@asteasolutions/zod-to-openapi",
+                                                  "zod-openapi")),
+    Framework("trpc-openapi", "generates", "npm", ("trpc-openapi", "trpc-to-openapi")),
+    Framework("Elysia swagger", "generates", "npm", ("@elysiajs/swagger",
+                                                     "@elysiajs/openapi")),
+    Framework("LoopBack", "generates", "npm", ("@loopback/rest",)),
+    Framework("swagger-autogen", "generates", "npm", ("swagger-autogen",
+                                                      "express-jsdoc-swagger")),
     Framework("rswag", "generates", "gem", ("rswag", "rswag-api", "rswag-specs", "rswag-ui")),
     Framework("grape-swagger", "generates", "gem", ("grape-swagger",)),
     Framework("Apipie", "generates", "gem", ("apipie-rails",)),
+    Framework("OasRails", "generates", "gem", ("oas_rails",)),
+    Framework("rspec-openapi", "generates", "gem", ("rspec-openapi",)),
     Framework("springdoc-openapi", "generates", "maven", ("springdoc-openapi*",)),
     Framework("SpringFox", "generates", "maven", ("springfox*",)),
     Framework("Swagger Core", "generates", "maven", ("swagger-jaxrs2*", "swagger-core*")),
     Framework("SmallRye OpenAPI", "generates", "maven", ("quarkus-smallrye-openapi",
                                                          "smallrye-open-api*")),
     Framework("Micronaut OpenAPI", "generates", "maven", ("micronaut-openapi",)),
+    Framework("Javalin OpenAPI", "generates", "maven", ("javalin-openapi-plugin",
+                                                        "openapi-annotation-processor")),
+    Framework("play-swagger", "generates", "sbt", ("play-swagger",)),
+    Framework("tapir OpenAPI", "generates", "sbt", ("tapir-openapi-docs",
+                                                    "tapir-swagger-ui-bundle")),
     Framework("API Platform", "generates", "composer", ("api-platform/core",
                                                         "api-platform/symfony")),
     Framework("NelmioApiDocBundle", "generates", "composer", ("nelmio/api-doc-bundle",)),
     Framework("swagger-php", "generates", "composer", ("zircote/swagger-php",)),
     Framework("L5-Swagger", "generates", "composer", ("darkaonline/l5-swagger",)),
+    Framework("Scramble", "generates", "composer", ("dedoc/scramble",)),
+    Framework("laravel-openapi", "generates", "composer", ("vyuldashev/laravel-openapi",)),
     Framework("utoipa", "generates", "cargo", ("utoipa",)),
     Framework("paperclip", "generates", "cargo", ("paperclip",)),
     Framework("okapi", "generates", "cargo", ("rocket_okapi", "okapi")),
     Framework("aide", "generates", "cargo", ("aide",)),
-    Framework("swag", "generates", "go", ("github.com/swaggo/swag",)),
+    Framework("poem-openapi", "generates", "cargo", ("poem-openapi",)),
+    Framework("Dropshot", "generates", "cargo", ("dropshot",)),
+    Framework("swag", "generates", "go", ("github.com/swaggo/swag", "github.com/swaggo/http-swagger",
+                                          "github.com/swaggo/gin-swagger",
+                                          "github.com/swaggo/echo-swagger")),
     Framework("Huma", "generates", "go", ("github.com/danielgtaylor/huma*",)),
+    Framework("Fuego", "generates", "go", ("github.com/go-fuego/fuego",)),
+    Framework("swaggest", "generates", "go", ("github.com/swaggest/rest",
+                                              "github.com/swaggest/openapi-go")),
+    Framework("OpenApiSpex", "generates", "hex", ("open_api_spex",)),
+    Framework("Swashbuckle", "generates", "nuget", ("swashbuckle.aspnetcore*",)),
+    Framework("NSwag", "generates", "nuget", ("nswag.aspnetcore",)),
+    Framework("ASP.NET Core OpenAPI", "generates", "nuget", ("microsoft.aspnetcore.openapi",)),
+    Framework("PhoenixSwagger", "generates", "hex", ("phoenix_swagger",)),
     Framework("openapi (Rust crates)", "generates", "cargo", ("openapi", "openapi-schema")),
     Framework("modjo microservice-oapi", "generates", "npm", ("@modjo/microservice-oapi",)),
     # API frameworks (evidence that an HTTP API is exposed)
@@ -102,6 +144,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("axum", "api", "cargo", ("axum",)),
     Framework("Rocket", "api", "cargo", ("rocket",)),
     Framework("Gin", "api", "go", ("github.com/gin-gonic/gin",)),
+    Framework("Phoenix", "api", "hex", ("phoenix",)),
+    Framework("ASP.NET Core", "api", "nuget", ("microsoft.net.sdk.web",)),
+    Framework("Play Framework", "api", "sbt", ("play", "play-server", "play-java",
+                                               "play-akka-http-server")),
     Framework("Echo", "api", "go", ("github.com/labstack/echo*",)),
     Framework("Swagger UI", "api", "npm", ("swagger-ui", "swagger-ui-express", "swagger-ui-dist",
                                            "redoc", "redoc-express")),
@@ -109,29 +155,41 @@ FRAMEWORKS: tuple[Framework, ...] = (
 
 #: Frameworks whose presence alone does not show a *public* API (they also serve web pages).
 WEB_ALSO = frozenset({"Express", "Fastify", "Koa", "hapi", "Rails", "Symfony", "Laravel",
-                      "Spring Web"})
+                      "Spring Web", "Phoenix", "Play Framework", "ASP.NET Core"})
+
+
+def ecosystem_of(path: str) -> str | None:
+    """The ecosystem of a dependency manifest, or ``None`` when the path is not one."""
+    lower = path.lower()
+    if not lower.endswith(_ENDINGS):
+        return None  # most paths: decided without splitting them
+    base = lower.rsplit("/", 1)[-1]
+    if base in MANIFESTS:
+        return MANIFESTS[base]
+    if base.endswith((".csproj", ".fsproj")):
+        return "nuget"
+    stem, dot, extension = base.rpartition(".")
+    if not dot or extension not in ("txt", "in"):
+        return None
+    folder = lower.rsplit("/", 2)[-2] if "/" in lower else ""
+    # requirements-dev.txt, requirements.in (pip-tools), requirements/base.txt, reqs/prod.in
+    if stem.startswith("requirements") or folder in REQUIREMENT_DIRS:
+        return "pypi"
+    return None
 
 
 def manifest_paths(paths: Iterable[str]) -> list[str]:
     """The package manifests worth reading, shallowest first, never vendored or test ones."""
     found = []
     for path in paths:
-        lower = path.lower()
-        base = lower.rsplit("/", 1)[-1]
-        ecosystem = MANIFESTS.get(base)
-        if ecosystem is None and not (base.startswith("requirements") and base.endswith(".txt")):
+        if ecosystem_of(path) is None:
             continue
-        dirs = lower.split("/")[:-1]
+        dirs = path.lower().split("/")[:-1]
         if len(dirs) > MAX_DEPTH or set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
             continue
         found.append(path)
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_MANIFESTS]
-
-
-def ecosystem_of(path: str) -> str:
-    base = path.lower().rsplit("/", 1)[-1]
-    return MANIFESTS.get(base, "pypi")
 
 
 _DEV_SECTIONS = ("devDependencies", "require-dev")
@@ -170,6 +228,15 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     if base == "gemfile":
         return {m.lower() for m in re.findall(
             r"""^[ \t]*gem[ \t]+["']([\w.\-]+)["']""", text, re.M)}
+    if base.endswith((".csproj", ".fsproj")):  # <PackageReference Include="Swashbuckle.AspNetCore"
+        names = {m.lower() for m in re.findall(
+            r"""<PackageReference[ \t\r\n]+Include[ \t]*=[ \t]*["']([\w.\-]+)["']""", text)}
+        return names | {m.lower() for m in re.findall(r"<Project[ \t]+Sdk=[\"']([\w.\-]+)[\"']", text)}
+    if base == "mix.exs":  # {:open_api_spex, "~> 3.18"}
+        return {m.lower() for m in re.findall(r"\{[ \t\r\n]*:([a-z0-9_]+)[ \t]*,", text)}
+    if base == "build.sbt":  # "com.iheart" %% "play-swagger" % "1.0"
+        return {m.lower() for m in re.findall(
+            r"""["'][\w.\-]+["'][ \t]*%%?%?[ \t]*["']([\w.\-]+)["']""", text)}
     if base == "go.mod":
         return {m.lower() for m in re.findall(
             r"^[ \t]*(?:require[ \t]+)?([\w.\-]+/[\w.\-/]+)[ \t]+v", text, re.M)}
@@ -191,7 +258,7 @@ def _matches(pattern: str, names: set[str]) -> bool:
 
 def detect(path: str, text: str) -> list[dict[str, str]]:
     """Frameworks one manifest declares, as ``{name, role, path, package}`` facts."""
-    ecosystem = ecosystem_of(path)
+    ecosystem = ecosystem_of(path) or "pypi"
     every = declared_packages(path, text)
     runtime = declared_packages(path, text, dev=False)
     found = []

@@ -1,9 +1,11 @@
 """Documentation facts of one description: what a reuser needs besides validity.
 
 Observations only (rules judge them): the ``info`` fields (title, version, description, contact,
-licence), declared servers, and per-operation checks (unique ``operationId``, a summary or
-description, documented responses, security schemes declared where used). Each check gives a
-boolean, and ``issues`` lists where it failed, by JSON pointer.
+licence), declared servers, per-operation checks (unique ``operationId``, a summary or
+description, documented responses, security schemes declared where used) and ``pattern``s that
+are not ECMA-262 regular expressions (the specification's SHOULD: ``\\A...\\z`` or ``(?i)``
+work in Python or Ruby, not in JavaScript clients). Each check gives a boolean, and ``issues``
+lists where it failed, by JSON pointer.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import re
 import typing as t
 
 from scanner.apispecs.licences import licence_of
-from scanner.apispecs.validate import deref, iter_operations
+from scanner.apispecs.refs import iter_objects
+from scanner.apispecs.schemas import ecma_regex
+from scanner.apispecs.validate import deref, iter_operations, shorten
 from scanner.parsing import escape_pointer_token
 
 #: Most lint issues listed per description (counts are kept in full).
@@ -85,7 +89,8 @@ def lint_document(document: dict[str, t.Any], kind: str) -> dict[str, t.Any]:
     servers = servers_of(document, kind)
     issues: list[dict[str, str]] = []
     counts = {"operations": 0, "without_description": 0, "without_responses": 0,
-              "duplicate_operation_ids": 0, "undeclared_security_schemes": 0}
+              "duplicate_operation_ids": 0, "undeclared_security_schemes": 0,
+              "non_ecma_patterns": 0}
 
     def issue(check: str, pointer: str, message: str) -> None:
         if len(issues) < MAX_ISSUES:
@@ -117,6 +122,13 @@ def lint_document(document: dict[str, t.Any], kind: str) -> dict[str, t.Any]:
                                                    if not k.startswith("x-")]:
             counts["without_responses"] += 1
             issue("responses_documented", pointer, f"{label} documents no response")
+    for pointer, node, names in iter_objects(document):
+        pattern = None if names else node.get("pattern")
+        if isinstance(pattern, str) and not ecma_regex(pattern):
+            counts["non_ecma_patterns"] += 1
+            issue("patterns_ecma", f"{pointer}/pattern",
+                  f"pattern {shorten(pattern, 80)!r} is not an ECMA-262 regular expression "
+                  "(the specification says it SHOULD be)")
     checks = {
         "title": info["title"] is not None,
         "version": info["version"] is not None,
@@ -129,6 +141,7 @@ def lint_document(document: dict[str, t.Any], kind: str) -> dict[str, t.Any]:
         "operations_described": counts["without_description"] == 0,
         "responses_documented": counts["without_responses"] == 0,
         "security_schemes_declared": counts["undeclared_security_schemes"] == 0,
+        "patterns_ecma": counts["non_ecma_patterns"] == 0,
     }
     missing = [field for field, ok in (
         ("info.title", checks["title"]), ("info.version", checks["version"]),

@@ -4,20 +4,24 @@ The schema pass uses the official schema of the declared version (see :mod:`.sch
 second pass re-implements, in one linear walk over plain dicts, the checks of
 openapi-spec-validator's keyword pass that the OpenAPI specification states as MUSTs: unique
 ``operationId``s, path-template parameters declared (and declared ones used), no duplicate
-parameter per location, unique tag names, plus resolvable in-document references without pure
-cycles. Its keyword pass resolves every node through jsonschema-path and takes ~20 s on a 5 MB
-description (measured; the schema pass with jsonschema-rs takes ~0.05 s), and it validates
-``default`` values against the description's own ``pattern``s with Python's backtracking ``re``
-(a ReDoS for a hostile description). Example and default values are therefore never evaluated.
+parameter per location, unique tag names, ``default`` values of the ``type`` declared beside
+them, plus resolvable references (in the document, and to other files of the repository)
+without pure cycles. Its keyword pass resolves every node through jsonschema-path and takes
+~20 s on a 5 MB description (measured; the schema pass with jsonschema-rs takes ~0.05 s), and it
+validates ``default`` values against the whole schema, ``pattern``s included, with Python's
+backtracking ``re`` (a ReDoS for a hostile description). Here a default is only held to what
+the specification requires of it, its type (see :func:`default_errors`); examples are never
+evaluated.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import typing as t
 from dataclasses import dataclass
 
-from scanner.apispecs.refs import RefReport, check_refs, resolve_pointer
+from scanner.apispecs.refs import RefReport, RepositoryFiles, check_refs, iter_objects, resolve_pointer
 from scanner.apispecs.schemas import schema_family, validator
 from scanner.apispecs.text import clean
 from scanner.parsing import escape_pointer_token
@@ -83,9 +87,13 @@ def _pointer(parts: t.Iterable[t.Any]) -> str:
 
 
 def validate_document(document: dict[str, t.Any], kind: str, version: str | None,
-                      path: str) -> Validation:
-    """Validate a parsed description whose top level declared ``kind: version``."""
-    refs = check_refs(document, path)
+                      path: str, files: RepositoryFiles | None = None) -> Validation:
+    """Validate a parsed description whose top level declared ``kind: version``.
+
+    ``files`` is the repository around it, for references to other files (without it they are
+    listed as not followed).
+    """
+    refs = check_refs(document, path, files)
     errors: list[SpecError] = []
     total = 0
 
@@ -112,6 +120,8 @@ def validate_document(document: dict[str, t.Any], kind: str, version: str | None
             " matches; this is the closest)")
     if kind in ("openapi", "swagger"):
         for pointer, message in semantic_errors(document):
+            add(pointer, message)
+        for pointer, message in default_errors(document, family):
             add(pointer, message)
     return Validation(not total, errors, total, refs, family)
 
@@ -188,3 +198,70 @@ def semantic_errors(document: dict[str, t.Any]) -> t.Iterator[tuple[str, str]]:
                 if name in names:
                     yield f"/tags/{index}/name", f"duplicate tag name {name!r}"
                 names.add(name)
+
+
+#: Where the text says a ``default`` MUST conform to the type beside it. OpenAPI 3.0: every Schema
+#: Object (§4.7.24.1, "Unlike JSON Schema, the value MUST conform to the defined type for the
+#: Schema Object defined at the same level"). Swagger 2.0: the Parameter (other than body), Items
+#: and Header Objects only ("Unlike JSON Schema this value MUST conform to the defined type for
+#: this parameter"): its Schema Object takes ``default`` "directly from the JSON Schema
+#: definition", where it is unrestricted. OpenAPI 3.1 and 3.2 take it from JSON Schema 2020-12
+#: unchanged: a default that does not validate is a SHOULD there, not an error.
+DEFAULT_MUST_MATCH_TYPE = frozenset({"2.0", "3.0"})
+_SIMPLE_PARAMETERS = frozenset({"query", "header", "path", "formData"})
+_SWAGGER_HEADER = re.compile(r"/responses/[^/]+/headers/[^/]+$")
+
+
+def _of_type(value: t.Any, kind: str) -> bool | None:
+    """Does ``value`` (as parsed) have the JSON type ``kind``? ``None`` for unknown kinds."""
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":  # 1.0 is the integer 1: JSON has one number type
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer())
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "object":
+        return isinstance(value, dict)
+    return None  # "file" (Swagger 2.0 form data) and invalid types (the schema pass says so)
+
+
+def default_errors(document: dict[str, t.Any], family: str) -> t.Iterator[tuple[str, str]]:
+    """``default`` values that do not conform to the ``type`` at the same level, where the
+    specification requires it (see :data:`DEFAULT_MUST_MATCH_TYPE`).
+
+    Only the type: ``format``, ``enum``, ``pattern`` or bounds are not what the specification
+    requires of a default (and evaluating an untrusted ``pattern`` is a ReDoS). ``null``
+    conforms where ``nullable`` (3.0) or the common ``x-nullable`` extension (2.0) allows it.
+    """
+    if family not in DEFAULT_MUST_MATCH_TYPE:
+        return
+    swagger = family == "2.0"
+    simple: set[str] = set()  # Swagger 2.0: pointers of non-body Parameter and Header Objects
+    for pointer, node, names in iter_objects(document):
+        if names or "$ref" in node:
+            continue
+        if swagger:
+            if node.get("in") in _SIMPLE_PARAMETERS or _SWAGGER_HEADER.search(pointer):
+                simple.add(pointer)
+            else:
+                owner = pointer
+                while owner.endswith("/items"):
+                    owner = owner[:-len("/items")]
+                if owner == pointer or owner not in simple:
+                    continue  # a Schema Object: its default is unrestricted in 2.0
+                simple.add(pointer)  # an Items Object
+        if "default" not in node or not isinstance(node.get("type"), str):
+            continue
+        value, kind = node["default"], node["type"]
+        if value is None and (node.get("nullable") is True or node.get("x-nullable") is True):
+            continue
+        if _of_type(value, kind) is False:
+            shown = shorten(json.dumps(value, ensure_ascii=False, default=str), 60)
+            yield (f"{pointer}/default",
+                   f"default {shown} is not of type {kind!r} (a default must conform to the "
+                   "type declared beside it)")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from scanner.config import Config, check_rule_ids, load_config
+from scanner.config import Config, check_rule_ids, load_config, split_gitlab_hosts
 from scanner.engine.loader import Ruleset, load_ruleset
 from scanner.i18n import default_language
+from scanner.sources.http import check_api_url
 from scanner.targets import Target, parse_target
 
 
@@ -21,8 +22,18 @@ def build_ruleset(config: Config, extra: Sequence[Path] = ()) -> Ruleset:
     return ruleset
 
 
+def build_gitlab_hosts(config: Config, entries: Sequence[str] = ()) -> tuple[frozenset[str], dict[str, str]]:
+    """Self-hosted GitLab hosts (``gitlab_hosts`` and ``--gitlab-host``, the command line last),
+    and the API URL of those given as ``HOST=URL`` (checked: https, or http to a loopback host)."""
+    hosts, instances = split_gitlab_hosts(entries)
+    instances = {**config.gitlab_instances, **instances}
+    for host, url in instances.items():
+        check_api_url(url, f"--gitlab-host {host}")
+    return config.gitlab_hosts | hosts, instances
+
+
 def build_targets(raw: Sequence[str], config: Config, gitlab_hosts: Sequence[str] = ()) -> list[Target]:
-    hosts = config.gitlab_hosts | frozenset(h.lower() for h in gitlab_hosts)
+    hosts, _ = build_gitlab_hosts(config, gitlab_hosts)
     return [parse_target(r, gitlab_hosts=hosts) for r in raw]
 
 

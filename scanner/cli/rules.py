@@ -35,6 +35,7 @@ def list_command(rule_dirs: tuple[Path, ...], lang: str | None) -> None:
         for rule in sorted(ruleset.rules, key=lambda r: (r.category, r.id)):
             title = (rule.text("title") or {}).get(language, "")
             flag = f" {tr('rule.experimental', language)}" if rule.lifecycle == "experimental" else ""
+            flag += f" {tr('rule.startup_scope', language)}" if rule.scope == "startup" else ""
             click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {title}{flag}")
 
 
@@ -63,7 +64,8 @@ def show_command(rule_id: str, rule_dirs: tuple[Path, ...], lang: str | None) ->
             ("category", tr(f"category.{rule.category}", language)),
             ("severity", tr(f"severity.{rule.severity}", language)), ("weight", rule.weight),
             ("lifecycle", tr(f"lifecycle.{rule.lifecycle}", language)),
-            ("effort", tr(f"effort.{rule.effort}", language)))))
+            ("effort", tr(f"effort.{rule.effort}", language)),
+            ("scope", tr(f"scope.{rule.scope}", language)))))
         click.echo(f"\n{text('rationale')}\n")
         for key in ("when", "check", "review"):
             if key in rule.data:

@@ -8,11 +8,20 @@ from pathlib import Path
 
 import click
 
-from scanner.cli.common import build_config, build_ruleset, build_targets, pick_language
+from scanner.cli.common import (
+    build_config,
+    build_gitlab_hosts,
+    build_ruleset,
+    build_targets,
+    pick_language,
+)
 from scanner.cli.errors import errors_to_exit
 from scanner.cli.formats import check_destinations, format_options, parse_outputs, write_outputs
 from scanner.cli.history import check_history, history_option, with_history
+from scanner.errors import UsageError
 from scanner.progress import Progress
+from scanner.registry.document import ACTIVE_PHASES, PHASES, normalise_phase
+from scanner.registry.scan import StartupFilter
 from scanner.reporters.base import ReportOptions
 from scanner.run import ScanOptions, exit_code, scan
 from scanner.sources.crawl import CrawlOptions
@@ -21,6 +30,16 @@ from scanner.sources.remote import Filters
 
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "error"
+
+
+def startup_filter(incubators: tuple[str, ...], phases: tuple[str, ...],
+                   active: bool) -> StartupFilter:
+    """``--active`` adds the active phases to those ``--phase`` names."""
+    chosen = {p for p in (normalise_phase(x) for x in phases) if p}
+    if active:
+        chosen |= set(ACTIVE_PHASES)
+    slugs = {s.strip().strip("/").removeprefix("incubateurs/").lower() for s in incubators}
+    return StartupFilter(incubators=frozenset(s for s in slugs if s), phases=frozenset(chosen))
 
 
 def _live() -> bool:
@@ -45,8 +64,9 @@ def _live() -> bool:
               help="Extra rule folder (repeatable).")
 @click.option("--lang", type=click.Choice(["en", "fr"]),
               help="Report language [default: fr if LANG is French, else en].")
-@click.option("--gitlab-host", multiple=True, metavar="HOST",
-              help="Treat HOST as a self-hosted GitLab (repeatable).")
+@click.option("--gitlab-host", multiple=True, metavar="HOST[=URL]",
+              help="Treat HOST as a self-hosted GitLab (repeatable); HOST=URL when its API is "
+                   "reached at URL rather than https://HOST.")
 @click.option("--github-api-url", metavar="URL",
               help="GitHub API base (GitHub Enterprise, test servers) [default: GITHUB_API_URL, "
                    "else https://api.github.com]; github.com URLs in targets resolve against it.")
@@ -63,6 +83,12 @@ def _live() -> bool:
               help="Scan only repositories with one of these topics (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), metavar="N",
               help="Scan at most N repositories of each organisation or group.")
+@click.option("--incubator", "incubators", multiple=True, metavar="SLUG",
+              help="registry: targets: only the startups of this incubator (repeatable).")
+@click.option("--phase", "phases", multiple=True, type=click.Choice([*PHASES, "transfert"]),
+              help="registry: targets: only the startups in this phase (repeatable).")
+@click.option("--active", is_flag=True,
+              help="registry: targets: only the active startups (" + ", ".join(ACTIVE_PHASES) + ").")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Crawl cache folder [default: CIVISCAN_CACHE_DIR, else the user cache folder].")
 @click.option("--no-cache", is_flag=True, help="Keep the crawl cache in memory only.")
@@ -83,12 +109,15 @@ def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tupl
                  github_api_url: str | None, gitlab_url: str | None, include_forks: bool,
                  include_globs: tuple[str, ...],
                  exclude_globs: tuple[str, ...], topics: tuple[str, ...], limit: int | None,
+                 incubators: tuple[str, ...], phases: tuple[str, ...], active: bool,
                  cache_dir: Path | None, no_cache: bool, max_requests: int | None, resume: bool,
                  include_facts: bool, color: bool | None, quiet: bool, debug: bool) -> None:
     """Scan TARGETs (default: the current folder) and report what to fix.
 
-    A TARGET is a folder, github:OWNER[/REPO], gitlab:GROUP[/PROJECT], or an https URL of a
-    repository, organisation or group.
+    A TARGET is a folder, github:OWNER[/REPO], gitlab:GROUP[/PROJECT], an https URL of a
+    repository, organisation or group, or registry:URL|FILE (a startup registry such as
+    https://beta.gouv.fr/api/v2.6/startups.json: every repository its startups declare, and a
+    scorecard per startup).
     """
     from scanner.cli import configure_logging
 
@@ -99,6 +128,13 @@ def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tupl
         check_history(history)
         config = build_config(config_path)
         parsed = build_targets(targets or (".",), config, gitlab_host)
+        hosts, instances = build_gitlab_hosts(config, gitlab_host)
+        startups = startup_filter(incubators, phases, active)
+        if startups.active and not any(target.kind == "registry" for target in parsed):
+            raise UsageError("--incubator, --phase and --active choose startups of a registry: "
+                             "give a registry:URL or registry:FILE target",
+                             fr="--incubator, --phase et --active choisissent des startups d'un "
+                                "registre : indiquez une cible registry:URL ou registry:FICHIER")
         ruleset = build_ruleset(config, rule_dirs)
         language = pick_language(lang, config)
 
@@ -108,12 +144,12 @@ def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tupl
             filters=Filters(include_forks=include_forks, include=include_globs,
                             exclude=exclude_globs, topics=topics, limit=limit),
             cache_dir=cache_dir, use_cache=not no_cache, max_requests=max_requests, resume=resume,
-            github_api_url=github_api_url, gitlab_url=gitlab_url)
+            github_api_url=github_api_url, gitlab_url=gitlab_url, gitlab_instances=instances)
         progress = None if quiet else Progress(
             lambda text: click.echo(text, err=True, nl=False), live=_live(), language=language)
         options = ScanOptions(targets=parsed, ruleset=ruleset, config=config, language=language,
                               include_facts=include_facts, progress=progress, crawl=crawl,
-                              listener=progress)
+                              listener=progress, startups=startups, gitlab_hosts=hosts)
         try:
             run = scan(options)
         finally:

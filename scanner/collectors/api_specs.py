@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs import discovery, exposure, frameworks, references
 from scanner.apispecs.lint import lint_document
+from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
 from scanner.apispecs.text import clean
 from scanner.apispecs.validate import validate_document
@@ -38,12 +39,14 @@ class ApiSpecsCollector(Collector):
 
     def wanted(self, paths: Sequence[str],
                sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
-        """Descriptions by name, a capped few sniff candidates, manifests, README, publiccode.
+        """Descriptions by name, a capped few sniff candidates, manifests, route tables, README,
+        publiccode.
 
         ``sizes`` (optional, from the tree listing) keeps files over 2 MB out of sniffing.
         """
         wanted = discovery.plan(paths, sizes).paths
         wanted += frameworks.manifest_paths(paths)
+        wanted += exposure.routes_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
         wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
@@ -57,8 +60,9 @@ class ApiSpecsCollector(Collector):
         problems: list[dict[str, t.Any]] = []
         specs: list[dict[str, t.Any]] = []
         digests: dict[str, str] = {}
+        files = SnapshotFiles(snapshot, plan.paths)
         for candidate in (*plan.named, *plan.sniff):
-            entry = examine(snapshot, candidate, problems)
+            entry = examine(snapshot, candidate, problems, files)
             if entry is None:
                 continue
             digest = entry.pop("_sha256", None)
@@ -89,8 +93,32 @@ def _unread_entry(path: str, reason: str) -> dict[str, t.Any]:
             "skipped": reason, "errors": [], "error_count": 0}
 
 
+class SnapshotFiles:
+    """The repository as file references see it: every listed path exists; only the files the
+    collector declared in :meth:`ApiSpecsCollector.wanted` are read (a remote source fetched
+    those and nothing else), so a fragment into another file is checked only there."""
+
+    def __init__(self, snapshot: Snapshot, readable: Iterable[str]) -> None:
+        self.snapshot = snapshot
+        self.readable = frozenset(readable)
+        self._parsed: dict[str, tuple[bool, t.Any]] = {}
+
+    def exists(self, path: str) -> bool | None:
+        if path in self.snapshot.files:
+            return True
+        return None if self.snapshot.truncated else False
+
+    def document(self, path: str) -> tuple[bool, t.Any]:
+        if path not in self._parsed:
+            data = self.snapshot.read(path) if path in self.readable else None
+            self._parsed[path] = ((False, None) if data is None or len(data) > MAX_SPEC_BYTES
+                                  else parse_target(path, data))
+        return self._parsed[path]
+
+
 def examine(snapshot: Snapshot, candidate: discovery.Candidate,
-            problems: list[dict[str, t.Any]]) -> dict[str, t.Any] | None:
+            problems: list[dict[str, t.Any]],
+            files: SnapshotFiles | None = None) -> dict[str, t.Any] | None:
     """The ``api_specs`` entry of one candidate file, or ``None`` if it is not a description."""
     path = candidate.path
     named = candidate.reason == "named"
@@ -134,7 +162,7 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
         return None  # the key was not at the top level: a fragment, not a description
     kind, version = declared
     document = loaded.value
-    result = validate_document(document, kind, version, path)
+    result = validate_document(document, kind, version, path, files)
     located = loaded
     if (result.errors or result.refs.issues) and loaded.lines is None:
         # Lines are only needed to point at problems: build the map then, not for every file.
@@ -187,11 +215,16 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
+    named_evidence = exposure.path_evidence(paths)
+    for routes in exposure.routes_paths(paths):
+        text = snapshot.read_text(routes)
+        if text is not None:
+            named_evidence.extend(exposure.routes_evidence(routes, text))
     decision = exposure.decide(
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,
         topics=[topic for topic in topics if isinstance(topic, str)],
-        paths_evidence=exposure.path_evidence(paths))
+        paths_evidence=named_evidence)
     api = empty_api()
     api.update(decision)
     api["frameworks"] = found_frameworks

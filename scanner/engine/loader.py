@@ -59,6 +59,10 @@ class Ruleset:
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    def scoped(self, scope: str) -> list[Rule]:
+        """The rules judging ``repository`` facts, or ``startup`` facts."""
+        return [r for r in self.rules if r.scope == scope]
+
     def describe(self) -> dict[str, t.Any]:
         from scanner import __version__
 

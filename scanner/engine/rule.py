@@ -24,6 +24,8 @@ class Rule:
     effort: str
     data: dict[str, t.Any]
     source: str
+    #: ``repository`` (judged on each repository's facts) or ``startup`` (on each startup's).
+    scope: str = "repository"
     when: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     check: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     review: jsonschema.protocols.Validator | None = field(repr=False, default=None)
@@ -39,6 +41,7 @@ class Rule:
             id=data["id"], category=data["category"], severity=data["severity"],
             weight=data["weight"], lifecycle=data.get("lifecycle", "stable"),
             effort=data.get("effort", "medium"), data=data, source=source,
+            scope=data.get("scope", "repository"),
             when=compile_("when"), check=compile_("check"), review=compile_("review"),
         )
 
@@ -64,7 +67,7 @@ class Rule:
         return {
             "id": self.id, "category": self.category, "severity": self.severity,
             "weight": self.weight, "lifecycle": self.lifecycle, "effort": self.effort,
-            "title": self.text("title"), "rationale": self.text("rationale"),
+            "scope": self.scope, "title": self.text("title"), "rationale": self.text("rationale"),
             "remediation": self.text("remediation"), "references": self.references,
             "fix": self.fix,
         }

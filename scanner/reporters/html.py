@@ -32,15 +32,16 @@ from scanner.reporters.base import (
     visible,
     web_url,
 )
+from scanner.reporters.groups import startup_name
 from scanner.reporters.rollup import (
     Rollup,
     grade_counts,
     grades_text,
+    group_label,
     number,
     rollup,
     rule_title,
     startups_text,
-    without_open_code,
 )
 from scanner.resources import reports_root
 from scanner.scoring import CATEGORY_WEIGHTS, GRADES
@@ -58,7 +59,7 @@ _SCRIPT_KEYS = (
     "html.next", "html.back", "html.passed", "html.not_applicable", "html.description",
     "html.open", "html.docs", "html.trend_repo", "html.no_match", "html.kind.startup",
     "to_fix", "to_review", "waived", "errors", "evidence", "rule.remediation", "could_not_scan",
-    "incubator.none", "colon", "next", "gain", "html.per_page", "html.details",
+    "colon", "next", "gain", "html.per_page", "html.details",
     "html.scanned", "html.not_scanned", "html.search", "html.incubator", "notices")
 
 
@@ -251,12 +252,13 @@ def _overview(run: dict[str, t.Any], view: Rollup, language: str,
     grade_values.append((tr("html.not_scanned", language), float(errors)))
     failed = [(rule, float(count)) for rule, count in view.most_failed]
     groups = []
-    for group in view.groups or []:
+    for group, _ in view.groups or []:
         groups.append({
-            "title": group.title or group.id or tr("incubator.none", language),
-            "startups": len(group.startup_ids), "repositories": len(group.rows),
-            "mean": number(group.mean), "grades": grades_text(group.grades),
-            "lacking": [s.name for s in group.startups if without_open_code(s)],
+            "title": group_label(group, language, visible), "startups": len(group.startups),
+            "repositories": len(group.repositories), "mean": number(group.mean_score),
+            "grades": grades_text(group.grades),
+            "lacking": [visible(startup_name(c)) for c in group.startups
+                        if c.get("open_code") is False],
         })
     return {
         "grades": _bars(grade_values, max((v or 0 for _, v in grade_values), default=0)),
@@ -297,7 +299,7 @@ class HtmlReporter(Reporter):
             csp=csp, style=Markup(style), script=Markup(script),
             data=Markup(script_json(data)), run=run, summary=summary,
             mean=number(summary["mean_score"]),
-            startups=(startups_text(summary["startups"], language, visible)
+            startups=(startups_text(summary["startups"], language)
                       if summary.get("startups") else None),
             overview=_overview(run, view, language, history),
             ruleset=visible(str(run["ruleset"].get("name", ""))),

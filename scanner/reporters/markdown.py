@@ -19,25 +19,26 @@ from scanner.reporters.base import (
     proposed_waivers,
     visible,
 )
+from scanner.reporters.groups import (
+    IncubatorGroup,
+    has_startups,
+    incubator_groups,
+    open_code_key,
+    startup_name,
+)
 from scanner.reporters.rollup import (
-    Group,
     Rollup,
     Row,
     grades_text,
-    group_stats,
-    group_title,
+    group_label,
     is_startup,
     number,
     plan_steps,
     rollup,
     row,
     rule_title,
-    startup_label,
-    startups_text,
-    why_not_open,
-    without_open_code,
 )
-from scanner.scoring import CATEGORY_WEIGHTS
+from scanner.scoring import CATEGORY_WEIGHTS, Plan
 
 if t.TYPE_CHECKING:
     from scanner.runs.history import History
@@ -63,26 +64,32 @@ def _status_icon(finding: dict[str, t.Any]) -> str:
     return {"fail": "❌", "review": "🔎", "error": "⚠️"}.get(finding["status"], "✅")
 
 
-def _card(item: Row, lang: str) -> list[str]:
-    card = item.card
-    name = escape(item.name)
+def _backticks(escaped: str) -> str:
+    return f"`{escaped}`"
+
+
+def code_span(text: str) -> str:
+    """A rule id as inline code (ids are kebab-case; anything else is escaped as text)."""
+    return f"`{text}`" if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text) else escape(text)
+
+
+def _card(card: dict[str, t.Any], lang: str, steps: Plan | None = None) -> list[str]:
+    name = escape(card["repository"].get("full_name") or card["repository"].get("name", "?"))
     if card["status"] != "ok":
-        return [f"### {name}", "", f"❌ {tr('could_not_scan', lang)}: {escape(card['error'])}", ""]
+        return [f"### {name}", "",
+                f"❌ {tr('could_not_scan', lang)}{tr('colon', lang)}{escape(card['error'])}", ""]
     score = "–" if card["score"] is None else f"{card['score']:.0f}/100"
-    if is_startup(card):
-        lines = [f"### {name} — {escape(startup_label(item))}", ""]
-    else:
-        lines = [f"### {name} — {tr('grade', lang)} {card['grade'] or '–'} ({score})", ""]
-        header = [tr(f"category.{c}", lang) for c in CATEGORY_WEIGHTS]
-        values = []
-        for category in CATEGORY_WEIGHTS:
-            value = card["categories"].get(category, {}).get("score")
-            values.append("–" if value is None else f"{value:.0f}")
-        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-                  "| " + " | ".join(values) + " |", ""]
-    if item.plan:
-        lines += [tr("next", lang, rules=plan_steps(item.plan, lang, code_span), grade=item.plan.grade,
-                     score=number(item.plan.score)), ""]
+    lines = [f"### {name} — {tr('grade', lang)} {card['grade'] or '–'} ({score})", ""]
+    header = [tr(f"category.{c}", lang) for c in CATEGORY_WEIGHTS]
+    values = []
+    for category in CATEGORY_WEIGHTS:
+        value = card["categories"].get(category, {}).get("score")
+        values.append("–" if value is None else f"{value:.0f}")
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+              "| " + " | ".join(values) + " |", ""]
+    if steps:
+        lines += [tr("next", lang, rules=plan_steps(steps, lang, code_span), grade=steps.grade,
+                     score=number(steps.score)), ""]
     shown = [f for f in card["findings"] if f["status"] in ("fail", "review", "error")]
     shown.sort(key=most_severe_first)
     for finding in shown:
@@ -102,6 +109,57 @@ def _card(item: Row, lang: str) -> list[str]:
     return lines
 
 
+def _startup_row(card: dict[str, t.Any], lang: str) -> str:
+    icon = {"startup.open": "✅", "startup.closed": "❌"}.get(open_code_key(card), "❔")
+    startup = card.get("startup") or {}
+    name = f"{escape(startup_name(card))} (`{escape(startup.get('id') or '?')}`)"
+    phase = escape(startup.get("phase") or tr("startup.no_phase", lang))
+    declared = (card.get("code") or {}).get("declared")
+    code = escape(declared) if declared else "–"
+    if card["status"] != "ok":
+        notes = [f"{tr('could_not_scan', lang)}: {card['error']}"]
+    else:
+        notes = [f["message"] for f in sorted(card["findings"], key=most_severe_first)
+                 if f["status"] in ("fail", "review", "error") and not f["waiver"]]
+    return f"| {icon} | {name} | {phase} | {code} | {escape('; '.join(notes)) or '–'} |"
+
+
+def _group(group: IncubatorGroup, lang: str, plans: dict[int, Plan | None]) -> list[str]:
+    lines = [f"## {group_label(group, lang, escape, _backticks)}", ""]
+    if group.startups:
+        lines += [tr("group.startups", lang, count=len(group.startups),
+                     closed=group.without_open_code, open=group.with_open_code,
+                     compliant=group.compliant), ""]
+    if group.repositories:
+        grades = ", ".join(f"{g} {n}" for g, n in group.grades.items()) or "–"
+        mean = "–" if group.mean_score is None else f"{group.mean_score:.0f}"
+        lines += [tr("group.repositories", lang, count=len(group.repositories), grades=grades,
+                     mean=mean), ""]
+    if group.startups:
+        header = ["", tr("startup.startup", lang), tr("startup.phase", lang),
+                  tr("startup.code", lang), tr("startup.findings", lang)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += [_startup_row(card, lang) for card in group.startups]
+        lines.append("")
+    for card in group.repositories:
+        lines += _card(card, lang, plans.get(id(card)))
+    return lines
+
+
+def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
+    keys = ("declared", "with_repository", "with_open_code", "compliant")
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in keys}), ""]
+    if startups["by_phase"]:
+        header = [tr("startup.phase", lang), *(tr(f"count.{k}", lang) for k in keys)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += [f"| {escape(phase)} | " + " | ".join(str(counts[k]) for k in keys) + " |"
+                  for phase, counts in startups["by_phase"].items()]
+        lines.append("")
+    if startups.get("unreadable"):
+        lines += [tr("registry.unreadable", lang, count=startups["unreadable"]), ""]
+    return lines
+
+
 class MarkdownReporter(Reporter):
     name = "markdown"
     extension = "md"
@@ -117,23 +175,23 @@ class MarkdownReporter(Reporter):
         lines = [f"## {tr('title', lang)}", "",
                  tr("summary", lang, scanned=summary["scanned"], total=summary["repositories"],
                     mean=mean), ""]
-        if summary.get("startups"):
-            lines += [startups_text(summary["startups"], lang, escape), ""]
-        view = rollup(run, options) if len(run["scorecards"]) > 1 else None
+        if "startups" in summary:
+            lines += _startup_summary(summary["startups"], lang)
         history = options.history if options else None
         if history and len(history.points) > 1:
             lines += _trend(history, lang)
+        view = rollup(run, options) if len(run["scorecards"]) > 1 else None
         if view:
             lines += _rollup(run, view, lang)
-        rows = {id(r.card): r for r in view.rows} if view else {}
-        for card in run["scorecards"]:
-            lines += _card(rows.get(id(card)) or row(card), lang)
+        plans = ({id(r.card): r.plan for r in view.rows} if view else
+                 {id(c): row(c).plan for c in run["scorecards"]})
+        if has_startups(run):
+            for group in incubator_groups(run):
+                lines += _group(group, lang, plans)
+        else:
+            for card in run["scorecards"]:
+                lines += _card(card, lang, plans.get(id(card)))
         return "\n".join(lines).rstrip() + "\n"
-
-
-def code_span(text: str) -> str:
-    """A rule id as inline code (ids are kebab-case; anything else is escaped as text)."""
-    return f"`{text}`" if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text) else escape(text)
 
 
 def _table(rows: list[Row], lang: str, trend: bool) -> list[str]:
@@ -157,26 +215,19 @@ def _table(rows: list[Row], lang: str, trend: bool) -> list[str]:
     return [*lines, ""]
 
 
-def _group(group: Group, lang: str, trend: bool) -> list[str]:
-    lines = [f"#### {group_title(group, lang, escape)}", "", group_stats(group, lang), ""]
-    lacking = [s for s in group.startups if without_open_code(s)]
-    if lacking:
-        lines += [f"**{tr('startups.without_code', lang)}**", ""]
-        lines += [f"- ❌ {escape(startup_label(s))}{tr('colon', lang)}{escape(why_not_open(s))}"
-                  for s in lacking]
-        lines.append("")
-    return lines + (_table(group.rows, lang, trend) if group.rows else [])
-
-
 def _rollup(run: dict[str, t.Any], view: Rollup, lang: str) -> list[str]:
+    """Every repository lowest score first (per incubator when the run read a registry), what
+    its next fixes gain, and the most failed rules."""
     trend = any(r.previous is not None for r in view.rows)
-    repositories = [r for r in view.rows if r.card.get("kind", "repository") == "repository"]
-    lines = [f"### {tr('rollup.title', lang, count=len(view.rows))}", ""]
+    repositories = [r for r in view.rows if not is_startup(r.card)]
+    lines = [f"### {tr('rollup.title', lang, count=len(repositories))}", ""]
     if view.groups is None:
         lines += _table(repositories, lang, trend)
     else:
-        for group in view.groups:
-            lines += _group(group, lang, trend)
+        for group, rows in view.groups:
+            if rows:
+                lines += [f"#### {group_label(group, lang, escape, _backticks)}", "",
+                          *_table(rows, lang, trend)]
     if view.most_failed:
         lines += [f"### {tr('most_failed', lang)}", "",
                   f"| {tr('repositories', lang)} | {tr('rule', lang)} | {tr('rule.what', lang)} |",

@@ -1,15 +1,17 @@
-"""The organisation roll-up every human-facing format shows: repositories lowest score first,
-the most failed rules, what each repository's next fixes gain, and incubator groups when the
-run carries startup facts. Computed once from the run document; formats only lay it out."""
+"""The organisation roll-up the human-facing formats show: repositories lowest score first, the
+most failed rules and what each repository's next fixes gain (from :mod:`scanner.scoring`),
+per incubator when the run read a startup registry (the groups of
+:mod:`scanner.reporters.groups`). Computed once from the run document; formats lay it out."""
 
 from __future__ import annotations
 
 import typing as t
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from scanner.engine.evaluate import Finding
 from scanner.i18n import tr
 from scanner.reporters.base import ReportOptions, display_name
+from scanner.reporters.groups import IncubatorGroup, has_startups, incubator_groups
 from scanner.scoring import GRADES, Plan, plan
 
 #: Rules listed under "most failed".
@@ -24,7 +26,6 @@ class Row:
     name: str
     plan: Plan | None
     failing: list[str]
-    reviewing: list[str]
     #: The score in the previous run of the history, if any.
     previous: float | None = None
 
@@ -44,69 +45,30 @@ class Row:
 
 
 @dataclass
-class Group:
-    """The repositories and startups of one incubator (``id`` None: reached otherwise)."""
-
-    id: str | None
-    title: str | None
-    rows: list[Row] = field(default_factory=list)
-    #: Startup scorecards, those with an unwaived failure (no open code) first.
-    startups: list[Row] = field(default_factory=list)
-
-    @property
-    def grades(self) -> dict[str, int]:
-        return grade_counts(r.card for r in self.rows)
-
-    @property
-    def mean(self) -> float | None:
-        return mean_score(r.card for r in self.rows)
-
-    @property
-    def startup_ids(self) -> set[str]:
-        return {r.card["startup"]["id"] for r in [*self.rows, *self.startups]
-                if r.card.get("startup")}
-
-
-@dataclass
 class Rollup:
+    #: Every scorecard, lowest score first, unscored ones (errors, startups) last.
     rows: list[Row]
-    #: (rule id, how many repositories fail it), most failed first.
+    #: (rule id, how many scorecards fail it), most failed first.
     most_failed: list[tuple[str, int]]
-    groups: list[Group] | None
-
-
-def grade_counts(cards: t.Iterable[dict[str, t.Any]]) -> dict[str, int]:
-    counts = dict.fromkeys(GRADES, 0)
-    for card in cards:
-        if card["grade"] in counts:
-            counts[card["grade"]] += 1
-    return counts
-
-
-def mean_score(cards: t.Iterable[dict[str, t.Any]]) -> float | None:
-    scores = [c["score"] for c in cards if c["status"] == "ok" and c["score"] is not None]
-    return round(sum(scores) / len(scores), 1) if scores else None
-
-
-def _unwaived(card: dict[str, t.Any], status: str) -> list[str]:
-    return [f["rule"] for f in card["findings"] if f["status"] == status and not f["waiver"]]
-
-
-def row(card: dict[str, t.Any], previous: float | None = None) -> Row:
-    """A scorecard's roll-up row; its plan comes from :func:`scanner.scoring.plan`."""
-    scored = card["status"] == "ok" and card.get("kind", "repository") == "repository"
-    steps = plan([Finding.from_dict(f) for f in card["findings"]]) if scored else None
-    return Row(card, display_name(card), steps, _unwaived(card, "fail"),
-               _unwaived(card, "review"), previous)
-
-
-def _order(item: Row) -> tuple[int, float, str]:
-    """Lowest score first; unscored cards (errors, startups) after the scored ones."""
-    return (item.score is None, item.score or 0.0, item.name)
+    #: Each incubator group with its repositories' rows, lowest score first; None when the run
+    #: read no registry.
+    groups: list[tuple[IncubatorGroup, list[Row]]] | None
 
 
 def is_startup(card: dict[str, t.Any]) -> bool:
     return card.get("kind", "repository") == "startup"
+
+
+def row(card: dict[str, t.Any], previous: float | None = None) -> Row:
+    """A scorecard's roll-up row; its plan comes from :func:`scanner.scoring.plan`."""
+    scored = card["status"] == "ok" and not is_startup(card)
+    steps = plan([Finding.from_dict(f) for f in card["findings"]]) if scored else None
+    failing = [f["rule"] for f in card["findings"] if f["status"] == "fail" and not f["waiver"]]
+    return Row(card, display_name(card), steps, failing, previous)
+
+
+def _order(item: Row) -> tuple[bool, float, str]:
+    return (item.score is None, item.score or 0.0, item.name)
 
 
 def rollup(run: dict[str, t.Any], options: ReportOptions | None = None) -> Rollup:
@@ -119,46 +81,30 @@ def rollup(run: dict[str, t.Any], options: ReportOptions | None = None) -> Rollu
         for rule in item.failing:
             failed[rule] = failed.get(rule, 0) + 1
     most = sorted(failed.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES]
-    return Rollup(rows, most, _groups(rows) if any(r.card.get("startup") for r in rows) else None)
+    groups = None
+    if has_startups(run):
+        by_card = {id(item.card): item for item in rows}
+        groups = [(group, sorted((by_card[id(c)] for c in group.repositories), key=_order))
+                  for group in incubator_groups(run)]
+    return Rollup(rows, most, groups)
 
 
-def _groups(rows: list[Row]) -> list[Group]:
-    groups: dict[str | None, Group] = {}
-    for item in rows:
-        incubator = (item.card.get("startup") or {}).get("incubator") or {}
-        key = incubator.get("id")
-        group = groups.setdefault(key, Group(key, incubator.get("title")))
-        (group.startups if is_startup(item.card) else group.rows).append(item)
-    for group in groups.values():
-        group.startups.sort(key=lambda r: (_open_rank(r), r.name.lower()))
-    return sorted(groups.values(), key=lambda g: (g.id is None, (g.title or g.id or "").lower()))
+def group_label(group: IncubatorGroup, language: str, escape: t.Callable[[str], str],
+                code: t.Callable[[str], str] | None = None) -> str:
+    """An incubator group's title: ``Title (id)`` (the id through ``code`` when given, after
+    ``escape``), or what its repositories were reached by."""
+    if group.id is None:
+        return tr("group.none" if group.startups else "group.other", language)
+    shown = escape(group.id)
+    return f"{escape(group.title or group.id)} ({code(shown) if code else shown})"
 
 
-def without_open_code(item: Row) -> bool:
-    """A startup scorecard saying its code is not open: ``open_code`` false when the registry
-    scan says so, else an unwaived failure of a startup-level rule."""
-    value = item.card.get("open_code")
-    return value is False if "open_code" in item.card else bool(item.failing)
-
-
-def startup_label(item: Row) -> str:
-    """``Name (phase)`` of a startup scorecard (raw text)."""
-    startup = item.card.get("startup") or {}
-    name = str(startup.get("name") or item.name)
-    return f"{name} ({startup['phase']})" if startup.get("phase") else name
-
-
-def why_not_open(item: Row) -> str:
-    """The message of a startup's first unwaived failure (raw text)."""
-    return next((str(f["message"]) for f in item.card["findings"]
-                 if f["status"] == "fail" and not f["waiver"]), "")
-
-
-def _open_rank(item: Row) -> int:
-    """Startups without open code first, then those nobody could tell about, then the others."""
-    if without_open_code(item):
-        return 0
-    return 1 if item.card.get("open_code", True) is None else 2
+def grade_counts(cards: t.Iterable[dict[str, t.Any]]) -> dict[str, int]:
+    counts = dict.fromkeys(GRADES, 0)
+    for card in cards:
+        if card["grade"] in counts:
+            counts[card["grade"]] += 1
+    return counts
 
 
 def rule_title(run: dict[str, t.Any], rule: str) -> str:
@@ -179,31 +125,12 @@ def plan_steps(steps: Plan, language: str, escape: t.Callable[[str], str]) -> st
                      for f in steps.fixes)
 
 
-def group_title(group: Group, language: str, escape: t.Callable[[str], str]) -> str:
-    if group.id is None:
-        return tr("incubator.none", language)
-    return tr("incubator", language, title=escape(group.title or group.id), id=escape(group.id))
-
-
-def group_stats(group: Group, language: str) -> str:
-    values = {"repositories": len(group.rows), "mean": number(group.mean),
-              "grades": grades_text(group.grades)}
-    if group.id is None:
-        return tr("incubator.repositories", language, **values)
-    return tr("incubator.stats", language, startups=len(group.startup_ids), **values)
-
-
 def grades_text(counts: dict[str, int]) -> str:
     return " · ".join(f"{grade} {count}" for grade, count in counts.items() if count) or "–"
 
 
-def startups_text(counts: dict[str, t.Any], language: str, escape: t.Callable[[str], str]) -> str:
+def startups_text(counts: dict[str, t.Any], language: str) -> str:
     """The run summary's startup counts (``summary.startups``) in one sentence."""
-    line = tr("startups.summary", language, **{k: counts.get(k, 0) for k in
-                                               ("declared", "with_open_code", "compliant")})
-    phases = counts.get("by_phase") or {}
-    if phases:  # phase -> count, or phase -> {declared, with_open_code...}
-        line += tr("semicolon", language) + tr("startups.by_phase", language, phases=", ".join(
-            f"{escape(str(k))} {v.get('declared', 0) if isinstance(v, dict) else v}"
-            for k, v in phases.items()))
-    return line
+    return tr("registry.summary", language, **{k: counts.get(k, 0) for k in
+                                               ("declared", "with_repository", "with_open_code",
+                                                "compliant")})

@@ -16,24 +16,25 @@ from scanner.reporters.base import (
     proposed_waivers,
     visible,
 )
+from scanner.reporters.groups import (
+    IncubatorGroup,
+    has_startups,
+    incubator_groups,
+    open_code_key,
+    startup_name,
+)
 from scanner.reporters.rollup import (
-    Group,
     Rollup,
     Row,
-    group_stats,
-    group_title,
+    group_label,
     is_startup,
     number,
     plan_steps,
     rollup,
     row,
     rule_title,
-    startup_label,
-    startups_text,
-    why_not_open,
-    without_open_code,
 )
-from scanner.scoring import CATEGORY_WEIGHTS
+from scanner.scoring import CATEGORY_WEIGHTS, Plan
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
 
@@ -69,18 +70,36 @@ def _finding_lines(finding: dict[str, t.Any], lang: str, color: bool) -> list[st
     return lines
 
 
-def _card(item: Row, lang: str, color: bool) -> list[str]:
-    card = item.card
-    name = visible(item.name)
-    if card["status"] != "ok":
+def _startup_head(card: dict[str, t.Any], lang: str, color: bool) -> str:
+    """``startup:ID  Name · phase · open code: …``, red when the code is not open."""
+    startup = card.get("startup") or {}
+    phase = startup.get("phase") or tr("startup.no_phase", lang)
+    state = open_code_key(card)
+    parts = [visible(startup_name(card)), visible(str(phase)), tr(state, lang)]
+    if card.get("repositories"):
+        parts.append(", ".join(visible(r) for r in card["repositories"][:5])
+                     + (" …" if len(card["repositories"]) > 5 else ""))
+    name = visible(card["repository"]["full_name"])
+    colour = {"startup.open": "green", "startup.closed": "red"}.get(state, "yellow")
+    return _style(f"{name}  " + " · ".join(parts), color, bold=True, fg=colour)
+
+
+def _card(card: dict[str, t.Any], lang: str, color: bool, steps: Plan | None = None) -> list[str]:
+    name = visible(card["repository"].get("full_name") or card["repository"].get("name", "?"))
+    startup = card.get("kind") == "startup"
+    if card["status"] != "ok" and not (startup and card["findings"]):
         colon = tr("colon", lang)
         return [_style(f"✗ {name}{colon}{tr('could_not_scan', lang)}{colon}{visible(card['error'])}",
                        color, fg="red", bold=True)]
-    grade = card["grade"] or "-"
-    score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
-    head = (f"{name}  {visible(startup_label(item))}" if is_startup(card)
-            else f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}")
-    lines = [_style(head, color, bold=True, fg=_GRADE_COLOURS.get(grade))]
+    if startup:
+        lines = [_startup_head(card, lang, color)]
+        if card["status"] != "ok":
+            lines.append(f"  {tr('could_not_scan', lang)}{tr('colon', lang)}{visible(card['error'])}")
+    else:
+        grade = card["grade"] or "-"
+        score = "-" if card["score"] is None else f"{card['score']:.0f}/100"
+        lines = [_style(f"{name}  {tr('grade', lang)} {grade}  {tr('score', lang)} {score}", color,
+                        bold=True, fg=_GRADE_COLOURS.get(grade))]
     parts = []
     for category in CATEGORY_WEIGHTS:
         value = card["categories"].get(category, {}).get("score")
@@ -88,9 +107,9 @@ def _card(item: Row, lang: str, color: bool) -> list[str]:
             parts.append(f"{tr(f'category.{category}', lang)} {value:.0f}")
     if parts:
         lines.append("  " + " · ".join(parts))
-    if item.plan:
-        lines.append("  " + tr("next", lang, rules=plan_steps(item.plan, lang, visible),
-                               grade=item.plan.grade, score=number(item.plan.score)))
+    if steps:
+        lines.append("  " + tr("next", lang, rules=plan_steps(steps, lang, visible),
+                               grade=steps.grade, score=number(steps.score)))
     findings = sorted(card["findings"], key=most_severe_first)
     groups = [
         ("to_fix", [f for f in findings if f["status"] == "fail" and not f["waiver"]]),
@@ -120,6 +139,36 @@ def _card(item: Row, lang: str, color: bool) -> list[str]:
     return lines
 
 
+def _group_head(group: IncubatorGroup, lang: str, color: bool) -> list[str]:
+    """The incubator, its startups' state, and its repositories' grades and mean score."""
+    lines = [_style(f"== {group_label(group, lang, visible)} ==", color, bold=True)]
+    if group.startups:
+        lines.append("  " + tr("group.startups", lang, count=len(group.startups),
+                               closed=group.without_open_code, open=group.with_open_code,
+                               compliant=group.compliant))
+    if group.repositories:
+        grades = " · ".join(f"{g} {n}" for g, n in group.grades.items()) or "-"
+        mean = "-" if group.mean_score is None else f"{group.mean_score:.0f}"
+        lines.append("  " + tr("group.repositories", lang, count=len(group.repositories),
+                               grades=grades, mean=mean))
+    return [*lines, ""]
+
+
+def _startup_summary(startups: dict[str, t.Any], lang: str) -> list[str]:
+    lines = [tr("registry.summary", lang, **{k: startups[k] for k in
+                                            ("declared", "with_repository", "with_open_code",
+                                             "compliant")})]
+    for phase, counts in startups["by_phase"].items():
+        lines.append("  " + tr("registry.phase", lang, phase=visible(phase), **counts))
+    if startups.get("unreadable"):
+        lines.append("  " + tr("registry.unreadable", lang, count=startups["unreadable"]))
+    for registry in startups.get("registries", []):
+        for problem in registry.get("problems", []):
+            lines.append(f"  {visible(registry['source'])}{tr('colon', lang)}"
+                         f"{visible(problem.get(lang) or problem['en'])}")
+    return lines
+
+
 class TextReporter(Reporter):
     name = "text"
     extension = "txt"
@@ -132,23 +181,33 @@ class TextReporter(Reporter):
         lang = run["language"]
         out: list[str] = []
         view = rollup(run, options) if len(run["scorecards"]) > 1 else None
-        rows = {id(r.card): r for r in view.rows} if view else {}
-        for card in run["scorecards"]:
-            out.extend(_card(rows.get(id(card)) or row(card), lang, color))
-            out.append("")
-        summary = run["summary"]
+        plans = ({id(r.card): r.plan for r in view.rows} if view else
+                 {id(c): row(c).plan for c in run["scorecards"]})
+        if has_startups(run):
+            for group in incubator_groups(run):
+                out.extend(_group_head(group, lang, color))
+                for card in group.startups + group.repositories:
+                    out.extend(_card(card, lang, color, plans.get(id(card))))
+                    out.append("")
+        else:
+            for card in run["scorecards"]:
+                out.extend(_card(card, lang, color, plans.get(id(card))))
+                out.append("")
         if view:
             out.extend(_rollup(run, view, lang, color))
+        summary = run["summary"]
+        if summary["repositories"] > 1 or "startups" in summary:
             mean = "-" if summary["mean_score"] is None else f"{summary['mean_score']:.0f}"
             out.append(tr("summary", lang, scanned=summary["scanned"],
                           total=summary["repositories"], mean=mean))
-            if summary.get("startups"):
-                out.append(startups_text(summary["startups"], lang, visible))
+        if "startups" in summary:
+            out.extend(_startup_summary(summary["startups"], lang))
         return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _table(rows: list[Row], lang: str) -> list[str]:
-    width = max([len(tr("rollup.repository", lang))] + [len(visible(r.name)) for r in rows])
+    """Score, grade, repository and its next step, one line each."""
+    width = min(60, max([len(tr("rollup.repository", lang))] + [len(visible(r.name)) for r in rows]))
     lines = [f"  {tr('score', lang):>6}  {tr('grade', lang):<5}  "
              f"{tr('rollup.repository', lang):<{width}}  {tr('rollup.next', lang)}"]
     for item in rows:
@@ -166,27 +225,20 @@ def _table(rows: list[Row], lang: str) -> list[str]:
     return lines
 
 
-def _group_lines(group: Group, lang: str) -> list[str]:
-    lines = [f" {group_title(group, lang, visible)}", "  " + group_stats(group, lang)]
-    lacking = [s for s in group.startups if without_open_code(s)]
-    if lacking:
-        lines.append(f"  {tr('startups.without_code', lang)}")
-        lines += [f"   - {visible(startup_label(s))}{tr('colon', lang)}{visible(why_not_open(s))}"
-                  for s in lacking]
-    return lines + _table(group.rows, lang) if group.rows else lines
-
-
 def _rollup(run: dict[str, t.Any], view: Rollup, lang: str, color: bool) -> list[str]:
-    scored = [r for r in view.rows if r.card.get("kind", "repository") == "repository"]
-    out = [_style(tr("rollup.title", lang, count=len(view.rows)), color, bold=True)]
+    """Every repository lowest score first (per incubator when the run read a registry), and
+    the most failed rules."""
+    repositories = [r for r in view.rows if not is_startup(r.card)]
+    out = [_style(tr("rollup.title", lang, count=len(repositories)), color, bold=True)]
     if view.groups is None:
-        out += _table(scored, lang)
+        out += _table(repositories, lang)
     else:
-        for group in view.groups:
-            out += _group_lines(group, lang)
+        for group, rows in view.groups:
+            if rows:
+                out += [f" {group_label(group, lang, visible)}", *_table(rows, lang)]
     if view.most_failed:
         out += ["", _style(tr("most_failed", lang), color, bold=True)]
         width = max(len(str(count)) for _, count in view.most_failed)
-        out += [f"  {count:>{width}}  {rule}: {visible(rule_title(run, rule))}"
+        out += [f"  {count:>{width}}  {visible(rule)}: {visible(rule_title(run, rule))}"
                 for rule, count in view.most_failed]
     return [*out, ""]

@@ -21,7 +21,7 @@ from scanner.resources import Traversable, rules_root
 
 BASE_URI = "https://civiscan.beta.gouv.fr/schemas/"
 #: The schemas ``civiscan schema NAME`` prints.
-PUBLISHED = ("facts", "run", "rule", "config")
+PUBLISHED = ("facts", "startup", "run", "rule", "config")
 
 
 def _walk(folder: Traversable, prefix: str = "") -> t.Iterator[tuple[str, Traversable]]:
@@ -34,7 +34,8 @@ def _walk(folder: Traversable, prefix: str = "") -> t.Iterator[tuple[str, Traver
 
 @cache
 def load(name: str) -> dict[str, t.Any]:
-    """A schema by name: ``facts``, ``run``, ``config``, ``facts/licence``... or ``rule``."""
+    """A schema by name: ``facts``, ``startup``, ``run``, ``config``, ``facts/licence``... or
+    ``rule``."""
     if name == "rule":
         data = rules_root().joinpath("rule.schema.json").read_text("utf-8")
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import typing as t
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,10 @@ if t.TYPE_CHECKING:
     from scanner.sources.gitlab import GitLabForge
 
 
+#: Repositories crawled together when targets name them one by one (trees and files batched).
+PAGE = 50
+
+
 @dataclass
 class CrawlOptions:
     filters: Filters = field(default_factory=Filters)
@@ -35,6 +39,9 @@ class CrawlOptions:
     resume: bool = False
     github_api_url: str | None = None
     gitlab_url: str | None = None
+    #: Where the API of a GitLab host is reached, when not at https://HOST (``--gitlab-host
+    #: HOST=URL``: an internal address, a proxy, a test server).
+    gitlab_instances: dict[str, str] = field(default_factory=dict)
     workers: int = 4
 
 
@@ -114,7 +121,8 @@ class Crawler:
         """One forge per GitLab instance (its own client, token and blob batch size)."""
         from scanner.sources.gitlab import GitLabClient, GitLabForge  # requests: only if remote
 
-        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url)
+        client = GitLabClient.for_target(self.policy, target, self.options.gitlab_url,
+                                         self.options.gitlab_instances)
         key = f"{client.url} {client.token is not None}"
         if key not in self._gitlab:
             self._gitlab[key] = GitLabForge(client, self.cache)
@@ -126,18 +134,106 @@ class Crawler:
                     "publics seulement (les privés et internes ne sont pas listés)")
         return self._gitlab[key]
 
-    def _defaults(self, forge: GitHubForge, owner: str) -> Defaults | None:
-        """The owner's shared ``.github`` community files, looked up once per owner and run."""
-        if owner not in self._shared:
+    def _defaults(self, forge: GitHubForge, owner: str,
+                  looked_up: Listed | RemoteFailure | None = None) -> Defaults | None:
+        """The owner's shared ``.github`` community files, looked up once per owner and run
+        (``looked_up``: the repository, or its failure, already asked for in a batch)."""
+        key = owner.lower()
+        if key not in self._shared:
             try:
-                listed = forge.repository(owner, ".github")
+                if isinstance(looked_up, RemoteFailure):
+                    raise looked_up
+                listed = looked_up or forge.repository(owner, ".github")
                 crawl = Crawl(forge, self.cache, workers=1)
-                self._shared[owner] = crawl.load_defaults(listed)
+                self._shared[key] = crawl.load_defaults(listed)
             except RemoteFailure as exc:
-                if exc.status != 404:
-                    raise
-                self._shared[owner] = None
-        return self._shared[owner]
+                self._shared[key] = None
+                if exc.status != 404 and self.listener:
+                    # Scanning on without them beats losing the organisation: said, not hidden.
+                    self.listener.notice(
+                        f"{owner}/.github could not be read ({exc}); community files are not "
+                        "inherited from it in this run",
+                        f"{owner}/.github n'a pas pu être lu ({exc.text('fr')}) ; ses fichiers "
+                        "communautaires ne sont pas hérités dans cette analyse")
+        return self._shared[key]
+
+    def repositories(self, targets: Sequence[Target]) -> Iterator[tuple[Target, Item | CiviscanError]]:
+        """Items for many targets that each name one repository or project (a registry's).
+
+        They are looked up in batches (GitHub: 50 to a GraphQL query, with their owners'
+        ``.github``; GitLab: 6 projects to a query, per instance) and crawled together, so trees
+        and files come in batches across all of them, as for an organisation. A GitLab path that
+        is no project is listed as a group. A repository that cannot be had comes as its failure
+        instead of an item (``RemoteFailure.status`` 404: missing or hidden)."""
+        yield from self._github_repositories([t for t in targets if t.kind == "github"])
+        yield from self._gitlab_projects([t for t in targets if t.kind == "gitlab"])
+
+    def _github_repositories(self, targets: Sequence[Target]
+                             ) -> Iterator[tuple[Target, Item | CiviscanError]]:
+        if not targets:
+            return
+        forge = self.github()
+        pairs = [(str(target.owner), str(target.name)) for target in targets]
+        owners = {owner.lower(): owner for owner, _ in pairs}
+        wanted = pairs + [(owner, ".github") for key, owner in owners.items()
+                          if key not in self._shared]
+        try:
+            found = forge.repositories(wanted)
+        except CiviscanError as exc:  # the budget, or a wait too long: each target says why
+            for target in targets:
+                yield target, exc
+            return
+        by_owner: dict[str, list[tuple[Target, Listed]]] = {}
+        for target, pair in zip(targets, pairs, strict=True):
+            outcome = found[pair]
+            if isinstance(outcome, CiviscanError):
+                yield target, outcome
+            else:
+                by_owner.setdefault(pair[0].lower(), []).append((target, outcome))
+        for key, group in by_owner.items():
+            defaults = self._defaults(forge, owners[key], found.get((owners[key], ".github")))
+            crawl = Crawl(forge, self.cache, workers=self.options.workers, defaults=defaults)
+            yield from self._together(crawl, group)
+
+    def _gitlab_projects(self, targets: Sequence[Target]
+                         ) -> Iterator[tuple[Target, Item | CiviscanError]]:
+        instances: dict[int, tuple[GitLabForge, list[Target]]] = {}
+        for target in targets:
+            forge = self.gitlab(target)
+            instances.setdefault(id(forge), (forge, []))[1].append(target)
+        for forge, group in instances.values():
+            paths = [f"{target.owner}/{target.name}" for target in group]
+            try:
+                found = forge.projects(paths)
+            except CiviscanError as exc:
+                for target in group:
+                    yield target, exc
+                continue
+            crawl = Crawl(forge, self.cache, workers=self.options.workers)
+            projects: list[tuple[Target, Listed]] = []
+            for target, path in zip(group, paths, strict=True):
+                outcome = found[path]
+                if isinstance(outcome, Listed):
+                    projects.append((target, outcome))
+                    continue
+                if outcome is not None:
+                    yield target, outcome
+                    continue
+                try:  # no project at this path: a group, with its subgroups
+                    for item in self._owner(target, path, forge, crawl):
+                        yield target, item
+                except CiviscanError as exc:
+                    yield target, exc
+            yield from self._together(crawl, projects)
+
+    def _together(self, crawl: Crawl, listed: list[tuple[Target, Listed]]) -> Iterator[tuple[Target, Item]]:
+        """Listed repositories crawled in pages of :data:`PAGE`, each item with its target."""
+        if self.listener and listed:
+            self.listener.found(len(listed))
+        for start in range(0, len(listed), PAGE):
+            page = listed[start:start + PAGE]
+            items = list(self._page(crawl, [entry for _, entry in page]))
+            yield from zip((target for target, _ in page), items, strict=True)
 
     def run_key(self, target: Target) -> str:
         digest = hashlib.sha256(json.dumps([target.label, self.options.filters.__dict__],
@@ -191,7 +287,7 @@ class Crawler:
             page = [_listed_from_json(d) for d in record["page"]]
             if self.listener:
                 self.listener.found(len(page))
-            yield from crawl.items(page)
+            yield from self._page(crawl, page)
             cursor, seq = record["after"], seq + 1
             if cursor is None:
                 self.cache.clear_checkpoint(key)

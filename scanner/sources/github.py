@@ -30,9 +30,9 @@ from urllib.parse import quote, urlsplit
 import requests
 import urllib3
 
-from scanner.errors import ScanError
+from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import Commit, RepoInfo
-from scanner.sources.http import Policy, RemoteFailure, check_api_url, denied
+from scanner.sources.http import Pacer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ PAGE_SIZE = 50
 COMMITS = 100
 #: Objects per blob query (GitHub stops a query after 10 s: a batch that times out is halved).
 BLOBS_PER_QUERY = 150
+#: REST requests sent in any minute at most (GitHub: 900 points a minute, a GET costing 1).
+REST_PER_MINUTE = 900
 #: Sub-tree requests allowed to complete a truncated recursive tree.
 MAX_SUBTREE_REQUESTS = 50
 
@@ -90,6 +92,18 @@ query One($owner: String!, $name: String!, $commits: Int!) {
 """ + _REPO_FIELDS
 
 BLOB_FIELDS = "... on Blob { oid byteSize isBinary isTruncated text }"
+#: Repositories looked up per query when targets name them one by one (a registry's).
+REPOS_PER_QUERY = 50
+
+
+def repos_query(count: int) -> str:
+    """One query for ``count`` named repositories: ``r{i}: repository(owner: $o{i}, name: $n{i})``;
+    names travel as variables."""
+    params = ", ".join(f"$o{i}: String!, $n{i}: String!" for i in range(count))
+    fields = " ".join(f"r{i}: repository(owner: $o{i}, name: $n{i}) {{ ...Repo }}"
+                      for i in range(count))
+    return (f"query Repos({params}, $commits: Int!) {{ rateLimit {{ cost remaining resetAt }} "
+            f"{fields} }}" + _REPO_FIELDS)
 
 
 def blob_query(groups: Sequence[tuple[str, str, Sequence[str]]]) -> tuple[str, dict[str, str]]:
@@ -128,6 +142,10 @@ class GitHubClient:
     policy: Policy
     timeout: int = 30
     _local: threading.local = field(default_factory=threading.local)
+    _pace: Pacer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._pace = Pacer(REST_PER_MINUTE, self.policy)
 
     @classmethod
     def from_environment(cls, policy: Policy, api_url: str | None = None) -> GitHubClient:
@@ -159,6 +177,8 @@ class GitHubClient:
     def _send(self, verb: str, url: str, *, params: dict[str, t.Any] | None = None,
               headers: dict[str, str] | None = None,
               body: t.Any = None) -> tuple[int, dict[str, str], str]:
+        if verb == "GET":
+            self._pace()
         try:
             return t.cast(tuple[int, dict[str, str], str], self._github().requester.requestJson(
                 verb, url, params, headers or {}, body))
@@ -225,6 +245,14 @@ def _commits(target: dict[str, t.Any]) -> list[Commit] | None:
     return out
 
 
+def _rest_commit(item: dict[str, t.Any]) -> Commit:
+    commit = item.get("commit") or {}
+    author = commit.get("author") or {}
+    return Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
+                  merge=len(item.get("parents") or []) > 1,
+                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>")
+
+
 def listed_from_rest(data: dict[str, t.Any]) -> Listed:
     """A repository from REST (anonymous access): HEAD, tree and commits come in ``complete``."""
     licence = (data.get("license") or {}).get("spdx_id")
@@ -246,7 +274,7 @@ def listed_from_node(node: dict[str, t.Any], host_url: str) -> Listed:
     listed = Listed(info=info, tree_oid=(target.get("tree") or {}).get("oid"),
                     commits=_commits(target), handle=tuple(info.full_name.split("/", 1)))
     if node.get("isEmpty") or not target:
-        listed.error = ScanError(f"{info.full_name}: empty repository: nothing to scan",
+        listed.error = EmptyRepository(f"{info.full_name}: empty repository: nothing to scan",
                                  fr=f"{info.full_name} : dépôt vide : rien à analyser")
     return listed
 
@@ -342,31 +370,73 @@ class GitHubForge:
             raise _denied(f"github:{owner}/{name}", 404)
         return listed_from_node(node, self.client.api_url)
 
+    def repositories(self, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Listed | RemoteFailure]:
+        """Many repositories by (owner, name), :data:`REPOS_PER_QUERY` to a query (anonymously,
+        one REST request each); one that cannot be had maps to its failure (404: missing or
+        hidden). A batch the host times out on is halved."""
+        found: dict[tuple[str, str], Listed | RemoteFailure] = {}
+        if self.anonymous:
+            for owner, name in pairs:
+                try:
+                    found[(owner, name)] = self.repository(owner, name)
+                except RemoteFailure as exc:
+                    found[(owner, name)] = exc
+            return found
+        pending = list(dict.fromkeys(pairs))
+        size = REPOS_PER_QUERY
+        while pending:
+            batch = pending[:size]
+            variables: dict[str, t.Any] = {"commits": COMMITS}
+            for i, (owner, name) in enumerate(batch):
+                variables[f"o{i}"], variables[f"n{i}"] = owner, name
+            try:
+                data = self.client.graphql(repos_query(len(batch)), variables, "repositories")
+            except RemoteFailure as exc:
+                if exc.status in (502, 504, 0) and size > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                found.update((pair, exc) for pair in batch)
+                pending = pending[len(batch):]
+                continue
+            result = data.get("data") or {}
+            errors = {str((e.get("path") or [""])[0]): e for e in data.get("errors") or []
+                      if isinstance(e, dict)}
+            for i, (owner, name) in enumerate(batch):
+                node = result.get(f"r{i}")
+                if isinstance(node, dict):
+                    found[(owner, name)] = listed_from_node(node, self.client.api_url)
+                else:
+                    found[(owner, name)] = _lookup_failure(f"github:{owner}/{name}", errors.get(f"r{i}"))
+            pending = pending[len(batch):]
+            size = min(REPOS_PER_QUERY, size * 2)
+        return found
+
     def complete(self, listed: Listed) -> None:
         """The GraphQL listing carries HEAD and the commit messages; a REST listing (anonymous)
         does not: one commits request gives both, and the tree id."""
         if listed.tree_oid is not None:
             return
         owner, name = listed.handle
-        what = listed.info.full_name
+        data = self.commit_page(owner, name, listed.info.default_branch or "HEAD")
+        listed.commits = [_rest_commit(item) for item in data]
+        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
+        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+
+    def commit_page(self, owner: str, name: str, ref: str) -> list[dict[str, t.Any]]:
+        """The last commits reachable from ``ref`` (REST, one request), newest first."""
+        what = f"{owner}/{name}"
         status, data = self.client.get(f"/repos/{quote(owner)}/{quote(name)}/commits", what,
-                                       params={"per_page": COMMITS,
-                                               "sha": listed.info.default_branch or "HEAD"})
+                                       params={"per_page": COMMITS, "sha": ref})
         if status == 409 or (status == 200 and not data):
-            raise ScanError(f"{what}: empty repository: nothing to scan",
+            raise EmptyRepository(f"{what}: empty repository: nothing to scan",
                             fr=f"{what} : dépôt vide : rien à analyser")
         if status != 200 or not isinstance(data, list):
             raise _denied(what, status)
-        commits = []
-        for item in data:
-            commit = item.get("commit") or {}
-            author = commit.get("author") or {}
-            commits.append(Commit(sha=item["sha"], message=(commit.get("message") or "")[:65536],
-                                  merge=len(item.get("parents") or []) > 1,
-                                  author=f"{author.get('name') or ''} <{author.get('email') or ''}>"))
-        listed.commits = commits
-        listed.tree_oid = ((data[0].get("commit") or {}).get("tree") or {}).get("sha")
-        listed.info = dataclasses.replace(listed.info, head=data[0]["sha"])
+        return data
+
+    def recent_commits(self, owner: str, name: str, ref: str) -> list[Commit]:
+        """What a shallow checkout lacks: the commit messages behind ``ref``, from the API."""
+        return [_rest_commit(item) for item in self.commit_page(owner, name, ref)]
 
     def tree(self, listed: Listed) -> Tree:
         owner, name = listed.handle
@@ -474,6 +544,17 @@ def _entries(items: list[dict[str, t.Any]], prefix: str) -> list[Entry]:
         out.append(Entry(path=path, mode=str(item.get("mode", "100644")), oid=item.get("sha", ""),
                          size=item.get("size")))
     return out
+
+
+def _lookup_failure(what: str, error: dict[str, t.Any] | None) -> RemoteFailure:
+    """Why a repository of a batched query came back null: NOT_FOUND (or no reason) is GitHub's
+    404; FORBIDDEN (SAML enforcement, a blocked repository) its 403; anything else, its words."""
+    kind = str((error or {}).get("type") or "NOT_FOUND")
+    if kind in ("NOT_FOUND", "FORBIDDEN"):
+        return _denied(what, 404 if kind == "NOT_FOUND" else 403)
+    message = str((error or {}).get("message") or kind)[:200]
+    return RemoteFailure(f"{what}: the host refused the query: {message}",
+                         fr=f"{what} : l'hôte a refusé la requête : {message}")
 
 
 def _not_found_owner(login: str, data: dict[str, t.Any]) -> ScanError:

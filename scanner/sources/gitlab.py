@@ -30,13 +30,13 @@ import re
 import threading
 import typing as t
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 import requests
 
-from scanner.errors import ScanError
+from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import MAX_FILE_BYTES, Commit, RepoInfo
 from scanner.sources.http import Answer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree, tree_key
@@ -94,6 +94,17 @@ query Project($path: ID!) {
 """ + _PROJECT_FIELDS
 
 BLOB_FIELDS = "path oid size rawTextBlob"
+#: Projects looked up per query when targets name them one by one (a registry's); each costs
+#: about 30 of GitLab's complexity points (``lastCommit`` alone is 10): 6 stay under the limit
+#: of an anonymous caller (200) as of a token's (250). A batch refused as too heavy is halved.
+PROJECTS_PER_QUERY = 6
+
+
+def projects_query(count: int) -> str:
+    """One query for ``count`` projects by full path: ``p{i}: project(fullPath: $p{i})``."""
+    params = ", ".join(f"$p{i}: ID!" for i in range(count))
+    fields = " ".join(f"p{i}: project(fullPath: $p{i}) {{ ...P }}" for i in range(count))
+    return f"query Projects({params}) {{ {fields} }}" + _PROJECT_FIELDS
 
 
 def legacy_fork(query: str) -> str:
@@ -132,15 +143,24 @@ def git_blob_id(data: bytes, length: int = 40) -> str:
     return digest.hexdigest()
 
 
-def instance_for(target: Target, configured: str | None) -> tuple[str, bool]:
+def instance_for(target: Target, configured: str | None,
+                 instances: Mapping[str, str] | None = None) -> tuple[str, bool]:
     """The instance URL a target is read from, and whether ``GITLAB_TOKEN`` may be sent to it.
 
     ``gitlab:`` targets and URLs on the configured instance's host use the configured instance
     (``--gitlab-url``, else ``GITLAB_URL``, else gitlab.com) with the token; a URL on any other
-    host uses https://HOST anonymously: a token is never sent to a host it was not meant for.
+    host uses https://HOST (or the URL ``--gitlab-host HOST=URL`` gives for it), with the token
+    only when that is the configured instance: a token never goes to a host it was not meant for.
     """
     base = check_api_url(configured or os.environ.get("GITLAB_URL") or DEFAULT_URL, "GitLab URL")
-    if "://" not in target.raw or (urlsplit(base).hostname or "").lower() == (target.host or ""):
+    base_host = (urlsplit(base).hostname or "").lower()
+    if "://" not in target.raw:
+        return base, True
+    mapped = (instances or {}).get(target.host or "")
+    if mapped:
+        url = check_api_url(mapped, f"--gitlab-host {target.host}")
+        return url, urlsplit(url).netloc.lower() == urlsplit(base).netloc.lower()
+    if base_host == (target.host or ""):
         return base, True
     return check_api_url(f"https://{target.host}", "GitLab URL"), False
 
@@ -169,8 +189,9 @@ class GitLabClient:
     _local: threading.local = field(default_factory=threading.local)
 
     @classmethod
-    def for_target(cls, policy: Policy, target: Target, configured: str | None = None) -> GitLabClient:
-        base, trusted = instance_for(target, configured)
+    def for_target(cls, policy: Policy, target: Target, configured: str | None = None,
+                   instances: Mapping[str, str] | None = None) -> GitLabClient:
+        base, trusted = instance_for(target, configured, instances)
         return cls(base, (os.environ.get(TOKEN_VAR) or None) if trusted else None, policy)
 
     @property
@@ -301,7 +322,7 @@ def listed_from_node(node: dict[str, t.Any]) -> Listed:
                                  fr=f"{full_path} : pas de dépôt lisible (désactivé, ou invisible "
                                     "pour ce jeton)")
     elif repository.get("empty") or not head:
-        listed.error = ScanError(f"{full_path}: empty repository: nothing to scan",
+        listed.error = EmptyRepository(f"{full_path}: empty repository: nothing to scan",
                                  fr=f"{full_path} : dépôt vide : rien à analyser")
     elif not _OID.fullmatch(head):
         listed.error = ScanError(f"{full_path}: the host gave no valid HEAD commit ({head[:80]!r})",
@@ -391,6 +412,36 @@ class GitLabForge:
         if node is None and data.get("errors"):
             raise self._not_found(f"gitlab:{path}", data)
         return listed_from_node(node) if isinstance(node, dict) else None
+
+    def projects(self, paths: Sequence[str]) -> dict[str, Listed | RemoteFailure | None]:
+        """Many projects by full path, :data:`PROJECTS_PER_QUERY` to a query; ``None`` for a path
+        that names no project this token can see (it may be a group). A batch the host finds too
+        heavy is halved."""
+        found: dict[str, Listed | RemoteFailure | None] = {}
+        pending = list(dict.fromkeys(paths))
+        size = PROJECTS_PER_QUERY
+        while pending:
+            batch = pending[:size]
+            variables = {f"p{i}": path for i, path in enumerate(batch)}
+            try:
+                data = self._listing(projects_query(len(batch)), variables, "projects")
+            except RemoteFailure as exc:
+                if exc.status in (502, 504, 0) and size > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                found.update((path, exc) for path in batch)
+                pending = pending[len(batch):]
+                continue
+            result = data.get("data") or {}
+            if not result and data.get("errors") and _TOO_HEAVY.search(_errors(data)) and size > 1:
+                size = max(1, len(batch) // 2)
+                continue
+            for i, path in enumerate(batch):
+                node = result.get(f"p{i}")
+                found[path] = listed_from_node(node) if isinstance(node, dict) and \
+                    node.get("fullPath") else None
+            pending = pending[len(batch):]
+        return found
 
     def _listing(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
         if self._legacy_fork:

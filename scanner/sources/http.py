@@ -8,6 +8,7 @@ response, clamped to be non-negative, said on the progress line, and bounded.
 
 from __future__ import annotations
 
+import collections
 import email.utils
 import json
 import random
@@ -76,6 +77,29 @@ def check_api_url(url: str, what: str) -> str:
     raise UsageError(f"{what} {url!r}: must be an https URL (plain http only to a loopback host)",
                      fr=f"{what} {url!r} : doit être une URL https (http seulement vers une "
                         "adresse locale)")
+
+
+@dataclass
+class Pacer:
+    """At most ``per_minute`` requests in any 60 s window (GitHub's documented secondary limit
+    for REST is 900 points a minute): a burst passes, a sustained flood waits its turn."""
+
+    per_minute: int
+    policy: Policy
+    _sent: collections.deque[float] = field(default_factory=collections.deque)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self) -> None:
+        while True:
+            with self._lock:
+                now = self.policy.clock()
+                while self._sent and now - self._sent[0] >= 60.0:
+                    self._sent.popleft()
+                if len(self._sent) < self.per_minute:
+                    self._sent.append(now)
+                    return
+                delay = 60.0 - (now - self._sent[0])
+            self.policy.wait(delay, "pacing (secondary rate limit)")
 
 
 @dataclass

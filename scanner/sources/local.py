@@ -296,6 +296,10 @@ def _history(git: Git, notices: list[Notice]) -> list[Commit] | None:
     return commits
 
 
+def _shallow(git: Git) -> bool:
+    return (git.run("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+
+
 class _Reader:
     """Reads one file with the same checks as the listing, at read time (files can change)."""
 
@@ -366,6 +370,7 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
         skipped=skipped,
         links=links,
         commit_log=_history(repository[0], notices) if repository and with_commits else None,
+        shallow=repository is not None and _shallow(repository[0]),
         max_file_bytes=max_file_bytes,
         notices=notices,
     )

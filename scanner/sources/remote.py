@@ -447,9 +447,3 @@ class Crawl:
 
 def index_key(listed: Listed) -> str:
     return listed.info.full_name
-
-
-def not_scanned(listed: Iterable[Listed], error: CiviscanError) -> Iterator[Item]:
-    """Items for repositories left unscanned (budget reached): each says why."""
-    for entry in listed:
-        yield Item(entry.info, error=error)

@@ -158,6 +158,16 @@ class GitLabGroup:
         return self.full_path.rsplit("/", 1)[0] if "/" in self.full_path else None
 
 
+@dataclass(frozen=True)
+class Document:
+    """A static answer of the fake's web server (a startup registry, a redirect)."""
+
+    body: bytes
+    status: int = 200
+    content_type: str = "application/json; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(eq=False)
 class GitLabUser:
     username: str
@@ -177,7 +187,15 @@ class Forge:
         self.gitlab_users: dict[str, GitLabUser] = {}
         self._repo_ids: dict[int, FakeRepo] = {}
         self._gitlab_projects: dict[str, FakeRepo] = {}
+        #: Path on the web server -> what it answers (``FakeForge.web_url`` + path).
+        self.documents: dict[str, Document] = {}
         self._next_id = 1_000
+
+    def add_document(self, path: str, body: bytes, *, status: int = 200,
+                     content_type: str = "application/json; charset=utf-8",
+                     headers: dict[str, str] | None = None) -> None:
+        """Serve ``body`` at ``path`` on the web server (any other path is a 404)."""
+        self.documents[path] = Document(body, status, content_type, tuple((headers or {}).items()))
 
     def _new_id(self) -> int:
         self._next_id += 1

@@ -29,7 +29,7 @@ from tests.fakeforge.wire import Ctx, Request, Response, etag_matches, json_resp
 
 #: Request headers kept in the log (values are not secrets; Authorization is logged as a bool).
 LOGGED_HEADERS = ("if-none-match", "if-modified-since", "accept", "content-type", "user-agent")
-Side = t.Literal["github", "gitlab"]
+Side = t.Literal["github", "gitlab", "web"]
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class _State:
         self.tree_entry_limit = tree_entry_limit
         self.stats = Stats()
         self.stopping = threading.Event()
-        self.github_origin = self.gitlab_origin = ""
+        self.github_origin = self.gitlab_origin = self.web_origin = ""
         self.rest_budgets = {True: Budget("core", limits.rest, limits.window),
                              False: Budget("core", limits.rest_anonymous, limits.window)}
         self.graphql_budget = Budget("graphql", limits.graphql, limits.window)
@@ -138,6 +138,8 @@ class _State:
     def authenticate(self, side: Side, kind: str, req: Request) -> tuple[bool, Response | None]:
         """(authenticated, the 401 to send instead); a token is checked only if the fake has one."""
         credential = self._credential(side, req)
+        if side == "web":  # static documents: anyone may read them, no credential is expected
+            return credential is not None, None
         if self.token is not None and credential != self.token:
             if side == "gitlab":
                 if kind == "gitlab.graphql":
@@ -159,6 +161,8 @@ class _State:
     # Dispatch -----------------------------------------------------------------------------------
     def route(self, side: Side, req: Request, ctx: Ctx) -> tuple[str, Callable[[Ctx, Request], Response]]:
         path = req.raw_path
+        if side == "web":
+            return "web.document", _document
         if side == "github":
             if path.rstrip("/") == "/api/graphql":
                 return "github.graphql", github_graphql.handle
@@ -173,7 +177,8 @@ class _State:
 
     def serve(self, side: Side, req: Request) -> tuple[str, Response | None, Fault | None]:
         """(endpoint kind, answer, fault); no answer with a connection fault (reset, timeout)."""
-        origin = self.github_origin if side == "github" else self.gitlab_origin
+        origin = {"github": self.github_origin, "gitlab": self.gitlab_origin,
+                  "web": self.web_origin}[side]
         ctx = Ctx(self.forge, api=f"{origin}/api/v3" if side == "github" else f"{origin}/api/v4",
                   web=origin, authenticated=False, tree_entry_limit=self.tree_entry_limit, state=self)
         kind, handler = self.route(side, req, ctx)
@@ -212,6 +217,8 @@ class _State:
         return kind, response, fault
 
     def _over_budget(self, side: Side, kind: str, authenticated: bool) -> Response | None:
+        if side == "web":
+            return None
         if side == "gitlab":
             if self.gitlab_budget.remaining > 0:
                 return None
@@ -227,6 +234,8 @@ class _State:
 
     def _charge(self, side: Side, kind: str, response: Response, authenticated: bool) -> None:
         """GitHub: /rate_limit is free, and so is a 304 to an authenticated request."""
+        if side == "web":
+            return
         if side == "gitlab":
             self.gitlab_budget.take()
         elif kind not in ("github.graphql", "github.rate_limit") and not (
@@ -236,6 +245,8 @@ class _State:
     def _decorate(self, side: Side, kind: str, response: Response, authenticated: bool, *,
                   fault_headers: bool = False) -> Response:
         """Each forge's standing headers; a rate-limit fault's own headers win."""
+        if side == "web":
+            return response
         if side == "github":
             budget = self.graphql_budget if kind == "github.graphql" else self.rest_budget(authenticated)
             standing = {**budget.github_headers(),
@@ -250,6 +261,15 @@ class _State:
             standing["X-Request-Id"] = f"fake{self.stats.total:08x}"
         response.headers = {**standing, **response.headers}
         return response
+
+
+def _document(ctx: Ctx, req: Request) -> Response:
+    """The web server: ``Forge.documents`` by path, else 404."""
+    document = ctx.forge.documents.get(req.raw_path)
+    if document is None:
+        return raw_response(404, b"Not Found\n", "text/plain")
+    return Response(document.status, document.body if req.method != "HEAD" else b"",
+                    {"Content-Type": document.content_type, **dict(document.headers)})
 
 
 class _Server(ThreadingHTTPServer):
@@ -345,10 +365,11 @@ class FakeForge:
         self._servers: list[_Server] = []
         self._threads: list[threading.Thread] = []
         self.github_url = self.github_api_url = self.github_graphql_url = self.gitlab_url = ""
+        self.web_url = ""
 
     # Lifecycle ------------------------------------------------------------------------------------
     def start(self) -> FakeForge:
-        sides: tuple[Side, Side] = ("github", "gitlab")
+        sides: tuple[Side, Side, Side] = ("github", "gitlab", "web")
         for side in sides:
             server = _Server(self._state, side)
             thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
@@ -356,9 +377,10 @@ class FakeForge:
             thread.start()
             self._servers.append(server)
             self._threads.append(thread)
-        gh_port, gl_port = (s.server_address[1] for s in self._servers)
+        gh_port, gl_port, web_port = (s.server_address[1] for s in self._servers)
         self._state.github_origin = self.github_url = f"http://127.0.0.1:{gh_port}"
         self._state.gitlab_origin = self.gitlab_url = f"http://127.0.0.1:{gl_port}"
+        self._state.web_origin = self.web_url = f"http://127.0.0.1:{web_port}"
         self.github_api_url = f"{self.github_url}/api/v3"
         self.github_graphql_url = f"{self.github_url}/api/graphql"
         self.gitlab_api_url = f"{self.gitlab_url}/api/v4"

@@ -271,3 +271,32 @@ def test_the_token_is_never_written_or_printed(serve: t.Callable[..., FakeForge]
             assert TOKEN.encode() not in path.read_bytes(), path
     run = json.loads(out.read_text())
     assert run["summary"]["repositories"] >= 6
+
+
+def test_a_shallow_checkout_reads_its_history_from_the_api(serve: t.Callable[..., FakeForge],
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    from tests.support import git
+
+    commits = [(f"Change {n}\n\nSigned-off-by: A <a@example.fr>", "A", "a@example.fr")
+               for n in range(7)]
+    repo = FakeRepo("org", "service", commits=commits, files={
+        "CONTRIBUTING.md": b"# Contributing\n\nOpen an issue, then a pull request. Sign off every "
+                           b"commit (Developer Certificate of Origin, git commit --signoff).\n"})
+    forge = Forge()
+    forge.add_github(repo)
+    server = serve(forge)
+    full = materialise(repo, tmp_path / "full")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{full}", str(clone))
+    git(clone, "remote", "set-url", "origin", "https://github.com/org/service.git")
+    monkeypatch.delenv("GITHUB_SERVER_URL", raising=False)
+    options = ScanOptions(targets=[parse_target(str(clone))], ruleset=RULESET)
+    (card,) = scan(options)["scorecards"]
+    finding = next(f for f in card["findings"] if f["rule"] == "commits-signed-off")
+    assert finding["status"] == "pass" and "7 of the last 7" in finding["message"]
+    assert server.stats.by_kind["github.commits"] == 1
+    monkeypatch.delenv("GITHUB_TOKEN")  # without a token: no verdict from one commit, and why
+    (card,) = scan(options)["scorecards"]
+    finding = next(f for f in card["findings"] if f["rule"] == "commits-signed-off")
+    assert finding["status"] == "not_applicable" and "shallow clone" in finding["message"]

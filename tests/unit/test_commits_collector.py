@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scanner.collectors.commits import CommitsCollector
 from scanner.snapshot import Commit
 from scanner.sources.memory import snapshot_from_files
@@ -33,4 +35,31 @@ def test_signed_off_needs_a_name_and_an_address() -> None:
 
 def test_no_history_is_not_zero_percent() -> None:
     assert _facts(None) == {"available": False, "sampled": 0, "signed_off": 0,
-                            "signed_off_ratio": None, "bots_excluded": 0}
+                            "signed_off_ratio": None, "bots_excluded": 0, "shallow": False,
+                            "history": "no commit history available",
+                            "history_fr": "aucun historique de commits disponible"}
+
+
+def test_a_shallow_clone_gives_no_verdict_and_says_why(tmp_path: Path) -> None:
+    from scanner.engine.loader import load_ruleset
+    from scanner.run import ScanOptions, scan_snapshot
+    from scanner.sources.local import local_snapshot
+    from tests.support import git
+
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "CONTRIBUTING.md").write_text(
+        "# Contributing\n\nOpen an issue, then a pull request. Every commit is signed off "
+        "(Developer Certificate of Origin, `git commit --signoff`).\n")
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", ".")
+    for number in range(8):
+        git(origin, "commit", "-q", "--allow-empty", "-s", "-m", f"change {number}")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    snapshot = local_snapshot(clone)
+    assert snapshot.shallow
+    card = scan_snapshot(snapshot, ScanOptions(targets=[], ruleset=load_ruleset([])))
+    finding = next(f for f in card["findings"] if f["rule"] == "commits-signed-off")
+    assert finding["status"] == "not_applicable"
+    assert "shallow clone: only 1 commit(s) fetched" in finding["message"]

@@ -108,3 +108,22 @@ def test_a_graphql_answer_of_errors_only_with_no_budget_left_waits_for_the_reset
     refused: Answer = (200, {"RateLimit-Remaining": "10"}, b'{"errors": [{"message": "no"}]}')
     (status, _, data), waits, _ = _run([refused])
     assert (status, waits) == (200, []) and data["errors"]
+
+
+def test_the_pacer_lets_a_burst_through_then_waits_for_the_window() -> None:
+    from scanner.sources.http import Pacer, Policy
+
+    now = [1000.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    pace = Pacer(3, Policy(sleep=sleep, clock=lambda: now[0]))
+    for _ in range(3):
+        pace()
+        now[0] += 1.0
+    assert waits == []
+    pace()  # the 4th within a minute waits until the first leaves the window
+    assert waits == [pytest.approx(57.0)]

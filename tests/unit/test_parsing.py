@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,61 @@ def test_load_data_dispatches_on_extension_and_locates_json_lines() -> None:
 def test_toml_errors_name_the_line() -> None:
     error = _error(load_toml, "[project]\nname = 'x'\nname = 'y'\n", "pyproject.toml")
     assert error.line == 3
+
+
+# --- a tab opening a block scalar (YAML 1.2 content, rejected by libyaml) -------------------
+
+ADYEN = Path(__file__).parents[1] / "fixtures" / "apispecs" / "adyen-checkout37-tab-block-scalar.yaml"
+#: The same description in Adyen's own JSON (quoted in APIs-guru/openapi-directory issue #866).
+ADYEN_DESCRIPTION = ("\t\nDate and time of travel. [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)"
+                     "-compliant.\n* Format: `yyyy-MM-dd HH:mm`\n* minLength: 16\n* maxLength: 16")
+
+
+def test_real_description_opening_with_a_tab_reads_as_yaml_12_says() -> None:
+    loaded = load_yaml(ADYEN.read_bytes(), path=ADYEN.name, locate=True)
+    leg = loaded.value["components"]["schemas"]["AdditionalDataAirline"]["properties"][
+        "airline.leg.date_of_travel"]
+    assert leg == {"description": ADYEN_DESCRIPTION, "type": "string"}
+    lines = ADYEN.read_text().splitlines()
+    pointer = "/components/schemas/AdditionalDataAirline/properties/airline.leg.date_of_travel"
+    assert lines[loaded.line_of(pointer + "/type") - 1].strip() == "type: string"  # type: ignore[operator]
+    assert lines[loaded.line_of(pointer + "/description") - 1].strip() == "description: |-"  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # what js-yaml and eemeli's yaml (tested against the yaml-test-suite) read
+    ("a: |\n \t\n  y\n", {"a": "\t\n y\n"}),
+    ("- |\n  \tx\n  y\n", ["\tx\ny\n"]),
+    ("a: >-\n\n    \tindented by a tab\n    next\nb: 1\n", {"a": "\n\tindented by a tab\nnext", "b": 1}),
+    ("a: |  # comment\n  \t\n  text\n", {"a": "\t\ntext\n"}),
+])
+def test_tab_after_the_indentation_of_a_block_scalar_is_content(text: str, value: object) -> None:
+    assert load_yaml(text, path="t.yaml").value == value
+
+
+def test_tab_on_a_less_indented_later_line_stays_an_error() -> None:
+    # YAML 1.2 rejects it too (js-yaml: "bad indentation", eemeli/yaml: "less indented")
+    with pytest.raises(ParseError) as caught:
+        load_yaml("a: |\n  x\n \t\n  y\nb: 1\n", path="t.yaml")
+    assert caught.value.line == 3 and "tab" in caught.value.message
+
+
+def test_tab_opened_scalars_keep_anchors_tags_and_sequences_right() -> None:
+    text = ("v: &v !!str |\n   \tx\nw: *v\nitems:\n  - - >-\n      \tdeep\n      fold\n"
+            "  - name: |+\n      \tkept\n\n")
+    assert load_yaml(text, path="t.yaml").value == {
+        "v": "\tx\n", "w": "\tx\n", "items": [["\tdeep\nfold"], {"name": "\tkept\n\n"}]}
+
+
+def test_a_header_whose_parent_cannot_be_told_keeps_the_libyaml_error() -> None:
+    with pytest.raises(ParseError) as caught:
+        load_yaml("a:\n  |\n   \tx\n", path="t.yaml")
+    assert caught.value.line == 3
+
+
+def test_many_tab_opened_block_scalars_load_in_bounded_time() -> None:
+    text = "".join(f"k{i}: |\n  \tline {i}\n" for i in range(40_000))
+    start = time.perf_counter()
+    value = load_yaml(text, path="big.yaml").value
+    assert time.perf_counter() - start < 10.0  # a hang guard, not a speed target
+    assert value["k39999"] == "\tline 39999\n"

@@ -29,6 +29,31 @@ from scanner.apispecs.references import publiccode_view, readme_links
      {"Django REST framework", "drf-spectacular"}),
     ("requirements.txt", "fastapi[all]>=0.100\nuvicorn\n", {"FastAPI"}),
     ("Cargo.toml", "[dependencies]\nactix-web = \"4\"\nutoipa = \"4\"\n", {"actix-web", "utoipa"}),
+    # generators that declare themselves elsewhere than in the usual file
+    ("mix.exs", "  defp deps do\n    [\n      {:phoenix, \"~> 1.7.14\"},\n"
+                "      {:open_api_spex, \"~> 3.21\"},\n      {:jason, \"~> 1.2\"}\n    ]\n  end\n",
+     {"OpenApiSpex", "Phoenix"}),
+    ("requirements/base.txt", "-r ../constraints.txt\nDjango==5.0.6\ndjangorestframework==3.15.1\n"
+                              "drf-spectacular==0.27.2  # OpenAPI schema\n",
+     {"drf-spectacular", "Django REST framework"}),
+    ("requirements/main.in", "django\ndrf-spectacular[sidecar]\n", {"drf-spectacular"}),
+    ("requirements.in", "fastapi\n", {"FastAPI"}),
+    ("package.json", json.dumps({"dependencies": {"@ts-rest/core": "^3.45",
+                                                  "@ts-rest/open-api": "^3.45"}}),
+     {"ts-rest OpenAPI"}),
+    ("src/Api/Api.csproj", '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n'
+                           '    <PackageReference Include="Swashbuckle.AspNetCore" Version="6.6.2" />'
+                           "\n  </ItemGroup>\n</Project>\n", {"Swashbuckle", "ASP.NET Core"}),
+    ("go.mod", "module example.org/svc\n\nrequire (\n\tgithub.com/danielgtaylor/huma/v2 v2.19.0\n"
+               "\tgithub.com/swaggo/swag v1.16.3\n)\n", {"Huma", "swag"}),
+    ("composer.json", json.dumps({"require": {"laravel/framework": "^11",
+                                              "darkaonline/l5-swagger": "^8"}}),
+     {"L5-Swagger", "Laravel"}),
+    ("build.sbt", 'libraryDependencies += "com.iheart" %% "play-swagger" % "1.0.2"\n',
+     {"play-swagger"}),
+    ("Gemfile", "gem 'rails'\ngem 'rswag-specs', group: :test\n", {"rswag", "Rails"}),
+    ("pyproject.toml", '[tool.poetry.dependencies]\npython = "^3.12"\nflask-smorest = "^0.44"\n'
+                       'apispec = "^6"\n', {"flask-smorest", "apispec"}),
 ])
 def test_frameworks_detected(path: str, text: str, expected: set[str]) -> None:
     assert {f["name"] for f in detect(path, text)} == expected
@@ -42,6 +67,13 @@ def test_dev_dependencies_are_not_api_evidence() -> None:
 def test_broken_manifest_gives_nothing() -> None:
     assert declared_packages("package.json", "{not json") == set()
     assert detect("composer.json", "[1, 2]") == []
+
+
+def test_every_dependency_manifest_is_read_not_one_file_name() -> None:
+    paths = ["requirements/base.txt", "requirements/dev.in", "requirements-prod.txt",
+             "backend/requirements.in", "reqs/server.txt", "MANIFEST.in", "docs/notes.txt",
+             "mix.exs", "src/Api/Api.csproj", "build.sbt", "Pipfile", "setup.cfg"]
+    assert set(manifest_paths(paths)) == set(paths) - {"MANIFEST.in", "docs/notes.txt"}
 
 
 def test_manifest_paths_skip_vendored_and_deep_ones() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.apispecs.refs import check_refs, classify_external
+from scanner.apispecs.lint import lint_document
+from scanner.apispecs.refs import check_external, check_refs
 from scanner.apispecs.schemas import schema_family
 from scanner.apispecs.validate import shorten, validate_document
 from scanner.parsing import load_data
@@ -105,7 +106,9 @@ def test_unresolvable_local_reference_is_an_error() -> None:
     assert "unresolvable reference" in result.errors[0].message
 
 
-def test_external_references_are_listed_never_followed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_external_references_are_never_followed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a view of the repository, nothing is read: URLs and sibling files are listed,
+    references leaving the repository are errors whatever the repository holds."""
     opened: list[str] = []
     real_open = open
 
@@ -127,12 +130,22 @@ def test_external_references_are_listed_never_followed(monkeypatch: pytest.Monke
     assert "outside the repository" in reasons["file:///etc/passwd"]
     assert "outside the repository" in reasons["../../x.yaml#/r"]
     assert "docs/common/errors.yaml" in reasons["common/errors.yaml#/ServerError"]
+    errors = {i.ref for i in result.refs.issues if i.error}
+    assert errors == {"file:///etc/passwd", "../../x.yaml#/r"}
+    assert result.valid is False
     assert not [p for p in opened if "passwd" in p or "x.yaml" in p or "errors.yaml" in p]
 
 
-def test_classify_external_examples() -> None:
-    assert "remote" in classify_external("https://example.org/s.json", "openapi.yaml")
-    assert "outside" in classify_external("/etc/passwd", "openapi.yaml")
+@pytest.mark.parametrize(("ref", "error", "words"), [
+    ("https://example.org/s.json", False, "remote"),
+    ("/etc/passwd", True, "outside"),
+    ("C:\\specs\\common.yaml", True, "outside"),
+    ("urn:example:schema", False, "scheme"),
+    ("../../etc/passwd", True, "outside"),
+])
+def test_check_external_examples(ref: str, error: bool, words: str) -> None:
+    verdict = check_external(ref, "openapi.yaml", None)
+    assert verdict is not None and verdict.error is error and words in verdict.reason
 
 
 def test_refs_inside_examples_are_data() -> None:
@@ -190,3 +203,53 @@ def test_large_description_validates_quickly() -> None:
     start = time.perf_counter()
     assert validate_document(document, "openapi", "3.0.3", "o").valid is True
     assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
+
+
+# Where openapi-spec-validator is wrong and civiscan right (from the APIs.guru differential run,
+# bench/api_differential.py): these stay valid.
+SWAGGER_KEEPS = """swagger: '2.0'
+info: {title: t, version: '1'}
+paths:
+  /report:
+    get:
+      parameters:
+        - name: tag
+          in: query
+          type: string
+          pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$'
+        - name: op
+          in: query
+          type: string
+          enum: [=, '<', '>']
+      responses:
+        '200':
+          description: the report as a file download
+          schema: {type: file}
+"""
+
+
+def test_what_the_reference_validator_gets_wrong_stays_valid() -> None:
+    # \p{L}: ECMA-262 property escapes (AWS descriptions); type: file at a response schema's
+    # root (Swagger 2.0, Response Object); a plain "=" is a string in YAML 1.2
+    document = load_data(SWAGGER_KEEPS, path="swagger.yaml").value
+    parameters = document["paths"]["/report"]["get"]["parameters"]
+    assert parameters[0]["pattern"] == "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"
+    assert parameters[1]["enum"] == ["=", "<", ">"]
+    result = validate_document(document, "swagger", "2.0", "swagger.yaml")
+    assert result.valid is True, result.errors
+
+
+def test_a_pattern_outside_ecma_262_is_a_lint_finding_not_an_invalid_description() -> None:
+    # amazonaws.com/datasync/2018-11-09/openapi.yaml (APIs.guru): Ruby/PCRE anchors \A and \z.
+    # JSON Schema: a pattern "SHOULD be a valid regular expression, according to the ECMA 262
+    # regular expression dialect" -- a SHOULD, so the description stays valid.
+    document = minimal()
+    document["components"] = {"schemas": {"Endpoint": {
+        "type": "string", "minLength": 7, "maxLength": 15,
+        "pattern": "\\A(25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)){3}\\z"},
+        "Name": {"type": "string", "pattern": "^[\\p{L}\\p{Zs}]+$"}}}
+    assert validate_document(document, "openapi", "3.0.0", "o").valid is True
+    lint = lint_document(document, "openapi")["lint"]
+    assert lint["patterns_ecma"] is False and lint["counts"]["non_ecma_patterns"] == 1
+    (issue,) = [i for i in lint["issues"] if i["check"] == "patterns_ecma"]
+    assert issue["pointer"] == "/components/schemas/Endpoint/pattern"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scanner.engine.evaluate import Finding
 from scanner.reporters import REPORTER_BY_NAME
 from scanner.reporters.base import visible
-from scanner.reporters.rollup import rollup, startups_text, without_open_code
+from scanner.reporters.rollup import group_label, rollup, startups_text
 from scanner.scoring import plan
 from tests.support import golden_run
 
@@ -31,19 +31,20 @@ def test_the_next_step_is_the_scoring_plan() -> None:
     assert f"fix {len(steps.fixes)} to reach B ({steps.score:.1f})" in markdown
 
 
-def test_incubators_by_title_then_the_rest_and_startups_without_code_first() -> None:
-    view = rollup(golden_run())
+def test_incubators_by_title_then_the_rest_each_lowest_score_first() -> None:
+    run = golden_run()
+    view = rollup(run)
     assert view.groups is not None
-    assert [g.id for g in view.groups] == ["dinum", "anct", None]
-    anct = view.groups[1]
-    assert [s.card["startup"]["id"] for s in anct.startups] == ["sans-code", "rdv-solidarites"]
-    assert without_open_code(anct.startups[0]) and not without_open_code(anct.startups[1])
-    assert anct.startup_ids == {"sans-code", "rdv-solidarites"}
-    assert view.groups[2].startups == []
-    # without the registry's open_code field, a failing startup rule says it
-    card = dict(anct.startups[0].card)
-    del card["open_code"]
-    assert without_open_code(rollup({**golden_run(), "scorecards": [card]}).rows[0])
+    assert [g.id for g, _ in view.groups] == ["dinum", "anct", None]
+    assert [group_label(g, "en", visible) for g, _ in view.groups] == [
+        "Incubateur de la DINUM (dinum)", "Incubateur des territoires (anct)",
+        "Repositories reached otherwise"]
+    rows = view.groups[2][1]
+    scores = [r.score for r in rows if r.score is not None]
+    assert scores == sorted(scores) and rows[-1].card["status"] == "error"
+    assert all(r.card.get("kind") != "startup" for _, rows in view.groups for r in rows)
+    markdown = REPORTER_BY_NAME["markdown"].render(run)
+    assert "#### Incubateur des territoires (`anct`)" in markdown
 
 
 def test_no_groups_without_startup_facts() -> None:
@@ -53,9 +54,6 @@ def test_no_groups_without_startup_facts() -> None:
     assert "Incubat" not in REPORTER_BY_NAME["text"].render(run)
 
 
-def test_startup_counts_by_phase_as_numbers_or_objects() -> None:
-    counts = {"declared": 2, "with_open_code": 1, "compliant": 0,
-              "by_phase": {"construction": 1, "acceleration": {"declared": 1}}}
-    text = startups_text(counts, "fr", visible)
-    assert text.startswith("Startups : 2 déclarée(s), 1 avec du code ouvert")
-    assert "construction 1, acceleration 1" in text
+def test_startup_counts_read_what_the_summary_has() -> None:
+    text = startups_text({"declared": 2, "with_open_code": 1, "compliant": 0}, "fr")
+    assert text.startswith("Startups : 2 déclarée(s), 0 indiquent un dépôt, 1 avec code ouvert")
