@@ -149,13 +149,15 @@ def main() -> None:
         started, cpu = time.perf_counter(), time.process_time()
         if reporter.writes_folder:
             files = reporter.render_files(run, options)
-            size = sum(len(text.encode()) for text in files.values())
         else:
             text = reporter.render(run, options=options)
+        seconds = round(time.perf_counter() - started, 2)  # rendering only, not the writing
+        cpu_s = round(time.process_time() - cpu, 2)
+        if reporter.writes_folder:
+            size = sum(len(text.encode()) for text in files.values())
+        else:
             size = len(text.encode())
             (folder / f"report-{label}.{reporter.extension}").write_text(text, "utf-8")
-        seconds = round(time.perf_counter() - started, 2)
-        cpu_s = round(time.process_time() - cpu, 2)
         results[label] = {"seconds": seconds, "cpu_s": cpu_s, "mb": round(size / 1e6, 2)}
         print(f"{label:<13} {seconds:>6.2f} s ({cpu_s:>6.2f} s CPU) {size / 1e6:>8.2f} MB")
     print(f"outputs in {folder}")

@@ -1,9 +1,10 @@
 """``--format`` and ``--output``: which reports a command writes, and where.
 
 ``--format NAME[:PATH]`` may be repeated. A format without ``:PATH`` takes the next ``--output``
-in order; one left without any goes to stdout (one at most). With no ``--format``, each
-``--output`` says its format by its extension (``-o run.json`` writes JSON, ``-o report.html``
-HTML; ``.sarif``, ``.csv``, ``.md``, ``.txt`` likewise), and with neither, text goes to stdout.
+in order; one left without any goes to stdout (one at most). An ``--output`` no format took
+says its format by its extension (``-o run.json`` writes JSON, ``-o report.html`` HTML;
+``.sarif``, ``.csv``, ``.md``, ``.txt`` likewise, anything else text); with neither option, text
+goes to stdout.
 A format that writes a folder (``badge``) needs a path. Every destination is checked before any
 work is done.
 """
@@ -49,8 +50,8 @@ def format_options(function: F) -> F:
         "--output", "-o", "output", multiple=True,
         type=click.Path(path_type=Path),
         help="Write a report to FILE instead of stdout (repeatable: the Nth --output goes to the "
-             "Nth --format given without :PATH; without --format, the extension names the "
-             "format). A regular file is replaced atomically, a pipe or a device (/dev/stdout) "
+             "Nth --format given without :PATH; one left over is in the format its extension "
+             "names). A regular file is replaced atomically, a pipe or a device (/dev/stdout) "
              "is written into.")(function)
     return click.option(
         "--format", "format", multiple=True, metavar="FORMAT[:PATH]",
@@ -79,16 +80,11 @@ def parse_outputs(formats: t.Sequence[str], outputs: t.Sequence[Path]) -> list[O
                              fr=f"--format {value!r} : aucun chemin après « : »")
         destination = Path(path) if colon else (pending.pop(0) if pending else None)
         result.append(Output(reporter, destination))
-    if formats and pending:
-        extra = ", ".join(map(str, pending))
-        raise UsageError(f"--output {extra}: more --output than --format without a path",
-                         fr=f"--output {extra} : plus de --output que de --format sans chemin")
-    if not formats:
-        for leftover in pending:
-            name = FORMAT_BY_EXTENSION.get(leftover.suffix.lower(), DEFAULT_FORMAT)
-            result.append(Output(REPORTER_BY_NAME[name], leftover))
-        if not result:
-            result.append(Output(REPORTER_BY_NAME[DEFAULT_FORMAT], None))
+    for leftover in pending:
+        name = FORMAT_BY_EXTENSION.get(leftover.suffix.lower(), DEFAULT_FORMAT)
+        result.append(Output(REPORTER_BY_NAME[name], leftover))
+    if not result:
+        result.append(Output(REPORTER_BY_NAME[DEFAULT_FORMAT], None))
     _check(result)
     return result
 

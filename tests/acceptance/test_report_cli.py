@@ -37,18 +37,21 @@ def test_output_alone_says_its_format_by_extension(run_cli: RunCli, tmp_path: Pa
 
 
 def test_each_format_takes_its_own_output_in_order(run_cli: RunCli, tmp_path: Path) -> None:
-    html, sarif = tmp_path / "report.html", tmp_path / "scan.sarif"
-    result = run_cli(*SCAN, "--format", f"html:{html}", "--format", "sarif", "-o", str(sarif),
-                     "--format", "csv")
+    html, sarif, stored = tmp_path / "report.html", tmp_path / "scan.sarif", tmp_path / "run.json"
+    result = run_cli(*SCAN, "--format", f"html:{html}", "--format", "sarif", "--format", "csv",
+                     "-o", str(sarif))
     assert html.read_text().startswith("<!DOCTYPE html>")
     assert json.loads(sarif.read_text())["runs"][0]["tool"]["driver"]["name"] == "civiscan"
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # no output left for it: stdout
     assert rows[0]["repository"] == "compliant" and rows[0]["grade"] == "A"
+    sarif.unlink()
+    run_cli(*SCAN, "--format", "sarif", "-o", str(sarif), "-o", str(stored))
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    assert json.loads(stored.read_text())["scorecards"]  # left over: JSON, by its extension
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--format", "json", "--format", "html"), "only one report can go to stdout"),
-    (("--format", "json", "-o", "a.json", "-o", "b.json"), "more --output than --format"),
     (("--format", "badge"), "badge writes a folder"),
     (("--format", "html:"), "no path after"),
     (("--format", "json:x.json", "--format", "html:x.json"), "same file"),
