@@ -10,6 +10,7 @@ from scanner.collectors.base import Collector, Fragment
 from scanner.community import conduct, contributing, locate, readme, security, terms
 from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
+from scanner.placeholders import todo_lines
 from scanner.snapshot import Snapshot, decode_text
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
@@ -188,8 +189,10 @@ class CommunityCollector(Collector):
         found = reader.role(paths, "code_of_conduct")
         out.update(_file_section(found, reader.snapshot))
         text = reader.text(found.path, out)
-        if text is not None:
+        out["placeholders"] = []
+        if text is not None and found.path:
             out.update(conduct.analyse(text).to_facts())
+            out["placeholders"] = conduct.placeholder_lines(text, found.path)
 
     @staticmethod
     def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
@@ -197,9 +200,11 @@ class CommunityCollector(Collector):
         out.update(_file_section(found, reader.snapshot))
         channels: list[dict[str, t.Any]] = []
         text = reader.text(found.path, out)
+        out["placeholders"] = []
         if text is not None and found.path:
             channels += [c.to_facts() | {"path": found.path}
                          for c in security.private_channels(text)]
+            out["placeholders"] = todo_lines(text, found.path)
         txt_paths = locate.security_txt(paths)
         out["security_txt"] = txt_paths
         for path in txt_paths[:MAX_EXTRA_READS]:

@@ -14,6 +14,7 @@ from scanner.errors import ParseError
 from scanner.parsing import load_yaml
 from scanner.publiccode.fields import key_fields, version_text
 from scanner.publiccode.licence import parse_licence
+from scanner.publiccode.placeholders import placeholders
 from scanner.publiccode.schema import SCHEMA_VERSION
 from scanner.publiccode.validate import validate
 from scanner.snapshot import Snapshot, decode_text
@@ -35,7 +36,7 @@ def _empty_section() -> dict[str, t.Any]:
     return {
         "path": None, "origin": None, "version": None, "valid": None, "parsed": None,
         "schema_version": SCHEMA_VERSION, "other_paths": [], "errors": [], "warnings": [],
-        "not_checked": [],
+        "not_checked": [], "placeholders": [],
         "legal_license": None, "legal_license_valid": None, "legal_license_normalised": None,
         "legal_license_ids": [], "legal_license_error": None,
         **key_fields({}),
@@ -103,6 +104,7 @@ class PubliccodeCollector(Collector):
             errors=[{"path": path, **e.to_facts()} for e in report.errors],
             warnings=[{"path": path, **w.to_facts()} for w in report.warnings],
             not_checked=report.not_checked,
+            placeholders=placeholders(loaded, path),
             version=version_text(loaded, decode_text(data)),
         )
         licence = (doc.get("legal") or {}).get("license") if isinstance(doc.get("legal"),

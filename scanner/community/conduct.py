@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.placeholders import MARKER, todo_lines
+
 _I = re.IGNORECASE
 _STANDARDS = (
     ("contributor-covenant", re.compile(r"contributor[ -]covenant", _I)),
@@ -61,3 +63,13 @@ def analyse(text: str) -> Conduct:
 def _is_example(address: str) -> bool:
     domain = address.rsplit("@", 1)[-1].lower()
     return domain.startswith("example.") or domain in {"domain.com", "email.com"}
+
+
+#: A line still waiting for its words: the Contributor Covenant's own "[INSERT CONTACT METHOD]",
+#: or the TODO ``civiscan fix`` writes where the contact goes.
+_PLACEHOLDER_LINE = re.compile(r"(?i:\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\])|" + MARKER.pattern)
+
+
+def placeholder_lines(text: str, path: str) -> list[dict[str, object]]:
+    """``{path, line}`` of each line of a code of conduct still holding a placeholder."""
+    return todo_lines(text, path, _PLACEHOLDER_LINE)

@@ -97,3 +97,12 @@ def mentions_sign_off(signals: Iterable[Signal]) -> bool:
 
 def mentions_cla(signals: Iterable[Signal]) -> bool:
     return mentions(signals, CLA_TEXT)
+
+
+def states_dco(text: str, path: str, *, readme: bool = False) -> bool:
+    """Whether ``text`` states a DCO as the facts count it (a README only where it asks
+    something of contributors): used to date when the terms came in."""
+    signals = dco_signals(text, path)
+    if readme:
+        signals = [s for s in signals if s.kind in SIGN_OFF or is_requirement(s)]
+    return mentions_dco(signals) or mentions_sign_off(signals)

@@ -58,7 +58,7 @@ class Finding:
     @classmethod
     def from_dict(cls, data: dict[str, t.Any]) -> Finding:
         """A finding of a stored run document back (reports recompute what fixes gain)."""
-        return cls(rule=data["rule"], category=data["category"], severity=data["severity"],
+        return cls(rule=data["rule"], category=data.get("category", ""), severity=data["severity"],
                    status=Status(data["status"]), weight=data.get("weight", 1),
                    lifecycle=data.get("lifecycle", "stable"), effort=data.get("effort", "medium"),
                    texts=data.get("i18n") or {}, evidence=data.get("evidence", []),

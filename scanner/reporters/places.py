@@ -70,6 +70,11 @@ def place(card: dict[str, t.Any], finding: dict[str, t.Any], readme: str) -> Pla
     return Place(readme, 1, True)
 
 
+def rule_id(rule: str) -> str:
+    """How code-scanning tools name a rule: ``civiscan/<rule-id>``."""
+    return f"civiscan/{rule}"
+
+
 def fingerprint(card: dict[str, t.Any], finding: dict[str, t.Any]) -> str:
     key = f"{display_name(card)}\0{finding['rule']}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(key).hexdigest()

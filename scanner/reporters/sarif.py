@@ -22,7 +22,14 @@ from scanner.reporters.base import (
     to_json,
     visible,
 )
-from scanner.reporters.places import INDENTED_UP_TO, anchor, fingerprint, place, reported
+from scanner.reporters.places import (
+    INDENTED_UP_TO,
+    anchor,
+    fingerprint,
+    place,
+    reported,
+    rule_id,
+)
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: GitHub rejects a run with more results; the most severe are kept.
@@ -42,10 +49,6 @@ def _text(texts: t.Any, language: str, default: str) -> str:
     if isinstance(texts, dict):
         return str(texts.get(language) or texts.get("en") or default)
     return default
-
-
-def rule_id(rule: str) -> str:
-    return f"civiscan/{rule}"
 
 
 def _descriptor(rule: dict[str, t.Any], language: str) -> dict[str, t.Any]:

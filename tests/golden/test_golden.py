@@ -40,6 +40,7 @@ CASES = [
     ("csv.en.csv", "csv", "en", False, False),
     ("csv-findings.fr.csv", "csv", "fr", True, False),
     ("json.fr.json", "json", "fr", False, False),
+    ("github.fr.txt", "github", "fr", False, False),
 ]
 
 
@@ -62,6 +63,10 @@ def test_format_matches_its_golden_file(name: str, fmt: str, lang: str, findings
     past = history.load(HERE / "history", run) if trends else None
     options = ReportOptions(csv_findings=findings, history=past)
     _check(name, REPORTER_BY_NAME[fmt].render(run, options=options))
+
+
+def test_every_format_has_a_golden_file() -> None:
+    assert {c[1] for c in CASES} | {"badge"} == set(REPORTER_BY_NAME)
 
 
 def test_badges_match_their_golden_files() -> None:

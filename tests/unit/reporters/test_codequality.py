@@ -33,7 +33,7 @@ def test_fingerprints_match_sarif_and_missing_files_point_at_the_readme() -> Non
     sarif = json.loads(REPORTER_BY_NAME["sarif"].render(run))["runs"][0]["results"]
     assert {i["fingerprint"] for i in issues} == {
         r["partialFingerprints"]["civiscanFinding/v1"] for r in sarif}
-    missing = next(i for i in issues if i["check_name"] == "licence-file-present")
+    missing = next(i for i in issues if i["check_name"] == "civiscan/licence-file-present")
     assert missing["location"] == {"path": "README.md", "lines": {"begin": 1}}
 
 
