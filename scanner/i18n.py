@@ -43,6 +43,16 @@ CHROME: dict[str, dict[str, str]] = {
     "how": {"en": "how", "fr": "comment"},
     "evidence": {"en": "evidence", "fr": "preuve"},
     "notices": {"en": "Notices", "fr": "Avertissements"},
+    "notice.folder": {
+        "en": "folder {folder} of the checkout {checkout} scanned: its commit history, and its "
+              "licence where the folder has none of its own, are the checkout's",
+        "fr": "dossier {folder} du dépôt {checkout} analysé : son historique de commits, et sa "
+              "licence si le dossier n'en a pas, sont ceux du dépôt"},
+    "notice.folder.unnamed": {
+        "en": "folder {folder} of its checkout scanned: its commit history, and its licence "
+              "where the folder has none of its own, are the checkout's",
+        "fr": "dossier {folder} de son dépôt analysé : son historique de commits, et sa licence "
+              "si le dossier n'en a pas, sont ceux du dépôt"},
     "problems": {"en": "Unreadable files", "fr": "Fichiers illisibles"},
     "summary": {"en": "{scanned} of {total} repositories scanned, mean score {mean}",
                 "fr": "{scanned} dépôt(s) analysé(s) sur {total}, score moyen {mean}"},
@@ -215,3 +225,9 @@ def tr(key: str, language: str, **values: object) -> str:
     """The chrome string ``key`` in ``language`` (English if missing), formatted with values."""
     texts = CHROME[key]
     return texts.get(language, texts["en"]).format(**values)
+
+
+def number(value: int, language: str) -> str:
+    """``value`` with thousands grouped as the language writes them (1,000 / 1 000)."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if language == "fr" else grouped

@@ -18,12 +18,13 @@ from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
 from scanner.engine.loader import Ruleset
 from scanner.errors import CiviscanError, ScanError, UsageError
 from scanner.facts import build_facts
-from scanner.scoring import score
+from scanner.i18n import tr
+from scanner.scoring import score, shown
 from scanner.snapshot import Snapshot
 from scanner.sources.history import fill_shallow_history
 from scanner.sources.local import local_snapshot
 from scanner.sources.remote import Item
-from scanner.targets import Target
+from scanner.targets import Target, unique
 
 if t.TYPE_CHECKING:
     from scanner.registry.scan import StartupFilter
@@ -188,6 +189,11 @@ def scan_item(item: Item, options: ScanOptions,
         **judge(facts, options, facts["repository"]["full_name"], "repository", options.today,
                 data),
     }
+    folder = facts["repository"].get("folder")
+    if folder:  # a checkout's folder: say whose history and licence it was scanned with
+        checkout = facts["repository"]["full_name"]
+        card["notices"].append(tr("notice.folder" if "/" in checkout else "notice.folder.unnamed",
+                                  options.language, folder=folder, checkout=checkout))
     if options.include_facts:
         card["facts"] = facts
     return card
@@ -280,7 +286,8 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
     cards: list[dict[str, t.Any]] = []
     carded: dict[str, dict[str, t.Any]] = {}
     registries: list[dict[str, t.Any]] = []
-    crawler = make_crawler(options.targets, options.crawl, options.listener)
+    targets = unique(options.targets)  # `.` and its absolute path are one target
+    crawler = make_crawler(targets, options.crawl, options.listener)
 
     def add(item: Item, startup: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
         key = item_key(item)
@@ -293,7 +300,7 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
         carded[key] = card
         return card
 
-    for target in options.targets:
+    for target in targets:
         try:
             if target.kind == "registry":
                 from scanner.registry.scan import scan_registry
@@ -312,14 +319,14 @@ def scan(options: ScanOptions) -> dict[str, t.Any]:
             cards.append(error_card(target.label, f"internal error: {type(exc).__name__}: {exc}",
                                     options.ruleset))
     ruleset = options.ruleset
-    with_registry = any(target.kind == "registry" for target in options.targets)
+    with_registry = any(target.kind == "registry" for target in targets)
     return {
         "schema_version": RUN_SCHEMA_VERSION,
         "civiscan_version": __version__,
         "language": options.language,
         "started_at": started,
         "finished_at": _now(),
-        "targets": [t.label for t in options.targets],
+        "targets": [t.label for t in targets],
         "ruleset": ruleset.describe(),
         "rules": {r.id: r.describe() for r in ruleset.rules if r.id not in options.config.disabled},
         "disabled_rules": [{"rule": r, "justification": j}
@@ -368,13 +375,54 @@ def exit_reason(run: dict[str, t.Any], *, fail_under: float | None,
             if card["status"] != "ok":
                 return 1, card
     for card in ok:
-        if fail_under is not None and card.get("kind", "repository") == "repository" and (
-                card["score"] is None or card["score"] < fail_under):
+        if _under(card, fail_under) or _blocking(card, threshold) is not None:
             return 1, card
-        if threshold is not None:
-            for finding in card["findings"]:
-                if (finding["status"] == "fail" and not finding["waiver"]
-                        and finding["lifecycle"] != "experimental"
-                        and SEVERITY_RANK[finding["severity"]] >= threshold):
-                    return 1, card
     return 0, None
+
+
+def _under(card: dict[str, t.Any], fail_under: float | None) -> bool:
+    """A repository under the threshold as shown: the score compared is the one reports
+    display (a startup card has no score of its own)."""
+    return (fail_under is not None and card.get("kind", "repository") == "repository"
+            and (card["score"] is None or shown(card["score"]) < fail_under))
+
+
+def _blocking(card: dict[str, t.Any], threshold: int | None) -> dict[str, t.Any] | None:
+    """The first unwaived, non-experimental failure at or above ``threshold``."""
+    if threshold is None:
+        return None
+    return next((f for f in card["findings"]
+                 if f["status"] == "fail" and not f["waiver"] and f["lifecycle"] != "experimental"
+                 and SEVERITY_RANK[f["severity"]] >= threshold), None)
+
+
+def exit_explanation(run: dict[str, t.Any], *, fail_under: float | None, fail_on: str | None,
+                     language: str) -> tuple[int, str | None]:
+    """The exit code and, when it is not 0, one line saying why (in ``language``)."""
+    code, card = exit_reason(run, fail_under=fail_under, fail_on=fail_on)
+    if code == 3:
+        return code, {"en": "exit 3: no repository could be scanned",
+                      "fr": "code 3 : aucun dépôt n'a pu être analysé"}[language]
+    if code == 0 or card is None:
+        return code, None
+    name = card["repository"]["full_name"]
+    threshold = SEVERITY_RANK.get(fail_on or "never")
+    failing = sum(1 for c in run["scorecards"]
+                  if c["status"] != "ok" or _under(c, fail_under) or _blocking(c, threshold))
+    more = "" if failing < 2 else {"en": f" ({failing} repositories fail the threshold)",
+                                   "fr": f" ({failing} dépôts ne passent pas le seuil)"}[language]
+    finding = _blocking(card, threshold)
+    if card["status"] != "ok":
+        en = f"{name} could not be scanned ({card['error']}): its compliance is unknown"
+        fr = f"{name} n'a pas pu être analysé ({card['error']}) : sa conformité est inconnue"
+    elif _under(card, fail_under):
+        value = "-" if card["score"] is None else str(shown(card["score"]))
+        en = f"{name} scores {value}, under --fail-under {fail_under:g}"
+        fr = f"{name} a un score de {value}, sous --fail-under {fail_under:g}"
+    else:
+        assert finding is not None
+        severity = finding["severity"]
+        en = f"{name} fails {finding['rule']} (severity {severity}, --fail-on {fail_on})"
+        fr = (f"{name} ne respecte pas {finding['rule']} (gravité "
+              f"{tr(f'severity.{severity}', 'fr')}, --fail-on {fail_on})")
+    return code, {"en": f"exit 1: {en}{more}", "fr": f"code 1 : {fr}{more}"}[language]

@@ -69,6 +69,12 @@ def _overall(values: dict[str, float | None]) -> float | None:
     return round(sum(w * s for w, s in scored) / weight, 1) if weight else None
 
 
+def shown(score: float) -> int:
+    """The whole number reports show for a score (``f"{score:.0f}"``; both round half to even)
+    and ``--fail-under`` compares: a displayed 73 passes ``--fail-under 73``."""
+    return round(score)
+
+
 def grade_for(score: float | None) -> str | None:
     if score is None:
         return None

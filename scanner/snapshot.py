@@ -110,6 +110,9 @@ class Snapshot:
     inherited: dict[str, bytes] = field(default_factory=dict)
     inherited_from: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    #: The folder scanned when it is not the root of its checkout (``apps/web``): history and
+    #: root licence are then the checkout's (the latter ``inherited`` from ``CHECKOUT:LICENSE``).
+    folder: str | None = None
 
     def paths(self) -> list[str]:
         """Every file path at HEAD, sorted."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,3 +122,16 @@ def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Tar
         raise TargetError(f"{raw!r}: not a directory (give the folder of a repository)",
                           fr=f"{raw!r} : ce n'est pas un dossier (indiquez le dossier d'un dépôt)")
     return Target("local", raw, path=path.resolve())
+
+
+def unique(targets: Iterable[Target]) -> list[Target]:
+    """Each target once, in order: a folder named twice (``.`` and its absolute path), or a
+    repository named as ``github:o/r`` and by its URL, is scanned once."""
+    seen: set[str] = set()
+    kept = []
+    for target in targets:
+        key = str(target.path) if target.kind == "local" else target.label.lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(target)
+    return kept

@@ -43,6 +43,23 @@ cli.add_command(rules_group)
 cli.add_command(schema_command)
 
 
+def name_envvars(group: click.Group, prefix: str = "CIVISCAN") -> None:
+    """Every option can be given as ``CIVISCAN_<COMMAND>_<OPTION>``, named after the option as
+    typed (``--format`` is ``CIVISCAN_SCAN_FORMAT``), not after its Python name as Click's
+    automatic prefix would (``CIVISCAN_SCAN_FMT``)."""
+    for name, command in group.commands.items():
+        scope = f"{prefix}_{name.upper().replace('-', '_')}"
+        if isinstance(command, click.Group):
+            name_envvars(command, scope)
+        for param in command.params:
+            long = next((o for o in param.opts if o.startswith("--")), None)
+            if isinstance(param, click.Option) and param.envvar is None and long:
+                param.envvar = f"{scope}_{long[2:].upper().replace('-', '_')}"
+
+
+name_envvars(cli)
+
+
 class NeutralisingFilter(logging.Filter):
     """Every log record, traceback included, goes out with secrets masked and repository text
     neutralised (see :func:`~scanner.reporters.base.visible`): a message may quote a URL, a
@@ -63,14 +80,23 @@ class NeutralisingFilter(logging.Filter):
 _FILTER = NeutralisingFilter()
 
 
+#: Loggers of civiscan itself: only these go down to DEBUG with ``--debug``.
+OWN_LOGGER = "scanner"
+
+
 def configure_logging(debug: bool, quiet: bool) -> None:
-    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
+    """Warnings (errors with ``--quiet``) from everyone; with ``--debug``, civiscan's own debug
+    lines too, never a library's (markdown-it logs hundreds of lines per README, and HTTP
+    libraries log headers, where tokens live)."""
+    level = logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="civiscan: %(levelname)s: %(message)s")
-    for handler in logging.getLogger().handlers:
+    root = logging.getLogger()
+    root.setLevel(level)  # basicConfig does nothing the second time (several runs, one process)
+    for handler in root.handlers:
         handler.addFilter(_FILTER)  # a no-op when already there
-    # Never let HTTP libraries log headers (tokens live there).
-    for noisy in ("urllib3", "github", "gitlab", "http.client"):
-        logging.getLogger(noisy).setLevel(max(level, logging.INFO))
+    logging.getLogger(OWN_LOGGER).setLevel(logging.DEBUG if debug else logging.NOTSET)
+    for noisy in ("urllib3", "github", "gitlab", "http.client", "markdown_it", "requests"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
 def _neutralised_traceback(kind: type[BaseException], error: BaseException,
@@ -83,7 +109,7 @@ def _neutralised_traceback(kind: type[BaseException], error: BaseException,
 def main() -> None:
     sys.excepthook = _neutralised_traceback
     try:
-        cli.main(prog_name="civiscan", auto_envvar_prefix="CIVISCAN")
+        cli.main(prog_name="civiscan")
     except BrokenPipeError:
         # The reader went away (``civiscan scan | head``): not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -37,11 +37,17 @@ def CliExit(message: str, exit_code: int) -> click.ClickException:
     return _UsageExit(message) if exit_code == EXIT_USAGE else _ScanExit(message)
 
 
+def _show_traceback() -> None:
+    """``--debug``: the traceback of the exception being handled, on stderr, masked and
+    neutralised like every log line (it quotes exception texts no one checked)."""
+    logging.getLogger("scanner.cli").debug("traceback", exc_info=True)
+
+
 @contextlib.contextmanager
 def errors_to_exit(debug: bool) -> t.Iterator[None]:
     """Usage/config/target/rule errors exit 2; anything that stops the scan exits 3.
 
-    With ``--debug`` the original exception (and its traceback) goes through instead.
+    ``--debug`` adds the traceback before the one-line message; it never changes the exit code.
     """
     try:
         yield
@@ -49,18 +55,16 @@ def errors_to_exit(debug: bool) -> t.Iterator[None]:
         raise
     except UsageError as exc:
         if debug:
-            raise
+            _show_traceback()
         raise CliExit(exc.text(default_language()), EXIT_USAGE) from None
     except CiviscanError as exc:  # ScanError and anything else that stopped the scan
         if debug:
-            raise
+            _show_traceback()
         raise CliExit(exc.text(default_language()), EXIT_SCAN) from None
     except Exception as exc:
-        if debug:
-            raise
-        logging.getLogger("scanner").debug("unexpected error", exc_info=True)
-        message = {"en": f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
-                         "traceback)",
-                   "fr": f"erreur interne : {type(exc).__name__} : {exc} (relancez avec --debug "
-                         "pour la trace)"}
+        _show_traceback()  # shown with --debug only (the scanner loggers are at DEBUG then)
+        message = {"en": f"internal error: {type(exc).__name__}: {exc}"
+                         + ("" if debug else " (run with --debug for the traceback)"),
+                   "fr": f"erreur interne : {type(exc).__name__} : {exc}"
+                         + ("" if debug else " (relancez avec --debug pour la trace)")}
         raise CliExit(message[default_language()], EXIT_SCAN) from None

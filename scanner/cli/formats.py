@@ -40,8 +40,8 @@ class Output:
 
 def format_options(function: F) -> F:
     """``--format`` (repeatable), ``--output`` (repeatable) and ``--csv-findings``: the command
-    receives ``format`` and ``output`` tuples (so the environment variables read
-    ``CIVISCAN_SCAN_FORMAT``, ``CIVISCAN_SCAN_OUTPUT``, space-separated when several)."""
+    receives ``format`` and ``output`` tuples (``CIVISCAN_SCAN_FORMAT`` holds several formats
+    separated by spaces, ``CIVISCAN_SCAN_OUTPUT`` several paths separated by ``:``)."""
     choices = "; ".join(f"{n}: {r.help}" for n, r in sorted(REPORTER_BY_NAME.items()))
     function = click.option(
         "--csv-findings", is_flag=True,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from scanner.cli.common import build_config, build_ruleset, pick_language
-from scanner.cli.errors import EXIT_FINDINGS, errors_to_exit
+from scanner.cli.errors import EXIT_USAGE, errors_to_exit
 from scanner.engine.loader import check_folders
 from scanner.i18n import tr
 from scanner.resources import rules_root
@@ -85,10 +86,18 @@ def show_command(rule_id: str, rule_dirs: tuple[Path, ...], lang: str | None) ->
 def validate_command(folders: tuple[Path, ...]) -> None:
     """Validate rule files against the meta-schema (default: the bundled rules).
 
-    Every problem is printed with its file and line; exit 1 if there is any.
+    A FOLDER holds rule files directly or in category subfolders; its rules are checked as
+    ``scan --rules`` would load them, beside the bundled ruleset (whose shared lists they may
+    ``$ref``, and whose ids they must not reuse). Every problem is printed with its file and
+    line; exit 2 if there is any, as for any invalid rule file.
     """
-    rules, _, problems = check_folders(list(folders) or [rules_root()])
+    bundled = rules_root()
+    extra = [f for f in folders if os.path.realpath(f) != os.path.realpath(str(bundled))]
+    rules, _, problems = check_folders([bundled, *extra])
+    if extra:
+        own = tuple(str(f).rstrip("/") + "/" for f in extra)
+        rules = [r for r in rules if str(r.source).startswith(own)]
     for problem in problems:
         click.echo(str(problem))
     click.echo(f"{len(rules)} valid rule(s), {len(problems)} problem(s)", err=True)
-    sys.exit(EXIT_FINDINGS if problems else 0)
+    sys.exit(EXIT_USAGE if problems else 0)

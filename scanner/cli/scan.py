@@ -22,8 +22,8 @@ from scanner.errors import UsageError
 from scanner.progress import Progress
 from scanner.registry.document import ACTIVE_PHASES, PHASES, normalise_phase
 from scanner.registry.scan import StartupFilter
-from scanner.reporters.base import ReportOptions
-from scanner.run import ScanOptions, exit_code, scan
+from scanner.reporters.base import ReportOptions, visible_lines
+from scanner.run import ScanOptions, exit_explanation, scan
 from scanner.sources.crawl import CrawlOptions
 from scanner.sources.http import check_api_url
 from scanner.sources.remote import Filters
@@ -158,6 +158,10 @@ def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tupl
         report_options = ReportOptions(csv_findings=csv_findings,
                                        history=with_history(run, history, language))
         write_outputs(run, destinations, report_options, color=color, quiet=quiet)
-        code = exit_code(run, fail_under=fail_under if fail_under is not None else config.fail_under,
-                         fail_on=fail_on or config.fail_on or DEFAULT_FAIL_ON)
+        code, why = exit_explanation(
+            run, fail_under=fail_under if fail_under is not None else config.fail_under,
+            fail_on=fail_on or config.fail_on or DEFAULT_FAIL_ON, language=language)
+    if why:
+        click.echo(visible_lines(why), err=True)  # the last line says why the run failed
     sys.exit(code)
+

@@ -16,6 +16,7 @@ class RepositoryCollector(Collector):
         section = snapshot.repo.to_facts()
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
+        section["folder"] = snapshot.folder
         section["skipped"] = [{"path": p, "reason": r} for p, r in sorted(snapshot.skipped.items())]
         problems = [{"source": self.name, "path": p, "line": None, "message": r}
                     for p, r in sorted(snapshot.skipped.items())]

@@ -20,11 +20,11 @@ _STANDARDS = (
 )
 _COVENANT_VERSION = re.compile(
     r"contributor-covenant\.org/(?:[a-z]{2}(?:-[a-z]{2})?/)?version/(\d+)/(\d+)(?:/(\d+))?"
-    r"|(?:\bversion|\bv|contributor[ -]covenant\]?(?:\[[^\]]*\]|\([^)]*\))?)\s*\[?"
+    r"|(?:\bversion|\bv|contributor[ -]covenant\]?(?:\[[^\][]{0,200}\]|\([^()]{0,500}\))?)\s*\[?"
     r"(\d+\.\d+(?:\.\d+)?)", _I)
 _PLACEHOLDER = re.compile(r"\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\]", _I)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CONTACT_URL = re.compile(r"https?://\S*(?:contact|conduct|signal|report|form)\S*", _I)
+_CONTACT_URL = re.compile(r"https?://\S{0,300}?(?:contact|conduct|signal|report|form)\S{0,300}", _I)
 _FRENCH = re.compile(r"\b(?:nous|notre|communaut[ée]|engagement|comportements?)\b", _I)
 
 

@@ -26,7 +26,7 @@ DCO_TEXT = {
 SIGN_OFF = {
     "signed-off-by": re.compile(r"signed-off-by", _I),
     "sign-off": re.compile(r"\bsign(?:ed|ing|s)?[- ]?off\b", _I),
-    "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]*?\s-[a-z]*s[a-z]*\b"),
+    "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]{0,200}?\s-[a-z]*s[a-z]*\b"),
 }
 #: Phrases requiring a CLA or a transfer of rights (POCOS: « pas d'utilisation de CLA »).
 CLA_TEXT = {

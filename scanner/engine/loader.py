@@ -74,9 +74,14 @@ def _display(source: RuleSource) -> str:
     return str(source)
 
 
-def _rule_files(folder: RuleSource) -> Iterable[tuple[str, RuleSource]]:
-    """(category folder name, file) for every ``<category>/*.yaml`` below ``folder``."""
-    for category in sorted(folder.iterdir(), key=lambda e: e.name):
+def _rule_files(folder: RuleSource) -> Iterable[tuple[str | None, RuleSource]]:
+    """(category folder name, file) for every ``<category>/*.yaml`` below ``folder``, and
+    (``None``, file) for rule files directly in it (their category is the one they state)."""
+    entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+            yield None, entry
+    for category in entries:
         if not category.is_dir() or category.name in {"defs", "__pycache__"}:
             continue
         for entry in sorted(category.iterdir(), key=lambda e: e.name):
@@ -114,7 +119,7 @@ def _build_registry(folders: Sequence[RuleSource]) -> tuple[Registry, list[RuleP
     return registry, problems
 
 
-def _check_rule(data: t.Any, lines: dict[str, int], where: str, category: str, stem: str,
+def _check_rule(data: t.Any, lines: dict[str, int], where: str, category: str | None, stem: str,
                 registry: Registry) -> list[RuleProblem]:
     def line_of(pointer: str) -> int | None:
         while pointer not in lines and pointer:
@@ -130,7 +135,7 @@ def _check_rule(data: t.Any, lines: dict[str, int], where: str, category: str, s
     if data["id"] != stem:
         problems.append(RuleProblem(where, line_of("/id"),
                                     f"id {data['id']!r} must equal the file name {stem!r}"))
-    if data["category"] != category:
+    if category is not None and data["category"] != category:
         problems.append(RuleProblem(
             where, line_of("/category"),
             f"category {data['category']!r} must equal the folder name {category!r}"))
@@ -168,6 +173,7 @@ def _resolve_all_refs(schema: t.Any, registry: Registry) -> None:
 def check_folders(folders: Sequence[RuleSource]) -> tuple[list[Rule], Registry, list[RuleProblem]]:
     """Parse and validate every rule of ``folders``; problems are collected, never raised."""
     registry, problems = _build_registry(folders)
+    builtin = _display(rules_root()).rstrip("/") + "/"
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for folder in folders:
@@ -187,8 +193,10 @@ def check_folders(folders: Sequence[RuleSource]) -> tuple[list[Rule], Registry, 
                 problems.extend(found)
                 continue
             if stem in seen:
-                problems.append(RuleProblem(where, None, f"rule id {stem!r} already defined in "
-                                                         f"{seen[stem]}"))
+                bundled = " (the bundled ruleset)" if seen[stem].startswith(builtin) else ""
+                problems.append(RuleProblem(where, (loaded.lines or {}).get("/id"),
+                                            f"rule id {stem!r} already defined in {seen[stem]}"
+                                            f"{bundled}"))
                 continue
             seen[stem] = where
             rules.append(Rule.from_data(loaded.value, source=where, registry=registry))

@@ -81,6 +81,20 @@ def _listed_from_json(data: dict[str, t.Any]) -> Listed:
                   error=ScanError(error[0], fr=error[1]) if error else None)
 
 
+def _defaults_to_json(defaults: Defaults | None) -> dict[str, t.Any] | None:
+    if defaults is None:
+        return None
+    return {"origin": defaults.origin, "head": defaults.head,
+            "files": {path: data.decode("latin-1") for path, data in defaults.files.items()}}
+
+
+def _defaults_from_json(data: dict[str, t.Any] | None) -> Defaults | None:
+    if data is None:
+        return None
+    return Defaults(data["origin"], data["head"],
+                    {path: text.encode("latin-1") for path, text in data["files"].items()})
+
+
 class Crawler:
     """Items for remote targets; ``requests`` counts what the run has sent."""
 
@@ -220,7 +234,8 @@ class Crawler:
                     yield target, outcome
                     continue
                 try:  # no project at this path: a group, with its subgroups
-                    for item in self._owner(target, path, forge, crawl):
+                    for item in self._owner(target, path, forge, crawl,
+                                            *self._checkpoint(target)):
                         yield target, item
                 except CiviscanError as exc:
                     yield target, exc
@@ -240,6 +255,27 @@ class Crawler:
                                            sort_keys=True, default=str).encode()).hexdigest()
         return "run:" + digest[:32]
 
+    def _checkpoint(self, target: Target) -> tuple[str, list[t.Any]]:
+        """The run's checkpoint key and what an interrupted run saved there (``--resume``);
+        without ``--resume`` the old one is dropped."""
+        key = self.run_key(target)
+        if not self.options.resume:
+            self.cache.clear_checkpoint(key)
+            return key, []
+        return key, self.cache.checkpoint(key)
+
+    def _owner_defaults(self, forge: GitHubForge, owner: str, key: str,
+                        saved: list[t.Any]) -> Defaults | None:
+        """The owner's ``.github`` defaults, kept in the checkpoint: ``--resume`` does not ask
+        again (every request a resumed run repeats is one too many)."""
+        records = [r["defaults"] for r in saved if "defaults" in r]
+        if records:
+            self._shared.setdefault(owner.lower(), _defaults_from_json(records[0]))
+        found = self._defaults(forge, owner)
+        if not records:
+            self.cache.add_checkpoint(key, -1, {"defaults": _defaults_to_json(found)})
+        return found
+
     def items(self, target: Target) -> Iterator[Item]:
         if target.kind == "gitlab":
             yield from self._gitlab_items(target)
@@ -250,15 +286,18 @@ class Crawler:
                                "encore disponible")
         forge = self.github()
         assert target.owner is not None
-        crawl = Crawl(forge, self.cache, workers=self.options.workers,
-                      defaults=self._defaults(forge, target.owner))
         if target.name:
+            crawl = Crawl(forge, self.cache, workers=self.options.workers,
+                          defaults=self._defaults(forge, target.owner))
             listed = forge.repository(target.owner, target.name)
             if self.listener:
                 self.listener.found(1)
             yield from crawl.items([listed])
             return
-        yield from self._owner(target, target.owner, forge, crawl)
+        key, saved = self._checkpoint(target)
+        crawl = Crawl(forge, self.cache, workers=self.options.workers,
+                      defaults=self._owner_defaults(forge, target.owner, key, saved))
+        yield from self._owner(target, target.owner, forge, crawl, key, saved)
 
     def _gitlab_items(self, target: Target) -> Iterator[Item]:
         """``a/b/c`` may name a project or a subgroup: the host says which (project first).
@@ -273,17 +312,14 @@ class Crawler:
                 self.listener.found(1)
             yield from crawl.items([listed])
             return
-        yield from self._owner(target, path, forge, crawl)
+        yield from self._owner(target, path, forge, crawl, *self._checkpoint(target))
 
-    def _owner(self, target: Target, owner: str, forge: Lister, crawl: Crawl) -> Iterator[Item]:
+    def _owner(self, target: Target, owner: str, forge: Lister, crawl: Crawl, key: str,
+               saved: list[t.Any]) -> Iterator[Item]:
         """Page by page, checkpointed: a page once listed is never listed again by --resume."""
-        key = self.run_key(target)
-        saved = self.cache.checkpoint(key) if self.options.resume else []
-        if not self.options.resume:
-            self.cache.clear_checkpoint(key)
         cursor: str | None = None
         seq = 0
-        for record in saved:
+        for record in (r for r in saved if "page" in r):
             page = [_listed_from_json(d) for d in record["page"]]
             if self.listener:
                 self.listener.found(len(page))

@@ -456,6 +456,7 @@ class GitHubForge:
         entries: list[Entry] = []
         folders: list[tuple[str, str, bool]] = [("", root, False)]
         budget = MAX_SUBTREE_REQUESTS
+        cut = False  # a folder listed one level only, and cut even so
         while folders and budget > 0:
             prefix, oid, recursive = folders.pop(0)
             budget -= 1
@@ -466,11 +467,12 @@ class GitHubForge:
             if recursive and data.get("truncated"):
                 folders.insert(0, (prefix, oid, False))  # still too big: list it level by level
                 continue
+            cut = cut or (not recursive and bool(data.get("truncated")))
             items = _entries(data.get("tree") or [], prefix)
             entries += items
             if not recursive:
                 folders += [(e.path, e.oid, True) for e in items if e.kind == "tree"]
-        return Tree(entries, truncated=bool(folders))
+        return Tree(entries, truncated=bool(folders) or cut)
 
     def blobs(self, wants: Sequence[tuple[Listed, str]]) -> Fetched:
         got: dict[str, bytes] = {}

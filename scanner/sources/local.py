@@ -348,6 +348,23 @@ class _Reader:
         return None if len(data) > self.cap else data
 
 
+def _checkout_licences(git: Git, cap: int) -> dict[str, bytes]:
+    """The licence files at the root of the checkout a scanned folder lies in, read with the
+    scan's own checks (regular files inside the checkout, size-capped): a monorepo's folder is
+    under the root's licence unless it has its own."""
+    from scanner.collectors.licence import licence_paths
+
+    top = git.work_tree
+    try:
+        with os.scandir(top) as found:
+            names = sorted(e.name for e in islice(found, MAX_FILES) if e.name != ".git")
+    except OSError:
+        return {}
+    reader = _Reader(top, cap)
+    read = {rel: reader(rel) for rel in licence_paths(names)[0]}
+    return {rel: data for rel, data in read.items() if data is not None}
+
+
 def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
                    with_commits: bool = True, use_git: bool = True) -> Snapshot:
     """Snapshot of the folder ``path`` (which the caller has checked exists).
@@ -385,7 +402,7 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
             skipped[rel] = reason
         if target:
             links[rel] = target
-    return Snapshot(
+    snapshot = Snapshot(
         repo=_identity(root, repository),
         files=files,
         reader=_Reader(root, max_file_bytes),
@@ -399,3 +416,12 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
         max_file_bytes=max_file_bytes,
         notices=notices,
     )
+    if repository and repository[0].work_tree != root:
+        # A folder of a checkout (a monorepo's package): the checkout's history (above) and
+        # root licence apply to it, and the facts say which folder this is.
+        git = repository[0]
+        snapshot.folder = root.relative_to(git.work_tree).as_posix()
+        hosted = "/" in snapshot.repo.full_name  # else the folder's own name: say the checkout's
+        snapshot.inherited_from = snapshot.repo.full_name if hosted else git.work_tree.name
+        snapshot.inherited = _checkout_licences(git, max_file_bytes)
+    return snapshot

@@ -32,7 +32,7 @@ from scanner.community import locate
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.errors import CiviscanError, ScanError
 from scanner.facts import build_facts, wanted_paths
-from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, RepoInfo, Snapshot
+from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, Notice, RepoInfo, Snapshot
 from scanner.sources.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,13 @@ log = logging.getLogger(__name__)
 MAX_LINKS = 200
 #: Rounds of "files only reading reveals" before a miss is left unread.
 MAX_ROUNDS = 3
+
+
+#: Said of a repository whose tree the host cut and the forge adapter could not complete.
+TRUNCATED = Notice(".", "the host cut the file listing and it could not be completed: files past "
+                        "the cut were not seen, so the scan is partial",
+                   "l'hôte a tronqué la liste des fichiers et elle n'a pas pu être complétée : les "
+                   "fichiers au-delà n'ont pas été vus, l'analyse est partielle")
 
 
 @dataclass
@@ -425,6 +432,8 @@ class Crawl:
                             truncated=tree.truncated, skipped=dict(lay.skipped),
                             links=dict(lay.links), commit_log=listed.commits,
                             max_file_bytes=self.max_file_bytes)
+        if tree.truncated:  # never a silent gap: the facts say so, and a rule fails on it
+            snapshot.notices.append(TRUNCATED)
         if self.defaults is not None and self.defaults.origin != listed.info.full_name:
             snapshot.inherited = dict(self.defaults.files)
             snapshot.inherited_from = self.defaults.origin
@@ -438,7 +447,7 @@ class Crawl:
             return Item(listed.info, error=error), reader
         facts = build_facts(snapshot)
         config = snapshot.read(REPOSITORY_CONFIG) if REPOSITORY_CONFIG in lay.files else None
-        if not reader.missed:
+        if not reader.missed and not tree.truncated:  # a cut listing may be whole next time
             self.cache.put("facts", facts_key(self.forge.host, listed, self.extra_key),
                            {"facts": facts, "config": None if config is None else
                             config.decode("latin-1")})

@@ -106,11 +106,9 @@ def test_remote_targets_that_cannot_be_scanned_exit_3(run_cli: RunCli, unreachab
     assert card["status"] == "error" and card["ruleset"]["digest"] == run["ruleset"]["digest"]
 
 
-def test_debug_shows_the_traceback(run_cli: RunCli) -> None:
-    from scanner.errors import TargetError
-
-    with pytest.raises(TargetError):
-        run_cli("scan", "/does/not/exist", "--debug", expect=None)
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(run_cli: RunCli) -> None:
+    result = run_cli("scan", "/does/not/exist", "--debug", expect=2)
+    assert "no such file or directory" in result.stderr
 
 
 def test_output_is_written_atomically(run_cli: RunCli, compliant: Path, tmp_path: Path,
@@ -208,7 +206,7 @@ def test_rules_list_show_and_validate(run_cli: RunCli, tmp_path: Path) -> None:
     assert "no rule 'nope'" in run_cli("rules", "show", "nope", expect=2).stderr
     run_cli("rules", "validate")
     bad = Path(__file__).parents[1] / "fixtures" / "rules" / "bad"
-    result = run_cli("rules", "validate", str(bad), expect=1)
+    result = run_cli("rules", "validate", str(bad), expect=2)
     assert "broken-yaml.yaml:3:" in result.stdout
 
 

@@ -104,7 +104,7 @@ def _commands(places: dict[str, Path]) -> list[tuple[list[str], int]]:
             (["scan", f"https://oauth2:{ENVIRONMENT['GH_TOKEN']}@forge.example.gouv.fr/a/b"], 2),
             # In a process of their own: the real logging set-up and traceback printing.
             (["!-m", "scanner", "scan", root, "--debug", "--format", "markdown", *trusted], 1),
-            (["!" + forced, "config", "scan", root, "--debug"], 1),
+            (["!" + forced, "config", "scan", root, "--debug"], 3),
             (["!" + forced, "facts", "scan", root, "--debug", "--format", "json"], 3)]
 
 

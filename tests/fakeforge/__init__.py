@@ -3,7 +3,7 @@
 See README.md beside this file.
 """
 
-from tests.fakeforge.faults import PAST_HTTP_DATE, Fault, FaultPlan, Rule, http_date_in
+from tests.fakeforge.faults import PAST_HTTP_DATE, Fault, FaultPlan, Killer, Rule, every_fault, http_date_in
 from tests.fakeforge.model import (
     DEFAULT_COMMITS,
     FakeRepo,
@@ -19,6 +19,6 @@ from tests.fakeforge.server import FakeForge, Limits, LoggedRequest, Stats
 
 __all__ = [
     "DEFAULT_COMMITS", "PAST_HTTP_DATE", "FakeForge", "FakeRepo", "Fault", "FaultPlan", "Forge",
-    "GitHubOwner", "GitLabGroup", "GitLabUser", "Limits", "LoggedRequest", "Rule", "Stats",
-    "http_date_in", "materialise", "repo_from_folder", "synthetic_org",
+    "GitHubOwner", "GitLabGroup", "GitLabUser", "Killer", "Limits", "LoggedRequest", "Rule", "Stats",
+    "every_fault", "http_date_in", "materialise", "repo_from_folder", "synthetic_org",
 ]

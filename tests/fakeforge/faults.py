@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import re
+import signal
 import threading
 import time
 import typing as t
@@ -273,3 +275,68 @@ def truncate(body: bytes) -> bytes:
     except ValueError:
         return cut
     return body[:-1] if len(body) > 1 else b"{"
+
+
+def every_fault(seed: int, *, forge: str = "github", always_cut: str | None = None) -> FaultPlan:
+    """What a crawl meets on a bad day, on one forge: 5% server errors (500, 502, 503, 504) and,
+    about 1% each, timeouts, connection resets and rate limits (GitHub: primary, secondary, and
+    3% of GraphQL answers ``RATE_LIMITED`` with HTTP 200; GitLab: 429 without headers, with an
+    HTTP-date ``Retry-After``, with a reset in the past, and as plain text), plus 10% truncated
+    trees (GitHub); every kind fires at least once. ``always_cut`` (``owner/name``) has every
+    tree of that repository truncated, so that it cannot be completed."""
+    plan = FaultPlan(seed=seed)
+    graphql = f"{forge}.graphql"
+    tree = f"{forge}.tree"
+    first: list[tuple[Fault, str, int]] = [(Fault.connection_reset(), graphql, 3),
+                                           (Fault.timeout(hold=0.2), tree, 7)]
+    random_faults: list[tuple[Fault, str, float]] = [
+        (Fault.server_error(502), forge, 0.02), (Fault.server_error(500), forge, 0.01),
+        (Fault.server_error(503), forge, 0.01), (Fault.server_error(504), forge, 0.01),
+        (Fault.timeout(hold=0.2), forge, 0.01), (Fault.connection_reset(), forge, 0.01)]
+    if forge == "github":
+        first.append((Fault.graphql_rate_limited(reset_in=1), graphql, 2))
+        random_faults += [(Fault.primary_rate_limit(reset_in=1), forge, 0.01),
+                          (Fault.secondary_rate_limit(retry_after=1), forge, 0.01),
+                          (Fault.graphql_rate_limited(reset_in=1), graphql, 0.03),
+                          (Fault.truncated_tree(), tree, 0.1)]
+    else:
+        first.append((Fault.too_many_requests(retry_after=None), forge, 5))
+        random_faults += [(Fault.too_many_requests(retry_after=None), forge, 0.005),
+                          (Fault.too_many_requests(retry_after=PAST_HTTP_DATE), forge, 0.005),
+                          (Fault.too_many_requests(retry_after=None, reset_in=-30), forge, 0.005),
+                          (Fault.too_many_requests(plain_text=True), forge, 0.005)]
+    for fault, where, nth in first:
+        plan.add(fault, where, nth=[nth])
+    if always_cut:
+        plan.add(Fault.truncated_tree(), tree, path=f"/{always_cut}/git/trees/")
+    for fault, where, probability in random_faults:
+        plan.add(fault, where, probability=probability)
+    return plan
+
+
+class Killer:
+    """A ``latency`` hook for :class:`FakeForge` that kills a process (``pid``, SIGKILL) as the
+    server receives the ``after``-th tree request: a crash at a deterministic point halfway
+    through a crawl, whatever the machine's speed. ``pid`` None: does nothing."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.after = 0
+        self.seen = 0
+        self._lock = threading.Lock()
+
+    def arm(self, pid: int, after: int) -> None:
+        with self._lock:
+            self.pid, self.after, self.seen = pid, after, 0
+
+    def disarm(self) -> None:
+        with self._lock:
+            self.pid = None
+
+    def __call__(self, kind: str) -> float:
+        with self._lock:
+            if self.pid is not None and kind.endswith(".tree"):
+                self.seen += 1
+                if self.seen == self.after:
+                    os.kill(self.pid, signal.SIGKILL)
+        return 0.0

@@ -50,3 +50,11 @@ def test_helpers() -> None:
     assert ids_of("EPL-2.0 AND (etalab-2.0 OR MIT)") == ("EPL-2.0", "etalab-2.0", "MIT")
     assert ids_of("NOASSERTION") == ()
     assert family("AGPL-3.0-or-later") == family("AGPL-3.0-only") == "AGPL-3.0"
+
+
+@pytest.mark.parametrize("value", ["()", "( )", "(())", "MIT AND ()", "() OR MIT"])
+def test_empty_parentheses_are_no_crash(value: str) -> None:
+    """license-expression's parser raised IndexError on these (found by fuzzing)."""
+    parsed = parse(value)
+    assert parsed.kind in ("invalid", "name")
+    assert parsed.kind == "invalid" or parsed.ids == ("MIT",)
