@@ -108,11 +108,13 @@ class Commit:
 @dataclass(frozen=True)
 class Notice:
     """Something a source could not do and why (history not read, listing cut short), in both
-    languages; it becomes a ``problems`` entry of the facts."""
+    languages. Notices are facts (``repository.notices``); those that say why the listing is
+    incomplete (``cuts_listing``) are problems too, since collectors may have missed a file."""
 
     path: str
     en: str
     fr: str
+    cuts_listing: bool = False
 
 
 @dataclass

@@ -196,13 +196,15 @@ def _walk(root: Path, notices: list[Notice]) -> _Listing:
         notices.append(Notice(
             first_too_deep,
             f"{too_deep} folder(s) nested more than {MAX_DEPTH} deep not listed",
-            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)"))
+            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)",
+            cuts_listing=True))
     return listing
 
 
 def _cut(count: int) -> Notice:
     return Notice(".", f"listing stopped after {count} entries: the scan is partial",
-                  f"liste arrêtée après {count} entrées : l'analyse est partielle")
+                  f"liste arrêtée après {count} entrées : l'analyse est partielle",
+                  cuts_listing=True)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
