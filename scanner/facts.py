@@ -10,7 +10,7 @@ from scanner import __version__
 from scanner.collectors import COLLECTORS
 from scanner.collectors.base import Collector
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
-from scanner.snapshot import Snapshot, reason_fr, too_large
+from scanner.snapshot import Snapshot
 
 FACTS_SCHEMA_VERSION = "1"
 
@@ -70,17 +70,13 @@ def build_facts(snapshot: Snapshot, collectors: Sequence[Collector] = COLLECTORS
 
 def _unread(snapshot: Snapshot, wanted: set[str], reported: set[str]) -> list[dict[str, t.Any]]:
     """A problem for each file some collector wanted but could not read (skipped by the source,
-    or over the size cap) that the collector did not report itself. Other skipped paths are
+    over the size cap, refused when read) that the collector did not report itself. Other skipped paths are
     facts (``repository.skipped``): nothing needed them."""
     problems = []
     for path in sorted(wanted - reported):
-        if path in snapshot.skipped:
-            reason = snapshot.skipped[path]
-            en, fr = reason, reason_fr(reason)
-        elif snapshot.too_large(path):
-            en, fr = too_large(snapshot.size(path), snapshot.max_file_bytes)
-        else:
+        why = snapshot.why_unread(path)
+        if why is None:
             continue
-        problems.append({"source": "repository", "path": path, "line": None, "message": en,
-                         "message_fr": fr})
+        problems.append({"source": "repository", "path": path, "line": None, "message": why.en,
+                         "message_fr": why.fr})
     return problems

@@ -29,7 +29,7 @@ from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
 from scanner.errors import ParseError
 from scanner.placeholders import todo_lines
-from scanner.snapshot import Snapshot, decode_text, reason_fr, too_large
+from scanner.snapshot import Snapshot, decode_text
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
 #: repository, whose community files GitHub shows where a repository has none.
@@ -389,19 +389,16 @@ class _Reader:
     def text(self, path: str | None, out: dict[str, t.Any] | None = None) -> str | None:
         if path is None or (path not in self.allowed and not self.snapshot.is_inherited(path)):
             return None
-        if path in self.snapshot.skipped:
-            # The repository's collection of facts reports it as a problem (a needed file).
-            reason = self.snapshot.skipped[path]
-            self._unreadable(path, out, reason, reason_fr(reason), None, problem=False)
-            return None
-        if self.snapshot.too_large(path):
-            self._unreadable(path, out, *too_large(self.snapshot.size(path),
-                                                   self.snapshot.max_file_bytes),
-                             self.snapshot.size(path))
-            return None
-        data = self.snapshot.read(path)
+        why = self.snapshot.why_unread(path)
+        data = self.snapshot.read(path) if why is None else None
         if data is None:
-            # Listed but not fetched (a remote miss, a corpus that did not copy it): unknown.
+            why = why or self.snapshot.why_unread(path)  # refused at read time (permissions)
+            if why is not None:
+                # A skipped path is reported by build_facts (a file a collector needed).
+                self._unreadable(path, out, why.en, why.fr, self.snapshot.size(path),
+                                 problem=path not in self.snapshot.skipped)
+            # Otherwise listed but not fetched (a remote miss, a corpus that did not copy it):
+            # unknown, neither read nor missing.
             return None
         if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             self._unreadable(path, out, *BINARY, len(data))

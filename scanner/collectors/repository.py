@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from scanner.apispecs.frameworks import ecosystem_of
 from scanner.collectors.base import Collector, Fragment
 from scanner.licences.headers import SOURCE_EXTENSIONS
-from scanner.snapshot import Snapshot, reason_fr
+from scanner.snapshot import Notice, Snapshot, reason_fr
 
 
 class RepositoryCollector(Collector):
@@ -29,7 +29,16 @@ class RepositoryCollector(Collector):
                               for p, r in sorted(snapshot.skipped.items())]
         section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}
                               for n in snapshot.notices]
-        return {"repository": section}
+        # Files past a cut may be ones collectors needed: the cut is a problem, never silent.
+        cuts = [n for n in snapshot.notices if n.cuts_listing]
+        if snapshot.truncated and not cuts:
+            cuts = [Notice(".", "the file listing is incomplete: files past the cut were not "
+                                "seen, so the scan is partial",
+                           "la liste des fichiers est incomplète : les fichiers au-delà de la "
+                           "coupure n'ont pas été vus, l'analyse est partielle")]
+        problems = [{"source": self.name, "path": n.path, "line": None, "message": n.en,
+                     "message_fr": n.fr} for n in cuts]
+        return {"repository": section, "problems": problems}
 
 
 def code_files(paths: Iterable[str]) -> int:

@@ -55,6 +55,15 @@ class Finding:
     waiver: dict[str, t.Any] | None = None
     fix: str | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, t.Any]) -> Finding:
+        """A finding of a stored run document back (reports recompute what fixes gain)."""
+        return cls(rule=data["rule"], category=data.get("category", ""), severity=data["severity"],
+                   status=Status(data["status"]), weight=data.get("weight", 1),
+                   lifecycle=data.get("lifecycle", "stable"), effort=data.get("effort", "medium"),
+                   texts=data.get("i18n") or {}, evidence=data.get("evidence", []),
+                   waiver=data.get("waiver"), fix=data.get("fix"))
+
     def to_dict(self, language: str = "en") -> dict[str, t.Any]:
         chosen = self.texts.get(language) or self.texts["en"]
         return {

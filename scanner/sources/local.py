@@ -30,6 +30,7 @@ from scanner.snapshot import (
     Notice,
     RepoInfo,
     Snapshot,
+    too_large,
 )
 from scanner.sources import gitdir
 from scanner.sources.git import (
@@ -195,13 +196,15 @@ def _walk(root: Path, notices: list[Notice]) -> _Listing:
         notices.append(Notice(
             first_too_deep,
             f"{too_deep} folder(s) nested more than {MAX_DEPTH} deep not listed",
-            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)"))
+            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)",
+            cuts_listing=True))
     return listing
 
 
 def _cut(count: int) -> Notice:
     return Notice(".", f"listing stopped after {count} entries: the scan is partial",
-                  f"liste arrêtée après {count} entrées : l'analyse est partielle")
+                  f"liste arrêtée après {count} entrées : l'analyse est partielle",
+                  cuts_listing=True)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -337,23 +340,35 @@ class _Reader:
     def __init__(self, root: Path, cap: int) -> None:
         self.root = root
         self.cap = cap
+        #: Why a read failed (the snapshot's ``read_errors``): a file that cannot be read is
+        #: never taken for a missing one.
+        self.errors: dict[str, str] = {}
 
     def __call__(self, rel: str) -> bytes | None:
         real = resolve(self.root / rel)
         if real is None or not inside(self.root, real):
+            self.errors[rel] = BROKEN if real is None else ESCAPES
             return None
         try:
             fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
             return None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
+                self.errors[rel] = NOT_REGULAR
                 return None
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.cap + 1)
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
+            return None
         finally:
             os.close(fd)
-        return None if len(data) > self.cap else data
+        if len(data) > self.cap:
+            self.errors[rel] = too_large(len(data), self.cap)[0]
+            return None
+        return data
 
 
 def _checkout_licences(git: Git, cap: int) -> dict[str, bytes]:
@@ -412,10 +427,11 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
             skipped[rel] = reason
         if target:
             links[rel] = target
+    reader = _Reader(root, max_file_bytes)
     snapshot = Snapshot(
         repo=_identity(root, repository),
         files=files,
-        reader=_Reader(root, max_file_bytes),
+        reader=reader,
         truncated=listing.truncated,
         skipped=skipped,
         links=links,
@@ -425,6 +441,7 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
                    if repository and with_commits else None),
         max_file_bytes=max_file_bytes,
         notices=notices,
+        read_errors=reader.errors,
     )
     if repository and repository[0].work_tree != root:
         # A folder of a checkout (a monorepo's package): the checkout's history (above) and

@@ -57,7 +57,7 @@ MAX_ROUNDS = 3
 TRUNCATED = Notice(".", "the host cut the file listing and it could not be completed: files past "
                         "the cut were not seen, so the scan is partial",
                    "l'hôte a tronqué la liste des fichiers et elle n'a pas pu être complétée : les "
-                   "fichiers au-delà n'ont pas été vus, l'analyse est partielle")
+                   "fichiers au-delà n'ont pas été vus, l'analyse est partielle", cuts_listing=True)
 
 
 @dataclass

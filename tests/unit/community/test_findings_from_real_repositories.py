@@ -371,3 +371,16 @@ def test_forge_pages_for_proposing_a_change_are_ways_to_contribute() -> None:
                    "un bug</a></p>\n")
     assert _topics(readme_text)["contributing"]
     assert not _topics("# X\n\nSee https://github.com/o/r/pull/399 for the history.\n")["contributing"]
+
+
+def test_a_contributing_refused_at_read_time_is_a_review() -> None:
+    """Listed, a regular file, but the reader is refused (permissions): why, not "missing"."""
+    refused = Snapshot(repo=snapshot_from_files({}).repo,
+                       files={"CONTRIBUTING.md": 40, "app.py": 9},
+                       reader=lambda p: None if p == "CONTRIBUTING.md" else b"print(1)\n",
+                       read_errors={"CONTRIBUTING.md": "cannot be read: Permission denied"})
+    facts = build_facts(refused)
+    assert facts["community"]["contributing"]["unreadable"]["reason_fr"] == (
+        "illisible : Permission denied")
+    status, message = _status(facts, "contributing-file-substantial")
+    assert status is Status.REVIEW and "Permission denied" in message
