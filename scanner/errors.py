@@ -50,14 +50,25 @@ class ParseError(CiviscanError):
     """
 
     def __init__(self, path: str, message: str, *, line: int | None = None,
-                 column: int | None = None) -> None:
+                 column: int | None = None, fr: str | None = None) -> None:
         self.path = path
         self.message = message
+        self.message_fr = fr
         self.line = line
         self.column = column
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}", fr=f"{where} : {fr}" if fr else None)
+
+    def moved_to(self, path: str) -> ParseError:
+        """The same error about identical content at another path."""
+        return ParseError(path, self.message, line=self.line, column=self.column,
+                          fr=self.message_fr)
 
     def to_problem(self, source: str) -> dict[str, object]:
-        """The facts ``problems[]`` entry describing this error."""
-        return {"source": source, "path": self.path, "line": self.line, "message": self.message}
+        """The facts ``problems[]`` entry describing this error (``message_fr`` where a French
+        text exists)."""
+        problem: dict[str, object] = {"source": source, "path": self.path, "line": self.line,
+                                      "message": self.message}
+        if self.message_fr:
+            problem["message_fr"] = self.message_fr
+        return problem

@@ -1,4 +1,9 @@
-"""``civiscan fix``: write the missing compliance files a scan asked for, from templates.
+"""``civiscan fix``: write the missing compliance files a scan asked for, from templates (and
+the LICENSE from the official text of the chosen licence, :mod:`scanner.licences.texts`).
+
+What only the team can write is marked ``TODO`` (:data:`TODO`): the rules read the marker
+(:mod:`scanner.placeholders`) and ask for a review until it is gone, so a fix never passes a rule
+with a placeholder.
 
 Plans first (:func:`plan`), writes second (:func:`apply`), so ``--dry-run`` shows exactly what
 would be written. Never overwrites a file, never writes outside the repository (a folder on the
@@ -11,6 +16,8 @@ with ``tojson``). What is written never holds a token (:func:`~scanner.secrets.r
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 import os
 import stat
 import typing as t
@@ -22,8 +29,10 @@ import jinja2
 from scanner.engine.evaluate import most_severe_first
 from scanner.engine.messages import resolve
 from scanner.errors import ConfigError, ScanError
+from scanner.licences import texts
+from scanner.licences.declared import MANIFESTS
 from scanner.parsing import load_yaml
-from scanner.resources import reports_root
+from scanner.resources import reports_root, rules_root
 from scanner.secrets import redact
 
 #: What a value civiscan cannot know is written as (the templates use the same marker).
@@ -68,15 +77,86 @@ def actions() -> dict[str, dict[str, t.Any]]:
     return table
 
 
-def _context(facts: dict[str, t.Any], contact_email: str | None,
-             security_email: str | None) -> dict[str, t.Any]:
+@dataclass(frozen=True)
+class FixOptions:
+    """What the person asked for, and what only they can say (a licence, a copyright holder)."""
+
+    language: str
+    only: tuple[str, ...] = ()
+    contact_email: str | None = None
+    security_email: str | None = None
+    #: The SPDX id of the LICENSE to write, and the licence publiccode.yml declares where the
+    #: repository has none yet (see :func:`licence_choice`).
+    licence: str | None = None
+    copyright_holder: str | None = None
+    year: int = dataclasses.field(default_factory=lambda: dt.date.today().year)
+    project: str | None = None
+
+
+def wanted_actions(card: dict[str, t.Any], only: t.Collection[str] = ()) -> dict[str, list[str]]:
+    """Action -> the rules it repairs, for a scorecard's failing, unwaived findings, most severe
+    first; an action another one makes redundant (``replaces``) is left out."""
+    table = actions()
+    wanted: dict[str, list[str]] = {}
+    failing = sorted((f for f in card["findings"]
+                      if f["status"] in ("fail", "review") and not f["waiver"] and f.get("fix")),
+                     key=most_severe_first)
+    for finding in failing:
+        if finding["fix"] in table and (not only or finding["fix"] in only):
+            wanted.setdefault(finding["fix"], []).append(finding["rule"])
+    for action in list(wanted):
+        for redundant in table[action].get("replaces", []):
+            wanted.pop(redundant, None)
+    return wanted
+
+
+def authorised_licences() -> set[str]:
+    """Every SPDX id of ``rules/defs/authorised-licences.json`` (software and data)."""
+    source = rules_root().joinpath("defs").joinpath("authorised-licences.json")
+    lists = json.loads(source.read_text("utf-8"))
+    return {spdx for key in ("software_strict", "software_lenient_extra", "data_and_docs")
+            for spdx in lists[key]["enum"]}
+
+
+def writable_licences() -> list[str]:
+    """Authorised licences whose full text civiscan can write."""
+    return sorted(authorised_licences() & set(texts.available()))
+
+
+def actual_licence(facts: dict[str, t.Any]) -> str | None:
+    """The repository's own licence (its effective SPDX expression), if one is known."""
+    spdx = facts.get("licence", {}).get("spdx")
+    if isinstance(spdx, str) and spdx and spdx != "NOASSERTION" and "LicenseRef" not in spdx:
+        return spdx
+    return None
+
+
+def declared_licence(facts: dict[str, t.Any]) -> str | None:
+    """The licence package metadata declares, where it is one authorised licence with a text."""
+    manifests = set(MANIFESTS.values())
+    writable = set(writable_licences())
+    for declared in facts.get("licence", {}).get("declared", []):
+        expression = declared.get("normalised") or declared.get("expression")
+        if declared.get("source") in manifests and expression in writable:
+            return t.cast(str, expression)
+    return None
+
+
+def _context(facts: dict[str, t.Any], options: FixOptions) -> dict[str, t.Any]:
     repository = dict(facts["repository"])
+    repository["name"] = options.project or repository["name"]
     repository["url"] = repository.get("url") or f"{TODO}: URL"
     repository["description"] = repository.get("description") or TODO
-    licence = {"spdx": facts["licence"].get("spdx") or TODO}
-    return {"repository": repository, "licence": licence,
-            "contact_email": contact_email or f"{TODO}@example.org",
-            "security_email": security_email or contact_email or f"{TODO}@example.org"}
+    spdx = actual_licence(facts) or options.licence or TODO
+    contact = options.contact_email
+    return {"repository": repository, "licence": {"spdx": spdx},
+            "publiccode_url": facts["repository"].get("url") or f"https://example.org/{TODO}",
+            "contact_email": contact or TODO,
+            "publiccode_email": contact or f"{TODO}@example.org",
+            "security_email": options.security_email or contact or TODO,
+            "copyright_holder": options.copyright_holder or TODO,
+            "description": facts["repository"].get("description"),
+            "language": options.language}
 
 
 def _render(template: str, context: dict[str, t.Any]) -> str:
@@ -100,24 +180,13 @@ def leaves_root(root: Path, path: str) -> str | None:
     return None
 
 
-def plan(card: dict[str, t.Any], facts: dict[str, t.Any], root: Path, *, language: str,
-         only: t.Collection[str] = (), contact_email: str | None = None,
-         security_email: str | None = None) -> list[Fix]:
+def plan(card: dict[str, t.Any], facts: dict[str, t.Any], root: Path,
+         options: FixOptions) -> list[Fix]:
     """The fixes for a scorecard's failing, unwaived findings that name a ``fix`` action."""
     table = actions()
-    wanted: dict[str, list[str]] = {}
-    failing = sorted((f for f in card["findings"]
-                      if f["status"] in ("fail", "review") and not f["waiver"] and f.get("fix")),
-                     key=most_severe_first)
-    for finding in failing:
-        if finding["fix"] in table and (not only or finding["fix"] in only):
-            wanted.setdefault(finding["fix"], []).append(finding["rule"])
-    for action in list(wanted):
-        for redundant in table[action].get("replaces", []):
-            wanted.pop(redundant, None)
-    context = _context(facts, contact_email, security_email)
+    context = _context(facts, options)
     fixes = []
-    for action, rules in wanted.items():
+    for action, rules in wanted_actions(card, options.only).items():
         spec = table[action]
         path = spec["path"]
         mode = spec["mode"]
@@ -127,7 +196,15 @@ def plan(card: dict[str, t.Any], facts: dict[str, t.Any], root: Path, *, languag
                 path = existing[0]
             else:
                 mode = "create"
-        content = _render(spec["template"].format(lang=language), context)
+        if spec.get("licence"):
+            if not options.licence or not options.copyright_holder:
+                raise ConfigError("a LICENSE needs a licence and a copyright holder",
+                                  fr="un fichier LICENSE demande une licence et un titulaire "
+                                     "des droits")
+            content = redact(texts.licence_text(options.licence, options.language,
+                                                options.copyright_holder, options.year).text)
+        else:
+            content = _render(spec["template"].format(lang=options.language), context)
         skipped = None
         target = root / path
         link = leaves_root(root, path)

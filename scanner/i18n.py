@@ -134,3 +134,9 @@ def tr(key: str, language: str, **values: object) -> str:
     """The chrome string ``key`` in ``language`` (English if missing), formatted with values."""
     texts = CHROME[key]
     return texts.get(language, texts["en"]).format(**values)
+
+
+def number(value: int, language: str) -> str:
+    """``value`` with thousands grouped as the language writes them (1,000 / 1 000)."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if language == "fr" else grouped

@@ -4,10 +4,12 @@ Every file civiscan parses from a repository is hostile until proven otherwise: 
 recursive aliases, 50,000-level nesting (which crashes libyaml's recursive composer), duplicate
 keys, YAML 1.1 coercions (``NO`` -> False, dates), NaN, 5,000-digit integers. So YAML is built
 here from libyaml's *event stream* by an iterative builder that counts depth and expanded size as
-it goes, resolves scalars with the YAML 1.2 core schema, keeps mapping keys as their literal text
-(``200:`` stays ``"200"``; ``1:`` and ``true:`` never collide), rejects duplicate keys and unknown
-tags, and can record the 1-based line of every JSON pointer. Every failure is a
-:class:`~scanner.errors.ParseError` naming the file and line.
+it goes (in nodes, and in characters of text: a 67 KB file of aliases to one long string would
+otherwise become gigabytes as soon as anything walks or serialises it), resolves scalars with the
+YAML 1.2 core schema, keeps mapping keys as their literal text (``200:`` stays ``"200"``; ``1:``
+and ``true:`` never collide), rejects duplicate keys and unknown tags, and can record the
+1-based line of every JSON pointer. TOML is checked for what makes tomllib run for minutes first.
+Every failure is a :class:`~scanner.errors.ParseError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from scanner import yamltabs
+from scanner import i18n, yamltabs
 from scanner.errors import ParseError
 
 if sys.version_info >= (3, 11):
@@ -33,6 +35,10 @@ else:  # pragma: no cover - exercised on 3.10 only
 MAX_DEPTH = 256
 #: Largest number of nodes a document may expand to once aliases are followed.
 MAX_NODES = 3_000_000
+#: Most characters of text (keys and scalars) a document may expand to once aliases are followed:
+#: far above any real file (files are capped at 10 MB), far below what exhausts memory when the
+#: document is walked, validated (jsonschema-rs copies it) or written as JSON.
+MAX_EXPANDED_CHARS = 50_000_000
 #: Most alias uses accepted in one document.
 MAX_ALIASES = 10_000
 
@@ -164,7 +170,7 @@ def _merge(target: dict[str, t.Any], source: t.Any, path: str, line: int) -> set
 
 class _Frame:
     __slots__ = ("anchor", "container", "key", "key_column", "key_line", "merged", "pointer",
-                 "start_column", "start_line", "weight")
+                 "size", "start_column", "start_line", "weight")
 
     def __init__(self, container: t.Any, pointer: str, anchor: str | None, line: int,
                  column: int) -> None:
@@ -178,6 +184,7 @@ class _Frame:
         self.key_line = 0
         self.key_column = 0
         self.weight = 1
+        self.size = 0
 
 
 def load_yaml(data: bytes | str, *, path: str, locate: bool = False) -> Loaded:
@@ -208,17 +215,17 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
     lines: dict[str, int] | None = {} if locate else None
     columns: dict[str, int] = {}
     literals: dict[str, str] = {}
-    anchors: dict[str, tuple[t.Any, int]] = {}
+    anchors: dict[str, tuple[t.Any, int, int]] = {}
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
     root: list[t.Any] = []
     total = 0
+    chars = 0
     aliases = 0
     documents = 0
 
-    def place(value: t.Any, weight: int, line: int, column: int,
+    def place(value: t.Any, weight: int, size: int, line: int, column: int,
               literal: str | None = None) -> None:
-        nonlocal total
         if not stack:
             root.append(value)
             if lines is not None:
@@ -229,6 +236,7 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
             return
         frame = stack[-1]
         frame.weight += weight
+        frame.size += size
         if isinstance(frame.container, list):
             pointer = f"{frame.pointer}/{len(frame.container)}"
             frame.container.append(value)
@@ -252,6 +260,7 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
 
     def set_key(key: str, line: int, column: int) -> None:
+        nonlocal chars
         frame = stack[-1]
         if key in frame.merged:
             frame.merged.discard(key)
@@ -260,6 +269,8 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
         frame.key = key
         frame.key_line = line
         frame.key_column = column
+        frame.size += len(key)
+        chars += len(key)
 
     try:
         for event in yaml.parse(text, Loader=_EventParser):
@@ -280,9 +291,10 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
                 else:
                     value = _tagged_scalar(event.tag, event.value, path, line)
                 total += 1
+                chars += len(event.value)
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                place(value, 1, line, column,
+                    anchors[event.anchor] = (value, 1, len(event.value))
+                place(value, 1, len(event.value), line, column,
                       event.value if value is not None and not isinstance(value, str) else None)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 is_map = isinstance(event, yaml.MappingStartEvent)
@@ -311,8 +323,9 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
                     raise ParseError(path, "mapping key without a value", line=line)
                 if frame.anchor:
                     open_anchors.discard(frame.anchor)
-                    anchors[frame.anchor] = (frame.container, frame.weight)
-                place(frame.container, frame.weight, frame.start_line, frame.start_column)
+                    anchors[frame.anchor] = (frame.container, frame.weight, frame.size)
+                place(frame.container, frame.weight, frame.size, frame.start_line,
+                      frame.start_column)
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if event.anchor in open_anchors:
@@ -323,13 +336,21 @@ def _load_yaml_text(text: str, path: str, locate: bool) -> Loaded:
                     raise ParseError(path, "aliases as mapping keys are not supported", line=line)
                 if aliases > MAX_ALIASES:
                     raise ParseError(path, f"more than {MAX_ALIASES} aliases", line=line)
-                value, weight = anchors[event.anchor]
+                value, weight, size = anchors[event.anchor]
                 total += weight
+                chars += size
                 if total > MAX_NODES:
                     raise ParseError(
                         path, f"aliases expand to more than {MAX_NODES:,} nodes (alias bomb?)",
                         line=line)
-                place(value, weight, line, column)
+                if chars > MAX_EXPANDED_CHARS:
+                    limit = i18n.number(MAX_EXPANDED_CHARS, "fr")
+                    raise ParseError(
+                        path, f"aliases expand to more than {MAX_EXPANDED_CHARS:,} characters "
+                        "of text (alias bomb?)", line=line,
+                        fr=f"les alias se développent en plus de {limit} caractères de texte "
+                           "(bombe d'alias ?)")
+                place(value, weight, size, line, column)
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -417,11 +438,33 @@ def locate_lines(text: str, path: str) -> dict[str, int] | None:
         return None
 
 
+#: Most dots on one line of TOML. A key is written on one line, and tomllib's time and memory
+#: grow with the square of its dotted parts (200,000 parts: minutes and gigabytes); real keys
+#: have a handful, real lines a few dozen dots at most.
+MAX_TOML_LINE_DOTS = 1_000
+
+
+def _check_toml(text: str, path: str) -> None:
+    """Refuse, before tomllib sees it, what would make it run for minutes."""
+    if text.count(".") <= MAX_TOML_LINE_DOTS:
+        return
+    for index, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") > MAX_TOML_LINE_DOTS:
+            limit = i18n.number(MAX_TOML_LINE_DOTS, "fr")
+            raise ParseError(path, f"more than {MAX_TOML_LINE_DOTS:,} dots on one line (a dotted "
+                             "key this long takes the TOML parser minutes); not parsed",
+                             line=index, fr=f"plus de {limit} points sur une ligne (une clé "
+                             "pointée aussi longue occupe le lecteur TOML des minutes) ; non lu")
+
+
 def load_toml(data: bytes | str, *, path: str) -> dict[str, t.Any]:
     """Parse TOML; errors name the line tomllib reports."""
     text = decode(data, path)
+    _check_toml(text, path)
     try:
         return tomllib.loads(text)
+    except RecursionError:  # inline tables or arrays nested a thousand deep
+        raise ParseError(path, "nested too deeply", fr="imbrication trop profonde") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)

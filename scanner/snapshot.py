@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 #: Default cap on the bytes read from one file of a scanned repository.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
+#: Revisions of one file a source reads (:attr:`Snapshot.revisions`) at most.
+FILE_HISTORY_DEPTH = 30
+
 #: Why a listed path is not read, in the same words whichever source listed it (a remote scan and
 #: a local scan of one commit must agree).
 NOT_REGULAR = "not a regular file; not read"
@@ -97,6 +100,9 @@ class Snapshot:
     commit_log: list[Commit] | None = None
     #: A shallow clone (``actions/checkout`` fetches one commit): ``commit_log`` is cut short.
     shallow: bool = False
+    #: The history of one file: (commit, content then) for the last commits that changed it,
+    #: newest first; ``None`` where the source cannot read it (remote sources, shallow clones).
+    revisions: t.Callable[[str], list[tuple[str, bytes | None]] | None] | None = None
     max_file_bytes: int = MAX_FILE_BYTES
     #: Community files of the owner's shared ``.github`` repository, which GitHub shows where a
     #: repository has none of its own: their paths there -> contents. ``inherited_from`` names
@@ -140,6 +146,12 @@ class Snapshot:
         if data is None:
             return None
         return decode_text(data)
+
+    def file_history(self, path: str) -> list[tuple[str, bytes | None]] | None:
+        """See :attr:`revisions`; ``None`` when unknown (a shallow clone cannot know)."""
+        if self.revisions is None or self.shallow or path not in self.files:
+            return None
+        return self.revisions(path)
 
     def commits(self, n: int = 50) -> list[Commit] | None:
         """The last ``n`` commits, or ``None`` where the source cannot tell."""

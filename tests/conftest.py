@@ -48,15 +48,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
 
 
 class RunCli(t.Protocol):
-    def __call__(self, *args: str, expect: int | None = ...) -> Result: ...
+    def __call__(self, *args: str, expect: int | None = ..., input: str | None = ...) -> Result: ...
 
 
 @pytest.fixture
 def run_cli() -> RunCli:
     """Invoke ``civiscan ARGS``; on an unexpected exit code, show stdout and stderr."""
 
-    def run(*args: str, expect: int | None = 0) -> Result:
-        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    def run(*args: str, expect: int | None = 0, input: str | None = None) -> Result:
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False, input=input)
         if expect is not None:
             assert result.exit_code == expect, (
                 f"exit {result.exit_code} != {expect}\n--- stdout\n{result.stdout}"

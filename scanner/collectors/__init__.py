@@ -1,7 +1,8 @@
 """Collectors, run in this order; later ones may read the sections of earlier ones.
 
-The licence collector runs last because it compares the licence files with what publiccode.yml
-and the API descriptions declare.
+The commits collector follows the community one: sign-offs count from when the contribution
+terms it found started asking for them. The licence collector runs last because it compares the
+licence files with what publiccode.yml and the API descriptions declare.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from scanner.collectors.repository import RepositoryCollector
 
 COLLECTORS: list[Collector] = [
     RepositoryCollector(),
-    CommitsCollector(),
     PubliccodeCollector(),
     ApiSpecsCollector(),
     CommunityCollector(),
+    CommitsCollector(),
     LicenceCollector(),
     DependenciesCollector(),
 ]

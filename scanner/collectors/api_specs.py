@@ -8,7 +8,10 @@ done by :mod:`scanner.apispecs`; this module only reads the snapshot and assembl
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
+import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -18,8 +21,10 @@ from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
 from scanner.apispecs.text import clean
 from scanner.apispecs.validate import validate_document
+from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
+from scanner.memo import Memo
 from scanner.parsing import Loaded, decode, load_data, locate_lines
 from scanner.snapshot import Snapshot
 
@@ -61,8 +66,9 @@ class ApiSpecsCollector(Collector):
         specs: list[dict[str, t.Any]] = []
         digests: dict[str, str] = {}
         files = SnapshotFiles(snapshot, plan.paths)
+        memo = Memo()
         for candidate in (*plan.named, *plan.sniff):
-            entry = examine(snapshot, candidate, problems, files)
+            entry = examine(snapshot, candidate, problems, files, memo)
             if entry is None:
                 continue
             digest = entry.pop("_sha256", None)
@@ -72,7 +78,7 @@ class ApiSpecsCollector(Collector):
                 digests.setdefault(digest, entry["path"])
             specs.append(entry)
         specs.sort(key=lambda s: s["path"])
-        api = api_section(snapshot, facts, paths, specs)
+        api = api_section(snapshot, facts, paths, specs, problems)
         api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
                             "sniff_skipped": plan.sniff_skipped}
         return {"api_specs": specs, "api": api, "problems": problems}
@@ -117,9 +123,14 @@ class SnapshotFiles:
 
 
 def examine(snapshot: Snapshot, candidate: discovery.Candidate,
-            problems: list[dict[str, t.Any]],
-            files: SnapshotFiles | None = None) -> dict[str, t.Any] | None:
-    """The ``api_specs`` entry of one candidate file, or ``None`` if it is not a description."""
+            problems: list[dict[str, t.Any]], files: SnapshotFiles | None = None,
+            memo: Memo | None = None) -> dict[str, t.Any] | None:
+    """The ``api_specs`` entry of one candidate file, or ``None`` if it is not a description.
+
+    Parsing and validation run within the per-file budget, once per content in a scan
+    (``memo``): copies of one description at other paths reuse the outcome, unless it refers to
+    other files, which are then resolved from each copy's folder.
+    """
     path = candidate.path
     named = candidate.reason == "named"
     if path in snapshot.skipped:
@@ -144,22 +155,63 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
                   "for API descriptions; not parsed")
         problems.append({"source": SOURCE, "path": path, "line": None, "message": reason})
         return _unread_entry(path, reason)
+    memo = Memo() if memo is None else memo
+    kind = f"api-spec:{candidate.reason}:{path.lower().endswith('.json')}"
+    digest = hashlib.sha256(data)  # hashed once: the memo's key and the entry's identity
+    folder = posixpath.dirname(path)
+    try:
+        entry, found = memo.bounded(kind, digest.digest(), path, _examine_content, data, path,
+                                    named, files)
+        if entry is not None and entry.get("_folder", folder) != folder:
+            # Its references to other files were resolved from another copy's folder.
+            entry, found = memo.bounded(f"{kind}:{folder}", digest.digest(), path,
+                                        _examine_content, data, path, named, files)
+    except ParseError as exc:  # out of time, or failed in a way no parser error foresees
+        problems.append(exc.to_problem(SOURCE))
+        return _unread_entry(path, exc.message)
+    if entry is None:
+        return None
+    entry, found = _relocated(entry, found, path)
+    problems.extend(found)
+    if "refs" in entry:  # parsed and validated: copies are marked (``same_as``) by this digest
+        entry["_sha256"] = digest.hexdigest()
+    return entry
+
+
+def _relocated(entry: dict[str, t.Any], problems: list[dict[str, t.Any]],
+               path: str) -> tuple[dict[str, t.Any], list[dict[str, t.Any]]]:
+    """A copy of the (remembered) entry and problems of this content, for the file at ``path``
+    (whose references to other files, if any, resolve as they did for the entry: see
+    :func:`examine`)."""
+    entry = copy.deepcopy(entry)
+    entry.pop("_folder", None)
+    if entry["path"] != path:
+        entry["path"] = path
+        for error in entry["errors"]:
+            error["path"] = path
+        problems = [{**problem, "path": path} for problem in problems]
+    return entry, list(problems)
+
+
+def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles | None
+                     ) -> tuple[dict[str, t.Any] | None, list[dict[str, t.Any]]]:
+    """The entry of one candidate's content (``None`` if it is no description), with the
+    problems met."""
     found = sniff(data, json=path.lower().endswith(".json"))
     if found is None:
-        return None
+        return None, []
     try:
         loaded = load_data(data, path=path)
     except ParseError as exc:
         if not (named or found.leading):
-            return None  # mentions the key but neither its name nor its start says description
-        problems.append(exc.to_problem(SOURCE))
+            return None, []  # mentions the key but neither its name nor its start says so
         return {"path": path, "kind": found.kind, "version": None, "valid": False,
                 "errors": [{"path": path, "pointer": "", "line": exc.line,
                             "message": exc.message}],
-                "error_count": 1, "size": len(data)}
+                "error_count": 1, "size": len(data)}, [exc.to_problem(SOURCE)]
     declared = declared_kind(loaded.value)
     if declared is None:
-        return None  # the key was not at the top level: a fragment, not a description
+        return None, []  # the key was not at the top level: a fragment, not a description
     kind, version = declared
     document = loaded.value
     result = validate_document(document, kind, version, path, files)
@@ -180,29 +232,38 @@ def examine(snapshot: Snapshot, candidate: discovery.Candidate,
                                    "line": line_of(i.pointer), "reason": i.reason}
                                   for i in result.refs.issues if not i.error]},
         "size": len(data),
-        "_sha256": hashlib.sha256(data).hexdigest(),
     }
     if result.valid is None:
         entry["skipped"] = f"no schema for {kind} {version}: validity not checked"
+    if result.refs.external:  # resolved from this folder: copies elsewhere are checked anew
+        entry["_folder"] = posixpath.dirname(path)
     entry.update(lint_document(document, kind))
-    return entry
+    return entry, []
 
 
 def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[str],
-                specs: Sequence[dict[str, t.Any]]) -> dict[str, t.Any]:
-    """The ``api`` facts: exposure decision, frameworks, references, per-spec summaries."""
+                specs: Sequence[dict[str, t.Any]],
+                problems: list[dict[str, t.Any]] | None = None) -> dict[str, t.Any]:
+    """The ``api`` facts: exposure decision, frameworks, references, per-spec summaries.
+
+    Each file is read within the per-file budget; a failure is added to ``problems``.
+    """
+    problems = [] if problems is None else problems
+    nothing: list[dict[str, t.Any]] = []
     found_frameworks: list[dict[str, t.Any]] = []
     for manifest in frameworks.manifest_paths(paths):
         text = snapshot.read_text(manifest)
         if text is not None:
-            found_frameworks.extend(frameworks.detect(manifest, text))
+            found_frameworks.extend(guarded(manifest, SOURCE, problems, functools.partial(
+                frameworks.detect, manifest, text), nothing))
     section = facts.get("publiccode")
     view = references.publiccode_view(section if isinstance(section, Mapping) else None)
     if view["software_type"] is None and not view["api_documentation"]:
         present = set(paths)
         for name in references.PUBLICCODE_NAMES:
             if name in present:
-                parsed = references.parse_publiccode(name, snapshot.read(name))
+                parsed = guarded(name, SOURCE, problems, functools.partial(
+                    references.parse_publiccode, name, snapshot.read(name)), None)
                 view = references.publiccode_view(None, parsed)
                 break
     links: list[dict[str, t.Any]] = [{"source": "publiccode", "path": "publiccode.yml",
@@ -211,7 +272,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for readme in references.readme_paths(paths):
         text = snapshot.read_text(readme)
         if text is not None:
-            links.extend(references.readme_links(readme, text))
+            links.extend(guarded(readme, SOURCE, problems, functools.partial(
+                references.readme_links, readme, text), nothing))
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
@@ -219,7 +281,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for routes in exposure.routes_paths(paths):
         text = snapshot.read_text(routes)
         if text is not None:
-            named_evidence.extend(exposure.routes_evidence(routes, text))
+            named_evidence.extend(guarded(routes, SOURCE, problems, functools.partial(
+                exposure.routes_evidence, routes, text), nothing))
     decision = exposure.decide(
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,

@@ -1,4 +1,12 @@
-"""Recent commits: how many carry a DCO ``Signed-off-by`` trailer."""
+"""Recent commits: how many carry a DCO ``Signed-off-by`` trailer, counting only those made since
+the contribution terms asked for it.
+
+A DCO added today says nothing about last year's commits: judging them would fail a project the
+day it adopts the DCO (and ``civiscan fix`` would make a rule fail by adding the clause). So the
+sample starts after the commit that introduced the DCO wording, found in the history of each file
+the terms were read from. Where that history cannot be read (a remote source, a shallow clone),
+every recent commit counts, and the facts say so.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,8 @@ import typing as t
 from collections.abc import Mapping
 
 from scanner.collectors.base import Collector, Fragment
-from scanner.snapshot import Snapshot
+from scanner.community.terms import states_dco
+from scanner.snapshot import FILE_HISTORY_DEPTH, Snapshot, decode_text
 
 #: How many recent non-merge commits are sampled.
 SAMPLE = 50
@@ -15,6 +24,8 @@ _SIGNED_OFF = re.compile(r"^Signed-off-by:\s*\S.*<[^>]+>\s*$", re.MULTILINE | re
 #: Automated authors: they cannot certify anything, so a DCO ratio must not count them.
 _BOT = re.compile(r"\[bot\]|\bdependabot\b|\brenovate\b|\bgithub-actions\b|\bsnyk-bot\b"
                   r"|\bpre-commit-ci\b|\bweblate\b|\bgreenkeeper\b", re.IGNORECASE)
+#: Files whose history is read to date the DCO, at most.
+MAX_TERM_FILES = 5
 
 
 #: What the history behind a sample is, said in the rule's messages (a shallow CI checkout has one
@@ -25,6 +36,85 @@ _HISTORY = {
     "shallow": {"en": "shallow clone: only {count} commit(s) fetched",
                 "fr": "clone superficiel : seulement {count} commit(s) récupéré(s)"},
 }
+#: When the DCO came in, appended to the history text.
+_SINCE = {
+    "commit": {"en": "; {kept} made since the DCO was introduced (commit {sha})",
+               "fr": " ; {kept} faits depuis l'introduction du DCO (commit {sha})"},
+    "working_tree": {"en": "; the DCO is not committed yet: no commit was made under it",
+                     "fr": " ; le DCO n'est pas encore commité : aucun commit n'a été fait sous "
+                           "ce régime"},
+    "unknown": {"en": "; when the DCO was introduced is not known here (no file history): every "
+                      "recent commit counts",
+                "fr": " ; la date d'introduction du DCO n'est pas connue ici (pas d'historique "
+                      "des fichiers) : tous les commits récents comptent"},
+}
+
+
+def _term_files(facts: Mapping[str, t.Any]) -> tuple[list[str], str | None] | None:
+    """The files stating the DCO and the README's path; ``None`` when no DCO is stated."""
+    contributing = (facts.get("community") or {}).get("contributing") or {}
+    terms = contributing.get("terms") or {}
+    if not terms.get("dco"):
+        return None
+    paths = [s["path"] for s in terms.get("signals", [])
+             if s.get("term") == "dco" and not s.get("negated") and isinstance(s.get("path"), str)]
+    paths += list(terms.get("dco_files", [])) + list(terms.get("dco_apps", []))
+    readme = ((facts.get("community") or {}).get("readme") or {}).get("path")
+    return list(dict.fromkeys(paths))[:MAX_TERM_FILES], readme
+
+
+def _introduced(snapshot: Snapshot, path: str, readme: str | None,
+                whole_file: bool) -> str | None:
+    """When ``path`` started stating the DCO: a commit sha, ``"working_tree"`` (not committed),
+    ``"before"`` (before the history read), or ``None`` when unknown."""
+    if snapshot.is_inherited(path):
+        return None
+    history = snapshot.file_history(path)
+    if history is None:
+        return None
+
+    def states(content: bytes | None) -> bool:
+        if content is None:
+            return False
+        return whole_file or states_dco(decode_text(content), path, readme=path == readme)
+
+    if not history or not states(history[0][1]):
+        return "working_tree"
+    since = history[0][0]
+    for sha, content in history[1:]:
+        if not states(content):
+            return since
+        since = sha
+    # Every revision read states it: it came in with the oldest one if that created the file
+    # (fewer revisions than a source reads), else before the history read.
+    return since if len(history) < FILE_HISTORY_DEPTH else "before"
+
+
+def dco_since(snapshot: Snapshot, facts: Mapping[str, t.Any]) -> tuple[str, str | None]:
+    """(state, sha): ``no_dco``, ``unknown``, ``before``, ``working_tree`` or ``commit`` with the
+    sha of the commit that introduced the DCO (the earliest among the files stating it)."""
+    found = _term_files(facts)
+    if found is None:
+        return "no_dco", None
+    paths, readme = found
+    if not paths:
+        return "unknown", None
+    order = {c.sha: i for i, c in enumerate(snapshot.commit_log or [])}
+    terms = facts["community"]["contributing"]["terms"]
+    earliest: str | None = None
+    for path in paths:
+        # A DCO file or a DCO check's configuration states it by being there.
+        whole = path in terms.get("dco_files", []) or path in terms.get("dco_apps", [])
+        when = _introduced(snapshot, path, readme, whole)
+        if when is None:
+            return "unknown", None
+        if when == "before" or (when != "working_tree" and when not in order):
+            return "before", None  # older than the commits sampled: all of them count
+        if when == "working_tree":
+            continue
+        if earliest is None or order[when] > order[earliest]:
+            earliest = when
+    return ("commit", earliest) if earliest else ("working_tree", None)
 
 
 class CommitsCollector(Collector):
@@ -33,23 +123,36 @@ class CommitsCollector(Collector):
     def empty(self) -> Fragment:
         return {"commits": {"available": False, "sampled": 0, "signed_off": 0,
                             "signed_off_ratio": None, "bots_excluded": 0, "shallow": False,
+                            "dco_since": None, "dco_since_state": "unknown",
                             "history": _HISTORY["none"]["en"], "history_fr": _HISTORY["none"]["fr"]}}
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         log = snapshot.commits(SAMPLE * 2)
         if log is None:
             return self.empty()
-        human = [c for c in log if not c.merge and not _BOT.search(c.author)]
+        state, since = dco_since(snapshot, facts)
+        kept = log
+        if state == "commit":
+            kept = log[:[c.sha for c in log].index(t.cast(str, since))]
+        elif state == "working_tree":
+            kept = []
+        human = [c for c in kept if not c.merge and not _BOT.search(c.author)]
         sample = human[:SAMPLE]
         signed = sum(1 for c in sample if _SIGNED_OFF.search(c.message))
-        history = _HISTORY["shallow" if snapshot.shallow else "read"]
+        history = {lang: text.format(count=len(log))
+                   for lang, text in _HISTORY["shallow" if snapshot.shallow else "read"].items()}
+        if state in _SINCE:
+            for lang in history:
+                history[lang] += _SINCE[state][lang].format(kept=len(kept), sha=(since or "")[:12])
         return {"commits": {
             "available": True,
             "sampled": len(sample),
             "signed_off": signed,
             "signed_off_ratio": round(signed / len(sample), 3) if sample else None,
-            "bots_excluded": sum(1 for c in log if not c.merge and _BOT.search(c.author)),
+            "bots_excluded": sum(1 for c in kept if not c.merge and _BOT.search(c.author)),
             "shallow": snapshot.shallow,
-            "history": history["en"].format(count=len(log)),
-            "history_fr": history["fr"].format(count=len(log)),
+            "dco_since": since,
+            "dco_since_state": state,
+            "history": history["en"],
+            "history_fr": history["fr"],
         }}

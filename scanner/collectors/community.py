@@ -3,14 +3,20 @@ security policy, issue and pull-request templates. Every fact names the file it 
 
 from __future__ import annotations
 
+import functools
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.community import conduct, contributing, locate, readme, security, terms
 from scanner.community.markup import Document, parse
 from scanner.community.signals import Signal
+from scanner.errors import ParseError
+from scanner.placeholders import todo_lines
 from scanner.snapshot import Snapshot, decode_text
+
+T = t.TypeVar("T")
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
 #: repository, whose community files GitHub shows where a repository has none.
@@ -59,6 +65,10 @@ def _empty() -> dict[str, t.Any]:
 
 #: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
 MAX_PROSE_CHARS = 512_000
+#: Longest line analysed; the rest of a longer line is dropped. Prose wraps long before this, and
+#: the line is what most patterns (and every quote) work on.
+MAX_LINE_CHARS = 10_000
+
 
 class CommunityCollector(Collector):
     name = "community"
@@ -104,9 +114,11 @@ class CommunityCollector(Collector):
         found = locate.find_role(paths, "readme")
         out.update(_file_section(found), translations=list(found.translations))
         doc = reader.document(found.path, out)
-        if doc is None:
+        if doc is None or found.path is None:
             return None
-        topics = readme.analyse(doc)
+        topics = reader.analyse(found.path, readme.analyse, doc, default=None, out=out)
+        if topics is None:
+            return None
         out.update(
             format=doc.format,
             words=contributing.word_count(doc.text),
@@ -128,7 +140,7 @@ class CommunityCollector(Collector):
             return []
         docs = [(found.path, doc)]
         target = contributing.pointer_target(doc, found.path, set(paths), repo_url)
-        effective = doc
+        effective, effective_path = doc, found.path
         if not target:
             # Only a link to a documentation site: what it says there is not in the snapshot.
             out["target_url"] = contributing.pointer_url(doc)
@@ -137,13 +149,16 @@ class CommunityCollector(Collector):
             target_doc = reader.document(target)
             if target_doc is not None:
                 docs.append((target, target_doc))
-                effective = target_doc
-        out.update(
-            format=effective.format,
-            words=contributing.word_count(effective.text),
-            sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
-            explains=contributing.explains(effective),
-        )
+                effective, effective_path = target_doc, target
+        explained = reader.analyse(effective_path, contributing.explains, effective,
+                                   default=None)
+        if explained is not None:
+            out.update(
+                format=effective.format,
+                words=contributing.word_count(effective.text),
+                sections=[h.text for h in effective.headings[:MAX_HEADINGS]],
+                explains=explained,
+            )
         return docs
 
     @staticmethod
@@ -151,20 +166,17 @@ class CommunityCollector(Collector):
                contributing_docs: list[tuple[str, Document]], readme_doc: Document | None) -> None:
         signals: list[Signal] = []
         for path, doc in contributing_docs:
-            signals += (terms.dco_signals(doc.text, path)
-                        + terms.cla_signals(doc.text, path, doc.code_lines()))
+            signals += reader.analyse(path, _terms_signals, doc.text, path, doc.code_lines(),
+                                      default=[])
         in_contributing = list(signals)
         readme_path = locate.find_role(paths, "readme").path
         if readme_doc is not None and readme_path:
-            # A README often describes rather than sets terms: its DCO wording counts only where
-            # it asks something of contributors (sign-off instructions always do).
-            signals += [sig for sig in terms.dco_signals(readme_doc.text, readme_path)
-                        if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
-            signals += terms.cla_signals(readme_doc.text, readme_path, readme_doc.code_lines())
+            signals += reader.analyse(readme_path, _readme_signals, readme_doc, readme_path,
+                                      default=[])
         for path in locate.pull_request_templates(paths)[:MAX_EXTRA_READS]:
             text = reader.text(path)
             if text is not None:
-                signals += terms.dco_signals(text, path) + terms.cla_signals(text, path)
+                signals += reader.analyse(path, _terms_signals, text, path, set(), default=[])
         dco_files = locate.dco_files(paths)
         dco_apps = locate.dco_apps(paths)
         cla_files = locate.cla_files(paths)
@@ -188,30 +200,50 @@ class CommunityCollector(Collector):
         found = reader.role(paths, "code_of_conduct")
         out.update(_file_section(found, reader.snapshot))
         text = reader.text(found.path, out)
-        if text is not None:
-            out.update(conduct.analyse(text).to_facts())
+        out["placeholders"] = []
+        if text is not None and found.path:
+            adopted = reader.analyse(found.path, conduct.analyse, text, default=None, out=out)
+            if adopted is not None:
+                out.update(adopted.to_facts())
+            out["placeholders"] = conduct.placeholder_lines(text, found.path)
 
     @staticmethod
     def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> None:
         found = reader.role(paths, "security_policy")
         out.update(_file_section(found, reader.snapshot))
         channels: list[dict[str, t.Any]] = []
+        none: list[security.Channel] = []
         text = reader.text(found.path, out)
+        out["placeholders"] = []
         if text is not None and found.path:
-            channels += [c.to_facts() | {"path": found.path}
-                         for c in security.private_channels(text)]
+            named = reader.analyse(found.path, security.private_channels, text, default=none,
+                                   out=out)
+            channels += [c.to_facts() | {"path": found.path} for c in named]
+            out["placeholders"] = todo_lines(text, found.path)
         txt_paths = locate.security_txt(paths)
         out["security_txt"] = txt_paths
         for path in txt_paths[:MAX_EXTRA_READS]:
             txt = reader.text(path)
             if txt is not None:
-                channels += [c.to_facts() | {"path": path}
-                             for c in security.security_txt_contacts(txt)]
+                contacts = reader.analyse(path, security.security_txt_contacts, txt, default=none)
+                channels += [c.to_facts() | {"path": path} for c in contacts]
         out["channels"] = channels
         if found.path and out["readable"]:
             out["private_channel"] = bool(channels)
         elif txt_paths:
             out["private_channel"] = bool(channels) or None
+
+
+def _terms_signals(text: str, path: str, code_lines: set[int]) -> list[Signal]:
+    return terms.dco_signals(text, path) + terms.cla_signals(text, path, code_lines)
+
+
+def _readme_signals(doc: Document, path: str) -> list[Signal]:
+    """A README often describes rather than sets terms: its DCO wording counts only where it asks
+    something of contributors (sign-off instructions always do)."""
+    return ([sig for sig in terms.dco_signals(doc.text, path)
+             if sig.kind in terms.SIGN_OFF or terms.is_requirement(sig)]
+            + terms.cla_signals(doc.text, path, doc.code_lines()))
 
 
 def _quotes(signals: Iterable[Signal]) -> list[str]:
@@ -226,7 +258,8 @@ def _quotes(signals: Iterable[Signal]) -> list[str]:
 
 
 class _Reader:
-    """Reads repository text once, recording unreadable files as problems, never raising."""
+    """Reads repository text, recording unreadable files as problems, never raising. Each
+    file's parsing and analysis run within the per-file budget (:mod:`scanner.budget`)."""
 
     def __init__(self, snapshot: Snapshot, source: str, problems: list[dict[str, t.Any]]):
         self.snapshot = snapshot
@@ -279,8 +312,27 @@ class _Reader:
             text = text[: text.rfind("\n", 0, MAX_PROSE_CHARS) + 1 or MAX_PROSE_CHARS]
             if out is not None:
                 out["truncated"] = True
+        if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+            text = "\n".join(line[:MAX_LINE_CHARS] for line in text.split("\n"))
+            if out is not None:
+                out["truncated"] = True
         return text
 
     def document(self, path: str | None, out: dict[str, t.Any] | None = None) -> Document | None:
         text = self.text(path, out)
-        return parse(text, path) if text is not None and path else None
+        if text is None or not path:
+            return None
+        return self.analyse(path, parse, text, path, default=None, out=out)
+
+    def analyse(self, path: str, work: t.Callable[..., T], *args: t.Any, default: T,
+                out: dict[str, t.Any] | None = None) -> T:
+        """``work(*args)`` on the file ``path`` within its budget; on failure, a problem is
+        recorded, the file's section (``out``) says it could not be read, and ``default`` is
+        returned."""
+        try:
+            return bounded(path, functools.partial(work, *args))
+        except ParseError as exc:
+            self.problems.append(exc.to_problem(self.source))
+            if out is not None:
+                out["readable"] = False
+            return default

@@ -6,9 +6,11 @@ records (npm lockfiles, composer.lock) is read; no registry is queried.
 
 from __future__ import annotations
 
+import functools
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.licences import dependencies
@@ -50,7 +52,7 @@ class DependenciesCollector(Collector):
             if data is None:
                 continue
             try:
-                items = dependencies.read_lockfile(path, data)
+                items = bounded(path, functools.partial(dependencies.read_lockfile, path, data))
             except ParseError as exc:
                 problems.append(exc.to_problem(self.name))
                 section["lockfiles"].append({"path": path, "read": False,

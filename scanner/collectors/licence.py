@@ -6,17 +6,20 @@ read from the facts, and compared with the licence files like every manifest dec
 
 from __future__ import annotations
 
+import functools
 import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.licences import declared, headers
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
-from scanner.licences.expressions import family, ids_of, parse
+from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse
 from scanner.licences.notices import mentions, resolve
+from scanner.memo import Memo
 from scanner.snapshot import Snapshot
 
 SOURCE = "licence"
@@ -81,14 +84,16 @@ class LicenceCollector(Collector):
         paths = snapshot.paths()
         problems: list[dict[str, t.Any]] = []
         root, nested = licence_paths(paths)
-        files = [f for f in (_file_facts(snapshot, p, "root") for p in root) if f]
+        memo = Memo()
+        files = [f for f in (_file_facts(snapshot, p, "root", problems, memo) for p in root) if f]
         if not files and snapshot.inherited:  # a checkout's folder: the checkout's root licence
             outer = licence_paths(sorted(snapshot.inherited))[0]
-            files = [f for f in (_file_facts(snapshot, snapshot.inherited_path(p), "root")
-                                 for p in outer) if f]
-        files += [f for f in (_file_facts(snapshot, p, "component") for p in nested) if f]
+            files = [f for f in (_file_facts(snapshot, snapshot.inherited_path(p), "root",
+                                             problems, memo) for p in outer) if f]
+        files += [f for f in (_file_facts(snapshot, p, "component", problems, memo)
+                              for p in nested) if f]
         declarations = _declarations(snapshot, paths, facts, problems)
-        readme = _readme_licence_text(snapshot, paths)
+        readme = _readme_licence_text(snapshot, paths, problems)
         header_facts, header_expressions = _headers(snapshot, paths, problems)
         root_declared = [d for d in declarations if d["scope"] == "root"]
         decision = decide(files, Evidence(root_declared, readme, header_expressions))
@@ -134,14 +139,20 @@ def _index_version() -> str | None:
     return load_index().spdx_list_version
 
 
-def _file_facts(snapshot: Snapshot, path: str, scope: str) -> dict[str, t.Any] | None:
+def _file_facts(snapshot: Snapshot, path: str, scope: str, problems: list[dict[str, t.Any]],
+                memo: Memo) -> dict[str, t.Any] | None:
     if snapshot.too_large(path) or (snapshot.size(path) or 0) > MAX_TEXT_BYTES:
         return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
                 "method": "too-large", "licences": [], "candidates": []}
     text = snapshot.read_text(path)
     if text is None or not text.strip():
         return None  # absent (not fetched) or empty: not a licence file
-    found = detect(text)
+    try:  # once per text: vendored copies of one licence are common
+        found = memo.bounded("licence-text", text, path, detect, text)
+    except ParseError as exc:
+        problems.append(exc.to_problem(SOURCE))
+        return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
+                "method": "not-analysed", "licences": [], "candidates": []}
     entry: dict[str, t.Any] = {
         "path": path, "scope": scope, "spdx": found.spdx, "confidence": found.confidence,
         "method": found.method, "licences": list(found.licences),
@@ -166,7 +177,10 @@ def _scope(path: str) -> str:
 
 def _declared_entry(source: str, path: str, expression: str | None, field: str,
                     scope: str) -> dict[str, t.Any]:
-    entry: dict[str, t.Any] = {"source": source, "path": path, "expression": expression,
+    written = expression
+    if written is not None and len(written) > MAX_EXPRESSION_CHARS:  # not an expression anyway
+        written = written[:MAX_EXPRESSION_CHARS] + "…"
+    entry: dict[str, t.Any] = {"source": source, "path": path, "expression": written,
                                "field": field, "scope": scope, "kind": "absent",
                                "normalised": None, "ids": [], "deprecated": []}
     if expression is None:
@@ -219,24 +233,33 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
 
 _LICENCE_WORDS = re.compile(r"licen[cs]|\bspdx\b|\bgpl\b|\bcecill\b|\beupl\b", re.IGNORECASE)
 _HEADING = re.compile(r"\s*(?:#{1,6}\s|=+\s*$|[^\n]*\n[=\-~^]{3,}\s*$)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _readme_licence_text(snapshot: Snapshot, paths: Sequence[str]) -> str:
+def _readme_licence_text(snapshot: Snapshot, paths: Sequence[str],
+                         problems: list[dict[str, t.Any]]) -> str:
     """The README paragraphs that talk about the licence (or-later notices, dual licensing)."""
-    chunks: dict[int, str] = {}
+    chunks: list[str] = []
     for path in readme_paths(paths):
         text = snapshot.read_text(path) or ""
-        paragraphs = re.split(r"\n\s*\n", text[:200_000])
-        for index, paragraph in enumerate(paragraphs):
-            if not _LICENCE_WORDS.search(paragraph):
-                continue
-            # The statement often runs on after a list ("Licensed under either of" / the two
-            # licences / "at your option."): keep the section's next paragraphs too.
-            for following in range(index, min(index + 4, len(paragraphs))):
-                if following > index and _HEADING.match(paragraphs[following]):
-                    break
-                chunks.setdefault(hash((path, following)), paragraphs[following])
-    return "\n\n".join(chunks.values())[:20_000]
+        chunks += guarded(path, SOURCE, problems, functools.partial(_licence_paragraphs, text),
+                          [])
+    return "\n\n".join(chunks)[:20_000]
+
+
+def _licence_paragraphs(text: str) -> list[str]:
+    chunks: dict[int, str] = {}
+    paragraphs = _PARAGRAPH_BREAK.split(text[:200_000])
+    for index, paragraph in enumerate(paragraphs):
+        if not _LICENCE_WORDS.search(paragraph):
+            continue
+        # The statement often runs on after a list ("Licensed under either of" / the two
+        # licences / "at your option."): keep the section's next paragraphs too.
+        for following in range(index, min(index + 4, len(paragraphs))):
+            if following > index and _HEADING.match(paragraphs[following]):
+                break
+            chunks.setdefault(following, paragraphs[following])
+    return list(chunks.values())
 
 
 def _headers(snapshot: Snapshot, paths: Sequence[str],
@@ -251,10 +274,8 @@ def _headers(snapshot: Snapshot, paths: Sequence[str],
         if data is None:
             continue
         reuse.append(path)
-        try:
-            annotations += headers.read_annotations(path, data)
-        except ParseError as exc:
-            problems.append(exc.to_problem(SOURCE))
+        annotations += guarded(path, SOURCE, problems,
+                               functools.partial(headers.read_annotations, path, data), [])
     sampled = {}
     for path in headers.sample(paths):
         text = snapshot.read_text(path)

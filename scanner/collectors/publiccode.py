@@ -5,15 +5,18 @@ rules and later collectors."""
 
 from __future__ import annotations
 
+import functools
 import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.parsing import load_yaml
 from scanner.publiccode.fields import key_fields, version_text
 from scanner.publiccode.licence import parse_licence
+from scanner.publiccode.placeholders import placeholders
 from scanner.publiccode.schema import SCHEMA_VERSION
 from scanner.publiccode.validate import validate
 from scanner.snapshot import Snapshot, decode_text
@@ -35,7 +38,7 @@ def _empty_section() -> dict[str, t.Any]:
     return {
         "path": None, "origin": None, "version": None, "valid": None, "parsed": None,
         "schema_version": SCHEMA_VERSION, "other_paths": [], "errors": [], "warnings": [],
-        "not_checked": [],
+        "not_checked": [], "placeholders": [],
         "legal_license": None, "legal_license_valid": None, "legal_license_normalised": None,
         "legal_license_ids": [], "legal_license_error": None,
         **key_fields({}),
@@ -87,30 +90,41 @@ class PubliccodeCollector(Collector):
             return {"publiccode": section, "problems": [
                 {"source": self.name, "path": path, "line": 1, "message": message}]}
         try:
-            loaded = load_yaml(data, path=path, locate=True)
+            # A truncated listing cannot prove a logo absent: then paths are not looked up.
+            bounded(path, functools.partial(_read, section, path, data,
+                                            None if snapshot.truncated else snapshot.files))
         except ParseError as exc:
+            section.update(_empty_section(), path=path, origin="repository",
+                           other_paths=section["other_paths"])
             section.update(parsed=False, valid=False, errors=[
                 {"path": path, "pointer": "", "key": "", "line": exc.line, "column": exc.column,
-                 "message": exc.message, "message_fr": exc.fr or exc.message}])
+                 "message": exc.message, "message_fr": exc.message_fr or exc.message}])
             return {"publiccode": section, "problems": [exc.to_problem(self.name)]}
-        # A truncated listing cannot prove a logo absent: then paths are not looked up.
-        report = validate(loaded, None if snapshot.truncated else snapshot.files)
-        doc = loaded.value if isinstance(loaded.value, dict) else {}
-        section.update(key_fields(doc))
-        section.update(
-            parsed=True,
-            valid=not report.errors,
-            errors=[{"path": path, **e.to_facts()} for e in report.errors],
-            warnings=[{"path": path, **w.to_facts()} for w in report.warnings],
-            not_checked=report.not_checked,
-            version=version_text(loaded, decode_text(data)),
-        )
-        licence = (doc.get("legal") or {}).get("license") if isinstance(doc.get("legal"),
-                                                                         dict) else None
-        if isinstance(licence, str):
-            parsed = parse_licence(licence)
-            section.update(legal_license=licence, legal_license_valid=parsed.valid,
-                           legal_license_normalised=parsed.normalised,
-                           legal_license_ids=list(parsed.ids),
-                           legal_license_error=parsed.error)
         return {"publiccode": section}
+
+
+def _read(section: dict[str, t.Any], path: str, data: bytes,
+          listing: Mapping[str, int | None] | None) -> None:
+    """Fill ``section`` from the file's content (raises ParseError if it cannot be parsed);
+    ``listing`` is where the files it names are looked up (``None``: not looked up)."""
+    loaded = load_yaml(data, path=path, locate=True)
+    report = validate(loaded, listing)
+    doc = loaded.value if isinstance(loaded.value, dict) else {}
+    section.update(key_fields(doc))
+    section.update(
+        parsed=True,
+        valid=not report.errors,
+        errors=[{"path": path, **e.to_facts()} for e in report.errors],
+        warnings=[{"path": path, **w.to_facts()} for w in report.warnings],
+        not_checked=report.not_checked,
+        placeholders=placeholders(loaded, path),
+        version=version_text(loaded, decode_text(data)),
+    )
+    licence = (doc.get("legal") or {}).get("license") if isinstance(doc.get("legal"),
+                                                                     dict) else None
+    if isinstance(licence, str):
+        parsed = parse_licence(licence)
+        section.update(legal_license=licence, legal_license_valid=parsed.valid,
+                       legal_license_normalised=parsed.normalised,
+                       legal_license_ids=list(parsed.ids),
+                       legal_license_error=parsed.error)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.placeholders import MARKER, todo_lines
+
 _I = re.IGNORECASE
 _STANDARDS = (
     ("contributor-covenant", re.compile(r"contributor[ -]covenant", _I)),
@@ -18,11 +20,11 @@ _STANDARDS = (
 )
 _COVENANT_VERSION = re.compile(
     r"contributor-covenant\.org/(?:[a-z]{2}(?:-[a-z]{2})?/)?version/(\d+)/(\d+)(?:/(\d+))?"
-    r"|(?:\bversion|\bv|contributor[ -]covenant\]?(?:\[[^\]]*\]|\([^)]*\))?)\s*\[?"
+    r"|(?:\bversion|\bv|contributor[ -]covenant\]?(?:\[[^\][]{0,200}\]|\([^()]{0,500}\))?)\s*\[?"
     r"(\d+\.\d+(?:\.\d+)?)", _I)
 _PLACEHOLDER = re.compile(r"\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\]", _I)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CONTACT_URL = re.compile(r"https?://\S*(?:contact|conduct|signal|report|form)\S*", _I)
+_CONTACT_URL = re.compile(r"https?://\S{0,300}?(?:contact|conduct|signal|report|form)\S{0,300}", _I)
 _FRENCH = re.compile(r"\b(?:nous|notre|communaut[ée]|engagement|comportements?)\b", _I)
 
 
@@ -61,3 +63,13 @@ def analyse(text: str) -> Conduct:
 def _is_example(address: str) -> bool:
     domain = address.rsplit("@", 1)[-1].lower()
     return domain.startswith("example.") or domain in {"domain.com", "email.com"}
+
+
+#: A line still waiting for its words: the Contributor Covenant's own "[INSERT CONTACT METHOD]",
+#: or the TODO ``civiscan fix`` writes where the contact goes.
+_PLACEHOLDER_LINE = re.compile(r"(?i:\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\])|" + MARKER.pattern)
+
+
+def placeholder_lines(text: str, path: str) -> list[dict[str, object]]:
+    """``{path, line}`` of each line of a code of conduct still holding a placeholder."""
+    return todo_lines(text, path, _PLACEHOLDER_LINE)

@@ -17,6 +17,7 @@ _HOW = re.compile(
     r"\b(?:pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|issues?|tickets?|fork|branche?s?"
     r"|commits?|patch(?:es)?|proposer?|propose|soumettre|submit)\b", re.IGNORECASE)
 _LICENCE = re.compile(r"licen[cs]e", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]{0,2000}\)")
 _DECLINES = re.compile(
     r"(?:not|no\s+longer)\s+(?:accept(?:ing)?|tak(?:e|ing)|review(?:ing)?)\s+(?:external\s+)?"
     r"(?:contributions|pull\s+requests)|difficult\s+for\s+us\s+to\s+accept"
@@ -31,7 +32,7 @@ def word_count(text: str) -> int:
 def is_pointer(doc: Document) -> bool:
     """Little prose and at least one link: the file sends readers elsewhere."""
     prose = " ".join(b.text for b in doc.paragraphs)
-    return bool(doc.links) and word_count(re.sub(r"\([^)]*\)", " ", prose)) <= POINTER_MAX_WORDS
+    return bool(doc.links) and word_count(_PARENTHESES.sub(" ", prose)) <= POINTER_MAX_WORDS
 
 
 def pointer_url(doc: Document) -> str | None:

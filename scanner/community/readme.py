@@ -48,17 +48,20 @@ _RUN_CMD = re.compile(
     r"|hugo\s+server|jekyll\s+serve|bundle\s+exec\s+\w+)", _I)
 _LICENCE_TEXT = re.compile(
     r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+licence\b"
-    r"|\bunder\s+(?:the\s+)?[\w .-]*licen[cs]e"
+    r"|\bunder\s+(?:the\s+)?[\w .-]{0,100}licen[cs]e"
     r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
 _CONTRIB_TEXT = re.compile(r"CONTRIBUTING|\bcontribu(?:er|tions?|te|ting)\b", _I)
 #: A prose paragraph needs this many words to count as explaining something.
 MIN_PROSE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-_BADGES = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[!\[.*?\]\([^)]*\)\]\([^)]*\)|<[^>]+>")
+# Bounded, and stopping at the next opening delimiter: linear on any input (see markup.py).
+_BADGES = re.compile(r"!\[[^\][]{0,1000}\]\([^()]{0,2000}\)"
+                     r"|\[!\[[^\][]{0,1000}\]\([^()]{0,2000}\)\]\([^()]{0,2000}\)|<[^<>]{1,1000}>")
+_LINK_TARGET = re.compile(r"\]\([^()]{0,2000}\)")
 
 
 def _prose(text: str) -> int:
-    return len(_WORD.findall(_BADGES.sub(" ", re.sub(r"\]\([^)]*\)", "]", text))))
+    return len(_WORD.findall(_BADGES.sub(" ", _LINK_TARGET.sub("]", text))))
 
 
 def analyse(doc: Document) -> dict[str, dict[str, object]]:

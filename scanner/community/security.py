@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _I = re.IGNORECASE
 _EMAIL = re.compile(r"(?<![\w.+/-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _ADVISORIES = re.compile(
-    r"https?://(?:www\.)?github\.com/[^\s)>\]]+/[^\s)>\]/]+/security/advisories(?:/new)?"
+    r"https?://(?:www\.)?github\.com/[^\s)>\]]{1,300}/[^\s)>\]/]{1,300}/security/advisories(?:/new)?"
     r"|private\s+vulnerability\s+report|private(?:ly)?\s+(?:security\s+)?advisor(?:y|ies)"
     r"|signalement\s+priv[ée]|avis\s+de\s+s[ée]curit[ée]\s+priv[ée]", _I)
 #: GitHub's "Report a vulnerability" button is private reporting when the line says where it is

@@ -13,6 +13,7 @@ _NEGATION = re.compile(
     r"plus)\b|\bn['’]", re.IGNORECASE)
 #: How far back (in characters, same line) a negation still applies.
 NEGATION_WINDOW = 50
+_NEWLINE = re.compile("\n")
 QUOTE_MAX = 240
 
 
@@ -34,28 +35,32 @@ class Signal:
 
 def find(text: str, path: str, patterns: dict[str, re.Pattern[str]], *,
          negatable: bool = True) -> list[Signal]:
-    """Every match of every pattern, first match per (kind, line) only, in text order."""
+    """Every match of every pattern, first match per (kind, line) only, in text order.
+
+    Linear in the text: lines are found from one index of line starts, and the look back for a
+    paragraph break stays within the negation window (a file of thousands of matches on one
+    line once made each match rescan the text before it).
+    """
     found: dict[tuple[str, int], Signal] = {}
-    # Line breaks and blank lines located once: a text with thousands of matches must not be
-    # scanned again from its start for each (a repeated line made this quadratic).
-    breaks = [m.start() for m in re.finditer("\n", text)]
-    blanks = [m.start() for m in re.finditer("(?=\n\n)", text)]
+    starts: list[int] | None = None
     for kind, pattern in patterns.items():
         for match in pattern.finditer(text):
-            before_match = bisect.bisect_left(breaks, match.start())
-            start_of_line = breaks[before_match - 1] + 1 if before_match else 0
-            end_of_line = text.find("\n", match.end())
-            end_of_line = len(text) if end_of_line < 0 else end_of_line
-            line = before_match + 1
+            if starts is None:
+                starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+            line = bisect.bisect_right(starts, match.start())
+            if (kind, line) in found:
+                continue
+            start_of_line = starts[line - 1]
+            end_of_line = starts[line] - 1 if line < len(starts) else len(text)
             # The window may cross a line break (wrapped paragraphs) but not a blank line, and a
             # sentence boundary cuts it short.
-            blank = bisect.bisect_right(blanks, match.start() - 2)
-            paragraph = blanks[blank - 1] if blank else -1
-            start = max(paragraph + 2 if paragraph >= 0 else 0, match.start() - NEGATION_WINDOW)
+            window = max(0, match.start() - NEGATION_WINDOW)
+            paragraph = text.rfind("\n\n", max(0, window - 1), match.start())
+            start = max(paragraph + 2 if paragraph >= 0 else 0, window)
             before = re.split(r"[.!?;:]\s", text[start:match.start()].replace("\n", " "))[-1]
             negated = negatable and bool(_NEGATION.search(before))
             quote = quote_line(text[start_of_line:end_of_line], match.start() - start_of_line)
-            found.setdefault((kind, line), Signal(kind, path, line, quote, negated))
+            found[(kind, line)] = Signal(kind, path, line, quote, negated)
     return sorted(found.values(), key=lambda s: (s.line, s.kind))
 
 

@@ -26,7 +26,7 @@ DCO_TEXT = {
 SIGN_OFF = {
     "signed-off-by": re.compile(r"signed-off-by", _I),
     "sign-off": re.compile(r"\bsign(?:ed|ing|s)?[- ]?off\b", _I),
-    "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]*?\s-[a-z]*s[a-z]*\b"),
+    "sign-off-command": re.compile(r"--sign-?off\b|\bgit\s+commit\b[^\n`]{0,200}?\s-[a-z]*s[a-z]*\b"),
 }
 #: Phrases requiring a CLA or a transfer of rights (POCOS: « pas d'utilisation de CLA »).
 CLA_TEXT = {
@@ -97,3 +97,12 @@ def mentions_sign_off(signals: Iterable[Signal]) -> bool:
 
 def mentions_cla(signals: Iterable[Signal]) -> bool:
     return mentions(signals, CLA_TEXT)
+
+
+def states_dco(text: str, path: str, *, readme: bool = False) -> bool:
+    """Whether ``text`` states a DCO as the facts count it (a README only where it asks
+    something of contributors): used to date when the terms came in."""
+    signals = dco_signals(text, path)
+    if readme:
+        signals = [s for s in signals if s.kind in SIGN_OFF or is_requirement(s)]
+    return mentions_dco(signals) or mentions_sign_off(signals)

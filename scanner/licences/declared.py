@@ -2,17 +2,21 @@
 
 package.json, pyproject.toml (PEP 621/639, Poetry, trove classifiers), setup.cfg, setup.py
 (parsed with ``ast``), composer.json, Cargo.toml, *.gemspec (pattern match: Ruby is not run),
-pom.xml (defusedxml). Every parse failure is a ``problems`` entry, never a crash.
+pom.xml (defusedxml). Every failure, parse error or not (``RecursionError``/``MemoryError`` from a
+1 MB ``setup.py`` expression, a reader running out of time), costs that manifest only: a
+``problems`` entry, never a crash, and the licence files still decide.
 """
 
 from __future__ import annotations
 
 import ast
 import configparser
+import functools
 import re
 import typing as t
 from dataclasses import dataclass
 
+from scanner.budget import bounded
 from scanner.errors import ParseError
 from scanner.parsing import decode, load_json, load_toml
 
@@ -43,8 +47,20 @@ CLASSIFIERS = {
     "GNU Lesser General Public License v2 (LGPLv2)": "LGPL-2.0-only",
     "The Unlicense (Unlicense)": "Unlicense", "Zero-Clause BSD (0BSD)": "0BSD",
 }
-_GEMSPEC = re.compile(r"\.licen[cs]es?\s*=\s*(\[[^\]]*\]|\"[^\"]*\"|'[^']*')")
+# Bounded, and a list stops at the next "[": unbounded, each of 100,000 unclosed
+# ``s.licenses = [`` was matched against the rest of the file (minutes).
+_GEMSPEC = re.compile(r"\.licen[cs]es?\s*=\s*(\[[^\][]{0,2000}\]|\"[^\"]{0,1000}\"|'[^']{0,1000}')")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+#: Largest setup.py parsed: real ones are a few KB, and ``ast`` (C code, no time check) needs
+#: hundreds of MB and a deep recursion on a 1 MB expression.
+MAX_SETUP_PY_BYTES = 256 * 1024
+#: setup.cfg: configparser's time grows with the square of the lines it cannot read (40,000 took
+#: 15 s) and of a line's runs of spaces (one run of 40,000: 50 s). So it is given only the
+#: [metadata] section, at most this many lines of it, with runs of spaces read as one space
+#: (licence names and classifiers hold none).
+MAX_SETUP_CFG_LINES = 2_000
+_SPACE_RUN = re.compile(r"[^\S\n]{64,}")
+_SECTION_HEADER = re.compile(r"\s*\[(.*)\]")
 
 
 @dataclass(frozen=True)
@@ -65,16 +81,24 @@ def source_of(path: str) -> str | None:
 
 
 def read(path: str, data: bytes) -> tuple[list[Declaration], list[ParseError]]:
-    """Declarations in one manifest; parse failures come back as errors, not exceptions."""
+    """Declarations in one manifest, within the per-file budget; any failure comes back as an
+    error naming the file, never as an exception."""
     source = source_of(path)
     if source is None:
         return [], []
     try:
-        return _READERS[source](path, data), []
+        return bounded(path, functools.partial(_read, source, path, data)), []
     except ParseError as exc:
         return [], [exc]
+
+
+def _read(source: str, path: str, data: bytes) -> list[Declaration]:
+    try:
+        return _READERS[source](path, data)
     except (ValueError, SyntaxError, RecursionError, configparser.Error) as exc:
-        return [], [ParseError(path, f"unreadable {source}: {str(exc).splitlines()[0][:200]}")]
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise ParseError(path, f"unreadable {source}: {first}",
+                         fr=f"{source} illisible : {first}") from None
 
 
 def _table(doc: dict[str, t.Any], key: str) -> dict[str, t.Any]:
@@ -134,11 +158,34 @@ def _pyproject(path: str, data: bytes) -> list[Declaration]:
     return found or [Declaration("pyproject.toml", path, None, "project.license")]
 
 
+def _metadata_section(path: str, text: str) -> str | None:
+    """The [metadata] section of a setup.cfg (see :data:`MAX_SETUP_CFG_LINES`), or ``None``."""
+    lines: list[str] | None = None
+    sections = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _SECTION_HEADER.match(line) if not line[:1].isspace() else None
+        if header and lines is not None:
+            break
+        if header:
+            sections += 1
+            lines = [] if header.group(1).strip() == "metadata" else None
+        elif not sections and line.strip() and line.lstrip()[0] not in "#;":
+            raise ParseError(path, "unreadable setup.cfg: a line before any [section]",
+                             line=number, fr="setup.cfg illisible : une ligne avant toute "
+                                             "[section]")
+        elif lines is not None and len(lines) < MAX_SETUP_CFG_LINES:
+            lines.append(line)
+    if lines is None:
+        return None
+    return _SPACE_RUN.sub(" ", "\n".join(["[metadata]", *lines]))
+
+
 def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.read_string(decode(data, path))
-    if not parser.has_section("metadata"):
+    section = _metadata_section(path, decode(data, path))
+    if section is None:
         return []
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.read_string(section)
     meta = parser["metadata"]
     found = _one("setup.cfg", path, meta.get("license"), "metadata.license")
     classifiers = [c.strip() for c in meta.get("classifiers", "").splitlines() if c.strip()]
@@ -147,10 +194,15 @@ def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
 
 
 def _setup_py(path: str, data: bytes) -> list[Declaration]:
+    if len(data) > MAX_SETUP_PY_BYTES:
+        raise ParseError(path, f"over {MAX_SETUP_PY_BYTES // 1024} KB: too large for a setup.py; "
+                         "not parsed", fr=f"plus de {MAX_SETUP_PY_BYTES // 1024} Ko : trop grand "
+                                         "pour un setup.py ; non analysé")
     try:
         tree = ast.parse(decode(data, path), filename=path)
     except MemoryError:  # CPython's parser says so of deep nesting (``[[[[…``), not only of RAM
-        raise ParseError(path, "unreadable setup.py: nested too deeply") from None
+        raise ParseError(path, "unreadable setup.py: nested too deeply",
+                         fr="setup.py illisible : imbrication trop profonde") from None
     found: list[Declaration] = []
     for node in ast.walk(tree):
         if not ((isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup")

@@ -26,6 +26,10 @@ from scanner.parsing import load_json
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "composer.lock")
 #: Incompatible packages listed in the facts (the count is always complete).
 MAX_LISTED = 50
+#: Distinct licence values parsed and checked per repository (each costs about a millisecond; a
+#: real lockfile holds a few dozen, a hostile one could hold 100,000). Others are counted as
+#: written, unchecked.
+MAX_LICENCE_TEXTS = 1_000
 
 
 @dataclass(frozen=True)
@@ -143,15 +147,20 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
     unknown = 0
     incompatible = []
     checked = 0
+    understood: dict[str, tuple[str, bool | None]] = {}  # licence as written -> label, verdict
     for dep in dependencies:
         if not dep.licence:
             unknown += 1
             continue
-        parsed = parse(dep.licence)
-        label = parsed.normalised or dep.licence
+        if dep.licence not in understood:
+            if len(understood) < MAX_LICENCE_TEXTS:
+                label = parse(dep.licence).normalised or dep.licence
+                understood[dep.licence] = (label, compatible(project, label) if project else None)
+            else:
+                understood[dep.licence] = (dep.licence[:200], None)
+        label, verdict = understood[dep.licence]
         counts[label] += 1
         if project and not dep.dev:
-            verdict = compatible(project, label)
             if verdict is not None:
                 checked += 1
             if verdict is False:

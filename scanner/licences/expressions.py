@@ -31,6 +31,9 @@ NOT_A_LICENCE = {
                 "EUPL-1.2 is meant",
 }
 PROPRIETARY = "LicenseRef-proprietary"
+#: Longest declared value read: real expressions stay under 200 characters, and the expression
+#: parser and the name matcher grow worse than linearly on 100,000-character ones.
+MAX_EXPRESSION_CHARS = 1_000
 _SEE = re.compile(r"^\s*SEE\s+LICEN[CS]E\s+IN\s+(\S+)", re.IGNORECASE)
 _PROPRIETARY = re.compile(r"^\s*(?:UNLICENSED|proprietary|commercial|all rights reserved)\s*$",
                           re.IGNORECASE)
@@ -103,6 +106,9 @@ def parse(value: str) -> Parsed:
     text = value.strip()
     if not text:
         return Parsed(value, "empty", error="empty licence value")
+    if len(text) > MAX_EXPRESSION_CHARS:
+        return Parsed(value, "invalid", error=f"not a licence expression: {len(text):,} "
+                      f"characters long (at most {MAX_EXPRESSION_CHARS:,} are read)")
     see = _SEE.match(text)
     if see:
         return Parsed(value, "reference", reference=see.group(1).strip("'\"()"))

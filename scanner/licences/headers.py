@@ -33,6 +33,8 @@ _COPYRIGHT = re.compile(r"SPDX-FileCopyrightText:|\bCopyright\b|©|\(c\)\s*\d{4}
 SAMPLE = 12
 HEAD_BYTES = 4096
 REUSE_FILES = ("REUSE.toml", ".reuse/dep5")
+#: Annotations read from a REUSE file: each sampled file is matched against every glob.
+MAX_ANNOTATIONS = 1_000
 
 
 def source_files(paths: Sequence[str]) -> list[str]:
@@ -133,6 +135,5 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
 
 def read_annotations(path: str, data: bytes) -> list[tuple[list[str], str]]:
     """Annotations of either REUSE file; a malformed file raises :class:`ParseError`."""
-    if path.endswith("dep5"):
-        return dep5(path, data)
-    return reuse_toml(path, data)
+    found = dep5(path, data) if path.endswith("dep5") else reuse_toml(path, data)
+    return found[:MAX_ANNOTATIONS]

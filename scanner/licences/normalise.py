@@ -45,7 +45,7 @@ _COPYRIGHT_LINE = re.compile(
     r")[^\n]*",
 )
 # Markdown link targets and images: keep the visible text only.
-_MD_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_MD_LINK_TARGET = re.compile(r"\]\([^()\s]{0,2048}\)")
 # List bullets, enumerators and Markdown block markers at the start of a line (SPDX §6 "bullets
 # and numbering" are not significant). Something must match, so plain lines cost nothing.
 _ENUM = r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-z]|[ivx]{1,5})[.)][ \t]+"

@@ -107,7 +107,10 @@ _LATER = re.compile(
 )
 _PLUS = re.compile(r"(\d)\s*\+")
 _WORD = re.compile(r"[a-z0-9]+")
-_FILE = r"(?:\.{0,2}/)?[\w./-]*(?:licen[cs]e|copying)[\w.-]*"
+#: A file name holding "licence" or "copying". It starts where a word starts (or after a "/") and
+#: its parts are bounded: unanchored and unbounded, every position of a long word would be tried
+#: against the whole rest of it (a 60 KB word took minutes).
+_FILE = r"(?<![\w.-])(?:\.{0,2}/)?[\w./-]{0,200}(?:licen[cs]e|copying)[\w.-]{0,200}"
 #: "see LICENSE.md", "found in LICENSE.APACHE or LICENSE.BSD", "voir les fichiers X et Y".
 _REFERENCE = re.compile(
     r"\b(?:see|voir|cf\.?|refer to|in|under(?:\s+(?:either|one)\s+of)?|sous)\s+"

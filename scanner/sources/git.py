@@ -224,3 +224,52 @@ def _commit(sha: str, head: bytes, tail: bytes, size: int) -> Commit:
         end = tail if size > len(head) else body[MESSAGE_HEAD:][-MESSAGE_TAIL:]
         message += b"\n[...]\n" + end[end.find(b"\n") + 1:]
     return Commit(sha=sha, message=decode_text(message), merge=parents > 1, author=author)
+
+
+#: A revision of a file larger than this is not read (contribution terms are a few kilobytes).
+MAX_REVISION_BYTES = 1024 * 1024
+
+
+def file_revisions(git: Git, path: str, count: int) -> list[tuple[str, bytes | None]] | None:
+    """The last ``count`` commits that changed ``path`` (relative to ``git.cwd``), newest first,
+    each with the file as that commit left it (``None`` where it deleted it or the file is too
+    large); ``None`` when git cannot tell.
+
+    The path is given as a literal pathspec (a file named ``:(exclude)x`` is that file), and
+    contents are framed by their size (``cat-file --batch``), as :func:`read_commits` does.
+    """
+    if "\n" in path or "\r" in path:  # the batch protocol is one spec a line
+        return None
+    listed = git.run("log", f"--max-count={count}", "--format=%H", "--no-renames", "--",
+                     f":(literal){path}")
+    if listed is None:
+        return None
+    shas = [sha.decode() for sha in listed.split() if _SHA.fullmatch(sha)]
+    if not shas:
+        return []
+    specs = [f"{sha}:./{path}".encode() for sha in shas]
+    sizes: list[int | None] = []
+    for line in (git.run("cat-file", "--batch-check", stdin=b"\n".join(specs) + b"\n")
+                 or b"").splitlines():
+        parts = line.split()
+        ok = len(parts) == 3 and parts[1] == b"blob" and parts[2].isdigit()
+        sizes.append(int(parts[2]) if ok and int(parts[2]) <= MAX_REVISION_BYTES else None)
+    if len(sizes) != len(shas):
+        return None
+    wanted = [spec for spec, size in zip(specs, sizes, strict=True) if size is not None]
+    contents: list[bytes] = []
+    if wanted:
+        try:
+            with git.stream("cat-file", "--batch", stdin=b"\n".join(wanted) + b"\n") as run:
+                for _ in wanted:
+                    header = run.out.readline(200).split()
+                    if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                        return None
+                    data = run.out.read(int(header[2]))
+                    if len(data) != int(header[2]) or run.out.read(1) != b"\n":
+                        return None
+                    contents.append(data)
+        except OSError:
+            return None
+    read = iter(contents)
+    return [(sha, next(read) if size is not None else None) for sha, size in zip(shas, sizes, strict=True)]

@@ -3,7 +3,8 @@
 ``actions/checkout`` fetches one commit: a DCO sign-off rate over it means nothing. Where a GitHub
 token is at hand and the checkout's remote is on that GitHub, one API request gives the recent
 commit messages behind the checked-out commit; otherwise the history stays short and the
-sign-off rule says why it gives no verdict.
+sign-off rule says why it gives no verdict. The API gives no file history: when the DCO was
+introduced stays unknown there, and every recent commit counts.
 """
 
 from __future__ import annotations
@@ -40,4 +41,7 @@ def fill_shallow_history(snapshot: Snapshot) -> bool:
         return False
     snapshot.commit_log = commits
     snapshot.shallow = False
+    # The checkout's own file history still stops at its one commit: when the DCO came in is not
+    # known, so every recent commit counts (see the commits collector).
+    snapshot.revisions = None
     return True

@@ -9,6 +9,7 @@ regular file (a FIFO would block forever), and reads at most the size cap.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -18,9 +19,27 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, Notice, RepoInfo, Snapshot
+from scanner.snapshot import (
+    BROKEN,
+    ESCAPES,
+    FILE_HISTORY_DEPTH,
+    MAX_FILE_BYTES,
+    NOT_REGULAR,
+    Commit,
+    Notice,
+    RepoInfo,
+    Snapshot,
+)
 from scanner.sources import gitdir
-from scanner.sources.git import HISTORY_BYTES, MAX_COMMIT_BYTES, TIMEOUT, Git, installed, read_commits
+from scanner.sources.git import (
+    HISTORY_BYTES,
+    MAX_COMMIT_BYTES,
+    TIMEOUT,
+    Git,
+    file_revisions,
+    installed,
+    read_commits,
+)
 from scanner.sources.gitdir import ConfigEntries, inside, resolve
 
 log = logging.getLogger(__name__)
@@ -296,6 +315,10 @@ def _history(git: Git, notices: list[Notice]) -> list[Commit] | None:
     return commits
 
 
+def _revisions(git: Git, path: str) -> list[tuple[str, bytes | None]] | None:
+    return file_revisions(git, path, FILE_HISTORY_DEPTH)
+
+
 def _shallow(git: Git) -> bool:
     return (git.run("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
@@ -388,6 +411,8 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
         links=links,
         commit_log=_history(repository[0], notices) if repository and with_commits else None,
         shallow=repository is not None and _shallow(repository[0]),
+        revisions=(functools.partial(_revisions, repository[0])
+                   if repository and with_commits else None),
         max_file_bytes=max_file_bytes,
         notices=notices,
     )

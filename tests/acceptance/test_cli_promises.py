@@ -210,6 +210,12 @@ def test_the_environment_variables_the_readme_names_work(run_cli: RunCli, bare: 
             monkeypatch.delenv(var)
 
     assert {"CIVISCAN_SCAN_FORMAT", "CIVISCAN_SCAN_RULES", "CIVISCAN_CONFIG"} <= named
+    # The GitLab CI template's own variables are read by the template and the module it runs
+    # (scanner/gitlab.py), not through Click: those count as read where that code names them.
+    template = (REPO_ROOT / "templates" / "civiscan.gitlab-ci.yml").read_text()
+    ci_module = (REPO_ROOT / "scanner" / "gitlab.py").read_text()
+    named = {var for var in named
+             if f"${var}" not in template and f'"{var}"' not in ci_module}
     for var in sorted(named):
         assert var in behaviours or _option_named(var) is not None, f"{var}: named, not read"
         if var in behaviours:

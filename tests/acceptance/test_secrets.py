@@ -87,6 +87,7 @@ def _commands(places: dict[str, Path]) -> list[tuple[list[str], int]]:
     root, out, base = str(places["root"]), places["outputs"], places["base"]
     trusted, invalid = ["--config", str(base / "trusted.yml")], ["--config", str(base / "invalid.yml")]
     forced = str(base / "forced.py")
+    licence = ["--licence", "MIT", "--copyright-holder", "DINUM"]
     commands = [
         (["scan", root, "--format", fmt, "--include-facts", "--fail-on", "never",
           "--output", str(out / f"report.{fmt}"), *trusted], 0)
@@ -96,8 +97,8 @@ def _commands(places: dict[str, Path]) -> list[tuple[list[str], int]]:
             (["scan", root, "--lang", "fr"], 1),
             (["facts", root], 0),
             (["rules", "list"], 0),
-            (["fix", "--path", root, "--dry-run"], 0),
-            (["fix", "--path", str(places["fixed"])], 0),
+            (["fix", root, "--dry-run", *licence], 0),
+            (["fix", str(places["fixed"]), *licence], 0),
             (["scan", root, *invalid], 2),
             (["scan", REMOTE], 3),
             (["scan", f"https://oauth2:{ENVIRONMENT['GH_TOKEN']}@forge.example.gouv.fr/a/b"], 2),

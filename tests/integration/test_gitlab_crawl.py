@@ -254,6 +254,7 @@ def test_too_heavy_blob_batches_are_halved(tmp_path: Path) -> None:
 def _local_facts(repo: FakeRepo, root: Path, cap: int | None = None) -> dict[str, t.Any]:
     checkout = materialise(repo, root)
     snapshot = local_snapshot(checkout, max_file_bytes=cap) if cap else local_snapshot(checkout)
+    snapshot.revisions = None  # as a remote source: no file history to date the DCO with
     return build_facts(snapshot)
 
 

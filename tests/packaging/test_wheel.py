@@ -50,9 +50,12 @@ def test_wheel_installs_and_scans_in_a_fresh_venv(tmp_path: Path) -> None:
     # The fix templates ship too: a dry run on an empty folder renders every one of them.
     empty = tmp_path / "empty"
     empty.mkdir()
-    fixed = subprocess.run([str(civiscan), "fix", "--path", str(empty), "--dry-run", "--lang", "fr"],
+    fixed = subprocess.run([str(civiscan), "fix", str(empty), "--dry-run", "--lang", "fr",
+                            "--licence", "CECILL-2.1", "--copyright-holder", "DINUM"],
                            capture_output=True, text=True, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
-    for name in ("README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md",
+    # ...and so do the licence texts: the French CeCILL, whole.
+    assert "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL" in fixed.stdout
+    for name in ("LICENSE", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md",
                  "publiccode.yml"):
         assert f"écrirait {name}" in fixed.stdout, fixed.stdout

@@ -10,7 +10,7 @@ import pytest
 
 from scanner import fixes
 from scanner.errors import ScanError
-from scanner.fixes import Fix, apply, leaves_root, plan
+from scanner.fixes import Fix, FixOptions, apply, leaves_root, plan
 
 TEMPLATE = ".github/ISSUE_TEMPLATE/bug.md"
 
@@ -90,7 +90,7 @@ def test_plan_skips_an_append_through_a_link_out(repo: Path) -> None:
     facts = {"repository": {"name": "repo", "full_name": "repo", "url": None},
              "licence": {"spdx": "MIT"},
              "community": {"contributing": {"path": "docs/CONTRIBUTING.md"}}}
-    (planned,) = plan(card, facts, repo, language="en")
+    (planned,) = plan(card, facts, repo, FixOptions(language="en"))
     assert (planned.skipped, planned.link) == ("outside", "docs")
     assert planned.reason("fr").startswith("docs/CONTRIBUTING.md serait écrit hors du dépôt")
     assert apply([planned], repo) == []

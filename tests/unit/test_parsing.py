@@ -203,3 +203,53 @@ def test_many_tab_opened_block_scalars_load_in_bounded_time() -> None:
     value = load_yaml(text, path="big.yaml").value
     assert time.perf_counter() - start < 10.0  # a hang guard, not a speed target
     assert value["k39999"] == "\tline 39999\n"
+
+
+def _long_string_bomb(levels: int = 4, chars: int = 6_000) -> str:
+    """Aliases of one long string: 10**levels copies (60 million characters with the defaults,
+    from 30 KB of text; the node count stays far under MAX_NODES)."""
+    lines = [f"s: &s \"{'x' * chars}\""]
+    previous = "s"
+    for level in range(levels):
+        lines.append(f"l{level}: &l{level} [{', '.join([f'*{previous}'] * 10)}]")
+        previous = f"l{level}"
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_of_a_long_string_are_capped_in_characters_not_only_in_nodes() -> None:
+    error = _error(load_yaml, _long_string_bomb(), "openapi.yaml")
+    assert error.path == "openapi.yaml" and error.line == 5
+    assert "characters of text" in error.message and "alias bomb" in error.message
+    assert error.message_fr and "bombe d'alias" in error.message_fr
+
+
+def test_aliased_mappings_count_their_keys_and_values() -> None:
+    key = "k" * 6_000  # an explicit key ("? "): implicit ones stop at 1,024 characters
+    text = f"m: &m\n  ? {key}\n  : v\n" + "".join(
+        f"l{n}: &l{n} [{', '.join(['*' + ('m' if n == 0 else f'l{n - 1}')] * 10)}]\n"
+        for n in range(4))
+    assert "characters of text" in _error(load_yaml, text).message
+
+
+def test_modest_aliases_of_long_strings_still_load() -> None:
+    value = load_yaml(_long_string_bomb(levels=2), path="x.yml").value  # 600,000 characters
+    assert len(value["l1"]) == 10 and value["l1"][0][0] == "x" * 6_000
+
+
+def test_toml_key_of_200000_dotted_parts_is_refused_before_tomllib() -> None:
+    started = time.perf_counter()
+    error = _error(load_toml, "[project]\nname = 'x'\n" + ".".join(["a"] * 200_000) + " = 1\n",
+                   "pyproject.toml")
+    assert error.line == 3 and "dots on one line" in error.message and error.message_fr
+    assert time.perf_counter() - started < 5  # a hang guard (tomllib takes minutes and GBs)
+
+
+def test_toml_with_many_dots_on_separate_lines_still_parses() -> None:
+    text = "".join(f'k{n} = "1.2.3.4.5"\n' for n in range(1_000))  # 4,000 dots in all
+    assert load_toml(text, path="Cargo.toml")["k999"] == "1.2.3.4.5"
+
+
+@pytest.mark.parametrize("text", ["x = " + "{a=" * 2_000 + "1" + "}" * 2_000,
+                                  "x = " + "[" * 5_000 + "]" * 5_000])
+def test_deeply_nested_toml_is_a_parse_error(text: str) -> None:
+    assert "nested too deeply" in _error(load_toml, text, "Cargo.toml").message

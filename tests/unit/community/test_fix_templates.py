@@ -11,13 +11,16 @@ import pytest
 from scanner.engine.evaluate import Status, evaluate
 from scanner.engine.loader import load_ruleset
 from scanner.facts import build_facts
+from scanner.fixes import FixOptions, _context
+from scanner.publiccode.placeholders import MARKER
 from scanner.sources.memory import snapshot_from_files
 
 FIX = Path(__file__).resolve().parents[3] / "reports" / "fix"
-CONTEXT = {"repository": {"name": "demo", "url": "https://github.com/o/demo",
-                          "description": "Prise de rendez-vous en ligne: \"démo\""},
-           "licence": {"spdx": "MIT"}, "contact_email": "conduite@demo.gouv.fr",
-           "security_email": "securite@demo.gouv.fr"}
+FACTS = {"repository": {"name": "demo", "url": "https://github.com/o/demo",
+                        "description": "Prise de rendez-vous en ligne: \"démo\""},
+         "licence": {"spdx": "MIT"}}
+CONTEXT = _context(FACTS, FixOptions(language="fr", contact_email="conduite@demo.gouv.fr",
+                                     security_email="securite@demo.gouv.fr"))
 #: Template -> file it becomes -> rules it must make pass.
 TARGETS = {
     # The purpose sentence is the team's to write: readme-sections-present waits for it.
@@ -60,9 +63,24 @@ def test_code_of_conduct_templates_are_recognised() -> None:
             == ("contributor-covenant", "2.1", language, True)
 
 
-def test_publiccode_template_is_valid_once_rendered() -> None:
-    findings, facts = _findings({"publiccode.yml": _render("publiccode-file.yml")})
+def test_publiccode_template_is_valid_but_not_done_until_its_todos_are_filled() -> None:
+    """Valid as written (the reference validator's checks), yet the rule asks for a review while
+    a TODO is left, naming each key and line; filled in, it passes."""
+    written = _render("publiccode-file.yml")
+    findings, facts = _findings({"publiccode.yml": written})
     assert facts["publiccode"]["errors"] == []
+    finding = findings["publiccode-yml-valid"]
+    assert finding.status is Status.REVIEW
+    keys = [p["key"] for p in facts["publiccode"]["placeholders"]]
+    assert "description.fr.longDescription" in keys and "maintenance.contacts[0].name" in keys
+    lines = written.splitlines()
+    for placeholder in facts["publiccode"]["placeholders"]:  # the key's line (a block: the next)
+        assert "TODO" in "".join(lines[placeholder["line"] - 1:placeholder["line"] + 1]), placeholder
+    assert "maintenance.contacts[0].name" in finding.texts["en"]["message"]
+    assert any(e.get("line") for e in finding.evidence)
+    filled = MARKER.sub("Rempli", written)
+    findings, facts = _findings({"publiccode.yml": filled})
+    assert facts["publiccode"]["placeholders"] == []
     assert findings["publiccode-yml-valid"].status is Status.PASS
 
 

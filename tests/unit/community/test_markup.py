@@ -41,3 +41,13 @@ def test_format_from_extension() -> None:
     assert markup_format("README.fr.md") == "markdown"
     assert markup_format("docs/README.rst") == "rst"
     assert markup_format("README.txt") == "text"
+
+
+def test_markup_characters_past_the_limit_are_read_as_spaces() -> None:
+    from scanner.community.markup import defuse
+
+    assert defuse("[a](b) *c*", limit=5) == "[a](b) *c*"
+    assert defuse("[[[[", limit=2) == "[[  "
+    assert defuse("*_*_*_", limit=1) == "*_    "
+    doc = parse("# Titre [x]\n\n" + "[" * 30_000 + "\n", "README.md")
+    assert doc.headings[0].text == "Titre [x]"

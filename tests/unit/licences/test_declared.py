@@ -75,3 +75,11 @@ def test_bad_files_are_problems_not_crashes(path: str, data: str | bytes) -> Non
 def test_utf8_bom_and_lone_surrogate_are_read() -> None:  # cases 16, 17
     assert _values("package.json", b'\xef\xbb\xbf{"license": "MIT"}') == ["MIT"]
     assert _values("package.json", '{"license": "MIT", "x": "\\ud800"}') == ["MIT"]
+
+
+def test_setup_cfg_metadata_is_read_alone() -> None:
+    text = ("[options]\nlicense = GPL-3.0\n[metadata]\nname = a\nlicense = EUPL-1.2\n"
+            "classifiers =\n    License :: OSI Approved :: MIT License\n[tool:pytest]\nx = 1\n")
+    assert _values("setup.cfg", text) == ["EUPL-1.2", "MIT"]
+    assert _values("setup.cfg", "[options]\nlicense = MIT\n") == []
+    assert _values("setup.cfg", "[metadata]\nlicense =" + " " * 1_000 + "MIT\n") == ["MIT"]
