@@ -11,23 +11,26 @@ entries the scan reported. The LAST line is one JSON object ``{case: {"s": ..., 
 "outcome": ...}}``. Not part of the test suite.
 
 Recorded on the 2-core dev machine (2026-11-30), shared with other jobs (load average 6 to 12, so
-times vary two- or threefold between runs); before = the tree before the "nothing hangs" work,
-6 GB address-space cap, 120 s timeout; peak is the child's resident memory, about 44 MB of which
-is the interpreter with the licence index:
+times vary two- or threefold between runs). Before: main at 582ac8f (the line marked * at
+c6b4932, the same code for that case), 6 GB address-space cap, 120 s timeout. Peak is the
+child's resident memory, about 45 MB of which is the interpreter with the licence index:
 
-    case                   before                                  after
-    yaml_alias_openapi     aborted after 41 s (SIGABRT: jsonschema- 0.02 s   44 MB  one problem
-                           rs failed to allocate), nothing reported
-    readme_brackets        over 120 s                               0.43 s   44 MB
-    readme_h1              over 120 s                               0.11 s   44 MB
-    contributing_h1        over 120 s                               0.03 s   44 MB
-    licence_one_word       over 120 s                               0.02 s   44 MB
-    package_json_licence   over 120 s                               0.01 s   44 MB
-    gemspec_repeated       over 120 s                               0.07 s   45 MB
-    pyproject_dotted_key   64 s, 5,984 MB, then MemoryError: the    0.03 s   44 MB  one problem,
+    case                   before                                   after
+    yaml_alias_openapi     aborted (SIGABRT: jsonschema-rs could    0.02 s   46 MB  one problem
+                           not allocate) after 12 to 41 s
+    readme_brackets        173 s                                    0.17 s   46 MB
+    readme_h1              over 120 s *                             0.04 s   46 MB
+    contributing_h1        over 120 s *                             0.02 s   46 MB
+    licence_one_word       over 120 s *                             0.01 s   46 MB
+    package_json_licence   over 120 s *                             0.01 s   46 MB
+    gemspec_repeated       over 120 s *                             0.06 s   47 MB
+    pyproject_dotted_key   78 s, 5,984 MB, then MemoryError: the    0.02 s   46 MB  one problem,
                            whole licence section lost                               MIT kept
-    setup_py_expression    1.8 s, 185 MB (RecursionError, caught)   0.04 s   45 MB  one problem
-    identical_specs        189 s and 485 s (two runs), 235 MB       4.3 to 15 s, 231 MB
+    setup_py_expression    1.8 s, 185 MB (RecursionError, caught) * 0.02 s   47 MB  one problem
+    setup_cfg_unreadable   53 s, 88 MB                              0.32 s   46 MB  one problem
+    identical_specs        665 s, 255 MB (189 s on a quieter run *) 12.5 s, 253 MB (4.3 s on a
+                                                                    quieter run): reading and
+                                                                    hashing 540 MB
 """
 
 from __future__ import annotations
@@ -126,6 +129,8 @@ CASES: dict[str, t.Callable[[Path], None]] = {
         "pyproject.toml": ".".join(["a"] * 200_000) + " = 1\n", "LICENSE": MIT}),
     "setup_py_expression": lambda root: _write(root, {
         "setup.py": "x = " + "1+" * 300_000 + "1\n", "LICENSE": MIT}),
+    "setup_cfg_unreadable": lambda root: _write(root, {
+        "setup.cfg": "[metadata]\nlicense = MIT\n" + "x\n" * 150_000, "LICENSE": MIT}),
     "identical_specs": _identical_specs,
 }
 

@@ -27,9 +27,6 @@ _CUT = {"en": "{count} repository section(s) left out: the job summary is limite
               "Every scorecard is in the JSON report.",
         "fr": "{count} section(s) de dépôt omise(s) : le résumé du job est limité à 1 Mio. "
               "Tous les bilans sont dans le rapport JSON."}
-_NO_SARIF = {"en": "SARIF is not available in this version of civiscan yet: no SARIF file written",
-             "fr": "le format SARIF n'est pas encore disponible dans cette version de civiscan : "
-                   "aucun fichier SARIF écrit"}
 
 
 def summary(run: dict[str, t.Any], limit: int = SUMMARY_LIMIT) -> str:
@@ -93,22 +90,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out_dir = run_path.parent
     formats = [f for f in env.get("CIVISCAN_FORMATS", "").replace(",", " ").split() if f]
+    if env.get("CIVISCAN_SARIF", "true") != "false" and "sarif" not in formats:
+        formats.append("sarif")
     written = {"json": str(run_path)}
     for fmt in formats:
-        if fmt == "sarif" and fmt not in REPORTER_BY_NAME:
-            print(f"::notice title=civiscan::{_NO_SARIF.get(lang, _NO_SARIF['en'])}")
-            continue
         if fmt not in REPORTER_BY_NAME:
             known = ", ".join(sorted(REPORTER_BY_NAME))
             print(f"::error title=civiscan::{escape_data(f'unknown format {fmt!r}: one of {known}')}")
             return 2
-        if fmt != "json":
-            path = out_dir / f"civiscan.{REPORTER_BY_NAME[fmt].extension}"
-            path.write_text(REPORTER_BY_NAME[fmt].render(run), "utf-8")
+        reporter = REPORTER_BY_NAME[fmt]
+        if reporter.writes_folder:  # badges: a folder of files
+            folder = out_dir / f"civiscan-{fmt}"
+            folder.mkdir(exist_ok=True)
+            for name, content in reporter.render_files(run).items():
+                (folder / name).write_text(content, "utf-8")
+            written[fmt] = str(folder)
+        elif fmt != "json":
+            path = out_dir / f"civiscan.{reporter.extension}"
+            path.write_text(reporter.render(run), "utf-8")
             written[fmt] = str(path)
-    if env.get("CIVISCAN_SARIF", "true") != "false" and "sarif" not in REPORTER_BY_NAME \
-            and "sarif" not in formats:
-        print(f"::notice title=civiscan::{_NO_SARIF.get(lang, _NO_SARIF['en'])}")
     _append(env.get("GITHUB_STEP_SUMMARY"), summary(run))
     for line in workflow_commands(run):
         print(line)

@@ -58,4 +58,25 @@ def build_facts(snapshot: Snapshot, collectors: Sequence[Collector] = COLLECTORS
         problems = fragment.pop("problems", [])
         facts.update(fragment)
         facts["problems"].extend(problems)
+    facts["problems"].extend(_unread(snapshot, wanted_paths(snapshot.files, collectors),
+                                     {p["path"] for p in facts["problems"]}))
+    for problem in facts["problems"]:
+        # One line per file, so a message names each file with its own reason.
+        where = f"{problem['path']}:{problem['line']}" if problem.get("line") else problem["path"]
+        problem["summary"] = f"{where} ({problem['message']})"
+        problem["summary_fr"] = f"{where} ({problem.get('message_fr') or problem['message']})"
     return facts
+
+
+def _unread(snapshot: Snapshot, wanted: set[str], reported: set[str]) -> list[dict[str, t.Any]]:
+    """A problem for each file some collector wanted but could not read (skipped by the source,
+    over the size cap, refused when read) that the collector did not report itself. Other skipped paths are
+    facts (``repository.skipped``): nothing needed them."""
+    problems = []
+    for path in sorted(wanted - reported):
+        why = snapshot.why_unread(path)
+        if why is None:
+            continue
+        problems.append({"source": "repository", "path": path, "line": None, "message": why.en,
+                         "message_fr": why.fr})
+    return problems

@@ -157,6 +157,10 @@ def judge(facts: dict[str, t.Any], options: ScanOptions, full_name: str, scope: 
     findings, expired = _apply_config(findings, options.config, own_waivers, full_name, today)
     notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
                 "it no longer applies" for w in expired]
+    # What the source could not do (history not read, .git pointing elsewhere): said, not scored.
+    french = options.language == "fr"
+    notices += [f"{n['path']}: {n.get('message_fr') if french and n.get('message_fr') else n['message']}"
+                for n in (facts.get("repository") or {}).get("notices", [])]
     return {
         "scanned_at": _now(),
         **_provenance(options.ruleset),

@@ -10,6 +10,8 @@ URL (user-info, and query parameters named like a secret).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import os
 import re
@@ -58,10 +60,28 @@ def _mask(match: re.Match[str]) -> str:
     return MASK
 
 
+_HELD: contextvars.ContextVar[t.Callable[[str], str] | None] = contextvars.ContextVar(
+    "civiscan_redactor", default=None)
+
+
 def redactor() -> t.Callable[[str], str]:
     """A function masking every recognised secret (build it once to redact many strings)."""
+    held = _HELD.get()
+    if held is not None:
+        return held
     pattern = _pattern(environment_secrets())
     return functools.partial(pattern.sub, _mask)
+
+
+@contextlib.contextmanager
+def one_redactor() -> t.Iterator[None]:
+    """Within the block, every redaction uses the secrets known when it began: a report of
+    thousands of strings reads the environment once, not once a string."""
+    token = _HELD.set(redactor())
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
 
 
 def redact(text: str) -> str:

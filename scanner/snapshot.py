@@ -20,6 +20,41 @@ FILE_HISTORY_DEPTH = 30
 NOT_REGULAR = "not a regular file; not read"
 ESCAPES = "symlink escapes the repository; not read"
 BROKEN = "broken symlink, or a loop or chain of links too long"
+THROUGH_LINK = "path goes through a link out of the repository; not read"
+#: A remote source could not fetch where a link points.
+UNRESOLVED = "symlink not resolved; not read"
+#: The same reasons in French, for messages (a local source may add ``cannot be read: …``).
+REASONS_FR = {
+    NOT_REGULAR: "pas un fichier ordinaire ; non lu",
+    ESCAPES: "lien symbolique qui sort du dépôt ; non lu",
+    BROKEN: "lien symbolique cassé, ou boucle ou chaîne de liens trop longue",
+    THROUGH_LINK: "chemin qui passe par un lien hors du dépôt ; non lu",
+    UNRESOLVED: "lien symbolique non résolu ; non lu",
+}
+
+
+def reason_fr(reason: str) -> str:
+    """A skip reason in French (an unknown one is kept as it is)."""
+    if reason.startswith("cannot be read: "):
+        return f"illisible : {reason.removeprefix('cannot be read: ')}"
+    return REASONS_FR.get(reason, reason)
+
+
+def too_large(size: int | None, cap: int) -> tuple[str, str]:
+    """Why a file over the size cap was not read, in English and French."""
+    en = f"{size:,}" if size is not None else "?"
+    fr = en.replace(",", "\u202f")
+    return (f"file too large ({en} bytes, limit {cap:,}); not read",
+            f"fichier trop volumineux ({fr} octets, limite {cap:,}) ; non lu".replace(
+                f"{cap:,}", f"{cap:,}".replace(",", "\u202f")))
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Why a listed file could not be read, in both languages (findings quote it)."""
+
+    en: str
+    fr: str
 
 
 @dataclass(frozen=True)
@@ -73,11 +108,13 @@ class Commit:
 @dataclass(frozen=True)
 class Notice:
     """Something a source could not do and why (history not read, listing cut short), in both
-    languages; it becomes a ``problems`` entry of the facts."""
+    languages. Notices are facts (``repository.notices``); those that say why the listing is
+    incomplete (``cuts_listing``) are problems too, since collectors may have missed a file."""
 
     path: str
     en: str
     fr: str
+    cuts_listing: bool = False
 
 
 @dataclass
@@ -110,6 +147,9 @@ class Snapshot:
     inherited: dict[str, bytes] = field(default_factory=dict)
     inherited_from: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    #: Files the reader failed on at read time (permissions, a link changed since the listing):
+    #: path -> reason. The reader fills it as it goes; :meth:`why_unread` reports it.
+    read_errors: dict[str, str] = field(default_factory=dict)
     #: The folder scanned when it is not the root of its checkout (``apps/web``): history and
     #: root licence are then the checkout's (the latter ``inherited`` from ``CHECKOUT:LICENSE``).
     folder: str | None = None
@@ -139,6 +179,20 @@ class Snapshot:
         if path not in self.files or path in self.skipped or self.too_large(path):
             return None
         return self.reader(path)
+
+    def why_unread(self, path: str) -> Unread | None:
+        """Why a listed file was not, or could not be, read: skipped by the source, over the size
+        cap, or refused at read time. ``None`` for a file that is not listed or that reads (a
+        file a remote source was not handed is unknown, not unreadable)."""
+        if path not in self.files:
+            return None
+        if path in self.skipped:
+            return Unread(self.skipped[path], reason_fr(self.skipped[path]))
+        if self.too_large(path):
+            return Unread(*too_large(self.size(path), self.max_file_bytes))
+        if path in self.read_errors:
+            return Unread(self.read_errors[path], reason_fr(self.read_errors[path]))
+        return None
 
     def read_text(self, path: str) -> str | None:
         """The file decoded as UTF-8 (BOM stripped, undecodable bytes replaced)."""

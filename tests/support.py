@@ -18,6 +18,7 @@ from scanner.sources.memory import snapshot_from_files
 TESTS = Path(__file__).parent
 REPO_ROOT = TESTS.parent
 COMPLIANT = TESTS / "fixtures" / "repos" / "compliant"
+GOLDEN = TESTS / "golden"
 CORPUS = Path(os.environ.get("CIVISCAN_CORPUS", REPO_ROOT.parent / "shared" / "corpus"))
 SIGNED_COMMITS = [
     Commit(sha=f"{i:040x}", message=f"Change {i}\n\nSigned-off-by: Dev <dev@example.gouv.fr>")
@@ -113,3 +114,11 @@ def baseline_startup_facts() -> dict[str, t.Any]:
         },
         "problems": [],
     }
+
+
+def golden_run(language: str = "en") -> dict[str, t.Any]:
+    """The fixed run document golden reports are rendered from (tests/golden/build_run.py), read
+    back as ``civiscan report`` reads it, in ``language``."""
+    from scanner.runs.load import read_run, relocalise
+
+    return relocalise(read_run(GOLDEN / "run.json"), language)

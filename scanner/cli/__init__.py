@@ -13,6 +13,7 @@ import click
 from scanner import __version__
 from scanner.cli.facts import facts_command
 from scanner.cli.fix import fix_command
+from scanner.cli.report import report_group
 from scanner.cli.rules import rules_group
 from scanner.cli.scan import scan_command
 from scanner.cli.schema import schema_command
@@ -37,6 +38,7 @@ def cli() -> None:
 cli.add_command(scan_command)
 cli.add_command(facts_command)
 cli.add_command(fix_command)
+cli.add_command(report_group)
 cli.add_command(rules_group)
 cli.add_command(schema_command)
 

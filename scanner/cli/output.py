@@ -63,6 +63,23 @@ def write_report(text: str, output: Path | None, *, color: bool = False) -> None
         _write_into(text, output)
 
 
+def check_folder(folder: Path) -> None:
+    """A folder of reports (badges) is written into a folder, created if need be."""
+    if folder.exists() and not folder.is_dir():
+        raise _refused(folder, "not a folder", "ce n'est pas un dossier")
+
+
+def write_folder(files: dict[str, str], folder: Path) -> None:
+    """Each file of ``files`` (relative name -> text) written into ``folder`` as above."""
+    check_folder(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
+    for name, text in files.items():
+        write_report(text, folder / name)
+
+
 def _replace(text: str, output: Path, *, keep_mode: bool) -> None:
     folder = output.parent if str(output.parent) else Path(".")
     tmp_name = None

@@ -68,10 +68,10 @@ def show_command(rule_id: str, rule_dirs: tuple[Path, ...], lang: str | None) ->
             ("effort", tr(f"effort.{rule.effort}", language)),
             ("scope", tr(f"scope.{rule.scope}", language)))))
         click.echo(f"\n{text('rationale')}\n")
-        for key in ("when", "check", "review"):
+        for key in ("when", "check", "review", "outcomes"):
             if key in rule.data:
                 click.echo(f"{tr(f'rule.{key}', language)}{colon.rstrip()}\n"
-                           + json.dumps(rule.data[key], indent=2))
+                           + json.dumps(rule.data[key], indent=2, ensure_ascii=False))
         click.echo(f"\n{tr('rule.remediation', language)}{colon}{text('remediation')}")
         if rule.fix:
             click.echo(tr("rule.fix", language, action=rule.fix))

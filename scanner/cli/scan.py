@@ -16,13 +16,13 @@ from scanner.cli.common import (
     pick_language,
 )
 from scanner.cli.errors import errors_to_exit
-from scanner.cli.output import check_output, write_report
+from scanner.cli.formats import check_destinations, format_options, parse_outputs, write_outputs
+from scanner.cli.history import check_history, history_option, with_history
 from scanner.errors import UsageError
 from scanner.progress import Progress
 from scanner.registry.document import ACTIVE_PHASES, PHASES, normalise_phase
 from scanner.registry.scan import StartupFilter
-from scanner.reporters import REPORTER_BY_NAME
-from scanner.reporters.base import visible_lines
+from scanner.reporters.base import ReportOptions, visible_lines
 from scanner.run import ScanOptions, exit_explanation, scan
 from scanner.sources.crawl import CrawlOptions
 from scanner.sources.http import check_api_url
@@ -50,13 +50,8 @@ def _live() -> bool:
 
 @click.command("scan")
 @click.argument("targets", nargs=-1, metavar="[TARGET]...")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)),
-              help="Report format [default: from the --output file's extension (.json, .md…), "
-                   "else text]: " + "; ".join(f"{n}: {r.help}" for n, r in
-                                              sorted(REPORTER_BY_NAME.items())) + ".")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE instead of stdout: a regular file is replaced "
-                   "atomically, a pipe or a device (/dev/stdout) is written into.")
+@format_options
+@history_option
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
               help="Exit 1 if a repository scores under SCORE (0-100).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
@@ -107,8 +102,9 @@ def _live() -> bool:
 @click.option("--quiet", "-q", is_flag=True,
               help="Print nothing on stdout (the report still goes to --output); only errors.")
 @click.option("--debug", is_flag=True, help="Log details and show tracebacks.")
-def scan_command(targets: tuple[str, ...], fmt: str | None, output: Path | None,
-                 fail_under: float | None, fail_on: str | None, config_path: Path | None,
+def scan_command(targets: tuple[str, ...], format: tuple[str, ...], output: tuple[Path, ...],
+                 csv_findings: bool, history: Path | None, fail_under: float | None,
+                 fail_on: str | None, config_path: Path | None,
                  rule_dirs: tuple[Path, ...], lang: str | None, gitlab_host: tuple[str, ...],
                  github_api_url: str | None, gitlab_url: str | None, include_forks: bool,
                  include_globs: tuple[str, ...],
@@ -127,8 +123,9 @@ def scan_command(targets: tuple[str, ...], fmt: str | None, output: Path | None,
 
     configure_logging(debug, quiet)
     with errors_to_exit(debug):
-        if output is not None:
-            check_output(output)
+        destinations = parse_outputs(format, output)
+        check_destinations(destinations)
+        check_history(history)
         config = build_config(config_path)
         parsed = build_targets(targets or (".",), config, gitlab_host)
         hosts, instances = build_gitlab_hosts(config, gitlab_host)
@@ -158,13 +155,9 @@ def scan_command(targets: tuple[str, ...], fmt: str | None, output: Path | None,
         finally:
             if progress is not None:
                 progress.close()
-        fmt = fmt or format_for(output)
-        reporter = REPORTER_BY_NAME[fmt]
-        use_colour = color if color is not None else (
-            output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        text = reporter.render(run, color=bool(use_colour) and fmt == "text")
-        if output is not None or not quiet:
-            write_report(text, output, color=bool(use_colour))
+        report_options = ReportOptions(csv_findings=csv_findings,
+                                       history=with_history(run, history, language))
+        write_outputs(run, destinations, report_options, color=color, quiet=quiet)
         code, why = exit_explanation(
             run, fail_under=fail_under if fail_under is not None else config.fail_under,
             fail_on=fail_on or config.fail_on or DEFAULT_FAIL_ON, language=language)
@@ -172,9 +165,3 @@ def scan_command(targets: tuple[str, ...], fmt: str | None, output: Path | None,
         click.echo(visible_lines(why), err=True)  # the last line says why the run failed
     sys.exit(code)
 
-
-def format_for(output: Path | None) -> str:
-    """The format an ``--output`` file's extension names (``run.json``: json), else text."""
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    by_extension = {r.extension: name for name, r in sorted(REPORTER_BY_NAME.items())}
-    return by_extension.get(suffix, suffix if suffix in REPORTER_BY_NAME else "text")

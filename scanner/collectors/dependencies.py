@@ -14,6 +14,8 @@ from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.licences import dependencies
+from scanner.licences.content import DATA_DOCS_LICENCES
+from scanner.licences.paths import vendored
 from scanner.snapshot import Snapshot
 
 #: Lockfiles read per repository (root first); larger ones are skipped with a note.
@@ -23,7 +25,7 @@ MAX_LOCKFILE_BYTES = 8_000_000
 
 def lockfile_paths(paths: Sequence[str]) -> list[str]:
     found = [p for p in paths if p.rsplit("/", 1)[-1] in dependencies.LOCKFILES
-             and "node_modules/" not in p and "vendor/" not in p]
+             and not vendored(p)]
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_LOCKFILES]
 
@@ -60,11 +62,23 @@ class DependenciesCollector(Collector):
                 continue
             section["lockfiles"].append({"path": path, "read": True, "packages": len(items)})
             found.extend(items)
-        licence = facts.get("licence") or {}
-        project = licence.get("spdx")
-        project = project if isinstance(project, str) and project != "NOASSERTION" else None
-        section["licences"] = dependencies.summarise(found, project)
+        section["licences"] = dependencies.summarise(found, software_licence(
+            facts.get("licence") or {}))
         return {"dependencies": section, "problems": problems}
+
+
+def software_licence(licence: Mapping[str, t.Any]) -> str | None:
+    """The repository's licence as it applies to the code dependencies are linked into: the
+    effective expression without its licences for content (etalab-2.0 for the documentation
+    beside MIT for the code), when a licence for code remains."""
+    spdx = licence.get("spdx")
+    if not isinstance(spdx, str) or spdx == "NOASSERTION":
+        return None
+    ids = [i for i in licence.get("ids") or () if isinstance(i, str)]
+    code = [i for i in ids if i not in DATA_DOCS_LICENCES]
+    if not code or len(code) == len(ids):
+        return spdx
+    return f" {licence.get('operator') or 'AND'} ".join(code)
 
 
 def empty_section() -> dict[str, t.Any]:

@@ -14,56 +14,30 @@ from collections.abc import Iterable, Mapping, Sequence
 from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
-from scanner.licences import declared, headers
+from scanner.licences import content, declared, explain, headers, paths
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
-from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse
+from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse, same_licence
 from scanner.licences.notices import mentions, resolve
+from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
+from scanner.licences.readme import readme_licence
 from scanner.memo import Memo
 from scanner.snapshot import Snapshot
 
 SOURCE = "licence"
-#: Licence files at the root, in LICENSES/, and where GitHub also looks (.github/, docs/).
-_ROOT_LICENCE = re.compile(
-    r"^(?:(?:\.github|docs?)/)?(?:licen[cs]es?|copying|unlicen[cs]e|copyright|licen[cs]e[-_.]"
-    r"[^/]*|copying[-_.][^/]*)$|^licen[cs]es/[^/]+$", re.IGNORECASE)
-#: Licence files of components (sub-packages, vendored forks): reported, not the project's own.
-_NESTED_LICENCE = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[-_.][^/]*)?$", re.IGNORECASE)
-_NOT_LICENCE = re.compile(
-    r"\.(?:py|js|ts|rb|go|java|json|ya?ml|toml|html?|sh|png|jpe?g|gif|svg|pdf|docx?|odt|zip)$",
-    re.IGNORECASE)
-_SKIP = re.compile(r"(?:^|/)(?:node_modules|vendor|third[_-]?party|bower_components|\.yarn|"
-                   r"site-packages|dist|build|target|\.git)/", re.IGNORECASE)
 _README = re.compile(r"^readme(?:[._-](?:fr|en))?(?:\.(?:md|markdown|rst|txt|adoc|org))?$",
                      re.IGNORECASE)
 #: Declaration sources compared by other rules (publication/, api/), left out of the summary.
 OTHER_RULES = frozenset({"publiccode.yml", "openapi", "swagger", "asyncapi"})
-MAX_NESTED = 20
-MAX_MANIFESTS = 40
-MAX_TEXT_BYTES = 1_000_000
-DATA_EXTENSIONS = frozenset({"csv", "tsv", "geojson", "parquet", "xlsx", "xls", "ods", "shp",
-                             "gpkg", "ndjson", "jsonl", "kml", "gpx", "topojson", "sqlite"})
-DOC_EXTENSIONS = frozenset({"md", "markdown", "rst", "adoc", "asciidoc", "tex", "org"})
-DATA_DOCS_LICENCES = ("etalab-2.0", "ODbL-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0")
+#: Kept for callers that import them from here.
+MAX_NESTED, MAX_MANIFESTS, MAX_TEXT_BYTES = paths.MAX_NESTED, paths.MAX_MANIFESTS, MAX_TEXT_BYTES
+DATA_DOCS_LICENCES = content.DATA_DOCS_LICENCES
+licence_paths = paths.licence_paths
+manifest_paths = paths.manifest_paths
 
 
-def licence_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(root licence files, component licence files), chosen from the listing."""
-    root = [p for p in paths if _ROOT_LICENCE.match(p) and not _NOT_LICENCE.search(p)]
-    taken = set(root)
-    nested = [p for p in paths if p not in taken and "/" in p and _NESTED_LICENCE.search(p)
-              and not _SKIP.search(p) and not _NOT_LICENCE.search(p) and p.count("/") <= 3]
-    return root, nested[:MAX_NESTED]
-
-
-def manifest_paths(paths: Sequence[str]) -> list[str]:
-    found = [p for p in paths if declared.source_of(p) and not _SKIP.search(p)]
-    found.sort(key=lambda p: (p.count("/"), p))
-    return found[:MAX_MANIFESTS]
-
-
-def readme_paths(paths: Sequence[str]) -> list[str]:
-    return sorted((p for p in paths if _README.match(p)), key=len)[:2]
+def readme_paths(listing: Sequence[str]) -> list[str]:
+    return sorted((p for p in listing if _README.match(p)), key=len)[:2]
 
 
 class LicenceCollector(Collector):
@@ -81,25 +55,47 @@ class LicenceCollector(Collector):
                                    *headers.sample(paths), *extra]))
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
-        paths = snapshot.paths()
+        listing = snapshot.paths()
         problems: list[dict[str, t.Any]] = []
-        root, nested = licence_paths(paths)
+        root, nested = licence_paths(listing)
         memo = Memo()
-        files = [f for f in (_file_facts(snapshot, p, "root", problems, memo) for p in root) if f]
-        if not files and snapshot.inherited:  # a checkout's folder: the checkout's root licence
+        files: list[dict[str, t.Any]] = []
+        unread: list[dict[str, t.Any]] = []
+        empty: list[str] = []
+        wanted = [*((p, "root") for p in root), *((p, "component") for p in nested)]
+        if not root and snapshot.inherited:  # a checkout's folder: the checkout's root licence
             outer = licence_paths(sorted(snapshot.inherited))[0]
-            files = [f for f in (_file_facts(snapshot, snapshot.inherited_path(p), "root",
-                                             problems, memo) for p in outer) if f]
-        files += [f for f in (_file_facts(snapshot, p, "component", problems, memo)
-                              for p in nested) if f]
-        declarations = _declarations(snapshot, paths, facts, problems)
-        readme = _readme_licence_text(snapshot, paths, problems)
-        header_facts, header_expressions = _headers(snapshot, paths, problems)
+            wanted[:0] = [(snapshot.inherited_path(p), "root") for p in outer]
+        for path, scope in wanted:
+            found = read_licence(snapshot, path)
+            if found.unread is not None:
+                unread.append({"path": path, "scope": scope, "reason": found.unread.en,
+                               "reason_fr": found.unread.fr})
+            elif found.text is not None and not found.text.strip():
+                empty.append(path)
+            elif found.text is not None:
+                files.append(_file_facts(path, scope, found.text, problems, memo))
+        declarations = _declarations(snapshot, listing, facts, problems)
+        readme, in_readme = _readme(snapshot, listing, problems)
+        header_facts, header_expressions = _headers(snapshot, listing, problems)
         root_declared = [d for d in declarations if d["scope"] == "root"]
-        decision = decide(files, Evidence(root_declared, readme, header_expressions))
-        consistency = _consistency(declarations, decision)
+        unread_root = [u for u in unread if u["scope"] == "root"]
+        sampled = header_facts.get("sampled") or 0
+        cover = bool(sampled) and header_facts.get("with_identifier", 0) * 2 > sampled
+        decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
+                                          unread_root, cover))
+        consistency = _consistency(declarations, decision, files)
+        readme_used = in_readme if decision.method == "readme" or (
+            in_readme and not any(f["scope"] == "root" for f in files)) else None
         section = {
             "files": files,
+            "root_files": [f["path"] for f in files if f["scope"] == "root"],
+            "unread": unread,
+            "empty": empty,
+            "readme_licence": _with_summary(in_readme),
+            "scopes": (in_readme or {}).get("scopes", []),
+            "content_licences": sorted({x["spdx"] for x in (in_readme or {}).get("scopes", [])
+                                        if x["scope"] == "content"}),
             "declared": declarations,
             "spdx": decision.spdx,
             "ids": decision.ids,
@@ -109,13 +105,19 @@ class LicenceCollector(Collector):
             "operator_basis": decision.operator_basis,
             "version_basis": decision.version_basis,
             "version_sources": decision.version_sources,
+            "version_notes": explain.version_notes(
+                decision.ids, decision.version_basis, files, declarations, readme_used,
+                from_declarations=decision.method.startswith("declared:")),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
-            "deprecated_ids": sorted({i for d in declarations for i in d["deprecated"]}),
+            "undecided": explain.undecided(decision.method, files, unread, readme_used),
+            "deprecated_ids": sorted({i for d in declarations if d["scope"] != "third-party"
+                                      for i in d["deprecated"]}),
             "consistency": consistency,
             "readme_mentions": sorted({resolve(m)[0] for m in mentions(readme)}),
             "headers": header_facts,
-            "data_docs": _data_docs(paths, files, declarations, readme),
+            "data_docs": _data_docs(listing, snapshot.files, files, declarations, readme,
+                                    in_readme),
             "index": _index_version(),
         }
         return {"licence": section, "problems": problems}
@@ -123,12 +125,15 @@ class LicenceCollector(Collector):
 
 def empty_section() -> dict[str, t.Any]:
     return {
-        "files": [], "declared": [], "spdx": None, "ids": [], "method": "none",
+        "files": [], "root_files": [], "unread": [], "empty": [], "readme_licence": None,
+        "scopes": [], "content_licences": [], "declared": [],
+        "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,
-        "version_sources": [], "conflicts": [], "candidates": [], "deprecated_ids": [],
+        "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
+        "undecided": [], "deprecated_ids": [],
         "consistency": {"checked": 0, "agree": None, "disagreeing": []},
         "readme_mentions": [], "headers": headers.summarise({}, [], 0),
-        "data_docs": {"kind": None, "data_files": 0, "doc_files": 0, "licences": []},
+        "data_docs": {**content.classify([]), "licences": []},
         "index": None,
     }
 
@@ -139,20 +144,15 @@ def _index_version() -> str | None:
     return load_index().spdx_list_version
 
 
-def _file_facts(snapshot: Snapshot, path: str, scope: str, problems: list[dict[str, t.Any]],
-                memo: Memo) -> dict[str, t.Any] | None:
-    if snapshot.too_large(path) or (snapshot.size(path) or 0) > MAX_TEXT_BYTES:
-        return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
-                "method": "too-large", "licences": [], "candidates": []}
-    text = snapshot.read_text(path)
-    if text is None or not text.strip():
-        return None  # absent (not fetched) or empty: not a licence file
+def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any]],
+                memo: Memo) -> dict[str, t.Any]:
     try:  # once per text: vendored copies of one licence are common
         found = memo.bounded("licence-text", text, path, detect, text)
-    except ParseError as exc:
+    except ParseError as exc:  # out of its time budget: present, but its licence unknown
         problems.append(exc.to_problem(SOURCE))
         return {"path": path, "scope": scope, "spdx": "NOASSERTION", "confidence": 0.0,
-                "method": "not-analysed", "licences": [], "candidates": []}
+                "method": "not-analysed", "licences": [], "candidates": [],
+                "reason": exc.message, "reason_fr": exc.message_fr or exc.message}
     entry: dict[str, t.Any] = {
         "path": path, "scope": scope, "spdx": found.spdx, "confidence": found.confidence,
         "method": found.method, "licences": list(found.licences),
@@ -166,9 +166,33 @@ def _file_facts(snapshot: Snapshot, path: str, scope: str, problems: list[dict[s
         entry["references"] = list(found.references)
     if found.choice:
         entry["choice"] = True
+    if found.modified:
+        entry["modified"] = found.modified
+    if found.renamed:
+        entry["renamed"] = True
     entry["extra_text"] = found.extra_text
     entry["copyright"] = found.copyright
     return entry
+
+
+def _with_summary(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
+    summary = explain.readme_summary(entry)
+    if entry is None or summary is None:
+        return None
+    return {**entry, "summary": summary[0], "summary_fr": summary[1]}
+
+
+def _home(facts: Mapping[str, t.Any], root: list[declared.Declaration]) -> str | None:
+    """``host/owner/name`` of the repository as its own files give it (publiccode.yml's ``url``,
+    else the root manifest's ``repository``): never the source's metadata, so that a local
+    checkout and a remote scan of one commit agree."""
+    url = (facts.get("publiccode") or {}).get("url")
+    if isinstance(url, str):
+        bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip().lower())
+        bare = bare.removesuffix(".git").rstrip("/")
+        if bare.count("/") >= 2:
+            return bare
+    return next((d.repository for d in root if d.repository), None)
 
 
 def _scope(path: str) -> str:
@@ -187,7 +211,7 @@ def _declared_entry(source: str, path: str, expression: str | None, field: str,
         return entry
     parsed = parse(expression)
     entry.update(kind=parsed.kind, normalised=parsed.normalised, ids=list(parsed.ids),
-                 deprecated=list(parsed.deprecated))
+                 deprecated=list(parsed.deprecated), unstated=list(parsed.unstated))
     if parsed.error:
         entry["error"] = parsed.error
     if parsed.reference:
@@ -202,14 +226,23 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
     if isinstance(publiccode.get("legal_license"), str) and publiccode.get("path"):
         found.append(_declared_entry("publiccode.yml", publiccode["path"],
                                      publiccode["legal_license"], "legal.license", "root"))
+    read: list[tuple[str, list[declared.Declaration]]] = []
     for path in manifest_paths(paths):
         data = snapshot.read(path)
         if data is None:
             continue
         items, errors = declared.read(path, data)
         problems.extend(e.to_problem(SOURCE) for e in errors)
-        found.extend(_declared_entry(d.source, d.path, d.expression, d.field, _scope(path))
-                     for d in items)
+        read.append((path, items))
+    home = _home(facts, [d for path, items in read if "/" not in path for d in items])
+    for path, items in read:
+        for item in items:
+            # A package npm installed there, or a copy of another repository's package (its
+            # manifest names that repository): third-party code under its own licence.
+            foreign = item.third_party or bool(
+                "/" in path and home and item.repository and item.repository != home)
+            found.append(_declared_entry(item.source, item.path, item.expression, item.field,
+                                         "third-party" if foreign else _scope(path)))
     for spec in facts.get("api_specs") or []:
         licence = ((spec.get("info") or {}).get("license")) if isinstance(spec, dict) else None
         if not isinstance(licence, dict):
@@ -225,7 +258,8 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
         if entry["kind"] == "invalid" and isinstance(mapped, str):
             # a name or URL the API collector knows (its own table): take its SPDX reading
             parsed = parse(mapped)
-            entry.update(kind="name", normalised=parsed.normalised, ids=list(parsed.ids))
+            entry.update(kind="name", normalised=parsed.normalised, ids=list(parsed.ids),
+                         unstated=list(parsed.unstated))
             entry.pop("error", None)
         found.append(entry)
     return found
@@ -236,15 +270,20 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s|=+\s*$|[^\n]*\n[=\-~^]{3,}\s*$)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _readme_licence_text(snapshot: Snapshot, paths: Sequence[str],
-                         problems: list[dict[str, t.Any]]) -> str:
-    """The README paragraphs that talk about the licence (or-later notices, dual licensing)."""
+def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str, t.Any]],
+            ) -> tuple[str, dict[str, t.Any] | None]:
+    """(the README paragraphs that talk about the licence: or-later notices, dual licensing;
+    what the README's licence section holds, read like a licence file)."""
     chunks: list[str] = []
-    for path in readme_paths(paths):
+    section = None
+    for path in readme_paths(listing):
         text = snapshot.read_text(path) or ""
+        if section is None:
+            section = guarded(path, SOURCE, problems, functools.partial(readme_licence, text, path),
+                              None)
         chunks += guarded(path, SOURCE, problems, functools.partial(_licence_paragraphs, text),
                           [])
-    return "\n\n".join(chunks)[:20_000]
+    return "\n\n".join(chunks)[:20_000], section
 
 
 def _licence_paragraphs(text: str) -> list[str]:
@@ -287,7 +326,17 @@ def _headers(snapshot: Snapshot, paths: Sequence[str],
     return summary, expressions
 
 
-def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> dict[str, t.Any]:
+def _own_licences(files: list[dict[str, t.Any]]) -> dict[str, list[str]]:
+    """Folder -> the licences of the component licence files it holds."""
+    found: dict[str, list[str]] = {}
+    for entry in files:
+        if entry["scope"] == "component" and entry["licences"]:
+            found.setdefault(entry["path"].rsplit("/", 1)[0], []).extend(entry["licences"])
+    return found
+
+
+def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
+                 files: list[dict[str, t.Any]]) -> dict[str, t.Any]:
     """Which declarations name another licence than the effective one (GNU suffixes aside when
     the licence text alone set them). Every declaration gets ``agrees``; the summary counts
     package metadata only, since publiccode.yml and API descriptions have rules of their own."""
@@ -296,21 +345,35 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> di
         for entry in declarations:
             entry["agrees"] = None
         return {"checked": 0, "agree": None, "disagreeing": []}
-    loose = decision.version_basis in (None, "text", "notice")
-    wanted = {family(i) if loose else i for i in effective}
+    # A suffix only the SPDX convention gave (the licence text alone), or that one side does
+    # not state ("GNU AGPL v3", a gnu.org URL, the deprecated "AGPL-3.0"), cannot disagree.
+    loose = decision.version_basis in (None, "text", "notice", "unstated", "deprecated")
+    own = _own_licences(files)
     checked = 0
     disagreeing = []
     for entry in declarations:
         ids = entry["ids"]
-        if not ids:
+        if not ids or entry["scope"] == "third-party":
             entry["agrees"] = None
             continue
-        mine = {family(i) if loose else i for i in ids}
+        # A sub-package with a licence file of its own is compared with that file: it is
+        # licensed on its own terms, consistently or not.
+        folder = entry["path"].rsplit("/", 1)[0] if "/" in entry["path"] else None
+        against = own.get(folder, effective) if folder and entry["scope"] == "component" else \
+            effective
+        if against is not effective:
+            entry["compared_with"] = sorted(f["path"] for f in files
+                                            if f["path"].rsplit("/", 1)[0] == folder)
+        unstated = set(entry.get("unstated") or ())
+        if loose or against is not effective:
+            unstated |= {family(i) for i in against}
+        shared = [i for i in ids if any(same_licence(i, e, unstated=unstated)
+                                        for e in against)]
         if " OR " in (entry["normalised"] or ""):
-            agrees: bool | None = bool(mine & wanted)
-        elif mine <= wanted:
+            agrees: bool | None = bool(shared)
+        elif len(shared) == len(ids):
             agrees = True
-        elif mine & wanted:
+        elif shared:
             # Claims the licence found and more (``MIT AND CC-BY-4.0`` beside a MIT file): the
             # other part may cover files civiscan cannot see as licensed; a person decides.
             agrees = None
@@ -322,32 +385,21 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision) -> di
         checked += 1
         if agrees is False:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
-                                "expression": entry["expression"]})
+                                "expression": entry["expression"],
+                                "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
             "disagreeing": disagreeing}
 
 
-def _data_docs(paths: Sequence[str], files: list[dict[str, t.Any]],
-               declarations: list[dict[str, t.Any]], readme: str) -> dict[str, t.Any]:
+def _data_docs(listing: Sequence[str], sizes: Mapping[str, int | None],
+               files: list[dict[str, t.Any]], declarations: list[dict[str, t.Any]],
+               readme: str, in_readme: dict[str, t.Any] | None) -> dict[str, t.Any]:
     """Is the repository mostly data or documentation, and which data/docs licences it names."""
-    data = docs = code = 0
-    for path in paths:
-        if _SKIP.search(path) or re.search(r"(?:^|/)(?:tests?|fixtures?|spec)/", path):
-            continue
-        ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-        if ext in DATA_EXTENSIONS:
-            data += 1
-        elif ext in DOC_EXTENSIONS:
-            docs += 1
-        elif ext in headers.SOURCE_EXTENSIONS:
-            code += 1
-    kind = None
-    if (data >= 20 and data >= code) or (data >= 3 and code == 0):
-        kind = "data"
-    elif code == 0 and docs >= 20:
-        kind = "docs"
+    section = content.classify(listing, sizes)
     named = {i for f in files for i in f["licences"]}
-    named |= {i for d in declarations for i in d["ids"]}
+    named |= {i for d in declarations if d["scope"] != "third-party" for i in d["ids"]}
     named |= {resolve(m)[0] for m in mentions(readme)}
-    return {"kind": kind, "data_files": data, "doc_files": docs, "code_files": code,
-            "licences": sorted(i for i in named if i in DATA_DOCS_LICENCES)}
+    if in_readme:
+        named |= set(in_readme["licences"])
+    section["licences"] = sorted(i for i in named if i in DATA_DOCS_LICENCES)
+    return section

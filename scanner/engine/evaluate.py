@@ -55,6 +55,15 @@ class Finding:
     waiver: dict[str, t.Any] | None = None
     fix: str | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, t.Any]) -> Finding:
+        """A finding of a stored run document back (reports recompute what fixes gain)."""
+        return cls(rule=data["rule"], category=data.get("category", ""), severity=data["severity"],
+                   status=Status(data["status"]), weight=data.get("weight", 1),
+                   lifecycle=data.get("lifecycle", "stable"), effort=data.get("effort", "medium"),
+                   texts=data.get("i18n") or {}, evidence=data.get("evidence", []),
+                   waiver=data.get("waiver"), fix=data.get("fix"))
+
     def to_dict(self, language: str = "en") -> dict[str, t.Any]:
         chosen = self.texts.get(language) or self.texts["en"]
         return {
@@ -111,13 +120,14 @@ def _pointer_evidence(facts: t.Any, pointers: list[str]) -> list[dict[str, t.Any
     return evidence
 
 
-def _texts(rule: Rule, status: Status, facts: t.Any) -> dict[str, dict[str, str]]:
+def _texts(rule: Rule, status: Status, facts: t.Any,
+           chosen: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
     key = {
         Status.PASS: "pass_message",
         Status.REVIEW: "review_message",
         Status.NOT_APPLICABLE: "not_applicable_message",
     }.get(status, "message")
-    message = rule.text(key) or rule.text("message") or {}
+    message = chosen or rule.text(key) or rule.text("message") or {}
     if status is Status.PASS and key not in rule.data:
         message = {"en": "Passed.", "fr": "Conforme."}
     if status is Status.NOT_APPLICABLE and key not in rule.data:
@@ -138,14 +148,19 @@ def _texts(rule: Rule, status: Status, facts: t.Any) -> dict[str, dict[str, str]
 def evaluate(rule: Rule, facts: dict[str, t.Any]) -> Finding:
     """Apply one rule. A rule that cannot be evaluated yields status ``error``, never a crash."""
     evidence: list[dict[str, t.Any]] = []
+    chosen: dict[str, str] | None = None
     try:
         if rule.when is not None and not rule.when.is_valid(facts):
             status = Status.NOT_APPLICABLE
         else:
             assert rule.check is not None
             errors = list(rule.check.iter_errors(facts))
+            outcome = next((o for o in rule.outcomes if o.when.is_valid(facts)), None) \
+                if errors else None
             if not errors:
                 status = Status.PASS
+            elif outcome is not None:
+                status, chosen = Status(outcome.status), outcome.message
             elif rule.review is not None and rule.review.is_valid(facts):
                 status = Status.REVIEW
             else:
@@ -154,7 +169,7 @@ def evaluate(rule: Rule, facts: dict[str, t.Any]) -> Finding:
                 evidence = _error_evidence(facts, errors)
         if status is not Status.NOT_APPLICABLE:
             evidence = _pointer_evidence(facts, rule.evidence_pointers) + evidence
-        texts = _texts(rule, status, facts)
+        texts = _texts(rule, status, facts, chosen)
     except Exception as exc:  # a broken rule costs one finding, never the scan
         log.debug("rule %s failed", rule.id, exc_info=True)
         reason = f"{type(exc).__name__}: {exc}"[:500]

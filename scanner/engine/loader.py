@@ -139,14 +139,14 @@ def _check_rule(data: t.Any, lines: dict[str, int], where: str, category: str | 
         problems.append(RuleProblem(
             where, line_of("/category"),
             f"category {data['category']!r} must equal the folder name {category!r}"))
-    for key in ("when", "check", "review"):
-        if key not in data:
-            continue
+    found = [(key, data[key]) for key in ("when", "check", "review") if key in data]
+    found += [(f"outcomes/{i}/when", o["when"]) for i, o in enumerate(data.get("outcomes", []))]
+    for key, schema in found:
         try:
-            jsonschema.Draft202012Validator.check_schema(data[key])
-            validator = jsonschema.Draft202012Validator(data[key], registry=registry)
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validator = jsonschema.Draft202012Validator(schema, registry=registry)
             validator.is_valid({})  # resolves the $refs it meets on an empty document
-            _resolve_all_refs(data[key], registry)
+            _resolve_all_refs(schema, registry)
         except jsonschema.SchemaError as exc:
             problems.append(RuleProblem(where, line_of(f"/{key}"), f"{key}: {exc.message}"))
         except (NoSuchResource, Unresolvable, Unretrievable) as exc:

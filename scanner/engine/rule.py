@@ -13,6 +13,16 @@ LANGUAGES = ("en", "fr")
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """One way a failing check can end: its status (``review`` or ``fail``) and message, chosen
+    when ``when`` matches the facts."""
+
+    status: str
+    when: jsonschema.protocols.Validator = field(repr=False)
+    message: Texts
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule file, validated. ``data`` is kept verbatim for ``rules show`` and the digest."""
 
@@ -29,6 +39,7 @@ class Rule:
     when: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     check: jsonschema.protocols.Validator | None = field(repr=False, default=None)
     review: jsonschema.protocols.Validator | None = field(repr=False, default=None)
+    outcomes: tuple[Outcome, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, t.Any], *, source: str, registry: Registry) -> Rule:
@@ -43,6 +54,10 @@ class Rule:
             effort=data.get("effort", "medium"), data=data, source=source,
             scope=data.get("scope", "repository"),
             when=compile_("when"), check=compile_("check"), review=compile_("review"),
+            outcomes=tuple(
+                Outcome(o["status"], jsonschema.Draft202012Validator(o["when"], registry=registry),
+                        dict(o["message"]))
+                for o in data.get("outcomes", [])),
         )
 
     def text(self, key: str) -> Texts | None:

@@ -2,9 +2,11 @@
 
 package.json, pyproject.toml (PEP 621/639, Poetry, trove classifiers), setup.cfg, setup.py
 (parsed with ``ast``), composer.json, Cargo.toml, *.gemspec (pattern match: Ruby is not run),
-pom.xml (defusedxml). Every failure, parse error or not (``RecursionError``/``MemoryError`` from a
-1 MB ``setup.py`` expression, a reader running out of time), costs that manifest only: a
-``problems`` entry, never a crash, and the licence files still decide.
+pom.xml (defusedxml), an R package's DESCRIPTION. Every failure, parse error or not
+(``RecursionError``/``MemoryError`` from a 1 MB ``setup.py`` expression, a reader running out of
+time), costs that manifest only: a ``problems`` entry, never a crash, and the licence files still
+decide. A package.json that npm wrote while installing (``_resolved``, ``_from``...) is a copy of
+a third-party package, marked ``third_party``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from scanner.parsing import decode, load_json, load_toml
 MANIFESTS = {
     "package.json": "package.json", "pyproject.toml": "pyproject.toml",
     "setup.cfg": "setup.cfg", "setup.py": "setup.py", "composer.json": "composer.json",
-    "cargo.toml": "Cargo.toml", "pom.xml": "pom.xml",
+    "cargo.toml": "Cargo.toml", "pom.xml": "pom.xml", "description": "DESCRIPTION",
 }
 #: Trove classifiers that name one SPDX licence.
 CLASSIFIERS = {
@@ -36,17 +38,24 @@ CLASSIFIERS = {
     "CEA CNRS Inria Logiciel Libre License, version 2.1 (CeCILL-2.1)": "CECILL-2.1",
     "CeCILL-B Free Software License Agreement (CECILL-B)": "CECILL-B",
     "CeCILL-C Free Software License Agreement (CECILL-C)": "CECILL-C",
-    "GNU Affero General Public License v3": "AGPL-3.0-only",
+    # GNU classifiers without "or later" say nothing of "only": the bare family is what they
+    # state (see expressions.GNU_BARE); the classifier is kept as written.
+    "GNU Affero General Public License v3": "GNU Affero General Public License v3",
     "GNU Affero General Public License v3 or later (AGPLv3+)": "AGPL-3.0-or-later",
-    "GNU General Public License v3 (GPLv3)": "GPL-3.0-only",
+    "GNU General Public License v3 (GPLv3)": "GNU General Public License v3 (GPLv3)",
     "GNU General Public License v3 or later (GPLv3+)": "GPL-3.0-or-later",
-    "GNU General Public License v2 (GPLv2)": "GPL-2.0-only",
+    "GNU General Public License v2 (GPLv2)": "GNU General Public License v2 (GPLv2)",
     "GNU General Public License v2 or later (GPLv2+)": "GPL-2.0-or-later",
-    "GNU Lesser General Public License v3 (LGPLv3)": "LGPL-3.0-only",
+    "GNU Lesser General Public License v3 (LGPLv3)": "GNU Lesser General Public License v3",
     "GNU Lesser General Public License v3 or later (LGPLv3+)": "LGPL-3.0-or-later",
-    "GNU Lesser General Public License v2 (LGPLv2)": "LGPL-2.0-only",
+    "GNU Lesser General Public License v2 (LGPLv2)": "GNU Library General Public License v2",
     "The Unlicense (Unlicense)": "Unlicense", "Zero-Clause BSD (0BSD)": "0BSD",
 }
+#: Fields npm (before v7) wrote into the package.json of a package it installed: such a file is
+#: a copy of someone else's package.
+_NPM_INSTALLED = ("_resolved", "_from", "_integrity", "_requested", "_shasum")
+#: An R package's DESCRIPTION (Debian control format): ``Package:`` and ``License:`` fields.
+_DCF_FIELD = re.compile(r"^(Package|License):[ \t]*(.*(?:\n[ \t]+.*)*)", re.MULTILINE)
 # Bounded, and a list stops at the next "[": unbounded, each of 100,000 unclosed
 # ``s.licenses = [`` was matched against the rest of the file (minutes).
 _GEMSPEC = re.compile(r"\.licen[cs]es?\s*=\s*(\[[^\][]{0,2000}\]|\"[^\"]{0,1000}\"|'[^']{0,1000}')")
@@ -71,6 +80,9 @@ class Declaration:
     path: str
     expression: str | None
     field: str
+    third_party: bool = False
+    #: ``host/owner/name`` of the repository the manifest says the package comes from.
+    repository: str | None = None
 
 
 def source_of(path: str) -> str | None:
@@ -126,7 +138,36 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
                  and isinstance(x.get("type"), str)]
         if types:
             found = [Declaration("package.json", path, " OR ".join(types), "licenses")]
-    return found or [Declaration("package.json", path, None, "license")]
+    found = found or [Declaration("package.json", path, None, "license")]
+    home = _repository(doc.get("repository"))
+    if home or any(key in doc for key in _NPM_INSTALLED):
+        found = [Declaration(d.source, d.path, d.expression, d.field,
+                             any(key in doc for key in _NPM_INSTALLED), home) for d in found]
+    return found
+
+
+_REPO_URL = re.compile(r"^(?:git\+)?(?:https?|git|ssh)://(?:[^@/]+@)?(?P<host>[^/:]+)(?::\d+)?/"
+                       r"(?P<path>[^?#]+?)(?:\.git)?/?$|^(?:github:)?(?P<short>[\w.-]+/[\w.-]+)$"
+                       r"|^(?:git@)?(?P<host2>[\w.-]+):(?P<path2>[\w.-]+/[\w.-]+?)(?:\.git)?$",
+                       re.IGNORECASE)
+
+
+def _repository(value: t.Any) -> str | None:
+    """``host/owner/name`` of a package.json ``repository`` (string or ``{url}``), lower case."""
+    url = value.get("url") if isinstance(value, dict) else value
+    if not isinstance(url, str) or len(url) > 300:
+        return None
+    match = _REPO_URL.match(url.strip())
+    if not match:
+        return None
+    if match["short"]:
+        return f"github.com/{match['short']}".lower()
+    host = match["host"] or match["host2"]
+    path = (match["path"] or match["path2"]).strip("/")
+    parts = path.split("/")
+    if "tree" in parts:  # https://github.com/o/r/tree/main/packages/x
+        parts = parts[:parts.index("tree")]
+    return f"{host}/{'/'.join(parts)}".lower() if len(parts) >= 2 else None
 
 
 def _classifiers(source: str, path: str, classifiers: t.Any) -> list[Declaration]:
@@ -268,8 +309,20 @@ def _pom(path: str, data: bytes) -> list[Declaration]:
     return [Declaration("pom.xml", path, " OR ".join(names), "licenses/license/name")]
 
 
+def _description(path: str, data: bytes) -> list[Declaration]:
+    """R's DESCRIPTION: ``License: GPL-3`` or ``MIT + file LICENSE`` (the file holds only the
+    year and holder; the licence is the name before it)."""
+    fields = {k: " ".join(v.split()) for k, v in _DCF_FIELD.findall(decode(data, path)[:65536])}
+    if "Package" not in fields:
+        return []  # a DESCRIPTION file that is not an R package's
+    licence = fields.get("License")
+    if not licence:
+        return [Declaration("DESCRIPTION", path, None, "License")]
+    return [Declaration("DESCRIPTION", path, licence, "License")]
+
+
 _READERS: dict[str, t.Callable[[str, bytes], list[Declaration]]] = {
     "package.json": _package_json, "pyproject.toml": _pyproject, "setup.cfg": _setup_cfg,
     "setup.py": _setup_py, "composer.json": _composer, "Cargo.toml": _cargo,
-    "gemspec": _gemspec, "pom.xml": _pom,
+    "gemspec": _gemspec, "pom.xml": _pom, "DESCRIPTION": _description,
 }

@@ -154,7 +154,11 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
             continue
         if dep.licence not in understood:
             if len(understood) < MAX_LICENCE_TEXTS:
-                label = parse(dep.licence).normalised or dep.licence
+                parsed = parse(dep.licence)
+                # As the lockfile writes it when it uses a deprecated id ("GPL-3.0"): a message
+                # must not say "-only" where the package does not.
+                label = (dep.licence.strip() if parsed.deprecated
+                         else (parsed.normalised or dep.licence))
                 understood[dep.licence] = (label, compatible(project, label) if project else None)
             else:
                 understood[dep.licence] = (dep.licence[:200], None)
@@ -165,7 +169,8 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
                 checked += 1
             if verdict is False:
                 incompatible.append({"name": dep.name, "licence": label,
-                                     "lockfile": dep.lockfile})
+                                     "lockfile": dep.lockfile,
+                                     "summary": f"{dep.name} ({label}, {dep.lockfile})"})
     return {
         "packages": len(dependencies),
         "without_licence": unknown,

@@ -11,8 +11,11 @@ for a human review instead of failing on a guess.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
+import re
+import typing as t
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,6 +51,7 @@ SECOND_MIN_BIGRAMS = 30
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 
 NOASSERTION = "NOASSERTION"
+_NAME_WORD = re.compile(r"[a-z]+")
 #: Bigrams inserted inside a licence's span beyond which it counts as modified: a few are
 #: re-wrapping accidents (a copyright line joined to a paragraph), more are changed terms.
 ALTERED_MIN = 8
@@ -94,6 +98,7 @@ class Detection:
     README, headers or metadata.
     ``choice``: a pointer file says the files it names are a choice ("either of the licenses
     found in LICENSE.APACHE or LICENSE.BSD").
+    ``modified`` (method ``modified``): the text says it is a modified licence.
     """
 
     spdx: str
@@ -107,6 +112,11 @@ class Detection:
     copyright: bool = False
     references: tuple[str, ...] = field(default_factory=tuple)
     choice: bool = False
+    #: The words by which the text says it is a modified licence: then ``spdx`` is NOASSERTION
+    #: and the licence it was modified from leads ``candidates``.
+    modified: str | None = None
+    #: The text is a licence under another name ("Foo Public License" for the MPL's words).
+    renamed: bool = False
 
 
 def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
@@ -237,6 +247,11 @@ def detect(text: str) -> Detection:
     if hit is not None:
         return _found(index, hit, 1.0, "exact", (), False, copyright_line, text)
     if len(tokens) < MIN_WORDS:
+        modified = notices.modification(text)
+        if modified:
+            return Detection(spdx=NOASSERTION, confidence=0.0, method="modified",
+                             candidates=_named(text), copyright=copyright_line,
+                             modified=modified)
         return _notice(text, copyright_line)
 
     bigrams = bigram_set(ids)
@@ -257,6 +272,19 @@ def detect(text: str) -> Detection:
         scored = sorted(scored + _score(index, bigrams, extra, floor=floor), reverse=True)
     scored = _refine(index, bigrams, scored)
     candidates = _candidates(index, scored)
+    modified = notices.modification(text)
+    if modified and scored:
+        scored = _published_modification(index, bigrams, scored)
+        if not _says_modified(index, scored[0][3]):
+            return Detection(spdx=NOASSERTION, confidence=0.0, method="modified",
+                             candidates=candidates or _named(text), copyright=copyright_line,
+                             modified=modified)
+    if scored and scored[0][1] >= ACCEPT:
+        renamed = _renamed(index, scored[0][3], tokens)
+        if renamed:
+            return Detection(spdx=NOASSERTION, confidence=0.0, method="modified",
+                             candidates=candidates, copyright=copyright_line, modified=renamed,
+                             renamed=True)
     if scored:
         _, coverage, dice, best = scored[0]
         size = len(index.bigrams(best))
@@ -267,6 +295,10 @@ def detect(text: str) -> Detection:
             second = None if explained else _second(index, bigrams, best, scored[1:])
             return _found(index, best, round(coverage, 3), "similarity", candidates,
                           precision < 0.8, copyright_line, text, second)
+    if modified:
+        return Detection(spdx=NOASSERTION, confidence=0.0, method="modified",
+                         candidates=candidates or _named(text), copyright=copyright_line,
+                         modified=modified)
     title = _title(text, len(tokens))
     if title is not None:
         return Detection(spdx=title[0], confidence=0.9, method="title", candidates=candidates,
@@ -283,6 +315,90 @@ def detect(text: str) -> Detection:
             return notice
     return Detection(spdx=NOASSERTION, confidence=round(scored[0][1], 3) if scored else 0.0,
                      method="none", candidates=candidates, copyright=copyright_line)
+
+
+@functools.lru_cache(maxsize=256)
+def _says_modified_entry(entry: int) -> bool:
+    index = load_index()
+    words: dict[int, str] = {}
+    for word, word_id in index.vocab.items():  # canonical spellings come first
+        words.setdefault(word_id, word)
+    return notices.modification(" ".join(words[i] for i in index.entries[entry].tokens)) is not None
+
+
+def _says_modified(index: LicenceIndex, entry: int) -> bool:
+    """The reference text itself is a published modification (CPAL-1.0, Pixar's "Modified
+    Apache 2.0 License"): a text saying it is modified may be that licence."""
+    return index is load_index() and _says_modified_entry(entry)
+
+
+#: Words of licence names that do not name anyone ("Mozilla Public License 2.0" -> mozilla).
+_GENERIC = frozenset({"license", "licence", "public", "general", "version", "v", "the", "and",
+                      "or", "of", "agreement", "free", "software", "open", "source", "only",
+                      "later", "lesser", "library", "affero", "common", "attribution", "with"})
+
+
+@functools.lru_cache(maxsize=256)
+def _reference_words(entry: int) -> tuple[str, ...]:
+    index = load_index()
+    words: dict[int, str] = {}
+    for word, word_id in index.vocab.items():  # canonical spellings come first
+        words.setdefault(word_id, word)
+    return tuple(words[i] for i in index.entries[entry].tokens)
+
+
+def _renamed(index: LicenceIndex, entry: int, tokens: list[str]) -> str | None:
+    """A licence text under another name: the reference names itself ("the Mozilla Public
+    License") several times, the file never does, and where the reference has its name the
+    file has one the reference never uses ("the Foo Public License"). Returns that name."""
+    if index is not load_index():
+        return None
+    spdx_id = index.entries[entry].spdx
+    name = str(index.licences.get(spdx_id, {}).get("name", ""))
+    own = {w for w in _NAME_WORD.findall(name.lower()) if w not in _GENERIC}
+    ref = _reference_words(entry)
+    if not own or any(ref.count(w) < 2 for w in own) or own & set(tokens):
+        return None
+    pairs = {(ref[i + 1], ref[i + 2]) for i, w in enumerate(ref[:-2]) if w in own}
+
+    def before(words: t.Sequence[str]) -> dict[tuple[str, str], set[str]]:
+        found: dict[tuple[str, str], set[str]] = {}
+        for i in range(1, len(words) - 1):
+            pair = (words[i], words[i + 1])
+            if pair in pairs:
+                found.setdefault(pair, set()).add(words[i - 1])
+        return found
+
+    theirs = before(ref)
+    for pair, names in before(tokens).items():
+        new = sorted(names - theirs.get(pair, set()) - _GENERIC)
+        if new:
+            return " ".join((new[0], *pair))
+    return None
+
+
+def _published_modification(
+        index: LicenceIndex, bigrams: frozenset[int], scored: list[tuple[float, float, float, int]],
+) -> list[tuple[float, float, float, int]]:
+    """A text that says it is modified is the published modification among its close matches
+    (Pixar, not the Apache-2.0 it differs from by a few words) when it holds that
+    modification's own wording, not only its title: wrk's "Modified Apache 2.0 License" is
+    Apache-2.0 with a clause of its own, not Pixar's."""
+    leader = index.bigrams(scored[0][3])
+    for item in scored[:6]:
+        if item[1] < ACCEPT or not _says_modified(index, item[3]):
+            continue
+        own = index.bigrams(item[3]) - leader if item is not scored[0] else frozenset()
+        if not own or len(own & bigrams) / len(own) >= 0.5:
+            return [item] + [s for s in scored if s is not item]
+    return scored
+
+
+def _named(text: str) -> tuple[Candidate, ...]:
+    """The licences a short text names (what a modified licence says it comes from)."""
+    head = text[:notices.MODIFICATION_HEAD]
+    found = dict.fromkeys(notices.resolve(m)[0] for m in notices.mentions(head, need_keyword=False))
+    return tuple(Candidate(spdx_id, 0.0) for spdx_id in list(found)[:3])
 
 
 def _altered(index: LicenceIndex, ids: array, ref: frozenset[int]) -> bool:
@@ -381,7 +497,10 @@ def _title(text: str, length: int) -> tuple[str, str | None] | None:
     head = "\n".join(text.strip().splitlines()[:4])
     found = {notices.resolve(m) for m in notices.mentions(head, need_keyword=False)}
     if len(found) == 1:
-        return next(iter(found))
+        spdx_id, basis = next(iter(found))
+        if basis == "unstated":  # a whole GNU text: the SPDX convention for texts applies
+            return f"{spdx_id}-only", "text"
+        return spdx_id, basis
     return None
 
 

@@ -3,12 +3,17 @@
 Rules of decision (each recorded in the facts, so a report can say why):
 - root licence files decide; a *notice* naming a licence (a grant: "this software is governed by
   the CeCILL-C license") outranks a licence *text* that disagrees with it (a shipped copy);
+- a root licence file that exists but could not be read leaves the licence unknown
+  (``NOASSERTION``, method ``unread``) unless another root licence file was read;
+- no root licence file: the README's licence section (a full text or a licence named), read like
+  a licence file, then the declarations, then the files' SPDX headers;
 - several licences: ``OR`` only where a root pointer file ("either of the licenses found in
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
 - GNU ``-only``/``-or-later``: from the declarations, README and headers when they say; from the
-  text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which.
+  text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which; a licence
+  only *named* ("GNU AGPL v3") keeps its bare family id (``unstated``): no suffix is made up.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import typing as t
 from dataclasses import dataclass, field
 
 from scanner.licences import notices
-from scanner.licences.expressions import family
+from scanner.licences.expressions import family, parse
 
 GNU = notices.GNU_FAMILIES
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
@@ -33,6 +38,9 @@ class Evidence:
     declared: list[dict[str, t.Any]] = field(default_factory=list)  # root declarations
     readme: str = ""
     headers: list[str] = field(default_factory=list)  # header expressions, most common first
+    readme_licence: dict[str, t.Any] | None = None  # the README's licence section, read
+    unread: list[dict[str, t.Any]] = field(default_factory=list)  # root licence files not read
+    headers_cover: bool = False  # most sampled source files carry an SPDX identifier
 
 
 @dataclass
@@ -52,16 +60,25 @@ class Decision:
 def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
     """The effective licence (see the module docstring)."""
     root = [f for f in files if f["scope"] == "root"]
+    method = "files"
+    if not root and evidence.unread:
+        return Decision("NOASSERTION", [], "unread", confidence=0.0)
+    if not root and evidence.readme_licence:
+        root, method = [evidence.readme_licence], "readme"
     recognised = [f for f in root if f["spdx"] != "NOASSERTION"]
     if not root:
         return _from_declarations(evidence, bool(files))
+    if not recognised and any(f["method"] == "not-analysed" for f in root):
+        return Decision("NOASSERTION", [], "unread", confidence=0.0)  # its analysis ran out
     if not recognised:
         candidates = [c for f in root for c in f.get("candidates", [])]
         candidates.sort(key=lambda c: -c["score"])
         referenced = [r for f in root for r in f.get("references", [])]
         decision = Decision("NOASSERTION", [], "unrecognised",
                             candidates=_unique(candidates)[:3], confidence=0.0)
-        if referenced:
+        if any(f.get("modified") for f in root):
+            decision.method = "modified"
+        elif referenced:
             decision.method = "reference-unresolved"
         return decision
     # In a REUSE ``LICENSES/`` folder every file is a licence of the project in its own right,
@@ -78,12 +95,30 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
         conflicts = [{"path": f["path"], "spdx": f["spdx"], "reason": "licence text disagrees "
                       "with the licence notice, which is the grant"} for f in texts]
     ids = _incorporated(list(dict.fromkeys(i for f in chosen for i in f["licences"])))
+    from_files = len(ids)
+    ids = _scoped(ids, evidence.readme_licence if method == "files" else None)
+    scoped = len(ids) > from_files
     ids, version_basis, sources = _gnu_versions(ids, chosen, evidence)
-    decision = Decision(None, ids, "files", conflicts=conflicts, version_basis=version_basis,
+    decision = Decision(None, ids, method, conflicts=conflicts, version_basis=version_basis,
                         version_sources=sources,
                         confidence=min(float(f["confidence"]) for f in chosen))
     _combine(decision, chosen, evidence, root)
+    if scoped and decision.operator == "AND":
+        decision.operator_basis = "readme-scopes"
     return decision
+
+
+def _scoped(ids: list[str], readme: dict[str, t.Any] | None) -> list[str]:
+    """The licence files' ids, plus the licences the README's licence section gives to the code
+    or to the content beside them ("the guides under Licence Ouverte 2.0 (LICENSE.md), the code
+    under MIT"), when that section names at least one of the files' licences: it then speaks of
+    this repository, and both licences are the repository's."""
+    scoped = [s["spdx"] for s in (readme or {}).get("scopes", [])]
+    mine = {family(i) for i in ids}
+    if not scoped or not mine & {family(i) for i in scoped}:
+        return ids
+    extra = [i for i in dict.fromkeys(scoped) if family(i) not in mine]
+    return ids + extra
 
 
 def _incorporated(ids: list[str]) -> list[str]:
@@ -105,14 +140,41 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
     for entry in evidence.declared:
         if entry.get("normalised") and entry.get("kind") in ("spdx", "name"):
             ids = list(entry["ids"])
-            return Decision(entry["normalised"], ids, f"declared:{entry['source']}",
-                            operator=_operator(entry["normalised"]),
-                            operator_basis="declared" if _operator(entry["normalised"]) else None,
-                            version_basis="declared" if any(family(i) in GNU for i in ids)
-                            else None, confidence=None)
+            expression = entry["normalised"]
+            basis = None
+            sources: list[dict[str, str]] = []
+            if any(family(i) in GNU for i in ids):
+                # What the declaration itself says, unless the README or headers say more.
+                bare = {family(i) for i in ids} & set(entry.get("unstated") or ())
+                said = ("deprecated" if bare & set(entry.get("deprecated") or ()) else
+                        "unstated" if bare else "declared")
+                pseudo = [{"licences": ids, "version_basis": said}]
+                settled, basis, sources = _gnu_versions(ids, pseudo, evidence)
+                if settled != ids:
+                    expression = _rename(expression, dict(zip(ids, settled, strict=True)))
+                    ids = settled
+            return Decision(expression, ids, f"declared:{entry['source']}",
+                            operator=_operator(expression),
+                            operator_basis="declared" if _operator(expression) else None,
+                            version_basis=basis, version_sources=sources, confidence=None)
+    if evidence.headers and evidence.headers_cover:
+        # No licence file, README or metadata, but most files' own SPDX headers say: the most
+        # common expression is the repository's.
+        parsed = parse(evidence.headers[0])
+        if parsed.normalised and parsed.kind == "spdx":
+            return Decision(parsed.normalised, list(parsed.ids), "headers",
+                            operator=_operator(parsed.normalised),
+                            operator_basis="headers" if _operator(parsed.normalised) else None,
+                            version_basis="headers" if any(family(i) in GNU for i in parsed.ids)
+                            else None)
     if components:
         return Decision("NOASSERTION", [], "components-only", confidence=0.0)
     return Decision(None, [], "none")
+
+
+def _rename(expression: str, renamed: dict[str, str]) -> str:
+    """``expression`` with some ids replaced (GNU suffixes settled by other evidence)."""
+    return " ".join(renamed.get(token, token) for token in expression.split(" "))
 
 
 def _operator(expression: str) -> str | None:
@@ -141,7 +203,10 @@ def _gnu_versions(ids: list[str], chosen: list[dict[str, t.Any]],
             basis = sources[0]["source"] if sources else "declared"
         else:
             result.append(spdx_id)
-            basis = "notice" if file_basis == "notice" else (file_basis or "text")
+            basis = (file_basis if file_basis in ("notice", "unstated", "declared", "deprecated")
+                     else "text")
+            if spdx_id == base:  # named without "only" or "or later": nothing more is known
+                basis = "unstated"
     return result, basis, sources
 
 

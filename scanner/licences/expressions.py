@@ -5,6 +5,10 @@ Deprecated ids are rewritten to what they mean (``GPL-3.0`` -> ``GPL-3.0-only``,
 ``GPL-3.0-or-later``) and remembered as written, so a rule can warn about them; npm's
 ``SEE LICENSE IN <file>`` and ``UNLICENSED``, composer's ``proprietary`` and licence *names*
 ("The Apache Software License, Version 2.0") are recognised for what they are.
+
+A GNU licence *named* without saying "only" or "or later" ("GNU AGPL v3", a gnu.org URL) is read
+as its bare family id (``AGPL-3.0``), never given a suffix the value does not state; such
+families, and deprecated bare ids, are listed in ``unstated`` so that comparisons go by family.
 """
 
 from __future__ import annotations
@@ -34,20 +38,25 @@ PROPRIETARY = "LicenseRef-proprietary"
 #: Longest declared value read: real expressions stay under 200 characters, and the expression
 #: parser and the name matcher grow worse than linearly on 100,000-character ones.
 MAX_EXPRESSION_CHARS = 1_000
+#: GNU ids without "-only"/"-or-later": deprecated in SPDX, and what a name that states neither
+#: is read as.
+GNU_BARE = frozenset(k for k in DEPRECATED if not k.endswith("+") and not k.startswith("GFDL"))
 _SEE = re.compile(r"^\s*SEE\s+LICEN[CS]E\s+IN\s+(\S+)", re.IGNORECASE)
 _PROPRIETARY = re.compile(r"^\s*(?:UNLICENSED|proprietary|commercial|all rights reserved)\s*$",
                           re.IGNORECASE)
 _ID_CHARS = re.compile(r"[A-Za-z0-9.+-]+")
 #: Well-known licence URLs (scheme, "www." and trailing slash stripped; lower case). A URL to a
-#: GNU licence says nothing of "or later", so it maps to ``-only``, as a bare version does.
+#: GNU licence says nothing of "only" or "or later": it maps to the bare family.
 _URLS = (
     (re.compile(r"^opensource\.org/licen[cs]es/mit(?:-license)?(?:\.php|\.html)?$"), "MIT"),
     (re.compile(r"^apache\.org/licenses/license-2\.0(?:\.html|\.txt)?$"), "Apache-2.0"),
     (re.compile(r"^gnu\.org/licenses/agpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"),
-     "AGPL-3.0-only"),
-    (re.compile(r"^gnu\.org/licenses/gpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"), "GPL-3.0-only"),
+     "AGPL-3.0"),
+    (re.compile(r"^gnu\.org/licenses/gpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"), "GPL-3.0"),
     (re.compile(r"^gnu\.org/licenses/lgpl(?:-3\.0)?(?:\.html|\.txt|\.en\.html)?$"),
-     "LGPL-3.0-only"),
+     "LGPL-3.0"),
+    (re.compile(r"^gnu\.org/licenses/(?:old-licenses/)?gpl-2\.0(?:\.html|\.txt|\.en\.html)?$"),
+     "GPL-2.0"),
     (re.compile(r"^(?:etalab\.gouv\.fr/licence-ouverte-open-licence|"
                 r"etalab\.gouv\.fr/wp-content/uploads/2017/04/etalab-licence-ouverte-v2\.0\.pdf|"
                 r"github\.com/etalab/licence-ouverte/blob/master/lo\.md)$"), "etalab-2.0"),
@@ -77,6 +86,10 @@ class Parsed:
     error: str | None = None
     reference: str | None = None
     operators: tuple[str, ...] = field(default_factory=tuple)
+    #: GNU families (``AGPL-3.0``) whose "-only"/"-or-later" the value does not state: a bare
+    #: family from a name or URL, or a deprecated bare id (``AGPL-3.0``, which SPDX reads as
+    #: "-only" but teams wrote before the suffixes existed).
+    unstated: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,7 +133,8 @@ def parse(value: str) -> Parsed:
     if _URL_LIKE.match(text):
         from_url = _from_url(text)
         if from_url:
-            return Parsed(value, "name", from_url, (from_url,))
+            return Parsed(value, "name", from_url, (from_url,),
+                          unstated=(from_url,) if from_url in GNU_BARE else ())
     spdx_like = re.sub(r"\s*/\s*", " OR ", text) if re.fullmatch(r"[\w.+-]+(\s*/\s*[\w.+-]+)+",
                                                                  text) else text
     rewritten, deprecated = _rewrite_deprecated(spdx_like)
@@ -128,7 +142,9 @@ def parse(value: str) -> Parsed:
     if parsed is not None:
         ids, operators = parsed
         normalised = _licensing().parse(rewritten, validate=False).render("{symbol.key}")
-        return Parsed(value, "spdx", normalised, ids, deprecated, operators=operators)
+        unstated = tuple(d for d in deprecated if d in GNU_BARE)
+        return Parsed(value, "spdx", normalised, ids, deprecated, operators=operators,
+                      unstated=unstated)
     return _by_name(value, text)
 
 
@@ -180,17 +196,21 @@ def _by_name(value: str, text: str) -> Parsed:
     """A licence name or a loose spelling ("Apache License 2.0", "GPLv3+", "CeCILL-B")."""
     from scanner.licences import notices
 
+    if notices.modification(text):
+        return Parsed(value, "invalid", error=f"a modified licence, not an SPDX licence: "
+                                              f"{text[:80]!r}")
     found = {notices.resolve(m)[0] for m in notices.mentions(text, need_keyword=False)}
+    unstated = tuple(sorted(i for i in found if i in GNU_BARE))
     if len(found) == 1:
         spdx_id = found.pop()
         if spdx_id == PROPRIETARY:
             return Parsed(value, "proprietary", normalised=PROPRIETARY, ids=(PROPRIETARY,))
-        return Parsed(value, "name", spdx_id, (spdx_id,))
+        return Parsed(value, "name", spdx_id, (spdx_id,), unstated=unstated)
     if len(found) > 1:
         joined = " OR " if re.search(r"\bor\b|/|dual", text, re.IGNORECASE) else " AND "
         ids = tuple(sorted(found))
         return Parsed(value, "name", joined.join(ids), ids,
-                      operators=(joined.strip(),))
+                      operators=(joined.strip(),), unstated=unstated)
     return Parsed(value, "invalid", error=f"not an SPDX licence expression: {text[:80]!r}")
 
 
@@ -200,6 +220,17 @@ def ids_of(expression: str | None) -> tuple[str, ...]:
         return ()
     tokens = re.split(r"\s+(?:AND|OR|WITH)\s+|[()]", expression)
     return tuple(dict.fromkeys(tok.strip() for tok in tokens if tok.strip()))
+
+
+def same_licence(one: str, other: str, *, unstated: t.Collection[str] = ()) -> bool:
+    """Whether two ids name one licence: equal, or of one GNU family where either side's
+    suffix is unstated (a bare family, or a family listed in ``unstated``)."""
+    if one == other:
+        return True
+    base = family(one)
+    if base != family(other):
+        return False
+    return base in unstated or one == base or other == base
 
 
 def family(spdx_id: str) -> str:

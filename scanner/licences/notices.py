@@ -106,6 +106,8 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"(\d)\s*\+")
+_AT_LEAST = re.compile(r">=[ \t]*(\d)")
+_ONLY = re.compile(r"(?:only|uniquement|seulement)\b")
 _WORD = re.compile(r"[a-z0-9]+")
 #: A file name holding "licence" or "copying". It starts where a word starts (or after a "/") and
 #: its parts are bounded: unanchored and unbounded, every position of a long word would be tried
@@ -188,6 +190,7 @@ class Mention:
     spdx: str
     position: int
     later: bool
+    only: bool = False  # "GPL v3 only", « GPL v3 uniquement »
 
 
 @functools.lru_cache(maxsize=1)
@@ -220,6 +223,8 @@ def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
     """Folded words, and the number of the sentence each stands in (-1: a word of a file name,
     "Licence_CC-BY-SA_2.0.txt", which names where a copy is, not a licence granted)."""
     folded = _PLUS.sub(r"\1 or later", fold(text))
+    if ">=" in folded:  # R's "GPL (>= 3)"
+        folded = _AT_LEAST.sub(r"\1 or later", folded)
     if "\\_" in folded:
         folded = folded.replace("\\_", "_")  # Markdown-escaped file names
     words = list(_WORD.finditer(folded))
@@ -268,7 +273,8 @@ def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
         if not need_keyword or _KEYWORDS.intersection(window) or len(tokens) <= 3:
             tail = " ".join(tokens[i + size:i + size + 8])
             later = spdx_id.endswith("-or-later") or bool(_LATER.search(tail))
-            found.append(Mention(spdx_id, i, later))
+            only = not later and bool(_ONLY.match(tail))
+            found.append(Mention(spdx_id, i, later, only))
         i += size
     return found
 
@@ -283,16 +289,68 @@ def _compared(before: list[str]) -> bool:
 
 
 def resolve(mention: Mention) -> tuple[str, str | None]:
-    """SPDX id for a mention and, for GNU licences, how the version suffix was decided."""
+    """SPDX id for a mention and, for GNU licences, how the version suffix was decided: a
+    name that says neither "only" nor "or later" ("GNU AGPL v3") stays the bare family
+    (``AGPL-3.0``, basis ``unstated``): no suffix the text does not state is made up."""
     spdx_id = mention.spdx
     base = spdx_id.removesuffix("-only").removesuffix("-or-later")
     if base in GNU_FAMILIES:
         if mention.later:
             return f"{base}-or-later", "notice"
-        if spdx_id.endswith("-only"):
-            return spdx_id, "notice"
-        return f"{base}-only", "spdx-convention"
+        if spdx_id.endswith("-only") or mention.only:
+            return f"{base}-only", "notice"
+        return base, "unstated"
     return spdx_id, None
+
+
+#: Names a modified licence is said to come from (folded words; plain "BSD" is left out:
+#: "Modified BSD License" is a name of BSD-3-Clause itself).
+_BASE_NAMES = (r"(?:apache|mit|expat|x11|isc|zlib|mpl|mozilla public license|gnu|gpl|agpl|lgpl"
+               r"|eupl|european union public license|cecill|eclipse public license|epl"
+               r"|creative commons|cc by|open license|license ouverte|etalab|odbl|artistic"
+               r"|unlicense|bsd [23] clause)")
+#: A text saying that its licence is a modified one, over its folded words (group ``q`` is what
+#: a finding quotes). Standard texts never say so of themselves, except licences that *are*
+#: published modifications (CPAL-1.0, Pixar), which the caller recognises as such.
+_MODIFIED = re.compile(
+    r"(?P<q>\bmodified (?:version of (?:the )?)?" + _BASE_NAMES + r"(?: [a-z0-9]+){0,3}"
+    r"|\b(?:based|built) (?:on|upon) (?:the )?" + _BASE_NAMES + r"(?: [a-z0-9]+){0,12}? "
+    r"(?:with|but|except)(?: [a-z0-9]+){0,3}"
+    r"|\b" + _BASE_NAMES + r"(?: [a-z0-9]+){0,10}? with the following (?:changes|modifications"
+    r"|additional [a-z]+|additions|restrictions|amendments|exceptions?)"
+    r"|\b(?:derived|adapted) from (?:the )?" + _BASE_NAMES + r"(?: [a-z0-9]+){0,3}"
+    r"|\bcommons clause\b"
+    r"|\blicense " + _BASE_NAMES + r"(?: [a-z0-9]+){0,4}? modifiee"
+    r"|\bversion modifiee de la license(?: [a-z0-9]+){0,3}"
+    r"|\b(?:basee|inspiree|derivee|adaptee) (?:sur|de) la license " + _BASE_NAMES
+    + r"(?: [a-z0-9]+){0,3}"
+    r"|\b" + _BASE_NAMES + r"(?: [a-z0-9]+){0,10}? avec les (?:modifications|restrictions"
+    r"|conditions supplementaires|ajouts) suivant(?:e)?s)")
+#: Where a text says it is modified: its title and preamble, never deep in the terms.
+MODIFICATION_HEAD = 20_000
+#: Words one of those statements needs (any case, accents or not): texts without any are not
+#: tokenised for it.
+_MODIFIED_TRIGGER = re.compile(r"modifi|based|built|derived|adapt|commons clause|bas[ée]e|"
+                               r"inspir|d[ée]riv|following|suivant", re.IGNORECASE)
+#: "Apache License 2.0 (modified)": the brackets are the statement, so this one reads the
+#: folded text itself.
+_MODIFIED_BRACKET = re.compile(_BASE_NAMES + r"[\w .,-]{0,40}?\(\s*(?:modified|modifiee)\s*\)")
+
+
+def modification(text: str) -> str | None:
+    """The words by which a text says its licence is a *modified* licence ("Modified Apache
+    2.0 License", "based on the MIT licence with the following changes", « licence MIT
+    modifiée »), or ``None``. Such a text is not the licence it names, whatever it resembles."""
+    text = text[:MODIFICATION_HEAD]
+    if not _MODIFIED_TRIGGER.search(text):
+        return None  # most texts: one linear scan, no tokenising
+    words = _tokens(text)
+    joined = " ".join(words)
+    match = _MODIFIED.search(joined)
+    if match:
+        return " ".join(match.group("q").split()[:14])
+    bracket = _MODIFIED_BRACKET.search(fold(text))
+    return " ".join(bracket.group(0).split())[:120] if bracket else None
 
 
 def references(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scanner.licences.expressions import parse
+from scanner.licences.expressions import GNU_BARE, parse
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,13 @@ def parse_licence(expression: str) -> ParsedLicence:
         return ParsedLicence(expression, True, parsed.normalised, parsed.ids, (), None,
                              parsed.deprecated)
     if parsed.kind == "name":
+        # A GNU licence named without "only"/"or later": both forms are what to write, never
+        # the deprecated bare id.
+        advice = " or ".join(f"{parsed.normalised}{s}" for s in ("-only", "-or-later")) \
+            if parsed.normalised in GNU_BARE else parsed.normalised
         return ParsedLicence(
             expression, False, parsed.normalised, parsed.ids, (expression.strip(),),
-            f"not an SPDX licence id: {expression.strip()} (write {parsed.normalised})",
+            f"not an SPDX licence id: {expression.strip()} (write {advice})",
             parsed.deprecated)
     error = parsed.error or (f"not an SPDX licence expression: {expression.strip()}"
                              if parsed.kind in ("reference", "proprietary") else

@@ -14,7 +14,7 @@ import typing as t
 
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, visible
+from scanner.reporters.base import Reporter, ReportOptions, one_pass, visible
 
 #: GitHub's cap per step and level.
 PER_LEVEL = 10
@@ -104,6 +104,8 @@ class GithubReporter(Reporter):
     media_type = "text/plain"
     help = "GitHub Actions annotations for failed rules (10 per level, then a count)"
 
-    def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
+    @one_pass()
+    def render(self, run: dict[str, t.Any], *, color: bool = False,
+               options: ReportOptions | None = None) -> str:
         lines = workflow_commands(run)
         return "\n".join(lines) + "\n" if lines else ""

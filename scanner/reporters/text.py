@@ -8,7 +8,14 @@ import click
 
 from scanner.engine.evaluate import most_severe_first
 from scanner.i18n import tr
-from scanner.reporters.base import Reporter, passed_and_not_applicable, proposed_waivers, visible
+from scanner.reporters.base import (
+    Reporter,
+    ReportOptions,
+    one_pass,
+    passed_and_not_applicable,
+    proposed_waivers,
+    visible,
+)
 from scanner.reporters.groups import (
     IncubatorGroup,
     has_startups,
@@ -16,7 +23,18 @@ from scanner.reporters.groups import (
     open_code_key,
     startup_name,
 )
-from scanner.scoring import CATEGORY_WEIGHTS
+from scanner.reporters.rollup import (
+    Rollup,
+    Row,
+    group_label,
+    is_startup,
+    number,
+    plan_steps,
+    rollup,
+    row,
+    rule_title,
+)
+from scanner.scoring import CATEGORY_WEIGHTS, Plan
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "E": "red"}
 
@@ -66,7 +84,7 @@ def _startup_head(card: dict[str, t.Any], lang: str, color: bool) -> str:
     return _style(f"{name}  " + " · ".join(parts), color, bold=True, fg=colour)
 
 
-def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
+def _card(card: dict[str, t.Any], lang: str, color: bool, steps: Plan | None = None) -> list[str]:
     name = visible(card["repository"].get("full_name") or card["repository"].get("name", "?"))
     startup = card.get("kind") == "startup"
     if card["status"] != "ok" and not (startup and card["findings"]):
@@ -89,6 +107,9 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
             parts.append(f"{tr(f'category.{category}', lang)} {value:.0f}")
     if parts:
         lines.append("  " + " · ".join(parts))
+    if steps:
+        lines.append("  " + tr("next", lang, rules=plan_steps(steps, lang, visible),
+                               grade=steps.grade, score=number(steps.score)))
     findings = sorted(card["findings"], key=most_severe_first)
     groups = [
         ("to_fix", [f for f in findings if f["status"] == "fail" and not f["waiver"]]),
@@ -120,13 +141,7 @@ def _card(card: dict[str, t.Any], lang: str, color: bool) -> list[str]:
 
 def _group_head(group: IncubatorGroup, lang: str, color: bool) -> list[str]:
     """The incubator, its startups' state, and its repositories' grades and mean score."""
-    if group.id is None and not group.startups:
-        title = tr("group.other", lang)
-    elif group.id is None:
-        title = tr("group.none", lang)
-    else:
-        title = f"{visible(group.title or group.id)} ({visible(group.id)})"
-    lines = [_style(f"== {title} ==", color, bold=True)]
+    lines = [_style(f"== {group_label(group, lang, visible)} ==", color, bold=True)]
     if group.startups:
         lines.append("  " + tr("group.startups", lang, count=len(group.startups),
                                closed=group.without_open_code, open=group.with_open_code,
@@ -160,19 +175,26 @@ class TextReporter(Reporter):
     media_type = "text/plain"
     help = "a readable summary for the terminal"
 
-    def render(self, run: dict[str, t.Any], *, color: bool = False) -> str:
+    @one_pass()
+    def render(self, run: dict[str, t.Any], *, color: bool = False,
+               options: ReportOptions | None = None) -> str:
         lang = run["language"]
         out: list[str] = []
+        view = rollup(run, options) if len(run["scorecards"]) > 1 else None
+        plans = ({id(r.card): r.plan for r in view.rows} if view else
+                 {id(c): row(c).plan for c in run["scorecards"]})
         if has_startups(run):
             for group in incubator_groups(run):
                 out.extend(_group_head(group, lang, color))
                 for card in group.startups + group.repositories:
-                    out.extend(_card(card, lang, color))
+                    out.extend(_card(card, lang, color, plans.get(id(card))))
                     out.append("")
         else:
             for card in run["scorecards"]:
-                out.extend(_card(card, lang, color))
+                out.extend(_card(card, lang, color, plans.get(id(card))))
                 out.append("")
+        if view:
+            out.extend(_rollup(run, view, lang, color))
         summary = run["summary"]
         if summary["repositories"] > 1 or "startups" in summary:
             mean = "-" if summary["mean_score"] is None else f"{summary['mean_score']:.0f}"
@@ -181,3 +203,42 @@ class TextReporter(Reporter):
         if "startups" in summary:
             out.extend(_startup_summary(summary["startups"], lang))
         return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _table(rows: list[Row], lang: str) -> list[str]:
+    """Score, grade, repository and its next step, one line each."""
+    width = min(60, max([len(tr("rollup.repository", lang))] + [len(visible(r.name)) for r in rows]))
+    lines = [f"  {tr('score', lang):>6}  {tr('grade', lang):<5}  "
+             f"{tr('rollup.repository', lang):<{width}}  {tr('rollup.next', lang)}"]
+    for item in rows:
+        if item.card["status"] != "ok":
+            step = f"{tr('could_not_scan', lang)}{tr('colon', lang)}{visible(item.card['error'] or '')}"
+        elif item.plan:
+            step = (tr("plan", lang, count=len(item.plan.fixes), grade=item.plan.grade,
+                       score=number(item.plan.score))
+                    + tr("colon", lang) + plan_steps(item.plan, lang, visible))
+        else:
+            step = "–"
+        delta = "" if item.delta is None else f" ({item.delta:+.1f})"
+        lines.append(f"  {number(item.score):>6}  {item.grade or '–':<5}  "
+                     f"{visible(item.name):<{width}}  {step}{delta}")
+    return lines
+
+
+def _rollup(run: dict[str, t.Any], view: Rollup, lang: str, color: bool) -> list[str]:
+    """Every repository lowest score first (per incubator when the run read a registry), and
+    the most failed rules."""
+    repositories = [r for r in view.rows if not is_startup(r.card)]
+    out = [_style(tr("rollup.title", lang, count=len(repositories)), color, bold=True)]
+    if view.groups is None:
+        out += _table(repositories, lang)
+    else:
+        for group, rows in view.groups:
+            if rows:
+                out += [f" {group_label(group, lang, visible)}", *_table(rows, lang)]
+    if view.most_failed:
+        out += ["", _style(tr("most_failed", lang), color, bold=True)]
+        width = max(len(str(count)) for _, count in view.most_failed)
+        out += [f"  {count:>{width}}  {visible(rule)}: {visible(rule_title(run, rule))}"
+                for rule, count in view.most_failed]
+    return [*out, ""]

@@ -25,10 +25,12 @@ from scanner.snapshot import (
     FILE_HISTORY_DEPTH,
     MAX_FILE_BYTES,
     NOT_REGULAR,
+    THROUGH_LINK,
     Commit,
     Notice,
     RepoInfo,
     Snapshot,
+    too_large,
 )
 from scanner.sources import gitdir
 from scanner.sources.git import (
@@ -194,13 +196,15 @@ def _walk(root: Path, notices: list[Notice]) -> _Listing:
         notices.append(Notice(
             first_too_deep,
             f"{too_deep} folder(s) nested more than {MAX_DEPTH} deep not listed",
-            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)"))
+            f"{too_deep} dossier(s) imbriqué(s) à plus de {MAX_DEPTH} niveaux non listé(s)",
+            cuts_listing=True))
     return listing
 
 
 def _cut(count: int) -> Notice:
     return Notice(".", f"listing stopped after {count} entries: the scan is partial",
-                  f"liste arrêtée après {count} entrées : l'analyse est partielle")
+                  f"liste arrêtée après {count} entrées : l'analyse est partielle",
+                  cuts_listing=True)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -226,6 +230,11 @@ def _parent_inside(root: Path, rel: str, folders: dict[str, bool]) -> bool:
     return not parent or folders[parent]
 
 
+#: What :func:`_classify` says of a folder git lists: a submodule (or a nested repository), which
+#: is another repository, not a file of this one; remote sources do not list them either.
+SUBMODULE = "submodule"
+
+
 def _classify(root: Path, rel: str) -> tuple[int | None, str | None, str | None]:
     """(size, None, link target) for a readable regular file, (None, reason, None) to skip.
 
@@ -237,6 +246,8 @@ def _classify(root: Path, rel: str) -> tuple[int | None, str | None, str | None]
         info = os.lstat(path)
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror}", None
+    if stat.S_ISDIR(info.st_mode):
+        return None, SUBMODULE, None
     if stat.S_ISLNK(info.st_mode):
         # Where the link points is decided before anything outside is looked at: a link leaving
         # the root escapes, whether or not its target exists there.
@@ -329,23 +340,35 @@ class _Reader:
     def __init__(self, root: Path, cap: int) -> None:
         self.root = root
         self.cap = cap
+        #: Why a read failed (the snapshot's ``read_errors``): a file that cannot be read is
+        #: never taken for a missing one.
+        self.errors: dict[str, str] = {}
 
     def __call__(self, rel: str) -> bytes | None:
         real = resolve(self.root / rel)
         if real is None or not inside(self.root, real):
+            self.errors[rel] = BROKEN if real is None else ESCAPES
             return None
         try:
             fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
             return None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
+                self.errors[rel] = NOT_REGULAR
                 return None
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.cap + 1)
+        except OSError as exc:
+            self.errors[rel] = f"cannot be read: {exc.strerror}"
+            return None
         finally:
             os.close(fd)
-        return None if len(data) > self.cap else data
+        if len(data) > self.cap:
+            self.errors[rel] = too_large(len(data), self.cap)[0]
+            return None
+        return data
 
 
 def _checkout_licences(git: Git, cap: int) -> dict[str, bytes]:
@@ -392,20 +415,23 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
             continue
         if not _parent_inside(root, rel, folders):
             files[rel] = None
-            skipped[rel] = "path goes through a link out of the repository; not read"
+            skipped[rel] = THROUGH_LINK
             continue
         if not os.path.lexists(root / rel):  # tracked but deleted in the work tree
             continue
         size, reason, target = _classify(root, rel)
+        if reason == SUBMODULE:
+            continue
         files[rel] = size
         if reason:
             skipped[rel] = reason
         if target:
             links[rel] = target
+    reader = _Reader(root, max_file_bytes)
     snapshot = Snapshot(
         repo=_identity(root, repository),
         files=files,
-        reader=_Reader(root, max_file_bytes),
+        reader=reader,
         truncated=listing.truncated,
         skipped=skipped,
         links=links,
@@ -415,6 +441,7 @@ def local_snapshot(path: Path, *, max_file_bytes: int = MAX_FILE_BYTES,
                    if repository and with_commits else None),
         max_file_bytes=max_file_bytes,
         notices=notices,
+        read_errors=reader.errors,
     )
     if repository and repository[0].work_tree != root:
         # A folder of a checkout (a monorepo's package): the checkout's history (above) and

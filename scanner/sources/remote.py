@@ -32,7 +32,17 @@ from scanner.community import locate
 from scanner.config import FILE_NAME as REPOSITORY_CONFIG
 from scanner.errors import CiviscanError, ScanError
 from scanner.facts import build_facts, wanted_paths
-from scanner.snapshot import BROKEN, ESCAPES, MAX_FILE_BYTES, NOT_REGULAR, Commit, Notice, RepoInfo, Snapshot
+from scanner.snapshot import (
+    BROKEN,
+    ESCAPES,
+    MAX_FILE_BYTES,
+    NOT_REGULAR,
+    UNRESOLVED,
+    Commit,
+    Notice,
+    RepoInfo,
+    Snapshot,
+)
 from scanner.sources.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -47,7 +57,7 @@ MAX_ROUNDS = 3
 TRUNCATED = Notice(".", "the host cut the file listing and it could not be completed: files past "
                         "the cut were not seen, so the scan is partial",
                    "l'hôte a tronqué la liste des fichiers et elle n'a pas pu être complétée : les "
-                   "fichiers au-delà n'ont pas été vus, l'analyse est partielle")
+                   "fichiers au-delà n'ont pas été vus, l'analyse est partielle", cuts_listing=True)
 
 
 @dataclass
@@ -205,7 +215,7 @@ def layout(tree: Tree, link_targets: Mapping[str, bytes | None]) -> Layout:
         target = _resolve(path, link_targets, links)
         if target is None:
             out.skipped[path] = (BROKEN if entry.oid in link_targets or path in link_targets
-                                 else "symlink not resolved; not read")
+                                 else UNRESOLVED)
         elif target == "..":
             out.skipped[path] = ESCAPES
         elif target in blobs:

@@ -182,7 +182,8 @@ def test_the_action_writes_summary_annotations_and_outputs(tmp_path: Path) -> No
     outputs = _outputs(files["GITHUB_OUTPUT"])
     assert outputs["score"].isdigit() and outputs["grade"] in "ABCDE"
     reports = json.loads(outputs["reports"])
-    assert set(reports) == {"json", "markdown"} and Path(reports["markdown"]).is_file()
+    assert set(reports) == {"json", "markdown", "sarif"} and Path(reports["markdown"]).is_file()
+    assert json.loads(Path(outputs["sarif"]).read_text())["version"] == "2.1.0"  # on by default
     assert json.loads(Path(outputs["json"]).read_text())["scorecards"]
     summary = files["GITHUB_STEP_SUMMARY"].read_text()
     assert summary.startswith("## civiscan scorecard") and "licence-file-present" in summary
@@ -190,8 +191,6 @@ def test_the_action_writes_summary_annotations_and_outputs(tmp_path: Path) -> No
     lines = result.stdout.splitlines()
     assert any(line.startswith("::error title=licence-file-present%3A") for line in lines)
     assert any(line.startswith("::warning file=README.md,") for line in lines)
-    # SARIF is asked by default: said, not silently skipped, until this version writes it.
-    assert any("SARIF is not available" in line for line in lines)
     for line in lines:  # every line is one of ours: no repository text can start a command
         assert line.startswith(("::error ", "::warning ", "::notice ")), line
     good, files = _run_action_step(tmp_path / "good", {"fail-under": "50"}, COMPLIANT)

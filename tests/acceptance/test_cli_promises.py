@@ -141,8 +141,8 @@ def test_every_option_reads_its_documented_environment_variable(tmp_path: Path,
             monkeypatch.delenv(var)
             checked += 1
     assert checked > 30
-    monkeypatch.setenv("CIVISCAN_SCAN_FMT", "json")  # Click's automatic name for --format
-    assert cli.commands["scan"].make_context("scan", []).params["fmt"] is None
+    monkeypatch.setenv("CIVISCAN_SCAN_FMT", "json")  # not a name the README gives --format
+    assert cli.commands["scan"].make_context("scan", []).params["format"] == ()
 
 
 def test_the_environment_variables_the_readme_names_work(run_cli: RunCli, bare: Path, tmp_path: Path,
@@ -200,6 +200,8 @@ def test_the_environment_variables_the_readme_names_work(run_cli: RunCli, bare: 
         "CIVISCAN_CACHE_DIR": cache_dir,
         "CIVISCAN_LANG": lambda: "À corriger" in scan(CIVISCAN_LANG="fr").stdout,
         "CIVISCAN_CORPUS": corpus,
+        "CIVISCAN_UPDATE_GOLDEN": lambda: '"CIVISCAN_UPDATE_GOLDEN"' in (
+            REPO_ROOT / "tests" / "golden" / "test_golden.py").read_text(),
     }
 
     def run_cli_env(var: str, value: str, *args: str) -> str:

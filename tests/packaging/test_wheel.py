@@ -59,3 +59,14 @@ def test_wheel_installs_and_scans_in_a_fresh_venv(tmp_path: Path) -> None:
     for name in ("LICENSE", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md",
                  "publiccode.yml"):
         assert f"écrirait {name}" in fixed.stdout, fixed.stdout
+    # The HTML report's template and assets ship, and stored runs re-render (scanner.runs).
+    stored, page = tmp_path / "run.json", tmp_path / "report.html"
+    reported = subprocess.run([str(civiscan), "scan", str(COMPLIANT), "--fail-on", "never",
+                               "-o", str(stored), "--format", f"html:{page}"],
+                              capture_output=True, text=True, cwd=tmp_path)
+    assert reported.returncode == 0, reported.stderr
+    assert page.read_text().startswith("<!DOCTYPE html>") and "Content-Security-Policy" in \
+        page.read_text()
+    again = subprocess.run([str(civiscan), "report", str(stored), "--format", "sarif"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert again.returncode == 0 and json.loads(again.stdout)["version"] == "2.1.0", again.stderr

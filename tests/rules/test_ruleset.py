@@ -71,13 +71,16 @@ def test_rule_texts_are_bilingual_and_placeholders_exist(rule_id: str) -> None:
     _, baseline = _baseline(rule_id)
     from scanner.engine.messages import resolve
 
-    for key in ("message", "remediation", "pass_message", "review_message",
-                "not_applicable_message"):
-        for text in (rule.text(key) or {}).values():
-            for pointer in placeholders(text):
-                head = pointer.split("/*")[0]
-                assert head == "" or resolve(baseline, head) != [] or _optional(baseline, head), (
-                    f"{rule_id}: placeholder {pointer} names nothing in the facts")
+    written = [text for key in ("message", "remediation", "pass_message", "review_message",
+                                "not_applicable_message") for text in (rule.text(key) or {}).values()]
+    for outcome in rule.outcomes:
+        assert outcome.message["en"] != outcome.message["fr"], f"{rule_id}: outcome not translated"
+        written += outcome.message.values()
+    for text in written:
+        for pointer in placeholders(text):
+            head = pointer.split("/*")[0]
+            assert head == "" or resolve(baseline, head) != [] or _optional(baseline, head), (
+                f"{rule_id}: placeholder {pointer} names nothing in the facts")
 
 
 def _optional(baseline: dict[str, t.Any], pointer: str) -> bool:

@@ -98,3 +98,61 @@ def test_rule_id_must_equal_stem_and_folder_category(tmp_path: Path) -> None:
     _, _, problems = check_folders([tmp_path])
     messages = [p.message for p in problems]
     assert any("must equal the file name 'other-name'" in m for m in messages)
+
+
+_OUTCOMES = """\
+id: test-outcomes
+category: licensing
+severity: warning
+weight: 1
+title: {en: Readable, fr: Lisible}
+rationale: {en: Why., fr: Pourquoi.}
+message: {en: "Missing.", fr: "Absent."}
+review_message: {en: "Legacy review.", fr: "Revue."}
+remediation: {en: Fix., fr: Corriger.}
+references: [{title: t, url: "https://example.org"}]
+check: {properties: {doc: {required: [ok], properties: {ok: {const: true}}}}}
+review: {properties: {doc: {required: [legacy], properties: {legacy: {const: true}}}}}
+outcomes:
+  - status: review
+    when: {properties: {doc: {required: [unread], properties: {unread: {type: string}}}}}
+    message: {en: "{/doc/path} not read: {/doc/unread}.", fr: "{/doc/path} non lu : {/doc/unread}."}
+  - status: fail
+    when: {properties: {doc: {required: [empty], properties: {empty: {const: true}}}}}
+    message: {en: "{/doc/path} is empty.", fr: "{/doc/path} est vide."}
+"""
+
+
+def _outcomes_rule(tmp_path: Path):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "test-outcomes.yaml").write_text(_OUTCOMES)
+    rule = load_ruleset([tmp_path], builtin=False).get("test-outcomes")
+    assert rule is not None
+    return rule
+
+
+def test_outcomes_give_each_failing_case_its_status_and_message(tmp_path: Path) -> None:
+    rule = _outcomes_rule(tmp_path)
+    passing = evaluate(rule, {"doc": {"path": "R.md", "ok": True, "unread": "too large"}})
+    assert passing.status is Status.PASS  # outcomes only decide how a failing check ends
+    unread = evaluate(rule, {"doc": {"path": "R.md", "unread": "too large", "empty": True}})
+    assert unread.status is Status.REVIEW  # the first matching outcome wins
+    assert unread.texts["en"]["message"] == "R.md not read: too large."
+    assert unread.texts["fr"]["message"] == "R.md non lu : too large."
+    empty = evaluate(rule, {"doc": {"path": "R.md", "empty": True}})
+    assert (empty.status, empty.texts["en"]["message"]) == (Status.FAIL, "R.md is empty.")
+    legacy = evaluate(rule, {"doc": {"path": "R.md", "legacy": True}})
+    assert (legacy.status, legacy.texts["en"]["message"]) == (Status.REVIEW, "Legacy review.")
+    plain = evaluate(rule, {"doc": {"path": "R.md"}})
+    assert (plain.status, plain.texts["en"]["message"]) == (Status.FAIL, "Missing.")
+
+
+def test_an_outcome_with_a_broken_schema_is_a_rule_problem(tmp_path: Path) -> None:
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "test-outcomes.yaml").write_text(
+        _OUTCOMES.replace("{type: string}", "{type: strin}").replace("status: fail", "status: pass"))
+    _, _, problems = check_folders([tmp_path])
+    text = "\n".join(str(p) for p in problems)
+    assert "/outcomes/1/status: 'pass' is not one of ['review', 'fail']" in text

@@ -349,9 +349,12 @@ def test_the_notice_reaches_the_facts_in_both_languages(tmp_path: Path) -> None:
     root = tmp_path / "scanned"
     root.mkdir()
     _gitdir_file(root, _victim(tmp_path))
-    problems = build_facts(local_snapshot(root))["problems"]
-    assert [(p["path"], p["source"]) for p in problems] == [(".git", "repository")]
-    assert "pointe hors du dossier" in problems[0]["message_fr"]
+    facts = build_facts(local_snapshot(root))
+    # A notice about the source, not an unreadable file: a fact, not a problem.
+    assert facts["problems"] == []
+    notices = facts["repository"]["notices"]
+    assert [n["path"] for n in notices] == [".git"]
+    assert "pointe hors du dossier" in notices[0]["message_fr"]
 
 
 @pytest.mark.parametrize(("text", "entries"), [

@@ -238,14 +238,21 @@ def test_any_failure_of_a_manifest_reader_costs_that_manifest_only(
 
 def test_setup_py_memory_error_from_ast_costs_that_file_only(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def out_of_memory(*args: object, **kwargs: object) -> t.NoReturn:
-        raise MemoryError
+    real = ast.parse
 
-    monkeypatch.setattr(ast, "parse", out_of_memory)  # what a 1 MB expression does on some builds
+    def out_of_memory(source: str, filename: str = "<unknown>", *args: t.Any,
+                      **kwargs: t.Any) -> t.Any:
+        if filename == "setup.py":  # what a 1 MB expression does on some builds
+            raise MemoryError
+        return real(source, filename, *args, **kwargs)  # pytest parses too, to show a failure
+
+    monkeypatch.setattr(ast, "parse", out_of_memory)
     facts = _scan(tmp_path, {"setup.py": MANIFESTS["setup.py"], "LICENSE": MIT})
     assert facts["licence"]["spdx"] == "MIT"
     (problem,) = facts["problems"]
-    assert problem["path"] == "setup.py" and "memory" in problem["message"]
+    assert problem["path"] == "setup.py" and problem["source"] == "licence"
+    assert problem["message"].startswith(("unreadable setup.py", "not analysed"))
+    assert problem["message_fr"]
 
 
 def test_a_lockfile_reader_failure_costs_that_lockfile_only(

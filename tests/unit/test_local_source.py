@@ -112,3 +112,50 @@ def test_commits_carry_their_author_apart_from_the_message(checkout: Path) -> No
     assert commits is not None
     assert commits[0].author == "t <t@x>"  # tests.support.git's identity
     assert commits[0].message.startswith("first\n\nSigned-off-by")
+
+
+def test_submodules_and_nested_repositories_are_not_files_of_the_checkout(checkout: Path) -> None:
+    """A submodule is another repository: like a remote listing, the snapshot leaves it out
+    (a clone leaves it an empty folder), and so does an untracked repository inside."""
+    git(checkout, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},vendor/lib")
+    (checkout / "vendor" / "lib").mkdir(parents=True)
+    nested = checkout / "nested"
+    nested.mkdir()
+    (nested / "x.md").write_text("x\n")
+    git(nested, "init", "-q")
+    snapshot = local_snapshot(checkout)
+    assert "vendor/lib" not in snapshot.files and "nested" not in snapshot.files
+    assert snapshot.skipped == {}
+
+
+def test_links_to_folders_and_into_ignored_folders_are_facts_not_problems(checkout: Path) -> None:
+    """Committed links to a folder of the repository, or into node_modules/ (dangling until
+    `npm install`), are listed as skipped; nothing needed them, so no problem is reported."""
+    from scanner.facts import build_facts
+
+    (checkout / "docs").mkdir()
+    (checkout / "docs" / "guide.md").write_text("guide\n")
+    (checkout / "public").mkdir()
+    (checkout / "public" / "images").symlink_to("../docs")
+    (checkout / "public" / "dsfr.min.css").symlink_to("../node_modules/@gouvfr/dsfr/dist/dsfr.css")
+    (checkout / ".gitignore").write_text("secret.env\nnode_modules/\n")
+    git(checkout, "add", "-A")
+    facts = build_facts(local_snapshot(checkout))
+    skipped = {s["path"]: s["reason"] for s in facts["repository"]["skipped"]}
+    assert skipped == {"public/images": "not a regular file; not read",
+                       "public/dsfr.min.css": "broken symlink, or a loop or chain of links too long"}
+    assert facts["problems"] == []
+
+
+def test_a_needed_file_that_cannot_be_read_is_a_problem_in_both_languages(tmp_path: Path) -> None:
+    from scanner.facts import build_facts
+
+    root = tmp_path / "plain"
+    root.mkdir()
+    (root / "CONTRIBUTING.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / "elsewhere.md").write_text("# Contributing\n")
+    problems = build_facts(local_snapshot(root))["problems"]
+    assert [(p["path"], p["message"], p["message_fr"]) for p in problems] == [
+        ("CONTRIBUTING.md", "symlink escapes the repository; not read",
+         "lien symbolique qui sort du dépôt ; non lu")]
+    assert problems[0]["summary_fr"] == "CONTRIBUTING.md (lien symbolique qui sort du dépôt ; non lu)"

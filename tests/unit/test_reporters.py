@@ -33,10 +33,18 @@ def _run(name: str = "betagouv/demo", message: str = "No licence file.") -> dict
                         "grades": {"D": 1}}}
 
 
-@pytest.mark.parametrize("name", sorted(REPORTER_BY_NAME))
+@pytest.mark.parametrize("name", sorted(set(REPORTER_BY_NAME) - {"badge", "codequality"}))
 def test_every_reporter_renders_findings_and_errors(name: str) -> None:
     out = REPORTER_BY_NAME[name].render(_run())
     assert "licence-file-present" in out and "HTTP 404" in out
+
+
+def test_code_scanning_and_badges_render_findings_and_errors() -> None:
+    """Code Quality lists findings only (an unscanned repository has none); badges grade."""
+    assert "licence-file-present" in REPORTER_BY_NAME["codequality"].render(_run())
+    files = REPORTER_BY_NAME["badge"].render_files(_run())
+    assert '"D 42/100"' in files["betagouv__demo.json"]
+    assert '"error"' in files["betagouv__demo-2.json"]  # the same name twice: two files
 
 
 def test_json_output_is_strict_even_with_nan_and_lone_surrogates() -> None:
@@ -57,11 +65,13 @@ def test_text_shows_spoofing_characters_visibly() -> None:
 def test_markdown_cannot_be_spoofed() -> None:
     out = REPORTER_BY_NAME["markdown"].render(_run(name=HOSTILE, message=HOSTILE))
     assert "<details>" not in out and "![x](" not in out and "\u202e" not in out
-    heading = next(line for line in out.splitlines() if line.startswith("### "))
+    heading = next(line for line in out.splitlines() if line.startswith("### evil"))
     assert "\\|" in heading and "\\`" in heading
-    # the hostile newline did not start a new line: every table row still has 5 columns
-    rows = [line for line in out.splitlines() if line.startswith("|")]
-    assert all(row.count("|") == 6 for row in rows)
+    # the hostile newline did not start a new line: every row has its table's columns
+    tables = [block.splitlines() for block in out.split("\n\n") if block.startswith("|")]
+    assert len(tables) >= 2
+    for rows in tables:
+        assert len({row.count("|") - row.count("\\|") for row in rows}) == 1, rows
 
 
 def test_markdown_escape() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from scanner.engine.evaluate import Finding, Status
-from scanner.scoring import grade_for, score
+from scanner.scoring import fixes, grade_for, plan, score
 
 
 def _f(category: str, status: Status, severity: str = "warning", weight: int = 10,
@@ -59,3 +61,51 @@ def test_nothing_scored_gives_no_score() -> None:
     result = score([_f("api", Status.NOT_APPLICABLE)])
     assert result["score"] is None and result["grade"] is None
     assert result["categories"]["api"]["not_applicable"] == 1
+
+
+def _named(rule: str, category: str, status: Status, severity: str = "warning",
+           weight: int = 10) -> Finding:
+    return dataclasses.replace(_f(category, status, severity, weight), rule=rule)
+
+
+def test_each_fix_gains_what_the_score_would_give() -> None:
+    findings = [_named("a", "licensing", Status.PASS), _named("b", "licensing", Status.FAIL),
+                _named("c", "hygiene", Status.REVIEW), _named("d", "api", Status.FAIL, "info")]
+    now = score(findings)["score"]
+    for fix in fixes(findings):
+        flipped = [dataclasses.replace(f, status=Status.PASS) if f.rule == fix.rule else f
+                   for f in findings]
+        assert fix.score == score(flipped)["score"]
+        assert fix.gain == round(fix.score - now, 1) and fix.gain > 0
+    assert fixes(findings)[0].rule == "b"  # the heaviest failure first
+
+
+def test_plan_reaches_the_next_grade_and_lifts_the_cap() -> None:
+    # Scores over 90 but capped at C by a failing stable error rule: fixing it alone reaches A.
+    findings = [_named(f"p{i}", "licensing", Status.PASS, weight=100) for i in range(50)]
+    findings += [_named("licence", "licensing", Status.FAIL, "error", weight=1),
+                 _named("tiny", "hygiene", Status.FAIL, "info", weight=1),
+                 _named("hygiene-pass", "hygiene", Status.PASS, "info", weight=50)]
+    assert score(findings)["grade"] == "C"
+    result = plan(findings)
+    assert result is not None and [f.rule for f in result.fixes] == ["licence"]
+    assert result.grade == "A"
+    after = [dataclasses.replace(f, status=Status.PASS) if f.rule == "licence" else f
+             for f in findings]
+    assert (result.score, result.grade) == (score(after)["score"], score(after)["grade"])
+
+
+def test_plan_takes_the_fewest_fixes_to_the_next_grade() -> None:
+    findings = [_named("l1", "licensing", Status.FAIL), _named("l2", "licensing", Status.FAIL),
+                _named("l3", "licensing", Status.PASS), _named("l4", "licensing", Status.PASS)]
+    assert score(findings)["grade"] == "D"  # 50
+    result = plan(findings)
+    assert result is not None and len(result.fixes) == 1 and result.grade == "B"  # 75
+    assert plan([_named("ok", "api", Status.PASS)]) is None  # already A
+    assert plan([_named("na", "api", Status.NOT_APPLICABLE)]) is None  # nothing scored
+
+
+def test_stored_findings_score_as_they_did() -> None:
+    findings = [_named("a", "licensing", Status.PASS, "error"), _named("b", "api", Status.REVIEW)]
+    again = [Finding.from_dict(f.to_dict()) for f in findings]
+    assert score(again) == score(findings)

@@ -117,7 +117,8 @@ def test_publiccode_view_accepts_facts_or_parsed_file() -> None:
     ({"name": "x", "identifier": "EUPL-1.2"}, "EUPL-1.2"),
     ({"name": "Licence Ouverte / Open Licence 2.0"}, "etalab-2.0"),
     ({"name": "AGPL-3.0"}, "AGPL-3.0-only"),
-    ({"name": "AGPL-V3", "url": "https://www.gnu.org/licenses/agpl-3.0.html"}, "AGPL-3.0-only"),
+    # "AGPL-V3" and a gnu.org URL say neither "only" nor "or later": the bare family
+    ({"name": "AGPL-V3", "url": "https://www.gnu.org/licenses/agpl-3.0.html"}, "AGPL-3.0"),
     ({"name": "See licence", "url": "https://opensource.org/licenses/MIT"}, "MIT"),
     ({"name": "Propriétaire"}, None),
     ({"name": "x", "x-oai-license-identifier": "MPL-2.0"}, "MPL-2.0"),

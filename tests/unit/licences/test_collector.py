@@ -74,7 +74,8 @@ def test_npm_default_isc_next_to_mit_disagrees() -> None:
                        "tools/e2e/package.json": '{"license": "ISC"}'})
     assert section["consistency"]["agree"] is False
     assert section["consistency"]["disagreeing"] == [
-        {"source": "package.json", "path": "tools/e2e/package.json", "expression": "ISC"}]
+        {"source": "package.json", "path": "tools/e2e/package.json", "expression": "ISC",
+         "summary": "tools/e2e/package.json (ISC)"}]
 
 
 def test_notice_outranks_a_different_licence_text(agpl: str) -> None:

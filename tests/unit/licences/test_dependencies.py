@@ -42,3 +42,13 @@ def test_compatibility_verdicts() -> None:
 def test_bad_lockfile_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         read_lockfile("package-lock.json", b'{"packages": ')
+
+
+def test_a_deprecated_id_is_shown_as_the_lockfile_writes_it() -> None:
+    # MTES-MCT/carbure front/package-lock.json: @iframe-resizer/core "license": "GPL-3.0"
+    from scanner.licences.dependencies import Dependency, summarise
+
+    found = summarise([Dependency("@iframe-resizer/core", "GPL-3.0", "front/package-lock.json",
+                                  False)], "MIT")
+    assert found["incompatible"][0]["summary"] == (
+        "@iframe-resizer/core (GPL-3.0, front/package-lock.json)")

@@ -78,8 +78,11 @@ def test_a_file_that_only_names_a_licence() -> None:
     assert detect("SPDX-License-Identifier: EUPL-1.2").spdx == "EUPL-1.2"
 
 
-def test_a_gnu_notice_is_only_unless_it_says_later() -> None:
-    assert detect("Licensed under the GNU AGPL v3").spdx == "AGPL-3.0-only"
+def test_a_gnu_notice_says_only_or_later_or_neither() -> None:
+    # "GNU AGPL v3" says neither "only" nor "or later": the family, no invented suffix
+    named = detect("Licensed under the GNU AGPL v3")
+    assert (named.spdx, named.version_basis) == ("AGPL-3.0", "unstated")
+    assert detect("Licensed under the GNU AGPL v3 only").spdx == "AGPL-3.0-only"
     assert detect("Licence : AGPL 3 ou plus récente").spdx == "AGPL-3.0-or-later"
     assert detect("License: GPL-3.0+").spdx == "GPL-3.0-or-later"
 
@@ -164,13 +167,13 @@ def test_french_gnu_names_and_later_clauses() -> None:
         "Licence : AGPL-3.0-ou-ultérieure": "AGPL-3.0-or-later",
         "Ce logiciel est placé sous la licence publique générale GNU Affero version 3 ou "
         "ultérieure.": "AGPL-3.0-or-later",
-        "Ce logiciel est placé sous la Licence Publique Générale GNU version 3.": "GPL-3.0-only",
+        "Ce logiciel est placé sous la Licence Publique Générale GNU version 3.": "GPL-3.0",
         "Distribué sous la licence publique générale limitée GNU v2.1, ou à votre choix une "
         "version ultérieure.": "LGPL-2.1-or-later",
         "Distribué selon la licence publique de l'Union européenne (EUPL) version 1.2.":
             "EUPL-1.2",
         # "ultérieures" about something else, in another sentence, says nothing of the licence
-        "Ce code est sous GPL v3. Les versions ultérieures du guide suivront.": "GPL-3.0-only",
+        "Ce code est sous GPL v3. Les versions ultérieures du guide suivront.": "GPL-3.0",
     }
     for text, expected in cases.items():
         assert detect(text).spdx == expected, text

@@ -11,7 +11,8 @@ from scanner.publiccode.licence import parse_licence
 
 @pytest.mark.parametrize(("url", "spdx"), [
     ("http://www.apache.org/licenses/LICENSE-2.0.html", "Apache-2.0"),
-    ("https://www.gnu.org/licenses/agpl-3.0.html", "AGPL-3.0-only"),
+    # a gnu.org URL says nothing of "only" or "or later": the bare family, stated as unstated
+    ("https://www.gnu.org/licenses/agpl-3.0.html", "AGPL-3.0"),
     ("https://spdx.org/licenses/EUPL-1.2.html", "EUPL-1.2"),
     ("https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12", "EUPL-1.2"),
     ("https://cecill.info/licences/Licence_CeCILL-B_V1-fr.html", "CECILL-B"),

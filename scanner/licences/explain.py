@@ -1,0 +1,169 @@
+"""What civiscan saw, in words a finding can quote (English and French).
+
+Rules decide; these notes only state observations about named files ("LICENSE could not be read
+(permission denied)", "LICENSE says it is a modified licence"), so that every path, number and
+yes/no in a message is true of the file it names.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from scanner.licences.expressions import family
+from scanner.licences.notices import GNU_FAMILIES
+
+Note = dict[str, str]
+
+
+def _note(path: str, en: str, fr: str) -> Note:
+    return {"path": path, "en": en, "fr": fr}
+
+
+def _percent(score: float) -> str:
+    return f"{score:.0%}"
+
+
+def _percent_fr(score: float) -> str:
+    return f"{score * 100:.0f}\u00a0%"
+
+
+def undecided(method: str, files: list[dict[str, t.Any]], unread: list[dict[str, t.Any]],
+              readme: dict[str, t.Any] | None) -> list[Note]:
+    """Why the repository's licence could not be identified (empty when it was)."""
+    if method == "unread":
+        return [_note(u["path"], f"{u['path']} exists but could not be read ({u['reason']})",
+                      f"{u['path']} existe mais n'a pas pu être lu ({u['reason_fr']})")
+                for u in unread if u["scope"] == "root"] + [
+            _note(f["path"], f"{f['path']} could not be analysed ({f['reason']})",
+                  f"{f['path']} n'a pas pu être analysé ({f['reason_fr']})")
+            for f in files if f["scope"] == "root" and f["method"] == "not-analysed"]
+    if method == "components-only":
+        paths = ", ".join(f["path"] for f in files)
+        return [_note("", f"only sub-packages have licence files ({paths}); the repository "
+                          "has none of its own",
+                      f"seuls des sous-paquets ont un fichier de licence ({paths}) ; le dépôt "
+                      "n'en a pas pour lui-même")]
+    if method not in ("unrecognised", "modified", "reference-unresolved"):
+        return []
+    sources = [f for f in files if f["scope"] == "root"]
+    if not sources and readme:
+        sources = [readme]
+    return [_file_note(f, f is readme) for f in sources if f["spdx"] == "NOASSERTION"]
+
+
+def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
+    path = entry["path"]
+    where = f"{path} (section « {entry['heading']} »)" if in_readme else path
+    bases = [c["spdx"] for c in entry.get("candidates", [])]
+    if entry.get("renamed") and bases:
+        return _note(path, f"{where} holds the text of {bases[0]} under another name "
+                           f"(« {entry['modified']} »): a renamed licence is not {bases[0]} as "
+                           "published",
+                     f"{where} contient le texte de la licence {bases[0]} sous un autre nom "
+                     f"(« {entry['modified']} ») : une licence renommée n'est pas la licence "
+                     f"{bases[0]} telle que publiée")
+    if entry.get("modified"):
+        base = bases[0] if bases else None
+        en = f"{where} says it is a modified licence (« {entry['modified']} »)"
+        fr = f"{where} se présente comme une licence modifiée (« {entry['modified']} »)"
+        if base:
+            en += f", so it is not {base} as published"
+            fr += f" : ce n'est donc pas la licence {base} telle que publiée"
+        return _note(path, en, fr)
+    if entry.get("references"):
+        refs = ", ".join(entry["references"])
+        return _note(path, f"{where} only points to {refs}, which is not among the repository's "
+                           "licence files",
+                     f"{where} renvoie seulement à {refs}, qui ne fait pas partie des fichiers de "
+                     "licence du dépôt")
+    close = [c for c in entry.get("candidates", []) if c.get("score")]
+    if close:
+        best = close[0]
+        return _note(path, f"{where} resembles {best['spdx']} ({_percent(best['score'])} of its "
+                           "text) but differs from it",
+                     f"{where} ressemble à la licence {best['spdx']} ({_percent_fr(best['score'])} "
+                     "de son texte) mais en diffère")
+    return _note(path, f"{where} matches no licence civiscan knows",
+                 f"{where} ne correspond à aucune licence connue de civiscan")
+
+
+def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
+    """What the README's licence section holds, for the finding that there is no licence file."""
+    if readme is None:
+        return None
+    where = f"{readme['path']}, section « {readme['heading']} » (line {readme['line']})"
+    where_fr = f"{readme['path']}, section « {readme['heading']} » (ligne {readme['line']})"
+    spdx = readme["spdx"]
+    if readme.get("modified"):
+        return (f"{where}: a modified licence (« {readme['modified']} »)",
+                f"{where_fr} : une licence modifiée (« {readme['modified']} »)")
+    if readme["full_text"]:
+        return (f"{where}: the full text of {spdx}", f"{where_fr} : le texte complet de {spdx}")
+    if spdx != "NOASSERTION":
+        return f"{where}: names {spdx}", f"{where_fr} : nomme {spdx}"
+    if readme.get("references"):
+        refs = ", ".join(readme["references"])
+        return f"{where}: points to {refs}", f"{where_fr} : renvoie à {refs}"
+    return (f"{where}: a licence text civiscan does not recognise",
+            f"{where_fr} : un texte de licence que civiscan ne reconnaît pas")
+
+
+def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any]],
+                  declared: list[dict[str, t.Any]], readme: dict[str, t.Any] | None, *,
+                  from_declarations: bool = False) -> list[Note]:
+    """Why the effective licence is not written as on data.gouv.fr's list: how each GNU
+    version was read, deprecated ids declared, the MPL without its copyleft exception."""
+    notes: list[Note] = []
+    said: set[tuple[str, str]] = set()
+    holders = [f["path"] for f in files if f["scope"] == "root"] or (
+        [readme["path"]] if readme else [])
+    where = ", ".join(holders)
+    everywhere = [d for d in declared if d.get("scope") != "third-party"]
+    if from_declarations:
+        declared = [d for d in declared if d.get("scope") == "root"]
+    for spdx_id in ids:
+        base = family(spdx_id)
+        if base not in GNU_FAMILIES or spdx_id.endswith("-or-later"):
+            continue
+        if basis == "text":
+            notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
+                                      f"convention reads as {spdx_id}; nothing in the repository "
+                                      "says \"or any later version\"",
+                               f"{where} contient seulement le texte de la licence {base}, qui se lit "
+                               f"{spdx_id} par convention SPDX ; rien dans le dépôt ne dit « ou "
+                               "toute version ultérieure »"))
+        elif basis == "unstated":
+            named = (_declaring(declared, base) if from_declarations else where) or where
+            notes.append(_note(named, f"{named} names the {base} licence without saying \"only\" "
+                                      "or \"or later\"",
+                               f"{named} nomme la licence {base} sans préciser « only » ni « ou "
+                               "ultérieure »"))
+        elif basis == "deprecated":
+            named = _declaring(declared, base) or where
+            said |= {(d["path"], base) for d in declared if base in (d.get("deprecated") or ())}
+            notes.append(_note(named, f"{named} declares the deprecated id {base}, which SPDX "
+                                      f"reads as {base}-only",
+                               f"{named} déclare l'identifiant déprécié {base}, que SPDX lit "
+                               f"{base}-only"))
+        else:
+            named = _declaring(declared, base) or where
+            notes.append(_note(named, f"{named} says {spdx_id}", f"{named} indique {spdx_id}"))
+    deprecated = sorted({(d["path"], i) for d in everywhere for i in d.get("deprecated") or ()})
+    for path, old in deprecated:
+        if (path, old) in said:
+            continue
+        notes.append(_note(path, f"{path} declares the deprecated SPDX id {old}",
+                           f"{path} déclare l'identifiant SPDX déprécié {old}"))
+    if "MPL-2.0-no-copyleft-exception" in ids:
+        notes.append(_note(where, f"{where} marks the code \"Incompatible With Secondary "
+                                  "Licenses\" (MPL-2.0-no-copyleft-exception)",
+                           f"{where} déclare le code « Incompatible With Secondary Licenses » "
+                           "(MPL-2.0-no-copyleft-exception)"))
+    return notes
+
+
+def _declaring(declared: list[dict[str, t.Any]], base: str) -> str:
+    """The declarations naming the GNU family ``base``: ``path ("as written")``."""
+    named = [f"{d['path']} (\"{d['expression']}\")" for d in declared
+             if any(family(i) == base for i in d.get("ids") or ()) and d.get("expression")]
+    return ", ".join(dict.fromkeys(named))

@@ -1,0 +1,123 @@
+"""The licence a README gives in its « Licence » section, in full or by name.
+
+A repository without a licence file may still hold its licence: the README's "License" section
+quoting the whole MIT text is that repository's licence (and still no licence *file*, which
+licence-file-present asks for). The section is read like a licence file.
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+
+from scanner.community.markup import parse
+from scanner.licences.detect import detect
+from scanner.licences.normalise import fold
+from scanner.licences.notices import mentions, resolve
+
+#: Headings of a licence section ("Licence", "📜 License and copyright", « Droits d'auteur »):
+#: the licence word leads a short heading ("Licence Ouverte", a README's title, does not count).
+_HEADING = re.compile(r"^\W*(?:the\s+)?(?:licen[cs]es?|licensing|copyright|droits?\s+d['’]\s*auteur"
+                      r"|spdx)\b", re.IGNORECASE)
+_ONLY_WORDS = re.compile(r"^\W*(?:licen[cs]es?|licensing)\W*$", re.IGNORECASE)
+_HEADING_WORDS = 6
+#: Headings about other people's licences (fonts, dependencies, credits), not the project's.
+_OTHERS = re.compile(r"third|tiers|d[ée]pendanc|dependenc|cr[ée]dits?|acknowledg|remerciement"
+                     r"|\bfonts?\b|\bpolices?\b|\bicons?\b|ic[ôo]nes", re.IGNORECASE)
+_ADORNMENT = re.compile(r"^\s*[=\-~^#*+`'\"_:.]{3,}\s*$")
+#: Longest section read as a licence (the longest licence texts are about 100 kB).
+MAX_SECTION_CHARS = 200_000
+#: A section that matches no licence is still a licence *text* (an unknown one) from this many
+#: words; shorter, it is a sentence that names nothing civiscan knows.
+TEXT_WORDS = 80
+
+
+def licence_section(text: str, path: str) -> tuple[str, int, str] | None:
+    """(heading, 1-based line, body) of the README's licence section, if it has one."""
+    doc = parse(text[:MAX_SECTION_CHARS * 2], path)
+    title = doc.headings[0] if doc.headings and doc.headings[0].level == 1 else None
+    heading = next((h for h in doc.headings if _HEADING.search(h.text)
+                    and len(h.text.split()) <= _HEADING_WORDS and not _OTHERS.search(h.text)
+                    and (h is not title or _ONLY_WORDS.match(h.text))), None)
+    if heading is None:
+        return None
+    lines = text.splitlines()
+    end = next((h.line for h in doc.headings if h.line > heading.line
+                and h.level <= heading.level), len(lines) + 1)
+    body = lines[heading.line:end - 1]
+    while body and (not body[0].strip() or _ADORNMENT.match(body[0])):
+        body = body[1:]
+    # A setext heading's own underline ends the section early: drop it from the end too.
+    if body and _ADORNMENT.match(body[-1]):
+        body = body[:-1]
+    return heading.text, heading.line, "\n".join(body)[:MAX_SECTION_CHARS]
+
+
+#: What a sentence says a licence covers: the content (documentation, data, texts) or the code.
+_CONTENT = re.compile(r"\b(?:documentation|docs?|contenus?|content|donnees|data|datasets?|textes?"
+                      r"|guides?|articles?|images?|illustrations?|medias?|fiches?|pages?)\b")
+_CODE = re.compile(r"\b(?:code|codes|logiciels?|software|sources?|programmes?|programs?)\b")
+_SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n\s*\n|\n\s*[-*+]\s+")
+#: A sentence about where material comes from ("adapté du guide …, utilisé sous licence
+#: CC-BY-SA-3.0"): the licence named is someone else's, not one the repository gives.
+_PROVENANCE = re.compile(r"\b(?:adapte|adaptee|adapted|utilise sous|utilisee sous|used under"
+                         r"|issue? de|extrait|derived from|derive de|repris|taken from"
+                         r"|courtesy of|third[- ]party|tiers)\b")
+
+
+def scopes(body: str) -> list[dict[str, str]]:
+    """The licences a licence section gives to the code or to the content, sentence by sentence
+    ("Le code est sous licence MIT ; le contenu des guides est publié sous Licence Ouverte 2.0").
+    The sentence's subject decides: the first of the two kinds of words it names ("Le code
+    nécessaire à la publication de ces guides" is code). A sentence naming neither, or saying
+    where borrowed material comes from ("adapté de …, utilisé sous licence CC-BY-SA-3.0"),
+    scopes nothing."""
+    found: list[dict[str, str]] = []
+    for sentence in _SENTENCES.split(body):
+        named = [resolve(m)[0] for m in mentions(sentence)]
+        if not named:
+            continue
+        folded = fold(sentence)
+        if _PROVENANCE.search(folded):
+            continue
+        content, code = _CONTENT.search(folded), _CODE.search(folded)
+        if not content and not code:
+            continue
+        scope = "content" if content and (not code or content.start() < code.start()) else "code"
+        quote = " ".join(sentence.split()).lstrip("-*+ ")[:160]
+        for spdx_id in dict.fromkeys(named):
+            found.append({"spdx": spdx_id, "scope": scope, "quote": quote})
+    return found
+
+
+def readme_licence(text: str, path: str) -> dict[str, t.Any] | None:
+    """What the README's licence section holds: a full licence text, a licence named, a modified
+    or unknown licence text, or a pointer to a file; ``None`` when it has no such section or
+    the section says none of these."""
+    section = licence_section(text, path)
+    if section is None:
+        return None
+    heading, line, body = section
+    if not body.strip():
+        return None
+    found = detect(body)
+    entry: dict[str, t.Any] = {
+        "path": path, "heading": heading, "line": line, "spdx": found.spdx,
+        "licences": list(found.licences), "method": found.method,
+        "full_text": found.method in ("exact", "similarity", "title"),
+        "confidence": found.confidence,
+        "candidates": [{"spdx": c.spdx, "score": c.score} for c in found.candidates],
+    }
+    if found.version_basis:
+        entry["version_basis"] = found.version_basis
+    if found.modified:
+        entry["modified"] = found.modified
+    if found.renamed:
+        entry["renamed"] = True
+    if found.references:
+        entry["references"] = list(found.references)
+    if found.method == "none" and (len(body.split()) < TEXT_WORDS or not found.candidates):
+        return None  # a sentence naming no licence ("Tous droits réservés à ...") is no licence
+    if not entry["full_text"]:
+        entry["scopes"] = scopes(body)
+    return entry

@@ -1,0 +1,1 @@
+"""Stored run documents: read them back, join shards, compare two runs, keep a history."""
