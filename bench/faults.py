@@ -48,24 +48,21 @@ ARGS = ["--format", "json", "--fail-on", "never", "--quiet"]
 
 
 def _faulty_scan(queue: t.Any, env: dict[str, str], target: str, cache: str) -> None:
-    """One scan in this fresh process, rate-limit waits recorded rather than slept."""
+    """One scan in this fresh process, waits recorded rather than slept (``VirtualTime``)."""
     os.environ.update(env)
     import scanner.run
     from scanner.engine.loader import load_ruleset
     from scanner.run import ScanOptions, scan
-    from scanner.sources.crawl import Crawler, CrawlOptions
+    from scanner.sources.crawl import CrawlOptions
     from scanner.targets import parse_target
+    from tests.fakeforge import VirtualTime
 
-    waits: list[float] = []
-
-    def recording(targets: t.Any, crawl: CrawlOptions | None = None,
-                  listener: t.Any = None) -> Crawler:
-        return Crawler(crawl or CrawlOptions(), listener, sleep=waits.append)
-
-    scanner.run.make_crawler = recording
+    virtual = VirtualTime()
+    scanner.run.make_crawler = lambda targets, crawl=None, listener=None: virtual.crawler(
+        crawl, listener)
     run = scan(ScanOptions(targets=[parse_target(target)], ruleset=load_ruleset([]),
                            include_facts=True, crawl=CrawlOptions(cache_dir=Path(cache))))
-    queue.put({"run": run, "waits": len(waits), "waited_s": round(sum(waits), 1)})
+    queue.put({"run": run, "waits": len(virtual.waits), "waited_s": round(virtual.elapsed, 1)})
 
 
 def _in_child(*args: t.Any) -> dict[str, t.Any]:

@@ -11,6 +11,7 @@ tags, NULs, lone surrogates, BOMs), deep nesting, huge numbers, repeated lines.
 from __future__ import annotations
 
 import random
+import re
 import typing as t
 from functools import cache
 
@@ -90,6 +91,12 @@ VALUES: tuple[bytes, ...] = (
     b"../../../etc/passwd", b"http://169.254.169.254/latest", b"*", b"&", b"!!str", b"2024-13-45",
     b"\xe2\x80\xae", b"<img src=x onerror=alert(1)>", b"%s%n", b"{{7*7}}")
 
+#: A field whose value parsers interpret: the value (quoted, or to the end of the line).
+_FIELD = re.compile(
+    rb"""(?P<q>["']?)(?:licen[cs]es?|\$ref|url|version|openapi|swagger|asyncapi|name|"""
+    rb"""publiccodeYmlVersion|platforms|softwareType|spdx|type|path)(?P=q)\s*[:=]\s*"""
+    rb"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^\n,}\]]*)""", re.IGNORECASE)
+
 
 @cache
 def seeds() -> dict[str, list[bytes]]:
@@ -161,11 +168,11 @@ def mutate(data: bytes, rng: random.Random, *, others: t.Sequence[bytes] = (),
             other = rng.choice(others)
             cut = rng.randint(0, len(other))
             out[at:] = other[cut:cut + rng.randint(1, 2000)]
-        elif choice == 6:  # nest deeply
-            depth = rng.choice((50, 500, 5000))
+        elif choice == 6:  # nest deeply, closed or not
+            depth = rng.choice((50, 200, 500, 5000))
             opener, closer = rng.choice(((b"[", b"]"), (b"{\"a\":", b"}"), (b"- ", b""),
                                          (b"a:\n" + b" ", b""), (b"> ", b""), (b"(", b")")))
-            out[at:at] = opener * depth + closer * depth
+            out[at:at] = opener * depth + closer * depth * rng.randrange(2)
         elif choice == 7 and out:  # repeat a line many times
             start = out.rfind(b"\n", 0, at) + 1
             end = out.find(b"\n", at)
@@ -182,12 +189,13 @@ def mutate(data: bytes, rng: random.Random, *, others: t.Sequence[bytes] = (),
             middle = out.find(b"\n", at)
             if middle > 0:
                 out = out[middle:] + out[:middle]
-        elif choice == 11:  # a value replaced: after a quote or a colon, up to the next one
-            start = max(out.rfind(b'"', 0, at), out.rfind(b": ", 0, at) + 1)
-            if start >= 0:
-                end = min((i for i in (out.find(b'"', start + 1), out.find(b"\n", start + 1))
-                           if i >= 0), default=len(out))
-                out[start + 1:end] = rng.choice(VALUES)
+        elif choice == 11:  # a field that matters (a licence, a $ref, a version…) set badly
+            fields = list(_FIELD.finditer(out))
+            if fields:
+                field = rng.choice(fields)
+                start, end = field.span("value")
+                quoted = end - start >= 2 and out[start] in b"\"'"
+                out[start + quoted:end - quoted] = rng.choice(VALUES)
         else:  # a key of the same file repeated, or an alias bomb
             out[at:at] = rng.choice((b"\nname: a\nname: b\n", b"\na: &a [x, x]\nb: &b [*a, *a]\n"
                                      b"c: [*b, *b, *b]\n", b"\n1: a\ntrue: b\n", b"\n: \n"))

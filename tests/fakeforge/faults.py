@@ -340,3 +340,29 @@ class Killer:
                 if self.seen == self.after:
                     os.kill(self.pid, signal.SIGKILL)
         return 0.0
+
+
+class VirtualTime:
+    """A client's clock and sleep for fault runs: waits are recorded and pass at once, and the
+    clock moves on by them (so that pacing and rate-limit resets see the time go by)."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.elapsed = 0.0
+        self._lock = threading.Lock()
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.waits.append(seconds)
+            self.elapsed += seconds
+
+    def clock(self) -> float:
+        return time.time() + self.elapsed
+
+    def crawler(self, crawl: t.Any = None, listener: t.Any = None) -> t.Any:
+        """A :class:`~scanner.sources.crawl.Crawler` living on this time."""
+        from scanner.sources.crawl import Crawler, CrawlOptions
+
+        made = Crawler(crawl or CrawlOptions(), listener, sleep=self.sleep)
+        made.policy.clock = self.clock
+        return made

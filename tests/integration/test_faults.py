@@ -21,10 +21,10 @@ import pytest
 import scanner.run
 from scanner.engine.loader import load_ruleset
 from scanner.run import ScanOptions, scan
-from scanner.sources.crawl import Crawler, CrawlOptions
+from scanner.sources.crawl import CrawlOptions
 from scanner.sources.remote import Filters
 from scanner.targets import parse_target
-from tests.fakeforge import FakeForge, FaultPlan, Forge, Killer, every_fault
+from tests.fakeforge import FakeForge, FaultPlan, Forge, Killer, VirtualTime, every_fault
 from tests.fakeforge.model import FakeRepo, synthetic_org
 from tests.support import REPO_ROOT
 
@@ -157,16 +157,16 @@ def test_two_runs_sharing_a_cache_both_finish_correctly(org: Org, tmp_path: Path
 def test_every_fault_ends_in_a_score_or_a_reason(org: Org, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """150 repositories of the organisation through 5% server errors and every other fault;
-    rate-limit waits are recorded, not slept (the fake's limits are faults: nothing to wait out)."""
+    waits are recorded, not slept (the fake's limits are faults: nothing to wait out)."""
     names = [c["repository"]["full_name"] for c in org.whole["scorecards"]][:150]
     cut = next(r for r in org.repos if r.full_name in names[50:] and not r.empty
                and any("/" in path for path in r.files))
     plan = every_fault(seed=5, always_cut=cut.full_name)
-    waits: list[float] = []
+    virtual = VirtualTime()
     for var, value in org.env.items():
         monkeypatch.setenv(var, value)
-    monkeypatch.setattr(scanner.run, "make_crawler", lambda targets, crawl, listener: Crawler(
-        t.cast(CrawlOptions, crawl), listener, sleep=waits.append))
+    monkeypatch.setattr(scanner.run, "make_crawler",
+                        lambda targets, crawl, listener: virtual.crawler(crawl, listener))
     org.server.faults = plan
     try:
         run = scan(ScanOptions(targets=[parse_target("github:killed")], ruleset=RULESET,
@@ -190,4 +190,4 @@ def test_every_fault_ends_in_a_score_or_a_reason(org: Org, tmp_path: Path,
     assert any("the host cut the file listing" in n for n in card["notices"])
     (readable,) = [f for f in card["findings"] if f["rule"] == "repository-files-readable"]
     assert readable["status"] == "fail"
-    assert waits  # rate limits and errors were waited out, not hammered
+    assert virtual.waits  # rate limits and errors were waited out, not hammered
