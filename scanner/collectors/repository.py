@@ -2,7 +2,9 @@
 
 Paths the source skipped (a link to a folder, a link into an uninstalled ``node_modules/``) and its
 notices (history not read, a ``.git`` pointing elsewhere) are facts, not problems: only a file
-some collector needed and could not read is a problem (:func:`scanner.facts.build_facts`).
+some collector needed and could not read is a problem (:func:`scanner.facts.build_facts`). A
+listing the host cut short is one: files past the cut, needed or not, were never seen, so the
+source's notices about it are problems too (repository-files-readable says the scan is partial).
 """
 
 from __future__ import annotations
@@ -26,4 +28,7 @@ class RepositoryCollector(Collector):
                               for p, r in sorted(snapshot.skipped.items())]
         section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}
                               for n in snapshot.notices]
-        return {"repository": section}
+        problems = [{"source": self.name, "path": n["path"], "line": None,
+                     "message": n["message"], "message_fr": n["message_fr"]}
+                    for n in section["notices"]] if snapshot.truncated else []
+        return {"repository": section, "problems": problems}
