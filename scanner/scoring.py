@@ -11,7 +11,7 @@ Scoring sees findings only, never facts.
   rounded to one decimal; ``None`` when nothing counts in it.
 * The **overall score** is the mean of the category scores weighted by :data:`CATEGORY_WEIGHTS`
   (categories with no score drop out and the others are re-weighted); ``None`` if none scored.
-* The **grade** comes from the overall score through :data:`GRADE_FLOORS` (A >= 90, B >= 75,
+* The **grade** comes from the overall score as shown (:func:`shown`) through :data:`GRADE_FLOORS` (A >= 90, B >= 75,
   C >= 60, D >= 40, else E), then is capped at C when a stable ``error``-severity rule fails
   unwaived: a repository without a licence is not a B, whatever else it does well.
 
@@ -76,9 +76,10 @@ def shown(score: float) -> int:
 
 
 def grade_for(score: float | None) -> str | None:
+    """The grade of the score as shown: a repository that reads "90" is an A, never a B."""
     if score is None:
         return None
-    return next(grade for grade, floor in GRADE_FLOORS if score >= floor)
+    return next(grade for grade, floor in GRADE_FLOORS if shown(score) >= floor)
 
 
 def _blocks(finding: Finding) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from scanner.engine.evaluate import Finding, Status
-from scanner.scoring import fixes, grade_for, plan, score
+from scanner.scoring import fixes, grade_for, plan, score, shown
 
 
 def _f(category: str, status: Status, severity: str = "warning", weight: int = 10,
@@ -53,8 +53,15 @@ def test_failing_stable_error_rule_caps_the_grade_at_c() -> None:
 
 
 def test_grade_floors() -> None:
-    assert [grade_for(s) for s in (100, 90, 89.9, 75, 60, 40, 39.9, None)] == [
+    assert [grade_for(s) for s in (100, 90, 89.4, 75, 60, 40, 39.4, None)] == [
         "A", "A", "B", "B", "C", "D", "E", None]
+
+
+def test_grade_follows_the_score_as_shown() -> None:
+    """A card reading "90" is an A: the grade never contradicts the number beside it."""
+    for value in (89.5, 89.6, 89.9, 74.6, 59.5, 39.6):
+        assert grade_for(value) == grade_for(float(shown(value))), value
+    assert grade_for(89.5) == "A" and grade_for(74.5) == "C"  # shown as 90 and 74
 
 
 def test_nothing_scored_gives_no_score() -> None:
