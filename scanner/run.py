@@ -24,7 +24,7 @@ from scanner.snapshot import Snapshot
 from scanner.sources.history import fill_shallow_history
 from scanner.sources.local import local_snapshot
 from scanner.sources.remote import Item
-from scanner.targets import Target, unique
+from scanner.targets import GitlabHosts, Target, unique
 
 if t.TYPE_CHECKING:
     from scanner.registry.scan import StartupFilter
@@ -53,7 +53,7 @@ class ScanOptions:
     #: Which startups of ``registry:`` targets are scanned (default: all).
     startups: StartupFilter = field(default_factory=lambda: _all_startups())
     #: Self-hosted GitLab hosts: where a registry's URLs may point besides github.com/gitlab.com.
-    gitlab_hosts: frozenset[str] = frozenset()
+    gitlab_hosts: GitlabHosts = field(default_factory=dict)
 
 
 def _all_startups() -> StartupFilter:

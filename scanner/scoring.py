@@ -11,9 +11,10 @@ Scoring sees findings only, never facts.
   rounded to one decimal; ``None`` when nothing counts in it.
 * The **overall score** is the mean of the category scores weighted by :data:`CATEGORY_WEIGHTS`
   (categories with no score drop out and the others are re-weighted); ``None`` if none scored.
-* The **grade** comes from the overall score as shown (:func:`shown`) through :data:`GRADE_FLOORS` (A >= 90, B >= 75,
-  C >= 60, D >= 40, else E), then is capped at C when a stable ``error``-severity rule fails
-  unwaived: a repository without a licence is not a B, whatever else it does well.
+* The **grade** comes from the overall score as shown (:func:`shown`) through
+  :data:`GRADE_FLOORS` (A >= 90, B >= 75, C >= 60, D >= 40, else E), then is capped at C
+  when a stable ``error``-severity rule fails unwaived: a repository without a licence is not
+  a B, whatever else it does well.
 
 What a fix gains (:func:`fixes`, :func:`plan`: "fix these 3 to reach B") is computed here too,
 with the same formula, so a report can never promise points the score would not give.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 from scanner.errors import TargetError
 
 KNOWN_HOSTS = {"github.com": "github", "gitlab.com": "gitlab"}
+#: Self-hosted GitLab hosts, each with the path its instance is served under ("" at the root,
+#: "/gitlab" for https://forge.example.fr/gitlab): a project URL's path begins with it.
+GitlabHosts = Mapping[str, str]
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -89,7 +92,20 @@ def _registry(raw: str, text: str) -> Target:
     return Target("registry", raw, path=path)
 
 
-def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Target:
+def gitlab_hosts_of(hosts: Iterable[str], instances: Mapping[str, str]) -> dict[str, str]:
+    """Each GitLab host with the path of its instance, read from ``HOST=URL`` when given."""
+    return {host: urlsplit(instances[host]).path.rstrip("/") if host in instances else ""
+            for host in hosts}
+
+
+def instance_path(segments: list[str], prefix: str) -> list[str]:
+    """A project URL's path segments without those of the instance it is served under."""
+    base = [s for s in prefix.split("/") if s]
+    kept = [s for s in segments if s]
+    return kept[len(base):] if base and kept[:len(base)] == base else kept
+
+
+def parse_target(raw: str, *, gitlab_hosts: GitlabHosts | Collection[str] = ()) -> Target:
     """``.``, a path, ``github:OWNER[/REPO]``, ``gitlab:GROUP[/...]``, an https URL, or
     ``registry:URL|FILE`` (a startup registry: every repository it declares)."""
     text = raw.strip()
@@ -105,14 +121,16 @@ def parse_target(raw: str, *, gitlab_hosts: frozenset[str] = frozenset()) -> Tar
             raise TargetError(f"{raw!r}: only https URLs are supported",
                               fr=f"{raw!r} : seules les URL https sont acceptées")
         host = (url.hostname or "").lower()
-        found = KNOWN_HOSTS.get(host) or ("gitlab" if host in gitlab_hosts else None)
+        hosts = (gitlab_hosts if isinstance(gitlab_hosts, Mapping)
+                 else dict.fromkeys(gitlab_hosts, ""))
+        found = KNOWN_HOSTS.get(host) or ("gitlab" if host in hosts else None)
         if found is None:
             raise TargetError(f"{raw!r}: unknown host {host!r}; if it is a self-hosted GitLab, "
                               "say so with --gitlab-host or gitlab_hosts in the configuration",
                               fr=f"{raw!r} : hôte inconnu {host!r} ; s'il s'agit d'un GitLab "
                                  "auto-hébergé, indiquez-le avec --gitlab-host ou gitlab_hosts "
                                  "dans la configuration")
-        parts = url.path.split("/-/")[0].split("/")
+        parts = instance_path(url.path.split("/-/")[0].split("/"), hosts.get(host, ""))
         return _remote(found, host, parts, raw)
     path = Path(text).expanduser()
     if not path.exists():

@@ -9,7 +9,7 @@ from scanner.config import Config, check_rule_ids, load_config, split_gitlab_hos
 from scanner.engine.loader import Ruleset, load_ruleset
 from scanner.i18n import default_language
 from scanner.sources.http import check_api_url
-from scanner.targets import Target, parse_target
+from scanner.targets import Target, gitlab_hosts_of, parse_target
 
 
 def build_config(path: Path | None) -> Config:
@@ -22,14 +22,15 @@ def build_ruleset(config: Config, extra: Sequence[Path] = ()) -> Ruleset:
     return ruleset
 
 
-def build_gitlab_hosts(config: Config, entries: Sequence[str] = ()) -> tuple[frozenset[str], dict[str, str]]:
-    """Self-hosted GitLab hosts (``gitlab_hosts`` and ``--gitlab-host``, the command line last),
-    and the API URL of those given as ``HOST=URL`` (checked: https, or http to a loopback host)."""
+def build_gitlab_hosts(config: Config, entries: Sequence[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """Self-hosted GitLab hosts (``gitlab_hosts`` and ``--gitlab-host``, the command line last)
+    with the path their instance is served under, and the API URL of those given as
+    ``HOST=URL`` (checked: https, or http to a loopback host)."""
     hosts, instances = split_gitlab_hosts(entries)
     instances = {**config.gitlab_instances, **instances}
     for host, url in instances.items():
         check_api_url(url, f"--gitlab-host {host}")
-    return config.gitlab_hosts | hosts, instances
+    return gitlab_hosts_of(config.gitlab_hosts | hosts, instances), instances
 
 
 def build_targets(raw: Sequence[str], config: Config, gitlab_hosts: Sequence[str] = ()) -> list[Target]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import typing as t
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from scanner.errors import TargetError
 from scanner.registry.document import Text
-from scanner.targets import Target, parse_target
+from scanner.targets import GitlabHosts, Target, parse_target
 
 #: Longest value shown back in a report.
 MAX_SHOWN = 200
@@ -73,7 +74,7 @@ def _malformed(value: str, en: str, fr: str) -> Declared:
     return Declared(shown(value), "malformed", (en, fr))
 
 
-def resolve(value: t.Any, gitlab_hosts: frozenset[str] = frozenset()) -> Declared:
+def resolve(value: t.Any, gitlab_hosts: GitlabHosts | Collection[str] = ()) -> Declared:
     """Where the code a startup declares lives, or why that cannot be said."""
     if value is None:
         return Declared(None, "not_declared", ("the registry gives no repository",

@@ -36,7 +36,7 @@ def test_the_configuration_takes_host_equals_url(tmp_path: Path) -> None:
 def test_the_command_line_wins_and_urls_are_checked() -> None:
     config = Config(gitlab_hosts=frozenset({"a.org"}), gitlab_instances={"a.org": "https://one.example"})
     hosts, instances = build_gitlab_hosts(config, ["a.org=https://two.example", "b.org"])
-    assert hosts == {"a.org", "b.org"} and instances == {"a.org": "https://two.example"}
+    assert hosts == {"a.org": "", "b.org": ""} and instances == {"a.org": "https://two.example"}
     with pytest.raises(UsageError, match="https"):
         build_gitlab_hosts(Config(), ["a.org=http://10.0.0.1"])
 
@@ -56,3 +56,18 @@ def test_a_mapped_host_gets_the_token_only_when_it_is_the_configured_instance(
     assert client.url == "https://gitlab.interne.example" and client.token is None
     with pytest.raises(UsageError):
         gl.instance_for(target, None, {"forge.example.gouv.fr": "http://10.0.0.1"})
+
+
+def test_an_instance_served_under_a_path_is_not_read_as_a_group() -> None:
+    """https://forge.example.gouv.fr/gitlab/a/b on an instance at /gitlab is project a/b."""
+    hosts, _ = build_gitlab_hosts(Config(), ["forge.example.gouv.fr=https://forge.example.gouv.fr/gitlab/"])
+    assert hosts == {"forge.example.gouv.fr": "/gitlab"}
+    target = parse_target("https://forge.example.gouv.fr/gitlab/a/b/-/tree/main", gitlab_hosts=hosts)
+    assert (target.owner, target.name) == ("a", "b")
+    # A group whose name merely starts like the instance path keeps it.
+    other = parse_target("https://forge.example.gouv.fr/gitlab-team/b", gitlab_hosts=hosts)
+    assert (other.owner, other.name) == ("gitlab-team", "b")
+    from scanner.registry.resolve import resolve
+
+    declared = resolve("https://forge.example.gouv.fr/gitlab/a/b", hosts)
+    assert declared.target is not None and declared.target.label == "forge.example.gouv.fr/a/b"
