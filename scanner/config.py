@@ -19,6 +19,7 @@ from pathlib import Path
 
 from scanner import schemas
 from scanner.errors import ConfigError, ParseError
+from scanner.i18n import Text
 from scanner.parsing import Loaded, load_yaml
 
 FILE_NAME = ".civiscan.yml"
@@ -166,7 +167,7 @@ def check_rule_ids(config: Config, known: set[str]) -> None:
                              f"{', '.join(unknown)} (voir « civiscan rules list »)")
 
 
-def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]]:
+def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[Text]]:
     """Waivers from a scanned repository's own ``.civiscan.yml``, and notices about the rest.
 
     Never raises: an invalid file is a notice, and the scan goes on without it.
@@ -174,13 +175,16 @@ def repository_waivers(data: bytes, where: str) -> tuple[list[Waiver], list[str]
     try:
         loaded = _parse(data, where)
         if not isinstance(loaded.value, dict):
-            return [], [f"{where}: ignored: not a mapping"]
+            return [], [(f"{where}: ignored: not a mapping",
+                         f"{where} : ignoré : ce n'est pas un dictionnaire")]
         _validate(loaded, where)
     except ConfigError as exc:
-        return [], [f"ignored: {exc}"]
+        return [], [(f"ignored: {exc}", f"ignoré : {exc.text('fr')}")]
     value: dict[str, t.Any] = loaded.value
-    notices = [f"{where}: key {key!r} ignored: a repository's own configuration may only "
-               "declare waivers" for key in sorted(set(value) - REPOSITORY_KEYS)]
+    notices = [(f"{where}: key {key!r} ignored: a repository's own configuration may only "
+                "declare waivers",
+                f"{where} : clé {key!r} ignorée : la configuration propre d'un dépôt ne peut "
+                "que déclarer des dérogations") for key in sorted(set(value) - REPOSITORY_KEYS)]
     return [Waiver.from_data(w, where) for w in value.get("waivers", [])], notices
 
 

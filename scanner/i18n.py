@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+Text = tuple[str, str]
+"""A message in English and French."""
+
 LANGUAGES = ("en", "fr")
 
 

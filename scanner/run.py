@@ -18,7 +18,7 @@ from scanner.engine.evaluate import SEVERITY_RANK, Finding, Status, evaluate
 from scanner.engine.loader import Ruleset
 from scanner.errors import CiviscanError, ScanError, UsageError
 from scanner.facts import build_facts
-from scanner.i18n import tr
+from scanner.i18n import Text, tr
 from scanner.scoring import score, shown
 from scanner.snapshot import Snapshot
 from scanner.sources.history import fill_shallow_history
@@ -141,12 +141,13 @@ def judge(facts: dict[str, t.Any], options: ScanOptions, full_name: str, scope: 
     findings = [evaluate(rule, facts) for rule in options.ruleset.scoped(scope)]
     own_waivers: list[Waiver] = []
     proposed: list[dict[str, t.Any]] = []
-    notices: list[str] = []
+    said: list[Text] = []
     if own_config is not None:
-        own_waivers, notices = repository_waivers(own_config, FILE_NAME)
+        own_waivers, said = repository_waivers(own_config, FILE_NAME)
         known = {rule.id for rule in options.ruleset.scoped(scope)}
-        notices += [f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored"
-                    for w in own_waivers if w.rule not in known]
+        said += [(f"{FILE_NAME}: waiver for unknown rule {w.rule!r} ignored",
+                  f"{FILE_NAME} : dérogation pour la règle inconnue {w.rule!r} ignorée")
+                 for w in own_waivers if w.rule not in known]
         own_waivers = [w for w in own_waivers if w.rule in known]
         # A repository's waivers cover that repository only, whatever they say.
         own_waivers = [Waiver(w.rule, full_name, w.justification, w.approved_by, w.expires,
@@ -155,12 +156,14 @@ def judge(facts: dict[str, t.Any], options: ScanOptions, full_name: str, scope: 
         # could waive its own failures and pass.
         own_waivers, proposed = admit_repository_waivers(own_waivers, options.config, today)
     findings, expired = _apply_config(findings, options.config, own_waivers, full_name, today)
-    notices += [f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
-                "it no longer applies" for w in expired]
+    said += [(f"waiver for {w['rule']} expired on {w['expires']} ({w['origin']}); "
+              "it no longer applies",
+              f"la dérogation pour {w['rule']} a expiré le {w['expires']} ({w['origin']}) ; "
+              "elle ne s'applique plus") for w in expired]
     # What the source could not do (history not read, .git pointing elsewhere): said, not scored.
-    french = options.language == "fr"
-    notices += [f"{n['path']}: {n.get('message_fr') if french and n.get('message_fr') else n['message']}"
-                for n in (facts.get("repository") or {}).get("notices", [])]
+    said += [(f"{n['path']}: {n['message']}", f"{n['path']} : {n.get('message_fr') or n['message']}")
+             for n in (facts.get("repository") or {}).get("notices", [])]
+    notices = [fr if options.language == "fr" else en for en, fr in said]
     return {
         "scanned_at": _now(),
         **_provenance(options.ruleset),

@@ -16,6 +16,7 @@ import typing as t
 from dataclasses import dataclass, field
 
 from scanner.errors import ParseError, ScanError
+from scanner.i18n import Text
 from scanner.parsing import load_json
 
 #: Phases of a beta.gouv.fr startup, in the order a startup goes through them.
@@ -32,8 +33,6 @@ _INCUBATOR_PREFIX = re.compile(r"^/?incubateurs/")
 _SPONSOR_PREFIX = re.compile(r"^/?organisations/")
 _STARTUP_PREFIX = re.compile(r"^/?startups/")
 
-Text = tuple[str, str]
-"""A message in English and French."""
 
 
 class RegistryError(ScanError):

@@ -193,6 +193,10 @@ def test_trusted_config_allows_repository_waivers_within_a_lifetime(
                    expect=None).stdout
     assert "Dérogations" in text and "Accepted while the team migrates." in text
     assert f"elle se termine après le {latest}" in text
+    # The card's notices are in the language of the run too.
+    assert "clé 'disable' ignorée" in text and "règle inconnue 'no-such-rule' ignorée" in text
+    assert f"la dérogation pour {expired} a expiré le 2001-01-01" in text
+    assert "'disable' ignored" not in text
 
 
 def test_rules_list_show_and_validate(run_cli: RunCli, tmp_path: Path) -> None:

@@ -60,14 +60,16 @@ def test_invalid_config_names_file_and_line(tmp_path: Path, text: str, expected:
 def test_repository_config_may_only_add_waivers() -> None:
     waivers, notices = repository_waivers(GOOD.encode(), ".civiscan.yml")
     assert [w.rule for w in waivers] == ["no-cla-required"]
-    ignored = " ".join(notices)
+    ignored = " ".join(en for en, _ in notices)
+    ignoré = " ".join(fr for _, fr in notices)
     for key in ("disable", "severity", "fail_under", "language"):
-        assert repr(key) in ignored
+        assert repr(key) in ignored and repr(key) in ignoré
+    assert "ignorée" in ignoré
 
 
 def test_invalid_repository_config_is_a_notice_not_an_error() -> None:
     waivers, notices = repository_waivers(b"waivers: [{rule: x}]\n", ".civiscan.yml")
-    assert waivers == [] and "ignored" in notices[0]
+    assert waivers == [] and "ignored" in notices[0][0] and "ignoré" in notices[0][1]
 
 
 def test_repository_waivers_are_only_proposed_by_default(tmp_path: Path) -> None:
@@ -99,5 +101,5 @@ def test_allowed_repository_waivers_are_capped_in_lifetime(tmp_path: Path) -> No
 def test_a_repository_cannot_allow_its_own_waivers() -> None:
     _, notices = repository_waivers(b"repository_waivers: allow\nrepository_waiver_max_days: 9\n",
                                     ".civiscan.yml")
-    assert any("'repository_waivers' ignored" in n for n in notices)
-    assert any("'repository_waiver_max_days' ignored" in n for n in notices)
+    assert any("'repository_waivers' ignored" in en for en, _ in notices)
+    assert any("'repository_waiver_max_days' ignored" in en for en, _ in notices)

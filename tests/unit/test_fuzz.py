@@ -108,7 +108,7 @@ def test_config_loading_raises_config_errors_only(data: bytes) -> None:
         except ConfigError as exc:
             assert str(path) in str(exc) or "invalid configuration" in str(exc)
     waivers, said = repository_waivers(data, ".civiscan.yml")
-    assert all(isinstance(n, str) for n in said)
+    assert all(isinstance(en, str) and isinstance(fr, str) for en, fr in said)
     assert all(w.rule for w in waivers)
 
 

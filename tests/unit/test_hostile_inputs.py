@@ -78,7 +78,7 @@ def test_alias_bomb_in_an_api_description_is_one_problem(tmp_path: Path) -> None
 def test_alias_bomb_in_a_repository_config_is_a_notice_and_the_scan_goes_on(
         run_cli: RunCli, tmp_path: Path) -> None:
     waivers, notices_ = repository_waivers(alias_bomb().encode(), ".civiscan.yml")
-    assert waivers == [] and ".civiscan.yml" in notices_[0] and "alias bomb" in notices_[0]
+    assert waivers == [] and ".civiscan.yml" in notices_[0][0] and "alias bomb" in notices_[0][0]
     (tmp_path / ".civiscan.yml").write_text(alias_bomb())
     (tmp_path / "README.md").write_text("# Outil\n")
     run = json.loads(run_cli("scan", str(tmp_path), "--format", "json", expect=None).stdout)
