@@ -164,6 +164,20 @@ def test_template_markers_are_placeholders_but_notes_and_prose_are_not() -> None
     assert found[0]["summary"] == "README.md:3: TODO: describe the service."
 
 
+def test_future_work_is_prose_and_a_template_s_name_is_a_placeholder() -> None:
+    # IGNF/cartes.gouv.fr README.md:47: a roadmap list under "À venir :"; DNUM-SocialGouv/helios
+    # CONTRIBUTING.md:384: "*À venir*" under a subsection not yet written.
+    text = ("# cartes.gouv.fr\n\nÀ venir :\n\n- Diversification des formats d'entrée\n\n"
+            "##### Configurer le SFTP local\n\n*À venir*\n\n"
+            "Voir [project name](docs/name.md) et [nom du projet][ref].\n"
+            # proconnect-gouv/federation README.md:102: a pattern of addresses
+            "Most URLs follow the same pattern <app-name>.docker.dev-franceconnect.fr\n")
+    assert placeholders.find(parse(text, "README.md"), "README.md") == []
+    template = "# [Project name]\n\nÀ compléter\n\nLe <nom du service> aide les agents.\n"
+    found = placeholders.find(parse(template, "README.md"), "README.md")
+    assert [m["line"] for m in found] == [1, 3, 5]
+
+
 def test_a_readme_still_holding_todo_lines_is_a_review() -> None:
     text = ("# Service\n\nTODO: one or two sentences: what the service does, for whom.\n\n"
             + "Le service aide les agents à instruire les demandes en ligne. " * 6 + "\n")
