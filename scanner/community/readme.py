@@ -316,6 +316,37 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
     return found
 
 
+#: What a link to the page on setting up the project says of itself: the links a table of
+#: contents is followed by, best first.
+_SETUP = re.compile(
+    r"install|setup|set-up|onboard|embarqu|getting[-_ ]?started|quick[-_ ]?start|d[ée]marr"
+    r"|lancer|\brun\b|running|local|mise en (?:place|route)", _I)
+_DEVELOPER = re.compile(r"develop|d[ée]velopp|contribu|hacking|usage|utilisation", _I)
+
+
+def setup_rank(link: Link) -> int:
+    """How surely a link leads to the page on setting up the project: 0 when its text or file
+    name says installing or starting ("[Installation et configuration](install.md)"), 1 when
+    it says developing or contributing, 2 otherwise."""
+    said = f"{link.text} {link.target.rsplit('/', 1)[-1]}"
+    return 0 if _SETUP.search(said) else 1 if _DEVELOPER.search(said) else 2
+
+
+#: A folder of the repository named as a link's line names it (« `docs/`: Documentation, as
+#: deployed [here](https://…) »).
+_FOLDER_NAMED = re.compile(r"(?<![\w./-])`?((?:docs?|documentation))/`?(?![\w/.-])", _I)
+
+
+def folder_named_with(doc: Document, link: Link) -> str | None:
+    """The documentation folder the line of ``link`` names, if any: a README saying that a
+    site is built from ``docs/`` tells where its sources are."""
+    lines = doc.text.splitlines()
+    if not 0 < link.line <= len(lines):
+        return None
+    match = _FOLDER_NAMED.search(lines[link.line - 1])
+    return match.group(1) if match else None
+
+
 #: A documentation site (Read the Docs, GitHub or GitLab Pages, a docs.* host, a /docs path):
 #: a README that sends readers there for installing may well be right, but civiscan cannot read it.
 _DOC_SITE = re.compile(

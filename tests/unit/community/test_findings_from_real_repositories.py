@@ -398,3 +398,100 @@ def test_a_contributing_refused_at_read_time_is_a_review() -> None:
         "illisible : Permission denied")
     status, message = _status(facts, "contributing-file-substantial")
     assert status is Status.REVIEW and "Permission denied" in message
+
+
+# --- Two hops: a table of contents is followed by its links ---------------------------------
+
+INSTALL = ("# Installation et configuration\n\n```sh\ncomposer install\nnpm clean-install\n```\n\n"
+           "## Lancer\n\n```sh\nnpm run dev\n```\n")
+
+
+def test_a_table_of_contents_is_followed_by_its_install_link() -> None:  # IGNF/cartes.gouv.fr
+    files = {"README.md": ("# cartes.gouv.fr\n\nLe portail de la Géoplateforme pour publier des "
+                           "données.\n\n## Développement\n\nVoir la [documentation développeur]"
+                           "(docs/developer/README.md).\n"),
+             "docs/developer/README.md": ("# Documentation développeur\n\n## Guides généraux\n\n"
+                                          "- [Installation et configuration](install.md)\n"
+                                          "- [Tests](test.md)\n"),
+             "docs/developer/test.md": "# Tests\n\n```\nnpm test\n```\n",
+             "docs/developer/install.md": INSTALL}
+    facts = _facts(files)
+    section = facts["community"]["readme"]
+    route = "README.md → docs/developer/README.md → docs/developer/install.md"
+    assert section["routes"] == [route]
+    assert section["evidence"]["run"]["line"] == 7
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.PASS and route in message
+    assert "docs/developer/install.md" in wanted_paths({p: 1 for p in {*CODE, *files}})
+
+
+def test_a_third_hop_and_unnamed_links_of_a_page_are_not_followed() -> None:
+    files = {"README.md": "# X\n\nX aide les agents.\n\n## Développement\n\n[Guide](docs/a.md)\n",
+             "docs/a.md": "# A\n\n- [Setup](b.md)\n- [Notes](install-notes.md)\n",
+             "docs/b.md": "# B\n\n- [Installation](install.md)\n",
+             "docs/install-notes.md": "# Notes\n\nRien.\n",
+             "docs/install.md": INSTALL}
+    section = _facts(files)["community"]["readme"]
+    assert "docs/install.md" not in section["followed"]
+    assert section["explains"]["run"] is False
+
+
+def test_a_site_built_from_docs_is_read_there() -> None:  # codegouvfr/sill
+    readme_text = ("# Catalogi\n\nCatalogi is a catalogue of software for administrations.\n\n"
+                   "## Documentation\n\n"
+                   "Documentation is available [here](https://codegouvfr.github.io/catalogi/)\n\n"
+                   "## Code organization\n\n- `docs/`: Documentation, as deployed "
+                   "[here](https://codegouvfr.github.io/catalogi/)\n")
+    files = {"README.md": readme_text, "docs/index.html": "<html></html>\n",
+             "docs/README.md": "# Catalogi\n\n- **[Getting Started](2-getting-started.md)**\n",
+             "docs/2-getting-started.md": INSTALL}
+    facts = _facts(files)
+    section = facts["community"]["readme"]
+    assert section["doc_sites"] == [] and section["explains"]["run"]
+    assert section["routes"] == ["README.md → docs/README.md → docs/2-getting-started.md"]
+    # A site the README does not say is built from docs/ stays unread: a review.
+    other = readme_text.replace("- `docs/`: Documentation", "- `web/`: Frontend")
+    assert _facts({**files, "README.md": other})["community"]["readme"]["doc_sites"] == [
+        "https://codegouvfr.github.io/catalogi/"]
+
+
+def test_this_repository_s_pages_map_to_docs() -> None:
+    paths = {"docs/index.md", "docs/install.md", "docs/guide/README.md"}
+    url = "https://github.com/o/r"
+    assert locate.site_page("https://o.github.io/r/", url, paths) == "docs/index.md"
+    assert locate.site_page("https://o.github.io/r/install/", url, paths) == "docs/install.md"
+    assert locate.site_page("https://o.github.io/r/#/guide", url, paths) == "docs/guide/README.md"
+    assert locate.site_page("https://other.github.io/r/", url, paths) is None
+    assert locate.site_page("https://o.github.io/elsewhere/", url, paths) is None
+    assert locate.site_page("https://o.github.io/r/", None, paths) is None
+
+
+def test_a_page_of_the_documentation_folder_is_declared_and_followed() -> None:  # IGNF/validator
+    files = {"README.md": ("# Validator\n\nValide des données géographiques selon un modèle.\n\n"
+                           "## Utilisation\n\nLes techniciens peuvent se référer à la documentation "
+                           "[utilisation du validateur en ligne de commande](doc/cli.md).\n"),
+             "doc/cli.md": "# Utilisation\n\n## Installation du validateur\n\n```\nmvn install\n```\n"}
+    assert "doc/cli.md" in wanted_paths({p: 1 for p in {*CODE, *files}})
+    assert _facts(files)["community"]["readme"]["followed"] == ["doc/cli.md"]
+
+
+def test_a_pointer_then_a_table_of_contents_lead_to_the_contribution_guide() -> None:
+    # MTES-MCT/dialog: CONTRIBUTING.md → docs/README.md → docs/getting-started.md
+    files = {"CONTRIBUTING.md": ("# Guide des contributions\n\nPour contribuer, veuillez vous "
+                                 "référer à la [documentation](./docs/README.md).\n"),
+             "docs/README.md": ("# Documentation\n\n" + "Les pages de ce dossier. " * 16
+                                + "\n\n- [Bien démarrer](./getting-started.md)\n"
+                                "- [Architecture](./adr/README.md)\n"),
+             "docs/getting-started.md": ("# Bien démarrer\n\n## Contribuer au projet\n\n"
+                                         + "Créez une branche, committez vos changements. " * 15
+                                         + "\n\nOuvrez une PR vers la branche main.\n")}
+    facts = _facts(files)
+    section = facts["community"]["contributing"]
+    assert section["guide"] == "docs/getting-started.md"
+    route = "CONTRIBUTING.md → docs/README.md → docs/getting-started.md"
+    assert section["route"] == route
+    status, message = _status(facts, "contributing-file-substantial")
+    assert status is Status.PASS and route in message
+    # Without the page that says how, the table of contents is still what is judged.
+    files["docs/getting-started.md"] = "# Bien démarrer\n\n" + "Installez Docker. " * 30 + "\n"
+    assert _status(_facts(files), "contributing-file-substantial")[0] is Status.FAIL
