@@ -201,7 +201,9 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         if target is None or target in chain or target == path or target in out["unfollowed"]:
             continue
         if target not in reader.allowed:
-            if named:  # a guide by its own words, left unread: a person must look
+            if named and locate.is_document(target):
+                # A guide by its own words, left unread: a person must look (a diagram or a
+                # script it also links to is no guide).
                 out["unfollowed"].append(target)
             continue
         route = [*chain, target]

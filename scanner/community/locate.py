@@ -188,6 +188,13 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
     return [p for *_, p in sorted(found)][:MAX_GUIDES]
 
 
+def is_document(path: str) -> bool:
+    """A page of prose (Markdown, reStructuredText, AsciiDoc, Org, plain text) rather than a
+    diagram, a script or an image."""
+    name = path.rsplit("/", 1)[-1]
+    return bool(_MARKUP.search(name) or name.lower().endswith(".txt") or "." not in name)
+
+
 #: Pages directly in the documentation folder.
 _DOCS_PAGE = re.compile(r"^(?:docs?|documentation)/[^/]+$", re.IGNORECASE)
 #: Pages a documentation site's folder opens on, best first.

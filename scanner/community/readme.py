@@ -45,6 +45,11 @@ _HEADING = {
     "contributing": re.compile(r"\bcontribu(?:er|ez|ting|te|tions?|ing|ons)\b|\bparticiper\b"
                                r"|\bhow\s+to\s+help\b|\bcomment\s+aider\b", _I),
 }
+#: Headings that are about running the service itself, not only about developing it.
+_RUN_STRONG = re.compile(
+    r"\b(?:run(?:ning)?|(?:usage|utilisation)(?!\s+(?:of|de|du|des|d['’]))|start(?:ing)?"
+    r"|launch(?:ing)?|lancer|lancez|lancement|d[ée]marrer|d[ée]marrage|ex[ée]cut(?:er|ion)"
+    r"|local(?:ement|ly)?|en\s+local|getting\s+started|quick\s*start|docker)\b", _I)
 #: Sections about another activity than installing or running the service: a command there
 #: (a test run, a deployment, a data import) is not how to run it.
 _UNRELATED = re.compile(
@@ -189,8 +194,12 @@ def _purpose(doc: Document) -> Evidence | None:
 def _how(doc: Document, topic: str) -> Evidence | None:
     """How to install (or run): a section named so with commands in it, else a command of that
     kind in a section that is about installing, running or developing, or in no section."""
+    title = _title(doc)
     for heading in doc.headings:
-        if _HEADING[topic].search(heading.text) and _commands_in(doc, heading, topic):
+        # "Lancer les tests" is about the tests.
+        if heading is not title and _HEADING[topic].search(heading.text) \
+                and not (topic == "run" and _UNRELATED.search(heading.text)) \
+                and _commands_in(doc, heading, topic):
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
     for block in doc.code_blocks:
@@ -201,6 +210,17 @@ def _how(doc: Document, topic: str) -> Evidence | None:
                                              if _looks_like_command(span)):
             return Evidence(para.line, "text")
     return None
+
+
+def _title(doc: Document) -> Heading | None:
+    """The document's title (its first heading, the only one of its level): the name of the
+    service ("# Serveur eva"), not a section about running it, though its words may say so."""
+    if not doc.headings:
+        return None
+    first = doc.headings[0]
+    if any(h.level <= first.level for h in doc.headings[1:]):
+        return None
+    return first
 
 
 def _section_end(doc: Document, heading: Heading) -> int | None:
@@ -222,6 +242,10 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
     lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
               if _looks_like_command(s)]
     fits = _is_run if topic == "run" else _is_install
+    if topic == "run" and not _RUN_STRONG.search(heading.text):
+        # "Développement", "Serveur": a section of set-up commands (``rake db:create``) may
+        # never start the service; it takes a command that does.
+        return any(fits(line) for line in lines)
     return any(fits(line) or not _is_other(line, topic) for line in lines)
 
 

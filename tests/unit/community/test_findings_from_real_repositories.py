@@ -495,3 +495,20 @@ def test_a_pointer_then_a_table_of_contents_lead_to_the_contribution_guide() -> 
     # Without the page that says how, the table of contents is still what is judged.
     files["docs/getting-started.md"] = "# Bien démarrer\n\n" + "Installez Docker. " * 30 + "\n"
     assert _status(_facts(files), "contributing-file-substantial")[0] is Status.FAIL
+
+
+def test_a_title_or_a_development_section_without_a_start_command_does_not_tell_how_to_run() -> None:
+    # betagouv/eva-serveur: "# Serveur eva", set-up commands under "Initialisation de
+    # l'environnement de developpement", tests under "Lancer les tests"; no start command.
+    text = ("# Serveur eva\n\nCette application sert de serveur pour eva.\n\n"
+            "## Initialisation de l'environnement de developpement\n\n```\nbundle install\n```\n\n"
+            "### Création de la base\n`rake db:create`\n\n### Lancer les tests\n"
+            "`bundle exec rake spec` ou `guard`\n\nVoir le [schéma](docs/erd.mmd).\n")
+    topics = _topics(text)
+    assert topics["install"] and not topics["run"]
+    facts = _facts({"README.md": text, "docs/erd.mmd": "erDiagram\n"})
+    assert facts["community"]["readme"]["unfollowed"] == []
+    assert _status(facts, "readme-explains-how-to-run")[0] is Status.FAIL
+    # A development section that starts the service does tell it.
+    assert _topics(text.replace("bundle install\n", "bundle install\nbin/dev\n"))["run"]
+    assert _topics("# Serveur eva\n\nUn serveur.\n\n## Lancer en local\n\n`rake db:create`\n")["run"]
