@@ -115,9 +115,12 @@ class CommunityCollector(Collector):
         section = _empty()
         problems: list[dict[str, t.Any]] = []
         reader = _Reader(snapshot, self.name, problems, set(self.wanted(paths, snapshot.files)))
-        repo_url = (facts.get("repository") or {}).get("url")
+        repository = facts.get("repository") or {}
+        repo_url = repository.get("url")
+        names = [n for n in (repository.get("name"), repository.get("full_name"))
+                 if isinstance(n, str)]
 
-        readme_doc = _readme(section["readme"], paths, reader, repo_url)
+        readme_doc = _readme(section["readme"], paths, reader, repo_url, names)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
                section["contributing"]["path"])
@@ -130,19 +133,22 @@ class CommunityCollector(Collector):
 
 
 def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-            repo_url: str | None) -> Document | None:
+            repo_url: str | None, names: list[str]) -> Document | None:
     found = locate.find_role(paths, "readme")
     out.update(_file_section(found), translations=list(found.translations))
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:
         return None
-    topics = reader.analyse(found.path, readme.analyse, doc, default=None, out=out)
+    # The project's names: a package the README installs and then uses is the project itself.
+    project = [*names, *(h.text for h in doc.headings[:1])]
+    topics = reader.analyse(found.path, readme.analyse, doc, project, default=None, out=out)
     if topics is None:
         return None
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
     routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):
-        _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url)
+        _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url,
+                project)
     out.update(
         format=doc.format,
         words=doc.prose_words(),
@@ -162,7 +168,7 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
 
 def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, dict[str, t.Any]],
             sources: list[str], routes: list[str], reader: _Reader, paths: Sequence[str],
-            repo_url: str | None) -> None:
+            repo_url: str | None, project: list[str]) -> None:
     """Follow the README's links to an installation or developer guide of the repository, and
     take from it what the README lacks (the rule's remediation: a link is enough). A guide that
     does not tell it itself, a table of contents ("Documentation développeur: [Installation]
@@ -217,7 +223,7 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
                 continue
             read[target] = guide = page_doc
             out["followed"].append(target)
-            found = reader.analyse(target, readme.analyse, guide, default=None)
+            found = reader.analyse(target, readme.analyse, guide, project, default=None)
             if found is None:
                 continue
             for topic in ("install", "run"):

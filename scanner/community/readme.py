@@ -13,7 +13,7 @@ something else (tests, deployment, an ETL job) is not how to run the service.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -143,13 +143,101 @@ class Evidence:
         return {"found": True, "line": self.line, "via": self.via}
 
 
-def analyse(doc: Document) -> dict[str, dict[str, object]]:
-    """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``."""
+def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str, object]]:
+    """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``;
+    ``run`` also found (with ``"usage": True``) as the usage example of a library or a tool
+    whose package the document installs, when that package is the ``project`` (names of the
+    repository and of the README's title; any package when none is known)."""
     result: dict[str, dict[str, object]] = {}
     for topic in TOPICS:
         found = _find(doc, topic)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
+    if not result["run"]["found"]:
+        line = usage_example(doc, project)
+        if line is not None:
+            result["run"] = {"found": True, "line": line, "via": "text", "usage": True}
     return result
+
+
+#: A package installed by name: ``pip install csv-detective``, ``npm i -g x``,
+#: ``composer require vendor/x``, ``gem install x``, ``cargo install x``, ``go install …/x``.
+_PACKAGE_INSTALL = re.compile(
+    r"^\s*(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|uv\s+tool|python3?\s+-m\s+pip|npm|yarn|pnpm|bun"
+    r"|gem|cargo|composer|go|dotnet)\s+(?:install|i|add|require|get)\b((?:\s+\S+){1,8})", _I)
+_JAR = re.compile(r"([\w.-]+)\.jar\b", _I)
+_IMPORT = re.compile(
+    r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+)\s*$|import\s+([\w.]+)\s+as\b"
+    r"|.*\brequire\(\s*['\"]([^'\"]+)['\"]|.*\bfrom\s+['\"]([^'\"]+)['\"]|use\s+([\w\\]+))")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= 4}
+
+
+def _spans(doc: Document) -> list[tuple[int, str]]:
+    """Command lines of code blocks and inline code spans, each with its line, in sections
+    about installing, running or developing (or none)."""
+    found = [(b.line, line) for b in doc.code_blocks if _relevant(doc, b.line)
+             for line in _command_lines(b)]
+    found += [(p.line, span) for p in doc.paragraphs if _relevant(doc, p.line)
+              for span in inline_code(p.text)]
+    return found
+
+
+def _installed(spans: list[tuple[int, str]]) -> set[str]:
+    """Names of the packages the document installs, and of the jars it ships."""
+    names: set[str] = set()
+    for _, line in spans:
+        for command in re.split(r"&&|;", line):
+            match = _PACKAGE_INSTALL.match(command)
+            if match:
+                name = next((a for a in match.group(1).split()
+                             if not a.startswith("-") and a not in (".", "..")), None)
+                if name:
+                    # Versions and extras aside (``x==1.2``, ``x[all]``, ``@scope/x@2``).
+                    name = re.split(r"[=<>~!\[;]|(?<=.)@", name.strip("'\""))[0]
+                    names.add(name.rsplit("/", 1)[-1])
+        names.update(m.group(1) for m in _JAR.finditer(line))
+    return {n for n in names if len(_key(n)) >= 3}
+
+
+def usage_example(doc: Document, project: Collection[str] = ()) -> int | None:
+    """The line of a usage example of a package the document installs (a library imported or
+    called, a command-line tool invoked: ``from csv_detective import routine``,
+    ``java -jar validator-cli.jar version``): how a library or a tool is run."""
+    spans = _spans(doc)
+    names = _installed(spans)
+    if project:
+        own = set().union(*(_words(p) for p in project))
+        names = {n for n in names if _words(n) & own}
+    keys = {_key(n) for n in names}
+    if not keys:
+        return None
+    for line, text in spans:
+        if _PACKAGE_INSTALL.match(text) or _is_other(text, "run"):
+            continue
+        imported = _IMPORT.match(text)
+        if imported:
+            module = next(g for g in imported.groups() if g)
+            if _key(re.split(r"[./\\]", module.lstrip("@"))[0]) in keys or _key(module) in keys:
+                return line
+            continue
+        for command in _commands(text):
+            # The tool is the command, after its launcher (``java -jar x.jar``, ``npx x``);
+            # ``cd x`` or ``git clone …/x.git`` name the checkout, not the tool.
+            while len(command) > 1 and command[0].lower() in _LAUNCHERS:
+                command = command[1:]
+            if _key(re.sub(r"\.jar$", "", command[0], flags=_I)) in keys:
+                return line
+    return None
+
+
+_LAUNCHERS = {"java", "-jar", "npx", "bunx", "pnpx", "uvx", "python", "python3", "-m", "pipx",
+              "run", "sudo", "exec"}
 
 
 def _find(doc: Document, topic: str) -> Evidence | None:

@@ -512,3 +512,46 @@ def test_a_title_or_a_development_section_without_a_start_command_does_not_tell_
     # A development section that starts the service does tell it.
     assert _topics(text.replace("bundle install\n", "bundle install\nbin/dev\n"))["run"]
     assert _topics("# Serveur eva\n\nUn serveur.\n\n## Lancer en local\n\n`rake db:create`\n")["run"]
+
+
+# --- Libraries and tools: installing the package, then a usage example, is how to run it -----
+
+CSV_DETECTIVE = ("# CSV Detective\n\nThis is a package to automatically detect column content in "
+                 "tabular files.\n\n## How To?\n\n### Install the package\n\n```bash\npip install "
+                 "csv-detective\n```\n\n### Detect some columns\n\n```python\n# Import the package\n"
+                 "from csv_detective import routine\n\ninspection_results = routine(file_path)\n```\n")
+
+
+def test_a_library_installed_then_imported_explains_how_to_run() -> None:
+    # datagouv/csv-detective README.md:11-40
+    facts = _facts({"README.md": CSV_DETECTIVE})
+    assert facts["community"]["readme"]["evidence"]["run"] == {"line": 15, "via": "text",
+                                                               "usage": True}
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.PASS and "usage example of the package: yes" in message
+
+
+@pytest.mark.parametrize("text", [
+    # IGNF/validator doc/cli.md: a jar downloaded, then invoked
+    "# Validator\n\n## Installation du validateur\n\nTéléchargez `validator-cli.jar` et testez "
+    "avec la commande `java -jar validator-cli.jar version`.\n",
+    "# mytool\n\n## Install\n\n```\nnpm install -g mytool@2\n```\n\n## Usage\n\n```\nmytool --input x\n```\n",
+    "# Lib\n\n```\ncomposer require acme/mylib\n```\n\n```php\nuse Mylib\\Client;\n```\n",
+])
+def test_a_tool_installed_then_invoked_explains_how_to_run(text: str) -> None:
+    assert readme.usage_example(parse(text, "README.md")) is not None
+
+
+@pytest.mark.parametrize(("text", "project"), [
+    # suitenumerique/django-lasuite: the checkout is entered, the library is never used
+    ("# Django La Suite\n\n```bash\npip install django-lasuite\n```\n\n## Quick Start\n\nTo be "
+     "documented.\n\n```bash\ngit clone https://github.com/o/django-lasuite.git\n"
+     "cd django-lasuite\nmake install-dev\n```\n", ["django-lasuite"]),
+    # a development tool of a service is not the service
+    ("# Mon service\n\n```\npip install pre-commit\npre-commit run --all-files\n```\n",
+     ["mon-service"]),
+    # a package used in a test is not run
+    ("# Lib\n\n```\npip install mylib\npytest mylib\n```\n", []),
+])
+def test_what_is_no_usage_example(text: str, project: list[str]) -> None:
+    assert readme.usage_example(parse(text, "README.md"), project) is None
