@@ -178,7 +178,7 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     Pages) is read from the folder."""
     listed = set(paths)
     links = readme.guide_links(doc)
-    sites = readme.doc_sites(links)
+    sites = readme.doc_sites(links, project)
     hops: list[Hop] = []
     unread_sites = []
     for site in sites:

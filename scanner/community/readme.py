@@ -13,7 +13,7 @@ something else (tests, deployment, an ETL job) is not how to run the service.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -467,10 +467,36 @@ _DOC_SITE = re.compile(
     r"|^https?://[^/?#]+/(?:[^?#]*/)?(?:docs?|documentation|wiki)(?:[/?#]|$)", _I)
 
 
-def doc_sites(links: list[tuple[Link, bool]]) -> list[str]:
+#: Tools a project asks to have installed first: a link to *their* documentation ("install
+#: [uv](https://docs.astral.sh/uv/…) first") is a prerequisite, not the project's own guide.
+_TOOLS = frozenset({
+    "uv", "pip", "pipx", "pipenv", "poetry", "pdm", "conda", "python", "pyenv", "node", "nodejs",
+    "npm", "yarn", "pnpm", "nvm", "volta", "bun", "deno", "ruby", "rbenv", "rvm", "bundler", "gem",
+    "rust", "rustup", "cargo", "go", "golang", "java", "jdk", "maven", "gradle", "sbt", "php",
+    "composer", "elixir", "erlang", "mix", "asdf", "mise", "docker", "compose", "podman",
+    "kubernetes", "kubectl", "helm", "minikube", "kind", "postgres", "postgresql", "postgis",
+    "mysql", "mariadb", "redis", "mongodb", "elasticsearch", "git", "make", "just", "direnv",
+    "nix", "brew", "homebrew", "scalingo", "clevercloud", "heroku", "terraform", "ansible",
+    "vagrant"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _names_a_tool(url: str, project: Sequence[str]) -> bool:
+    """Whether a documentation URL is that of a tool the project is not (host or first path
+    segments name one): ``docs.astral.sh/uv/…``, ``docs.docker.com/…``, ``nodejs.org/…``."""
+    lower = url.lower()
+    own = {token for name in project for token in _TOKEN.findall(name.lower()) if len(token) > 2}
+    host, _, path = lower.split("://", 1)[-1].partition("/")
+    tokens = set(_TOKEN.findall(host)) | set(_TOKEN.findall("/".join(path.split("/")[:2])))
+    return bool(tokens & _TOOLS) and not tokens & own
+
+
+def doc_sites(links: list[tuple[Link, bool]], project: Sequence[str] = ()) -> list[str]:
     """Documentation sites among a README's guide links, by links with words (a badge is an
-    image, not a pointer to the installation guide)."""
+    image, not a pointer to the installation guide), leaving out the documentation of tools
+    the project needs installed (``project``: its names)."""
     return list(dict.fromkeys(
         link.target for link, _ in links
         if link.text.strip() and _DOC_SITE.search(link.target)
-        and not re.search(r"badge|shields\.io", link.target, _I)))
+        and not re.search(r"badge|shields\.io", link.target, _I)
+        and not _names_a_tool(link.target, project)))

@@ -555,3 +555,20 @@ def test_a_tool_installed_then_invoked_explains_how_to_run(text: str) -> None:
 ])
 def test_what_is_no_usage_example(text: str, project: list[str]) -> None:
     assert readme.usage_example(parse(text, "README.md"), project) is None
+
+
+def test_a_prerequisite_tool_s_documentation_is_not_the_project_s() -> None:  # django-lasuite
+    """"Install [uv](https://docs.astral.sh/uv/…)" sends readers to a tool the project needs,
+    not to the project's guide: nothing unread to review, so the missing run step fails."""
+    text = ("# django-lasuite\n\nA Django library for the common requirements of La Suite.\n\n"
+            "## Development\n\nInstall [uv](https://docs.astral.sh/uv/getting-started/installation/)"
+            " then run `make install-dev`.\n\n## Quick Start\n\nTo be documented.\n")
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["doc_sites"] == []
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.FAIL and "docs.astral.sh" not in message
+    # The project's own site, even on a docs host, is still one to review.
+    own = text.replace("## Quick Start\n\nTo be documented.\n",
+                       "## Documentation\n\nSee [the docs](https://docs.django-lasuite.example/).\n")
+    assert _facts({"README.md": own})["community"]["readme"]["doc_sites"] == [
+        "https://docs.django-lasuite.example/"]
