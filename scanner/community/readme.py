@@ -243,7 +243,8 @@ _LAUNCHERS = {"java", "-jar", "npx", "bunx", "pnpx", "uvx", "python", "python3",
 def _find(doc: Document, topic: str) -> Evidence | None:
     if topic in ("install", "run"):
         return _how(doc, topic)
-    heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)), None)
+    heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
+                    and (topic != "licence" or _names_licence(doc, h))), None)
     if heading is not None:
         return Evidence(heading.line, "heading")
     if topic == "what":
@@ -259,6 +260,33 @@ def _find(doc: Document, topic: str) -> Evidence | None:
                  if links.search(urlsplit(a.target).path.rstrip("/"))
                  or (topic == "contributing" and FORGE_PROPOSAL.search(a.target))), None)
     return Evidence(link.line, "text") if link else None
+
+
+#: Addresses of licence texts: a link there names the licence (a badge to opensource.org).
+_LICENCE_SITE = re.compile(r"^https?://(?:www\.)?(?:opensource\.org/licen[cs]es?|spdx\.org/licen[cs]es"
+                           r"|gnu\.org/licen[cs]es|(?:www\.)?cecill\.info|etalab\.gouv\.fr/licence"
+                           r"|choosealicense\.com/licen[cs]es|creativecommons\.org/licen[cs]es"
+                           r"|eupl\.eu|joinup\.ec\.europa\.eu/[^ ]*eupl)", _I)
+
+
+_LICENCE_NAME = re.compile(r"\b(?:MIT|L?GPL|AGPL|EUPL|CeCILL|Apache|MPL|BSD|ISC|Unlicense|CC[- ]BY"
+                           r"|CC0|ODbL|etalab|Licence\s+Ouverte|Open\s+Licen[cs]e)\b", _I)
+
+
+def _names_licence(doc: Document, heading: Heading) -> bool:
+    """Whether a "Licence" section says which: a licence named, "sous licence …", or a link to
+    the licence file or text. A heading over a sentence about who the project is for
+    ("## 📄 Licence — Ce projet est développé pour l'administration") tells readers nothing."""
+    end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
+               None)
+
+    def inside(line: int) -> bool:
+        return line > heading.line and (end is None or line < end)
+
+    return (any(_LICENCE_TEXT.search(plain(p.text)) for p in doc.paragraphs if inside(p.line))
+            or any(_LICENCE_LINK.search(urlsplit(a.target).path.rstrip("/"))
+                   or _LICENCE_SITE.search(a.target) for a in doc.anchors if inside(a.line))
+            or bool(_LICENCE_NAME.search(heading.text)))
 
 
 def _purpose(doc: Document) -> Evidence | None:

@@ -572,3 +572,23 @@ def test_a_prerequisite_tool_s_documentation_is_not_the_project_s() -> None:  # 
                        "## Documentation\n\nSee [the docs](https://docs.django-lasuite.example/).\n")
     assert _facts({"README.md": own})["community"]["readme"]["doc_sites"] == [
         "https://docs.django-lasuite.example/"]
+
+
+def test_a_licence_heading_over_no_licence_says_nothing() -> None:  # datagouv/passemarche
+    """"## 📄 Licence" over a sentence on who the project is for names no licence."""
+    text = ("# Passe Marché\n\nPasse Marché simplifie la candidature des entreprises aux marchés "
+            "publics.\n\n## Contribuer\n\nOuvrez une pull request.\n\n## 📄 Licence\n\nCe projet est "
+            "développé pour l'administration française dans le cadre de l'amélioration de l'accès "
+            "aux marchés publics.\n\n## Support\n\nCréer une nouvelle issue.\n")
+    readme = _facts({"README.md": text})["community"]["readme"]
+    assert readme["explains"]["licence"] is False
+    status, message = _status(_facts({"README.md": text}), "readme-sections-present")
+    assert status is Status.FAIL and "licence: False" not in message and "licence: no" in message
+    for named in ("Ce projet est sous licence MIT.", "Voir [LICENSE](LICENSE).",
+                  "[![License: Apache-2.0](https://img.shields.io/badge/x.svg)]"
+                  "(https://opensource.org/licenses/Apache-2.0)"):
+        fixed = text.replace("Ce projet est développé pour l'administration française dans le "
+                             "cadre de l'amélioration de l'accès aux marchés publics.", named)
+        assert _facts({"README.md": fixed})["community"]["readme"]["explains"]["licence"], named
+    assert _facts({"README.md": text.replace("## 📄 Licence", "## Licence EUPL-1.2")})[
+        "community"]["readme"]["explains"]["licence"]
