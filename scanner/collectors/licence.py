@@ -29,6 +29,8 @@ _README = re.compile(r"^readme(?:[._-](?:fr|en))?(?:\.(?:md|markdown|rst|txt|ado
                      re.IGNORECASE)
 #: Declaration sources compared by other rules (publication/, api/), left out of the summary.
 OTHER_RULES = frozenset({"publiccode.yml", "openapi", "swagger", "asyncapi"})
+#: Declaration sources that are API descriptions (api/ rules judge their licence).
+API_SOURCES = OTHER_RULES - {"publiccode.yml"}
 #: Kept for callers that import them from here.
 MAX_NESTED, MAX_MANIFESTS, MAX_TEXT_BYTES = paths.MAX_NESTED, paths.MAX_MANIFESTS, MAX_TEXT_BYTES
 DATA_DOCS_LICENCES = content.DATA_DOCS_LICENCES
@@ -110,8 +112,14 @@ class LicenceCollector(Collector):
                 from_declarations=decision.method.startswith("declared:")),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
-            "undecided": explain.undecided(decision.method, files, unread, readme_used),
+            "undecided": (explain.undecided(decision.method, files, unread, readme_used)
+                          + explain.tool_default(decision.declaration)),
+            "how": explain.how(decision.method, files, readme_used, decision.declaration),
+            "declared_only": _declared_only(decision.declaration),
+            # API descriptions' licences are judged by api-licence-consistent: a deprecated id
+            # there is not the repository's licence as written (one line, one finding).
             "deprecated_ids": sorted({i for d in declarations if d["scope"] != "third-party"
+                                      and d["source"] not in API_SOURCES
                                       for i in d["deprecated"]}),
             "consistency": consistency,
             "readme_mentions": sorted({resolve(m)[0] for m in mentions(readme)}),
@@ -123,6 +131,14 @@ class LicenceCollector(Collector):
         return {"licence": section, "problems": problems}
 
 
+def _declared_only(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
+    """The declaration that alone gives the licence (no licence text), as facts."""
+    if entry is None:
+        return None
+    return {"source": entry["source"], "path": entry["path"], "field": entry.get("field"),
+            "expression": entry["expression"], "tool_default": entry.get("tool_default")}
+
+
 def empty_section() -> dict[str, t.Any]:
     return {
         "files": [], "root_files": [], "unread": [], "empty": [], "readme_licence": None,
@@ -130,7 +146,8 @@ def empty_section() -> dict[str, t.Any]:
         "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
-        "undecided": [], "deprecated_ids": [],
+        "undecided": [], "how": {"en": "none", "fr": "aucune"}, "declared_only": None,
+        "deprecated_ids": [],
         "consistency": {"checked": 0, "agree": None, "disagreeing": []},
         "readme_mentions": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
@@ -241,8 +258,11 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
             # manifest names that repository): third-party code under its own licence.
             foreign = item.third_party or bool(
                 "/" in path and home and item.repository and item.repository != home)
-            found.append(_declared_entry(item.source, item.path, item.expression, item.field,
-                                         "third-party" if foreign else _scope(path)))
+            entry = _declared_entry(item.source, item.path, item.expression, item.field,
+                                    "third-party" if foreign else _scope(path))
+            if item.tool_default:
+                entry["tool_default"] = item.tool_default
+            found.append(entry)
     for spec in facts.get("api_specs") or []:
         licence = ((spec.get("info") or {}).get("license")) if isinstance(spec, dict) else None
         if not isinstance(licence, dict):
