@@ -91,6 +91,10 @@ class Declaration:
     #: The package manager that writes this value by default (``npm`` for "ISC"), when it is
     #: that value: on its own it shows no choice of licence.
     tool_default: str | None = None
+    #: The manifest names a repository after the package itself (``"name": "eleventy-dsfr"``,
+    #: repository ``codegouvfr/eleventy-dsfr``, no monorepo ``directory``): the package is a
+    #: project of its own, and, nested here, possibly a copy of it.
+    self_named: bool = False
 
 
 def source_of(path: str) -> str | None:
@@ -151,6 +155,12 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
     if home or any(key in doc for key in _NPM_INSTALLED):
         found = [Declaration(d.source, d.path, d.expression, d.field,
                              any(key in doc for key in _NPM_INSTALLED), home) for d in found]
+    repository = doc.get("repository")
+    name = doc.get("name")
+    if home and isinstance(name, str) and not (isinstance(repository, dict)
+                                               and repository.get("directory")):
+        if home.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1].lower():
+            found = [replace(d, self_named=True) for d in found]
     return [replace(d, tool_default="npm") if d.field == "license"
             and (d.expression or "").strip() == NPM_DEFAULT_LICENCE else d for d in found]
 

@@ -178,7 +178,15 @@ def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | N
     value alone ("declared only in package.json") is weaker, and the finding says so."""
     roots = ", ".join(f["path"] for f in files if f["scope"] == "root")
     if method == "files" and roots:
-        return {"en": f"licence file {roots}", "fr": f"fichier de licence {roots}"}
+        said = {"en": f"licence file {roots}", "fr": f"fichier de licence {roots}"}
+        for entry in files:
+            for gone in entry.get("absent_scopes") or ():
+                where = ", ".join(gone["paths"])
+                said["en"] += (f"; {entry['path']} gives {gone['spdx']} to {where}, absent from "
+                               "the repository: left out")
+                said["fr"] += (f" ; {entry['path']} donne la licence {gone['spdx']} à {where}, "
+                               "absent du dépôt : écartée")
+        return said
     if method == "readme" and readme:
         return {"en": f"the licence section of {readme['path']} (line {readme['line']}), no "
                       "licence file",
