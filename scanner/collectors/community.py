@@ -308,6 +308,7 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         if txt is not None:
             contacts = reader.analyse(path, security.security_txt_contacts, txt, default=none)
             channels += [c.to_facts() | {"path": path} for c in contacts]
+    no_lines: list[int] = []
     if not found.path and not txt_paths:
         # No policy and no security.txt file: a router line may serve one from code
         # (etalab/transport-site: ``get "/.well-known/security.txt"`` in its Phoenix router).
@@ -316,7 +317,7 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
             for path in locate.router_files(paths)[:MAX_EXTRA_READS]
             if (source := reader.text(path)) is not None
             for line in reader.analyse(path, security.security_txt_routes, source,
-                                       default=[])][:3]
+                                       default=no_lines)][:3]
     out["channels"] = channels
     out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
     if out["path"] and out["readable"]:

@@ -7,9 +7,9 @@ read from the facts, and compared with the licence files like every manifest dec
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import re
 import typing as t
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.budget import guarded
@@ -203,8 +203,9 @@ def _drop_absent_scopes(entry: dict[str, t.Any], text: str, listing: Sequence[st
                         problems: list[dict[str, t.Any]]) -> None:
     """A licence the notice gives only to folders no longer in the repository is not one of its
     licences: dropped from the file's licences, and said in ``absent_scopes``."""
+    nothing: list[dict[str, object]] = []
     absent = guarded(path, SOURCE, problems,
-                     functools.partial(scoped.absent_scopes, text, set(listing)), [])
+                     functools.partial(scoped.absent_scopes, text, set(listing)), nothing)
     dropped = {str(a["spdx"]) for a in absent}
     remaining = [i for i in entry["licences"] if i not in dropped]
     if not absent or not remaining or len(remaining) == len(entry["licences"]):

@@ -157,10 +157,10 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
                              any(key in doc for key in _NPM_INSTALLED), home) for d in found]
     repository = doc.get("repository")
     name = doc.get("name")
-    if home and isinstance(name, str) and not (isinstance(repository, dict)
-                                               and repository.get("directory")):
-        if home.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1].lower():
-            found = [replace(d, self_named=True) for d in found]
+    monorepo = isinstance(repository, dict) and bool(repository.get("directory"))
+    if (home and isinstance(name, str) and not monorepo
+            and home.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1].lower()):
+        found = [replace(d, self_named=True) for d in found]
     return [replace(d, tool_default="npm") if d.field == "license"
             and (d.expression or "").strip() == NPM_DEFAULT_LICENCE else d for d in found]
 

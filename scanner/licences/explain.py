@@ -176,9 +176,12 @@ def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | N
         declaration: dict[str, t.Any] | None) -> dict[str, str]:
     """Where the effective licence comes from, in words: a licence file is a text; a manifest's
     value alone ("declared only in package.json") is weaker, and the finding says so."""
-    roots = ", ".join(f["path"] for f in files if f["scope"] == "root")
+    held = [f["path"] for f in files if f["scope"] == "root"]
+    roots = ", ".join(held)
     if method == "files" and roots:
-        said = {"en": f"licence file {roots}", "fr": f"fichier de licence {roots}"}
+        said = ({"en": f"licence file {roots}", "fr": f"fichier de licence {roots}"}
+                if len(held) == 1 else
+                {"en": f"licence files {roots}", "fr": f"fichiers de licence {roots}"})
         for entry in files:
             for gone in entry.get("absent_scopes") or ():
                 where = ", ".join(gone["paths"])

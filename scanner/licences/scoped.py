@@ -6,6 +6,7 @@ covers nothing here and is not one of the repository's licences
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 
@@ -26,7 +27,7 @@ def _sections(text: str) -> list[str]:
     if not starts:
         return [text]
     bounds = [0, *starts, len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _present(folder: str, listing: Collection[str], prefixes: set[str]) -> bool:
