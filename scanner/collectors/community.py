@@ -83,7 +83,8 @@ def _empty() -> dict[str, t.Any]:
                             "language": None, "contact": None, "contacts": [],
                             "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
-                            "contacts": [], "security_txt": [], "not_policies": [],
+                            "contacts": [], "security_txt": [], "security_txt_routes": [],
+                            "not_policies": [],
                             "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
@@ -106,6 +107,8 @@ class CommunityCollector(Collector):
                 wanted.extend(locate.contributing_targets(paths, chosen))
         wanted.extend(locate.guides(paths, locate.find_role(paths, "readme").path))
         wanted.extend(locate.security_txt(paths)[:MAX_EXTRA_READS])
+        if not locate.find_role(paths, "security_policy").path:
+            wanted.extend(locate.router_files(paths)[:MAX_EXTRA_READS])
         wanted.extend(locate.pull_request_templates(paths)[:MAX_EXTRA_READS])
         wanted.extend(locate.issue_config(paths)[:1])
         return list(dict.fromkeys(wanted))
@@ -392,6 +395,16 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         if txt is not None:
             contacts = reader.analyse(path, security.security_txt_contacts, txt, default=none)
             channels += [c.to_facts() | {"path": path} for c in contacts]
+    no_lines: list[int] = []
+    if not found.path and not txt_paths:
+        # No policy and no security.txt file: a router line may serve one from code
+        # (etalab/transport-site: ``get "/.well-known/security.txt"`` in its Phoenix router).
+        out["security_txt_routes"] = [
+            {"path": path, "line": line}
+            for path in locate.router_files(paths)[:MAX_EXTRA_READS]
+            if (source := reader.text(path)) is not None
+            for line in reader.analyse(path, security.security_txt_routes, source,
+                                       default=no_lines)][:3]
     out["channels"] = channels
     out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
     if out["path"] and out["readable"]:

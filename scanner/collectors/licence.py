@@ -9,17 +9,19 @@ from __future__ import annotations
 import functools
 import re
 import typing as t
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
-from scanner.licences import content, declared, explain, headers, paths
+from scanner.licences import content, declared, explain, headers, paths, scoped
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
 from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse, same_licence
 from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
+from scanner.licences.readme import badges as readme_badges
 from scanner.licences.readme import readme_licence
 from scanner.memo import Memo
 from scanner.snapshot import Snapshot
@@ -29,6 +31,8 @@ _README = re.compile(r"^readme(?:[._-](?:fr|en))?(?:\.(?:md|markdown|rst|txt|ado
                      re.IGNORECASE)
 #: Declaration sources compared by other rules (publication/, api/), left out of the summary.
 OTHER_RULES = frozenset({"publiccode.yml", "openapi", "swagger", "asyncapi"})
+#: Declaration sources that are API descriptions (api/ rules judge their licence).
+API_SOURCES = OTHER_RULES - {"publiccode.yml"}
 #: Kept for callers that import them from here.
 MAX_NESTED, MAX_MANIFESTS, MAX_TEXT_BYTES = paths.MAX_NESTED, paths.MAX_MANIFESTS, MAX_TEXT_BYTES
 DATA_DOCS_LICENCES = content.DATA_DOCS_LICENCES
@@ -74,9 +78,13 @@ class LicenceCollector(Collector):
             elif found.text is not None and not found.text.strip():
                 empty.append(path)
             elif found.text is not None:
-                files.append(_file_facts(path, scope, found.text, problems, memo))
+                entry = _file_facts(path, scope, found.text, problems, memo)
+                if entry["method"] == "notice" and len(entry["licences"]) > 1:
+                    _drop_absent_scopes(entry, found.text, listing, path, problems)
+                files.append(entry)
         declarations = _declarations(snapshot, listing, facts, problems)
-        readme, in_readme = _readme(snapshot, listing, problems)
+        badges: list[dict[str, t.Any]] = []
+        readme, in_readme = _readme(snapshot, listing, problems, badges)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
         root_declared = [d for d in declarations if d["scope"] == "root"]
         unread_root = [u for u in unread if u["scope"] == "root"]
@@ -110,17 +118,32 @@ class LicenceCollector(Collector):
                 from_declarations=decision.method.startswith("declared:")),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
-            "undecided": explain.undecided(decision.method, files, unread, readme_used),
+            "undecided": (explain.undecided(decision.method, files, unread, readme_used)
+                          + explain.tool_default(decision.declaration)),
+            "how": explain.how(decision.method, files, readme_used, decision.declaration),
+            "declared_only": _declared_only(decision.declaration),
+            # API descriptions' licences are judged by api-licence-consistent: a deprecated id
+            # there is not the repository's licence as written (one line, one finding).
             "deprecated_ids": sorted({i for d in declarations if d["scope"] != "third-party"
+                                      and d["source"] not in API_SOURCES
                                       for i in d["deprecated"]}),
             "consistency": consistency,
             "readme_mentions": sorted({resolve(m)[0] for m in mentions(readme)}),
+            "readme_badges": badges,
             "headers": header_facts,
             "data_docs": _data_docs(listing, snapshot.files, files, declarations, readme,
                                     in_readme),
             "index": _index_version(),
         }
         return {"licence": section, "problems": problems}
+
+
+def _declared_only(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
+    """The declaration that alone gives the licence (no licence text), as facts."""
+    if entry is None:
+        return None
+    return {"source": entry["source"], "path": entry["path"], "field": entry.get("field"),
+            "expression": entry["expression"], "tool_default": entry.get("tool_default")}
 
 
 def empty_section() -> dict[str, t.Any]:
@@ -130,9 +153,10 @@ def empty_section() -> dict[str, t.Any]:
         "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
-        "undecided": [], "deprecated_ids": [],
+        "undecided": [], "how": {"en": "none", "fr": "aucune"}, "declared_only": None,
+        "deprecated_ids": [],
         "consistency": {"checked": 0, "agree": None, "disagreeing": []},
-        "readme_mentions": [], "headers": headers.summarise({}, [], 0),
+        "readme_mentions": [], "readme_badges": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
         "index": None,
     }
@@ -173,6 +197,23 @@ def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any
     entry["extra_text"] = found.extra_text
     entry["copyright"] = found.copyright
     return entry
+
+
+def _drop_absent_scopes(entry: dict[str, t.Any], text: str, listing: Sequence[str], path: str,
+                        problems: list[dict[str, t.Any]]) -> None:
+    """A licence the notice gives only to folders no longer in the repository is not one of its
+    licences: dropped from the file's licences, and said in ``absent_scopes``."""
+    nothing: list[dict[str, object]] = []
+    absent = guarded(path, SOURCE, problems,
+                     functools.partial(scoped.absent_scopes, text, set(listing)), nothing)
+    dropped = {str(a["spdx"]) for a in absent}
+    remaining = [i for i in entry["licences"] if i not in dropped]
+    if not absent or not remaining or len(remaining) == len(entry["licences"]):
+        return
+    entry["absent_scopes"] = [a for a in absent if a["spdx"] in entry["licences"]]
+    operator = " OR " if " OR " in entry["spdx"] else " AND "
+    entry["licences"] = remaining
+    entry["spdx"] = operator.join(remaining)
 
 
 def _with_summary(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
@@ -235,14 +276,23 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
         problems.extend(e.to_problem(SOURCE) for e in errors)
         read.append((path, items))
     home = _home(facts, [d for path, items in read if "/" not in path for d in items])
+    named = Counter(d.repository for _, items in read for d in items if d.repository)
     for path, items in read:
         for item in items:
             # A package npm installed there, or a copy of another repository's package (its
-            # manifest names that repository): third-party code under its own licence.
+            # manifest names that repository): third-party code under its own licence. With no
+            # home known, a nested package named after the repository it names, which no other
+            # manifest here names, is such a copy (MTES-MCT/dialog blog/package.json: the
+            # "eleventy-dsfr" template of codegouvfr/eleventy-dsfr).
             foreign = item.third_party or bool(
-                "/" in path and home and item.repository and item.repository != home)
-            found.append(_declared_entry(item.source, item.path, item.expression, item.field,
-                                         "third-party" if foreign else _scope(path)))
+                "/" in path and item.repository and (
+                    item.repository != home if home else
+                    item.self_named and named[item.repository] == 1))
+            entry = _declared_entry(item.source, item.path, item.expression, item.field,
+                                    "third-party" if foreign else _scope(path))
+            if item.tool_default:
+                entry["tool_default"] = item.tool_default
+            found.append(entry)
     for spec in facts.get("api_specs") or []:
         licence = ((spec.get("info") or {}).get("license")) if isinstance(spec, dict) else None
         if not isinstance(licence, dict):
@@ -271,16 +321,21 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str, t.Any]],
+            badges: list[dict[str, t.Any]] | None = None,
             ) -> tuple[str, dict[str, t.Any] | None]:
     """(the README paragraphs that talk about the licence: or-later notices, dual licensing;
-    what the README's licence section holds, read like a licence file)."""
+    what the README's licence section holds, read like a licence file). The licences its
+    badges name go to ``badges``."""
     chunks: list[str] = []
     section = None
-    for path in readme_paths(listing):
+    for index, path in enumerate(readme_paths(listing)):
         text = snapshot.read_text(path) or ""
         if section is None:
             section = guarded(path, SOURCE, problems, functools.partial(readme_licence, text, path),
                               None)
+        if badges is not None and index == 0:
+            badges += guarded(path, SOURCE, problems, functools.partial(readme_badges, text, path),
+                              [])
         chunks += guarded(path, SOURCE, problems, functools.partial(_licence_paragraphs, text),
                           [])
     return "\n\n".join(chunks)[:20_000], section

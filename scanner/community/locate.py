@@ -49,6 +49,20 @@ _CLA_FILE = re.compile(
 _CLA_WORKFLOW = re.compile(r"^\.github/workflows/(?:[^/]*[-_.])?cla(?:[-_.][^/]*)?\.ya?ml$",
                            re.IGNORECASE)
 _SECURITY_TXT = re.compile(r"^(?:.*/)?(?:\.well-known/)?security\.txt$", re.IGNORECASE)
+#: A security.txt served by code where the listing shows it: a route folder or file named
+#: security.txt under .well-known (Next.js app/pages routes, SvelteKit ``+server``, Nuxt
+#: ``server/routes``; inclusion-numerique/coop-mediation-numerique:
+#: apps/web/src/app/.well-known/security.txt/route.ts).
+_SECURITY_TXT_ROUTE = re.compile(
+    r"^(?:.*/)?\.well-known/security\.txt(?:/(?:route|page|index|\+server))?\.[cm]?[jt]sx?$",
+    re.IGNORECASE)
+#: Router files, by their conventional names, that may map /.well-known/security.txt to a
+#: controller (Phoenix ``router.ex``, Rails ``config/routes.rb``, Django ``urls.py``, Laravel
+#: ``routes/web.php``, Express/Fastify ``routes.ts``/``router.ts``).
+_ROUTER_FILE = re.compile(
+    r"^(?:.*/)?(?:[\w-]*router\.ex|routes\.rb|urls\.py|routes/web\.php"
+    r"|(?:[\w-]+\.)?rout(?:es?|er)\.[cm]?[jt]s)$", re.IGNORECASE)
+_VENDORED = re.compile(r"(?:^|/)(?:node_modules|vendor|deps|\.venv|site-packages)/")
 
 #: Issue and pull-request templates where GitHub and GitLab look for them. GitHub: the root,
 #: ``docs/`` or ``.github/``; names in any letter case, the extension optional (``.md``,
@@ -146,8 +160,16 @@ def cla_files(paths: Iterable[str]) -> list[str]:
 
 
 def security_txt(paths: Iterable[str]) -> list[str]:
-    """RFC 9116 ``security.txt`` files, wherever the site serves them from."""
-    return [p for p in paths if _SECURITY_TXT.match(p) and "node_modules/" not in p]
+    """RFC 9116 ``security.txt`` files, wherever the site serves them from, and the route files
+    that serve one from code (a folder or file named security.txt under .well-known)."""
+    return [p for p in paths if (_SECURITY_TXT.match(p) or _SECURITY_TXT_ROUTE.match(p))
+            and not _VENDORED.search(p)]
+
+
+def router_files(paths: Iterable[str]) -> list[str]:
+    """Router files by their conventional names (see ``_ROUTER_FILE``), shortest paths first."""
+    return sorted((p for p in paths if _ROUTER_FILE.match(p) and not _VENDORED.search(p)
+                   and "test" not in p.lower()), key=lambda p: (p.count("/"), p))
 
 
 def issue_templates(paths: Iterable[str]) -> list[str]:

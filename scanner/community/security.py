@@ -33,6 +33,18 @@ _REPORT_CONTEXT = re.compile(
     r"\breport|disclos|contact|\bform\b|portal|\bsignal(?:er|ez|ement)|remont|formulaire"
     r"|submit|soumet|envoy|\bsend\b|[ée]cri(?:re|vez)|hackerone|yeswehack|bug\s*bounty", _I)
 _PUBLIC_TRACKER = re.compile(r"/issues(?:/new)?(?:[/?#]|$)|/-/issues", _I)
+#: Vulnerability disclosure programmes and bug-bounty platforms: reports sent there are private
+#: by design, whatever words surround the link (proconnect-gouv/federation SECURITY.md links
+#: DINUM's programme, https://vdp.numerique.gouv.fr/p/Policy, on a line of its own).
+_PROGRAMME_HOST = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:yeswehack\.(?:com|io)|hackerone\.com|bugcrowd\.com"
+    r"|intigriti\.com|openbugbounty\.org)(?:[/:?#]|$)"
+    r"|^https?://(?:vdp|bugbounty|bug-bounty)\.[\w.-]+(?:[/:?#]|$)", _I)
+#: Words naming a disclosure programme: a link on that line or the next is where reports go.
+_PROGRAMME_WORDS = re.compile(
+    r"vulnerability\s+disclosure\s+(?:program(?:me)?|policy|platform)|\bVDP\b"
+    r"|bug[\s-]*bounty|programme\s+de\s+(?:divulgation|signalement)"
+    r"|politique\s+de\s+divulgation", _I)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ def private_channels(text: str) -> list[Channel]:
                 and (_REPORT_CONTEXT.search(line) or _REPORT_CONTEXT.search(previous))):
             channels.setdefault(("advisories", ""), Channel("advisories", advisory.group(0),
                                                             number))
+        before = previous
         if line.strip():
             previous = line
         for match in _EMAIL.finditer(line):
@@ -69,25 +82,40 @@ def private_channels(text: str) -> list[Channel]:
         if _SECURITY_TXT.search(line):
             channels.setdefault(("security_txt", ""), Channel("security_txt", "security.txt",
                                                                 number))
-        if _REPORT_CONTEXT.search(line):
-            for match in _URL.finditer(line):
-                url = match.group(0).rstrip(".,;:!?*_")
-                if _PUBLIC_TRACKER.search(url) or "/security/advisories" in url:
-                    continue
+        context = bool(_REPORT_CONTEXT.search(line))
+        programme = bool(_PROGRAMME_WORDS.search(line) or _PROGRAMME_WORDS.search(before))
+        for match in _URL.finditer(line):
+            url = match.group(0).rstrip(".,;:!?*_")
+            if _PUBLIC_TRACKER.search(url) or "/security/advisories" in url:
+                continue
+            if context or programme or _PROGRAMME_HOST.match(url):
                 channels.setdefault(("url", url), Channel("url", url, number))
     return sorted(channels.values(), key=lambda c: c.line)
 
 
+#: A ``Contact:`` field at the start of a line, or of a string in code that serves the file
+#: (``new Response(`Contact: mailto:...``).
+_CONTACT_FIELD = re.compile(r"(?:^|[`'\"])\s*Contact:\s*([^\s`'\"\\]+)", _I)
+#: A route that serves /.well-known/security.txt from code, in a router file.
+_ROUTE_LINE = re.compile(r"[`'\"(]/?\.well-known/security\.txt[`'\"]", _I)
+
+
 def security_txt_contacts(text: str) -> list[Channel]:
-    """``Contact:`` fields of an RFC 9116 security.txt."""
+    """``Contact:`` fields of an RFC 9116 security.txt (or of the text a route serves)."""
     result = []
     for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"\s*Contact:\s*(\S+)", line, _I)
+        match = _CONTACT_FIELD.search(line)
         if match:
             value = match.group(1)
             kind = "email" if value.lower().startswith("mailto:") or "@" in value else "url"
             result.append(Channel(kind, value.removeprefix("mailto:"), number))
     return result
+
+
+def security_txt_routes(text: str) -> list[int]:
+    """Lines of a router file that map /.well-known/security.txt to code."""
+    return [number for number, line in enumerate(text.splitlines(), start=1)
+            if _ROUTE_LINE.search(line)][:3]
 
 
 _VULNERABILITY = re.compile(

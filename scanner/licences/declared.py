@@ -16,7 +16,7 @@ import configparser
 import functools
 import re
 import typing as t
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scanner.budget import bounded
 from scanner.errors import ParseError
@@ -54,6 +54,11 @@ CLASSIFIERS = {
 #: Fields npm (before v7) wrote into the package.json of a package it installed: such a file is
 #: a copy of someone else's package.
 _NPM_INSTALLED = ("_resolved", "_from", "_integrity", "_requested", "_shasum")
+#: The licence ``npm init`` (and ``npm init -y``, ``pnpm init``) writes unless told otherwise:
+#: npm's ``init-license`` setting defaults to "ISC" (since 2014, npm/npm#4618). Yarn's default,
+#: "MIT", is also the most common deliberate choice, so it is not treated as a default; cargo,
+#: poetry, uv and composer write no licence by default.
+NPM_DEFAULT_LICENCE = "ISC"
 #: An R package's DESCRIPTION (Debian control format): ``Package:`` and ``License:`` fields.
 _DCF_FIELD = re.compile(r"^(Package|License):[ \t]*(.*(?:\n[ \t]+.*)*)", re.MULTILINE)
 # Bounded, and a list stops at the next "[": unbounded, each of 100,000 unclosed
@@ -83,6 +88,13 @@ class Declaration:
     third_party: bool = False
     #: ``host/owner/name`` of the repository the manifest says the package comes from.
     repository: str | None = None
+    #: The package manager that writes this value by default (``npm`` for "ISC"), when it is
+    #: that value: on its own it shows no choice of licence.
+    tool_default: str | None = None
+    #: The manifest names a repository after the package itself (``"name": "eleventy-dsfr"``,
+    #: repository ``codegouvfr/eleventy-dsfr``, no monorepo ``directory``): the package is a
+    #: project of its own, and, nested here, possibly a copy of it.
+    self_named: bool = False
 
 
 def source_of(path: str) -> str | None:
@@ -143,7 +155,14 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
     if home or any(key in doc for key in _NPM_INSTALLED):
         found = [Declaration(d.source, d.path, d.expression, d.field,
                              any(key in doc for key in _NPM_INSTALLED), home) for d in found]
-    return found
+    repository = doc.get("repository")
+    name = doc.get("name")
+    monorepo = isinstance(repository, dict) and bool(repository.get("directory"))
+    if (home and isinstance(name, str) and not monorepo
+            and home.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1].lower()):
+        found = [replace(d, self_named=True) for d in found]
+    return [replace(d, tool_default="npm") if d.field == "license"
+            and (d.expression or "").strip() == NPM_DEFAULT_LICENCE else d for d in found]
 
 
 _REPO_URL = re.compile(r"^(?:git\+)?(?:https?|git|ssh)://(?:[^@/]+@)?(?P<host>[^/:]+)(?::\d+)?/"

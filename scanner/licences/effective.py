@@ -55,6 +55,8 @@ class Decision:
     conflicts: list[dict[str, t.Any]] = field(default_factory=list)
     candidates: list[dict[str, t.Any]] = field(default_factory=list)
     confidence: float | None = None
+    #: The declaration the licence was taken from, when no licence text decided (``declared:*``).
+    declaration: dict[str, t.Any] | None = None
 
 
 def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
@@ -156,7 +158,8 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
             return Decision(expression, ids, f"declared:{entry['source']}",
                             operator=_operator(expression),
                             operator_basis="declared" if _operator(expression) else None,
-                            version_basis=basis, version_sources=sources, confidence=None)
+                            version_basis=basis, version_sources=sources, confidence=None,
+                            declaration=entry)
     if evidence.headers and evidence.headers_cover:
         # No licence file, README or metadata, but most files' own SPDX headers say: the most
         # common expression is the repository's.

@@ -13,6 +13,8 @@ from scanner.licences.expressions import family
 from scanner.licences.notices import GNU_FAMILIES
 
 Note = dict[str, str]
+#: API descriptions' licences are judged by the api/ rules, not as the repository's licence.
+_API_SOURCES = frozenset({"openapi", "swagger", "asyncapi"})
 
 
 def _note(path: str, en: str, fr: str) -> Note:
@@ -118,7 +120,8 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
     holders = [f["path"] for f in files if f["scope"] == "root"] or (
         [readme["path"]] if readme else [])
     where = ", ".join(holders)
-    everywhere = [d for d in declared if d.get("scope") != "third-party"]
+    everywhere = [d for d in declared if d.get("scope") != "third-party"
+                  and d.get("source") not in _API_SOURCES]
     if from_declarations:
         declared = [d for d in declared if d.get("scope") == "root"]
     for spdx_id in ids:
@@ -167,3 +170,53 @@ def _declaring(declared: list[dict[str, t.Any]], base: str) -> str:
     named = [f"{d['path']} (\"{d['expression']}\")" for d in declared
              if any(family(i) == base for i in d.get("ids") or ()) and d.get("expression")]
     return ", ".join(dict.fromkeys(named))
+
+
+def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | None,
+        declaration: dict[str, t.Any] | None) -> dict[str, str]:
+    """Where the effective licence comes from, in words: a licence file is a text; a manifest's
+    value alone ("declared only in package.json") is weaker, and the finding says so."""
+    held = [f["path"] for f in files if f["scope"] == "root"]
+    roots = ", ".join(held)
+    if method == "files" and roots:
+        said = ({"en": f"licence file {roots}", "fr": f"fichier de licence {roots}"}
+                if len(held) == 1 else
+                {"en": f"licence files {roots}", "fr": f"fichiers de licence {roots}"})
+        for entry in files:
+            for gone in entry.get("absent_scopes") or ():
+                where = ", ".join(gone["paths"])
+                said["en"] += (f"; {entry['path']} gives {gone['spdx']} to {where}, absent from "
+                               "the repository: left out")
+                said["fr"] += (f" ; {entry['path']} donne la licence {gone['spdx']} à {where}, "
+                               "absent du dépôt : écartée")
+        return said
+    if method == "readme" and readme:
+        return {"en": f"the licence section of {readme['path']} (line {readme['line']}), no "
+                      "licence file",
+                "fr": f"la section licence de {readme['path']} (ligne {readme['line']}), sans "
+                      "fichier de licence"}
+    if declaration is not None:
+        where = f"{declaration['path']} ({declaration.get('field') or declaration['source']})"
+        return {"en": f"declared only in {where}, no licence text",
+                "fr": f"déclarée seulement dans {where}, sans texte de licence"}
+    if method == "headers":
+        return {"en": "the SPDX headers of the source files, no licence file",
+                "fr": "les en-têtes SPDX des fichiers sources, sans fichier de licence"}
+    return {"en": method, "fr": method}
+
+
+def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:
+    """The licence is known only from a manifest value its package manager writes by default
+    (``"license": "ISC"`` from ``npm init``): no sign that anyone chose it."""
+    if declaration is None or not declaration.get("tool_default"):
+        return []
+    path, value = declaration["path"], declaration["expression"]
+    tool = declaration["tool_default"]
+    return [_note(path, f"the only licence is {path}'s \"license\": \"{value}\", the value "
+                        f"`{tool} init` writes by default, and there is no licence text (no "
+                        "licence file, no licence section in the README): nothing shows the "
+                        "licence was chosen",
+                  f"la seule licence est le « license »: « {value} » de {path}, la valeur que "
+                  f"`{tool} init` écrit par défaut, et il n'y a aucun texte de licence (ni "
+                  "fichier de licence, ni section licence dans le README) : rien ne montre que "
+                  "cette licence a été choisie")]

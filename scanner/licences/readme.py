@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import typing as t
+from urllib.parse import unquote
 
 from scanner.community.markup import parse
 from scanner.licences.detect import detect
@@ -121,3 +122,52 @@ def readme_licence(text: str, path: str) -> dict[str, t.Any] | None:
     if not entry["full_text"]:
         entry["scopes"] = scopes(body)
     return entry
+
+
+#: Images on a line: Markdown ``![alt](url)`` and HTML ``<img alt=... src=...>``.
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,200})\]\(\s*<?([^)\s>]{1,600})")
+_HTML_IMAGE = re.compile(r"<img\b[^>\n]{0,1000}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"\b(alt|src)\s*=\s*(?:\"([^\"]{0,600})\"|'([^']{0,600})')", re.IGNORECASE)
+#: shields.io static badges: /badge/<label>-<message>-<colour>, "--" an escaped dash, "_" a space.
+_SHIELD = re.compile(r"/badge/licen[cs]e-((?:[^-/?#]|--){1,80})-", re.IGNORECASE)
+_ALT = re.compile(r"^\W*licen[cs]e\s*[:\-–]\s*(.{1,80})$", re.IGNORECASE)
+#: Most badges read per README.
+MAX_BADGES = 5
+
+
+def badges(text: str, path: str) -> list[dict[str, t.Any]]:
+    """Licences README badges name ("![License: MIT](https://img.shields.io/badge/License-MIT-
+    yellow.svg)", datagouv/hydra README.md:6): a mention of the licence, not a licence text."""
+    found: list[dict[str, t.Any]] = []
+    for number, line in enumerate(text[:MAX_SECTION_CHARS].splitlines(), start=1):
+        if "licen" not in line.lower():
+            continue
+        images = [(alt, url) for alt, url in _MD_IMAGE.findall(line)]
+        for tag in _HTML_IMAGE.findall(line):
+            attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag)}
+            images.append((attributes.get("alt", ""), attributes.get("src", "")))
+        for alt, url in images:
+            spdx_id = _badge_licence(alt, url)
+            if spdx_id and not any(b["spdx"] == spdx_id for b in found):
+                found.append({"spdx": spdx_id, "path": path, "line": number,
+                              "summary": f"{spdx_id} (badge, {path} line {number})",
+                              "summary_fr": f"{spdx_id} (badge, {path} ligne {number})"})
+        if len(found) >= MAX_BADGES:
+            break
+    return found
+
+
+def _badge_licence(alt: str, url: str) -> str | None:
+    said = []
+    shield = _SHIELD.search(unquote(url))
+    if shield:
+        said.append(shield.group(1).replace("--", "\0").replace("-", " ").replace("\0", "-")
+                    .replace("__", "\0").replace("_", " ").replace("\0", "_"))
+    alt_match = _ALT.match(alt.strip())
+    if alt_match:
+        said.append(alt_match.group(1))
+    for words in said:
+        named = mentions(f"license {words}")
+        if named:
+            return resolve(named[0])[0]
+    return None

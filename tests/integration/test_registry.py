@@ -34,8 +34,10 @@ def _forge() -> Forge:
     forge = Forge()
     forge.add_github(
         repo_from_folder(COMPLIANT, "betagouv", "mon-suivi-justice"),
-        FakeRepo("betagouv", "annuaire", files={"README.md": b"# Annuaire\n", "LICENSE": b"MIT License\n"}),
-        FakeRepo("betagouv", "explo-code", files={"README.md": b"# Explo\n", "LICENSE": b"MIT License\n"}),
+        FakeRepo("betagouv", "annuaire", files={"README.md": b"# Annuaire\n", "LICENSE": b"MIT License\n",
+                                                "app.py": b"print(1)\n"}),
+        FakeRepo("betagouv", "explo-code", files={"README.md": b"# Explo\n", "LICENSE": b"MIT License\n",
+                                                "app.py": b"print(1)\n"}),
         FakeRepo("betagouv", "privee", files={"README.md": b"# Privee\n"}, visibility="private"),
         FakeRepo("betagouv", "vide", commits=[], empty=True),
         FakeRepo("betagouv", "commun", files={"README.md": b"# Commun\n"}))

@@ -110,3 +110,29 @@ def test_a_real_guide_with_links_is_not_a_pointer() -> None:
         "\n\nSee https://example.org.\n"
     contributing = _collect({"CONTRIBUTING.md": guide})["community"]["contributing"]
     assert contributing["target"] is None and contributing["target_url"] is None
+
+
+def test_security_txt_served_by_a_next_route() -> None:
+    # inclusion-numerique/coop-mediation-numerique: no SECURITY.md, a Next.js route folder.
+    route = "apps/web/src/app/.well-known/security.txt/route.ts"
+    files = {"README.md": "# La coop\n", "apps/web/src/index.ts": "export {}\n",
+             route: "export const GET = () =>\n  new Response(`Contact: mailto:s@anct.gouv.fr\n`)\n"}
+    policy = _collect(files)["community"]["security_policy"]
+    assert policy["security_txt"] == [route]
+    assert policy["contacts"] == ["s@anct.gouv.fr"]
+    assert policy["security_txt_routes"] == []
+
+
+def test_security_txt_route_in_a_router_file() -> None:
+    # etalab/transport-site: a Phoenix router line; the contact lives in config.
+    router = "apps/transport/lib/transport_web/router.ex"
+    files = {router: 'get("/.well-known/security.txt", PageController, :security_txt)\n',
+             "apps/transport/test/transport_web/router_test.exs": "x\n"}
+    assert router in CommunityCollector().wanted(sorted(files))
+    policy = _collect(files)["community"]["security_policy"]
+    assert policy["security_txt_routes"] == [{"path": router, "line": 1}]
+    # A router that does not serve it adds nothing; a policy makes the routers irrelevant.
+    assert _collect({router: 'get "/", PageController, :index\n'})["community"][
+        "security_policy"]["security_txt_routes"] == []
+    with_policy = {**files, "SECURITY.md": "Écrivez à sec@x.gouv.fr\n"}
+    assert router not in CommunityCollector().wanted(sorted(with_policy))

@@ -100,3 +100,54 @@ def test_security_txt_contacts() -> None:
     text = "Contact: mailto:security@x.gouv.fr\nContact: https://x.gouv.fr/report\nExpires: 2030\n"
     assert [(c.kind, c.value) for c in security.security_txt_contacts(text)] == [
         ("email", "security@x.gouv.fr"), ("url", "https://x.gouv.fr/report")]
+
+
+def test_disclosure_programme_link_on_its_own_line_is_private() -> None:
+    # proconnect-gouv/federation SECURITY.md:5-9: the link to DINUM's programme sits on a line
+    # of its own, after the sentence that says reports go there.
+    text = ("please **do not open a public GitHub issue**.\n\n"
+            "All vulnerability reports must follow the DINUM vulnerability disclosure policy:\n\n"
+            "👉 [https://vdp.numerique.gouv.fr/p/Policy](https://vdp.numerique.gouv.fr/p/Policy)\n")
+    found = security.private_channels(text)
+    assert [(c.kind, c.value, c.line) for c in found] == [
+        ("url", "https://vdp.numerique.gouv.fr/p/Policy", 5)]
+
+
+@pytest.mark.parametrize("url", [
+    "https://yeswehack.com/programs/service", "https://hackerone.com/service",
+    "https://bugcrowd.com/service", "https://app.intigriti.com/programs/x/y",
+    "https://vdp.numerique.gouv.fr/p/Send-a-report",
+])
+def test_bug_bounty_platforms_are_private_whatever_the_words(url: str) -> None:
+    assert _kinds(f"Voir {url}") == ["url"]
+
+
+@pytest.mark.parametrize("text", [
+    "Suivez les vulnérabilités publiées par la NVD https://nvd.nist.gov/.",
+    "Our programme de divulgation:\nhttps://github.com/org/repo/issues/new",
+    "See https://security.snyk.io/package/npm/x for known issues.",
+    "Learn about bug bounties at\n\nhttps://en.wikipedia.org/wiki/Bug_bounty_program",
+])
+def test_reference_links_near_programme_words_are_not_channels(text: str) -> None:
+    # A public tracker is never private; a link two lines away from the words is unrelated.
+    assert _kinds(text) == []
+
+
+def test_security_txt_served_by_a_route_gives_its_contact() -> None:
+    # inclusion-numerique/coop-mediation-numerique apps/web/src/app/.well-known/security.txt/route.ts
+    text = ("export const GET = () =>\n"
+            "  new Response(`Contact: mailto:support@anct.gouv.fr\n"
+            "Policy: https://incubateur.anct.gouv.fr/security-policy\n"
+            "Expires: 2024-12-31T00:00:00.000Z`)\n")
+    assert [(c.kind, c.value, c.line) for c in security.security_txt_contacts(text)] == [
+        ("email", "support@anct.gouv.fr", 2)]
+
+
+def test_router_lines_serving_security_txt() -> None:
+    # etalab/transport-site apps/transport/lib/transport_web/router.ex
+    text = ('scope "/", TransportWeb do\n'
+            '  get("/.well-known/security.txt", PageController, :security_txt)\n'
+            '  get "/robots.txt", PageController, :robots\n'
+            '  # see https://example.org/.well-known/security.txt/docs\n')
+    assert security.security_txt_routes(text) == [2]
+    assert security.security_txt_routes("path('security', views.security)\n") == []

@@ -61,3 +61,18 @@ def test_templates_exclude_issue_config() -> None:
 def test_security_txt_anywhere_but_node_modules() -> None:
     paths = ["public/.well-known/security.txt", "node_modules/x/.well-known/security.txt"]
     assert locate.security_txt(paths) == ["public/.well-known/security.txt"]
+
+
+def test_security_txt_route_files_and_routers() -> None:
+    paths = ["apps/web/src/app/.well-known/security.txt/route.ts",
+             "server/routes/.well-known/security.txt.ts", "src/routes/.well-known/security.txt/+server.js",
+             "node_modules/x/.well-known/security.txt/route.js", "src/app/security/route.ts",
+             "src/app/.well-known/security.txt.backup/route.ts"]
+    assert locate.security_txt(paths) == paths[:3]
+    routers = ["lib/app_web/router.ex", "config/routes.rb", "app/urls.py", "src/routes.ts",
+               "routes/web.php", "src/api.router.js", "vendor/x/routes.rb", "test/router.ex",
+               "src/routing.ts"]
+    # Shallowest first: the application's own router before a nested one.
+    assert locate.router_files(routers) == ["app/urls.py", "config/routes.rb", "routes/web.php",
+                                            "src/api.router.js", "src/routes.ts",
+                                            "lib/app_web/router.ex"]

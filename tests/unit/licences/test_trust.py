@@ -265,7 +265,8 @@ def test_a_licence_given_in_full_in_the_readme_is_the_repositorys() -> None:
             "full text of MIT") in en
     assert "le texte complet de MIT" in fr
     assert finding(document, "licence-recognised")[:2] == (
-        "pass", "Licence identified: MIT (how: readme).")
+        "pass", "Licence identified: MIT (from: the licence section of README.md (line 5), no "
+        "licence file).")
 
 
 def test_a_readme_section_naming_the_licence() -> None:
