@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import WEB_ALSO
@@ -44,6 +44,21 @@ MAX_ROUTES_FILES = 5
 _ROUTE_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|->|\*)[ \t]+(/[^ \t]{0,300})",
                          re.MULTILINE)
 _API_ROUTE = re.compile(r"^/(?:api|apis|rest|v\d+)(?:/|$|\.)", re.IGNORECASE)
+# Folders of client code, examples or snippets: their api/ holds calls to an API, not one served.
+_CLIENT_DIRS = frozenset({"snippets", "snippet", "examples", "example", "samples", "sample",
+                          "demo", "demos", "client", "clients", "sdk", "sdks", "docs", "doc",
+                          "documentation"})
+# Static site generators, by their configuration at the root: such a site serves no API.
+_STATIC_SITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:\.eleventy\.(?:js|cjs|mjs)|eleventy\.config\.(?:js|cjs|mjs|ts))$"), "Eleventy"),
+    (re.compile(r"^_config\.ya?ml$"), "Jekyll"),
+    (re.compile(r"^hugo\.(?:toml|ya?ml|json)$"), "Hugo"),
+    (re.compile(r"^mkdocs\.ya?ml$"), "MkDocs"),
+    (re.compile(r"^docusaurus\.config\.(?:js|ts|mjs)$"), "Docusaurus"),
+    (re.compile(r"^\.vuepress/config\.(?:js|ts|mjs)$"), "VuePress"),
+    (re.compile(r"^gridsome\.config\.js$"), "Gridsome"),
+)
+_JEKYLL_MARKERS = frozenset({"_layouts", "_includes", "_posts", "_data"})
 _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
 
@@ -56,7 +71,9 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
             continue
-        if len(api_dirs) < 3 and _CODE.search(path) and not _KUBE_TYPES.search(path):
+        # An api/ folder of snippets or client code calls an API: no evidence.
+        if (len(api_dirs) < 3 and not dirs & _CLIENT_DIRS and _CODE.search(path)
+                and not _KUBE_TYPES.search(path)):
             match = _API_DIR.search(path)
             if match:
                 folder = path[:match.end() - 1]
@@ -75,6 +92,22 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         evidence.append({"kind": "collection", "strength": "weak", "path": postman,
                          "detail": f"Postman collection {postman}"})
     return evidence
+
+
+def static_site(paths: Iterable[str]) -> dict[str, t.Any] | None:
+    """The static site generator configured at the root (Eleventy, Jekyll...), or ``None``.
+
+    Jekyll's ``_config.yml`` counts only beside its layout folders (other tools use that name).
+    """
+    root = [p for p in paths if p.count("/") <= 1]
+    top = {p.split("/", 1)[0] for p in root if "/" in p}
+    for path in sorted(root):
+        for pattern, name in _STATIC_SITES:
+            if pattern.match(path) and (name != "Jekyll" or top & _JEKYLL_MARKERS):
+                return {"kind": "static-site", "strength": "against", "path": path,
+                        "detail": f"static site built with {name} ({path}): serves pages, "
+                                  "no API"}
+    return None
 
 
 def routes_paths(paths: Iterable[str]) -> list[str]:
@@ -99,11 +132,29 @@ def routes_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
              "detail": f"{len(routes)} API route(s) in {path} (e.g. {routes[0]})"}]
 
 
+#: Evidence a library's own dependencies cannot give: what the repository itself says or holds.
+_DIRECT = frozenset({"spec", "publiccode", "topic", "routes", "readme"})
+
+
+def _framework_detail(framework: Mapping[str, t.Any], weak: bool) -> str:
+    where = f"{framework['name']} ({framework['path']})"
+    if framework["role"] == "generates":
+        return f"{where}, which generates an API description"
+    if weak:
+        return f"{where}, a web framework that also serves pages (not by itself an API)"
+    return f"{where}, an API framework"
+
+
 def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
            api_documentation: Sequence[str], frameworks: Sequence[dict[str, t.Any]],
-           topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]]
-           ) -> dict[str, t.Any]:
-    """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source."""
+           topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]],
+           library: Mapping[str, t.Any] | None = None) -> dict[str, t.Any]:
+    """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source.
+
+    A published ``library`` (see :mod:`scanner.apispecs.library`) outweighs its frameworks and
+    folders (they serve the applications that install it); only direct evidence (a committed
+    description, routes, a README section listing endpoints...) shows an API of its own.
+    """
     evidence: list[dict[str, t.Any]] = []
     for spec in specs:
         evidence.append({"kind": "spec", "strength": "strong", "path": spec["path"],
@@ -120,14 +171,26 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
         evidence.append({"kind": "framework", "strength": "weak" if weak else "strong",
                          "path": framework["path"], "role": framework["role"],
-                         "detail": f"{framework['name']} ({framework['path']})"})
+                         "detail": _framework_detail(framework, weak)})
     for topic in topics:
         if topic.lower() in API_TOPICS:
             evidence.append({"kind": "topic", "strength": "strong", "path": None,
                              "detail": f"repository topic {topic}"})
     evidence.extend(paths_evidence)
+    direct = any(e["strength"] == "strong" and e["kind"] in _DIRECT for e in evidence)
+    if library is not None:
+        where = (f"{library['name']} ({library['manifest']}; {library['readme']}:"
+                 f"{library['line']} says `{library['command']}`)")
+        evidence.insert(0, {
+            "kind": "library", "strength": "none" if direct else "against",
+            "path": library["manifest"],
+            "detail": f"also published as the package {where}" if direct else
+                      f"a library published as {where}: its framework dependencies serve the "
+                      "applications that install it, not an API of its own"})
     strengths = {e["strength"] for e in evidence}
-    if "strong" in strengths:
+    if library is not None and not direct:
+        exposes, confidence = False, "high"
+    elif "strong" in strengths:
         exposes, confidence = True, "high"
     elif "against" in strengths:
         exposes, confidence = False, "high"
@@ -135,10 +198,15 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         exposes, confidence = True, "low"
     else:
         exposes, confidence = None, None
-    considered = [e["detail"] for e in evidence if e["strength"] != "none"]
+    # The decisive evidence first: messages cut a long summary short.
+    order = ({"against": 0, "strong": 1, "weak": 2} if exposes is False
+             else {"strong": 0, "against": 1, "weak": 2})
+    considered = [e["detail"] for e in sorted(evidence, key=lambda e: order.get(e["strength"], 3))
+                  if e["strength"] != "none"]
     summary = "; ".join(considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
-        "apiDocumentation, API framework in a manifest, API topic, api/ folder")
+        "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "
+        "listing the API's endpoints")
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
     generated = any(e.get("role") == "generates" for e in evidence)
