@@ -219,5 +219,8 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
                 "kind": "readme", "strength": "strong" if count >= MIN_ENDPOINTS else "weak",
                 "path": path, "line": heading_line,
                 "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists {count} "
-                          f"endpoint path(s) of this repository's API (e.g. {example[:80]})"})
+                          f"endpoint path(s) of this repository's API (e.g. {example[:80]})",
+                "detail_fr": f"la section « {title[:80]} » de {path}:{heading_line} liste "
+                             f"{count} chemin(s) de points d'accès de l'API de ce dépôt (par ex. "
+                             f"{example[:80]})"})
     return evidence[:3]

@@ -87,7 +87,7 @@ class ApiSpecsCollector(Collector):
 
 def empty_api() -> dict[str, t.Any]:
     """The ``api`` section with every key present, so rules can rely on its shape."""
-    return {"exposes": None, "confidence": None, "evidence": [], "summary": "",
+    return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
             "lint_failures": [], "library": None,
