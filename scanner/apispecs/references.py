@@ -176,11 +176,12 @@ _API_HEADING = re.compile(r"\bAPIs?\b|\bendpoints?\b|\broutes\b|points? d'entr[Ã
 _METHOD_PATH = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b`?[ \t]{1,5}(?:on[ \t]{1,5}|sur[ \t]{1,5})?"
                           r"`?(/[^\s`'\")<>]{0,200})")
 # The service run locally: "curl -X POST http://localhost:8000/api/checks", "localhost:8001/api/x"
-_LOCAL = re.compile(r"(?:https?://|\bcurl\b[^\n]{0,300}?)(?:localhost|127\.0\.0\.1|0\.0\.0\.0)"
-                    r"(?::\d{1,5})?(/[^\s'\"`)<>]{1,200})")
-# A path quoted as code in an API section: `/api/<hash>`, `/apify?url=...` (not /etc/hosts)
-_CODE_PATH = re.compile(r"`(/(?!etc/|usr/|var/|home/|tmp/|opt/|dev/)[A-Za-z][\w.\-]{0,60}"
-                        r"(?:[/?][^`\s]{0,200})?)`")
+_LOCAL = re.compile(r"(?<![\w.\-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?"
+                    r"(/[^\s'\"`)<>]{1,200})")
+# A path quoted as code in an API section: `/api/<hash>`, `/v1/items`, or one taking a query
+# (`/apify?url=...`); a bare `/dashboard` may be a page of the front end.
+_CODE_PATH = re.compile(r"`(/(?:api|v\d{1,2})(?:[/?][^`\s]{0,200})?|/[A-Za-z][\w.\-/]{0,100}"
+                        r"\?[\w\-]{1,40}=[^`\s]{0,200})`")
 #: Distinct endpoints a README section must list to show the repository serves an API.
 MIN_ENDPOINTS = 2
 

@@ -293,3 +293,18 @@ def test_new_facts_are_schema_valid() -> None:
     facts = build_facts(snapshot_from_files({"README.md": HYDRA_README,
                                              "eleventy.config.js": "x"}))
     assert schemas.errors("facts", facts) == []
+
+
+@pytest.mark.parametrize("line", ["curl " * 399, "GET " * 499, "`/a" * 600,
+                                  "http://localhost:1" * 100, "# API"])
+def test_readme_api_sections_are_read_linearly_on_hostile_text(line: str) -> None:
+    text = "## API\n" + (line + "\n") * (512 * 1024 // (len(line) + 1))
+    started = time.perf_counter()
+    readme_api_evidence("README.md", text)
+    readme_links("README.md", text)
+    assert time.perf_counter() - started < 5
+
+
+def test_front_end_page_routes_are_not_api_endpoints() -> None:
+    readme = "# app\n\n## Routes\n\n- `/dashboard`: the dashboard\n- `/login`: sign in\n"
+    assert readme_api_evidence("README.md", readme) == []
