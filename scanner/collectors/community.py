@@ -3,7 +3,7 @@ security policy, issue and pull-request templates. Every fact names the file it 
 
 A file that exists but could not be read says why (``unreadable``), so no rule passes on it or
 calls it missing; a file still holding template markers lists them (``placeholders``). Links
-are followed one level, to files declared from the listing (:meth:`CommunityCollector.wanted`),
+are followed two hops at most, to files declared from the listing (:meth:`CommunityCollector.wanted`),
 so a remote scan reads exactly what a local one reads.
 """
 
@@ -25,7 +25,7 @@ from scanner.community import (
     security,
     terms,
 )
-from scanner.community.markup import Document, parse
+from scanner.community.markup import Document, Link, parse
 from scanner.community.signals import Signal
 from scanner.errors import ParseError
 from scanner.placeholders import todo_lines
@@ -40,7 +40,7 @@ MAX_HEADINGS = 80
 #: Security.txt files and pull-request templates read, at most.
 MAX_EXTRA_READS = 3
 #: Linked guides a README is followed to, at most.
-MAX_FOLLOWED = 3
+MAX_FOLLOWED = 5
 #: Most characters of a community document analysed (the largest real READMEs are ~200 KB).
 MAX_PROSE_CHARS = 512_000
 #: Longest line analysed; the rest of a longer line is dropped. Prose wraps long before this, and
@@ -72,8 +72,8 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "doc_sites": [], "sources": []},
-        "contributing": {**_file_section(none), "target": None, "target_url": None,
+                   "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
+        "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
                                                       "licence": None,
@@ -115,9 +115,12 @@ class CommunityCollector(Collector):
         section = _empty()
         problems: list[dict[str, t.Any]] = []
         reader = _Reader(snapshot, self.name, problems, set(self.wanted(paths, snapshot.files)))
-        repo_url = (facts.get("repository") or {}).get("url")
+        repository = facts.get("repository") or {}
+        repo_url = repository.get("url")
+        names = [n for n in (repository.get("name"), repository.get("full_name"))
+                 if isinstance(n, str)]
 
-        readme_doc = _readme(section["readme"], paths, reader, repo_url)
+        readme_doc = _readme(section["readme"], paths, reader, repo_url, names)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
                section["contributing"]["path"])
@@ -130,18 +133,22 @@ class CommunityCollector(Collector):
 
 
 def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-            repo_url: str | None) -> Document | None:
+            repo_url: str | None, names: list[str]) -> Document | None:
     found = locate.find_role(paths, "readme")
     out.update(_file_section(found), translations=list(found.translations))
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:
         return None
-    topics = reader.analyse(found.path, readme.analyse, doc, default=None, out=out)
+    # The project's names: a package the README installs and then uses is the project itself.
+    project = [*names, *(h.text for h in doc.headings[:1])]
+    topics = reader.analyse(found.path, readme.analyse, doc, project, default=None, out=out)
     if topics is None:
         return None
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
+    routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):
-        _follow(out, found.path, doc, topics, sources, reader, paths, repo_url)
+        _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url,
+                project)
     out.update(
         format=doc.format,
         words=doc.prose_words(),
@@ -153,45 +160,94 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         placeholders=reader.analyse(found.path, placeholders.find, doc, found.path,
                                     default=_NO_MARKERS),
         sources=sources,
+        routes=routes,
+        usage_example=bool(topics["run"].get("usage")),
     )
     return doc
 
 
 def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, dict[str, t.Any]],
-            sources: list[str], reader: _Reader, paths: Sequence[str],
-            repo_url: str | None) -> None:
-    """Follow the README's links to an installation or developer guide of the repository, one
-    level, and take from it what the README lacks (the rule's remediation: a link is enough)."""
-    folder = posixpath.dirname(path)
+            sources: list[str], routes: list[str], reader: _Reader, paths: Sequence[str],
+            repo_url: str | None, project: list[str]) -> None:
+    """Follow the README's links to an installation or developer guide of the repository, and
+    take from it what the README lacks (the rule's remediation: a link is enough). A guide that
+    does not tell it itself, a table of contents ("Documentation développeur: [Installation]
+    (install.md)…"), is followed once more, by its links that name installing, starting,
+    developing or contributing: two hops at most, :data:`MAX_FOLLOWED` files in all. A
+    documentation site the README says is built from ``docs/`` (or this repository's GitHub
+    Pages) is read from the folder."""
     listed = set(paths)
     links = readme.guide_links(doc)
-    out["doc_sites"] = readme.doc_sites(links)[:3]
-    for link, named in links:
-        target = locate.link_target(link.target, folder, repo_url, listed)
-        if target is None or target == path or target in out["followed"] \
-                or target in out["unfollowed"]:
-            continue
-        if target not in reader.allowed:
-            if named:  # a guide by its own words, left unread: a person must look
-                out["unfollowed"].append(target)
-            continue
-        if len(out["followed"]) == MAX_FOLLOWED:
-            break
-        guide = reader.document(target)
-        if guide is None:
-            continue
-        out["followed"].append(target)
-        found = reader.analyse(target, readme.analyse, guide, default=None)
-        if found is None:
-            continue
-        for topic in ("install", "run"):
-            if not topics[topic]["found"] and found[topic]["found"]:
-                topics[topic] = {"found": True, "line": link.line, "via": "link", "path": target,
-                                 "target_line": found[topic]["line"]}
-                if target not in sources:
-                    sources.append(target)
+    sites = readme.doc_sites(links, project)
+    hops: list[Hop] = []
+    unread_sites = []
+    for site in sites:
+        # The README may name the site's folder by another link to it than the guide link.
+        anchors = [a for a in doc.anchors if a.target == site]
+        folder = next((f for a in anchors if (f := readme.folder_named_with(doc, a))), None)
+        anchor = anchors[0]
+        page = locate.site_page(site, repo_url, listed, folder)
+        if page is None or page not in reader.allowed:
+            unread_sites.append(site)
+        else:
+            hops.append(([path], Link(page, anchor.text, anchor.line), True, anchor.line))
+    out["doc_sites"] = unread_sites[:3]
+    ranked = sorted(links, key=lambda pair: readme.setup_rank(pair[0]) if pair[1] else 3)
+    hops += [([path], link, named, link.line) for link, named in ranked]
+    read: dict[str, Document] = {}
+    expanded: set[str] = set()
+    index = 0
+    while index < len(hops):
+        chain, link, named, at = hops[index]
+        index += 1
         if topics["install"]["found"] and topics["run"]["found"]:
             break
+        folder = posixpath.dirname(chain[-1])
+        target = locate.link_target(link.target, folder, repo_url, listed)
+        if target is None or target in chain or target == path or target in out["unfollowed"]:
+            continue
+        if target not in reader.allowed:
+            if named and locate.is_document(target):
+                # A guide by its own words, left unread: a person must look (a diagram or a
+                # script it also links to is no guide).
+                out["unfollowed"].append(target)
+            continue
+        route = [*chain, target]
+        if target in read:  # read on the way to another page: only its links are new here
+            guide = read[target]
+        else:
+            if len(out["followed"]) == MAX_FOLLOWED:
+                break
+            page_doc = reader.document(target)
+            if page_doc is None:
+                continue
+            read[target] = guide = page_doc
+            out["followed"].append(target)
+            found = reader.analyse(target, readme.analyse, guide, project, default=None)
+            if found is None:
+                continue
+            for topic in ("install", "run"):
+                if not topics[topic]["found"] and found[topic]["found"]:
+                    topics[topic] = {"found": True, "line": at, "via": "link", "path": target,
+                                     "target_line": found[topic]["line"], "route": route}
+                    if found[topic].get("usage"):
+                        topics[topic]["usage"] = True
+                    if target not in sources:
+                        sources.append(target)
+                        routes.append(" → ".join(route))
+        if len(chain) == 1 and target not in expanded:
+            # A page that does not tell both is followed once more, right away, by its surest
+            # links ("Voir [la documentation d'installation](installation.md)").
+            expanded.add(target)
+            hops[index:index] = [
+                (route, link2, True, at) for link2, named2 in
+                sorted(readme.guide_links(guide), key=lambda p: readme.setup_rank(p[0]))
+                if named2 and readme.setup_rank(link2) < 2]
+
+
+#: A link to follow: the pages read to reach it, the link, whether it names a guide, and the
+#: README's line it started from.
+Hop = tuple[list[str], Link, bool, int]
 
 
 def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
@@ -214,6 +270,11 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         if target_doc is not None:
             docs.append((target, target_doc))
             effective, guide = target_doc, target
+            further = _further(target, target_doc, reader, paths, repo_url)
+            if further is not None:
+                docs.append(further)
+                effective, guide = further[1], further[0]
+    out["route"] = " → ".join(p for p, _ in docs)
     explained = reader.analyse(guide, contributing.explains, effective, default=None)
     if explained is not None:
         out.update(
@@ -227,6 +288,32 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                                                        default=_NO_MARKERS)],
         )
     return docs
+
+
+def _further(path: str, doc: Document, reader: _Reader, paths: Sequence[str],
+             repo_url: str | None) -> tuple[str, Document] | None:
+    """The page a pointed-to table of contents sends contributors on to ("Bien démarrer",
+    "Contribuer"), when it does not say itself how to propose a change: one more hop, by its
+    links that name starting or contributing, the first page (of two at most) that says how."""
+    none: dict[str, bool] = {}
+    if reader.analyse(path, contributing.explains, doc, default=none).get("how_to_contribute"):
+        return None
+    listed = set(paths)
+    ranked = sorted((link for link, named in readme.guide_links(doc)
+                     if named and readme.setup_rank(link) < 2), key=readme.setup_rank)
+    tried = 0
+    for link in ranked:
+        target = locate.link_target(link.target, posixpath.dirname(path), repo_url, listed)
+        if target is None or target == path or target not in reader.allowed:
+            continue
+        if tried == 2:
+            break
+        tried += 1
+        page = reader.document(target)
+        if page is not None and reader.analyse(target, contributing.explains, page,
+                                               default=none).get("how_to_contribute"):
+            return target, page
+    return None
 
 
 def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,

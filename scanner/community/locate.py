@@ -180,8 +180,58 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
         else:
             named = bool(_GUIDE_NAME.search(stem)) and not re.match(r"^readme", stem, re.I)
         if named:
-            found.append((path.count("/"), 0 if _GUIDE_NAME.search(stem) else 1, path))
+            found.append((0, path.count("/"), 0 if _GUIDE_NAME.search(stem) else 1, path))
+        elif _DOCS_PAGE.match(path):
+            # doc/cli.md: a page of the documentation folder a README may well link to for
+            # using the tool; read after the pages named as guides.
+            found.append((1, 1, 2, path))
     return [p for *_, p in sorted(found)][:MAX_GUIDES]
+
+
+def is_document(path: str) -> bool:
+    """A page of prose (Markdown, reStructuredText, AsciiDoc, Org, plain text) rather than a
+    diagram, a script or an image."""
+    name = path.rsplit("/", 1)[-1]
+    return bool(_MARKUP.search(name) or name.lower().endswith(".txt") or "." not in name)
+
+
+#: Pages directly in the documentation folder.
+_DOCS_PAGE = re.compile(r"^(?:docs?|documentation)/[^/]+$", re.IGNORECASE)
+#: Pages a documentation site's folder opens on, best first.
+_HOMES = ("README.md", "index.md", "README.rst", "index.rst", "README.adoc", "index.adoc",
+          "_sidebar.md", "SUMMARY.md")
+
+
+def site_page(url: str, repo_url: str | None, paths: Collection[str],
+              folder: str | None = None) -> str | None:
+    """The listed page a documentation site's address stands for, when the repository holds
+    the site's sources: ``https://OWNER.github.io/REPO/…`` of this very repository, or any
+    address of a site the README says is built from ``folder``. The folder's home page
+    (``docs/README.md``, ``docs/index.md``), or the page the address names (``…/install/``,
+    docsify's ``#/2-getting-started``). ``None`` when the folder holds no page."""
+    parts = urlsplit(url)
+    rest = parts.path
+    if folder is None:
+        owner_repo = re.match(r"^https?://(?:www\.)?github\.com/([^/]+)/([^/#?]+)",
+                              repo_url or "", re.IGNORECASE)
+        host = (parts.hostname or "").lower()
+        if not owner_repo or host != f"{owner_repo.group(1).lower()}.github.io":
+            return None
+        segments = [s for s in rest.split("/") if s]
+        if not segments or segments[0].lower() != owner_repo.group(2).lower().removesuffix(".git"):
+            return None
+        rest = "/".join(segments[1:])
+        folder = next((f for f in ("docs", "doc") if any(
+            p.startswith(f + "/") for p in paths)), None)
+        if folder is None:
+            return None
+    else:
+        rest = ""  # the site's own address says nothing of the file layout
+    page = (parts.fragment.lstrip("/!") if parts.fragment.startswith(("/", "!/")) else "") or rest
+    page = unquote(page).strip("/")
+    tries = [f"{folder}/{page}{ext}" for ext in (".md", "/README.md", "/index.md")] if page else []
+    tries += [f"{folder}/{home}" for home in _HOMES]
+    return next((p for p in tries if p in paths), None)
 
 
 def link_target(link: str, folder: str, repo_url: str | None,

@@ -27,11 +27,21 @@ class Heading:
 @dataclass(frozen=True)
 class Block:
     """A paragraph or code block with the 1-based line it starts on; ``listed`` when the
-    paragraph is an item of a list (a line of links, rarely a sentence about the service)."""
+    paragraph is an item of a list (a line of links, rarely a sentence about the service);
+    ``end``, for a code block, the last line it occupies (its closing fence included)."""
 
     text: str
     line: int
     listed: bool = False
+    end: int | None = None
+
+    @property
+    def last(self) -> int:
+        """The last line of the block: ``end`` where the parser knows it, else as many lines
+        as the text holds."""
+        if self.end is not None:
+            return self.end
+        return self.line + max(0, self.text.rstrip("\n").count("\n"))
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,12 @@ class Document:
     anchors: list[Link] = field(default_factory=list)
 
     def code_lines(self) -> set[int]:
-        """1-based lines inside code blocks (fences included, for Markdown)."""
+        """1-based lines inside code blocks, their fences included: the lines the parser says
+        each block occupies, never the line after it (a step of a numbered list right after a
+        fence is prose)."""
         lines: set[int] = set()
         for block in self.code_blocks:
-            span = block.text.count("\n") + 2
-            lines.update(range(block.line, block.line + span + 1))
+            lines.update(range(block.line, block.last + 1))
         return lines
 
     def section_of(self, line: int) -> list[Heading]:
@@ -78,8 +89,7 @@ class Document:
     def prose_words(self) -> int:
         """Words a person reads: code, link targets, bare addresses, images and markup left
         out (a tagline and a row of badges is not a README of 30 words)."""
-        code = self.code_lines() if self.format == "markdown" else {
-            n for b in self.code_blocks for n in range(b.line, b.line + b.text.count("\n") + 1)}
+        code = self.code_lines()
         kept = [line for number, line in enumerate(self.text.splitlines(), start=1)
                 if number not in code]
         return len(_WORD.findall(plain(" \n".join(kept))))
@@ -200,7 +210,9 @@ def _markdown(text: str) -> Document:
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             doc.paragraphs.append(Block(token.content, line, listed=lists > 0))
         elif token.type in ("fence", "code_block"):
-            doc.code_blocks.append(Block(token.content, line))
+            # The map ends after the closing fence (or at the end of the text when unclosed).
+            end = token.map[1] if token.map else None
+            doc.code_blocks.append(Block(token.content, line, end=end))
         if token.type == "html_block":
             for match in _HTML_LINK.finditer(token.content):
                 doc.anchors.append(Link(match.group(1), _clean_inline(match.group(2)),
@@ -319,7 +331,7 @@ def _delimited(text: str, doc: Document, heading: re.Pattern[str],
     for number, line in enumerate(text.splitlines(), start=1):
         if code is not None:
             if closing.match(line):
-                doc.code_blocks.append(Block("\n".join(code), code_line))
+                doc.code_blocks.append(Block("\n".join(code), code_line, end=number))
                 code = None
             else:
                 code.append(line)
@@ -341,6 +353,8 @@ def _delimited(text: str, doc: Document, heading: re.Pattern[str],
         if not paragraph:
             start = number
         paragraph.append(line.strip())
+    if code is not None:  # unclosed: the block runs to the end, as Markdown reads it
+        doc.code_blocks.append(Block("\n".join(code), code_line, end=max(code_line, number)))
     if paragraph:
         doc.paragraphs.append(Block(" ".join(paragraph), start))
     return doc

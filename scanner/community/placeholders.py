@@ -23,11 +23,20 @@ _STANDS_IN = re.compile(rf"<!--\s*{_MARKER}\b|[\[(]\s*{_MARKER}\s*[\])]|\b{_MARK
 _MARKS = " \t#>*+_-(["
 #: Words asking for content, where they stand in for it: alone on the line (after list, quote
 #: and emphasis marks), in brackets or a comment, or written in capitals; "lorem ipsum" anywhere.
-_FILL = (r"(?:[àa]|[ÀA])\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner|venir)"
+#: « À venir » is not one: it announces future work (a roadmap's "À venir :", a subsection
+#: "*À venir*"), which is prose a team wrote, not a template's marker left unfilled.
+_FILL = (r"(?:[àa]|[ÀA])\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner)"
          r"|to\s+be\s+(?:completed|written|defined|filled|done)|(?:insert|ins[ée]rer)\s+[^\]>]{0,60}")
 _PHRASE = re.compile(
     rf"^(?:\d+[.)]\s*)?(?:<!--\s*)?[\s*_(\[]*(?:{_FILL})\s*[\])*_.:!…]*\s*(?:-->)?\s*$"
     rf"|[\[(<]!?-*\s*(?:{_FILL})\s*-*[\])>]|\blorem\s+ipsum\b", re.IGNORECASE)
+#: A template's name to replace, headings included ("# [Project name]", "<nom du service>"),
+#: in words: not a link's text ("[project name](x.md)") nor a pattern in an address
+#: ("<app-name>.docker.example.fr").
+_NAME = re.compile(
+    r"[\[<]\s*(?:(?:project|product|service|app(?:lication)?|repo(?:sitory)?)\s+name"
+    r"|nom\s+d[ue]\s+(?:la\s+|l['’])?(?:projet|produit|service|application|d[ée]p[ôo]t))"
+    r"\s*[\]>](?![(\[.:/\w-])", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<!\w)(?:[ÀA] (?:COMPL[ÉE]TER|REMPLIR|R[ÉE]DIGER|D[ÉE]FINIR|RENSEIGNER)"
                        r"|TO BE (?:COMPLETED|WRITTEN|DEFINED))(?!\w)")
 #: Sections where markers are the content (what is left to do).
@@ -47,11 +56,14 @@ def find(doc: Document, path: str) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
     for number, line in enumerate(doc.text.splitlines(), start=1):
         bare = line.lstrip(_MARKS)
-        if number in code or _TASK.match(line) or not (
-                _LEADING.match(bare) or _STANDS_IN.search(line) or _PHRASE.search(bare)
+        if number in code or _TASK.match(line):
+            continue
+        named = bool(_NAME.search(line))
+        if not (named or _LEADING.match(bare) or _STANDS_IN.search(line) or _PHRASE.search(bare)
                 or _CAPITALS.search(line)):
             continue
-        if number in headings or any(_NOTES.search(h.text) for h in doc.section_of(number)):
+        if not named and (number in headings
+                          or any(_NOTES.search(h.text) for h in doc.section_of(number))):
             continue
         text = quote_line(line)
         found.append({"path": path, "line": number, "text": text,

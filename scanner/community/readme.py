@@ -13,7 +13,7 @@ something else (tests, deployment, an ETL job) is not how to run the service.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -45,6 +45,11 @@ _HEADING = {
     "contributing": re.compile(r"\bcontribu(?:er|ez|ting|te|tions?|ing|ons)\b|\bparticiper\b"
                                r"|\bhow\s+to\s+help\b|\bcomment\s+aider\b", _I),
 }
+#: Headings that are about running the service itself, not only about developing it.
+_RUN_STRONG = re.compile(
+    r"\b(?:run(?:ning)?|(?:usage|utilisation)(?!\s+(?:of|de|du|des|d['’]))|start(?:ing)?"
+    r"|launch(?:ing)?|lancer|lancez|lancement|d[ée]marrer|d[ée]marrage|ex[ée]cut(?:er|ion)"
+    r"|local(?:ement|ly)?|en\s+local|getting\s+started|quick\s*start|docker)\b", _I)
 #: Sections about another activity than installing or running the service: a command there
 #: (a test run, a deployment, a data import) is not how to run it.
 _UNRELATED = re.compile(
@@ -138,13 +143,101 @@ class Evidence:
         return {"found": True, "line": self.line, "via": self.via}
 
 
-def analyse(doc: Document) -> dict[str, dict[str, object]]:
-    """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``."""
+def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str, object]]:
+    """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``;
+    ``run`` also found (with ``"usage": True``) as the usage example of a library or a tool
+    whose package the document installs, when that package is the ``project`` (names of the
+    repository and of the README's title; any package when none is known)."""
     result: dict[str, dict[str, object]] = {}
     for topic in TOPICS:
         found = _find(doc, topic)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
+    if not result["run"]["found"]:
+        line = usage_example(doc, project)
+        if line is not None:
+            result["run"] = {"found": True, "line": line, "via": "text", "usage": True}
     return result
+
+
+#: A package installed by name: ``pip install csv-detective``, ``npm i -g x``,
+#: ``composer require vendor/x``, ``gem install x``, ``cargo install x``, ``go install …/x``.
+_PACKAGE_INSTALL = re.compile(
+    r"^\s*(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|uv\s+tool|python3?\s+-m\s+pip|npm|yarn|pnpm|bun"
+    r"|gem|cargo|composer|go|dotnet)\s+(?:install|i|add|require|get)\b((?:\s+\S+){1,8})", _I)
+_JAR = re.compile(r"([\w.-]+)\.jar\b", _I)
+_IMPORT = re.compile(
+    r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+)\s*$|import\s+([\w.]+)\s+as\b"
+    r"|.*\brequire\(\s*['\"]([^'\"]+)['\"]|.*\bfrom\s+['\"]([^'\"]+)['\"]|use\s+([\w\\]+))")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= 4}
+
+
+def _spans(doc: Document) -> list[tuple[int, str]]:
+    """Command lines of code blocks and inline code spans, each with its line, in sections
+    about installing, running or developing (or none)."""
+    found = [(b.line, line) for b in doc.code_blocks if _relevant(doc, b.line)
+             for line in _command_lines(b)]
+    found += [(p.line, span) for p in doc.paragraphs if _relevant(doc, p.line)
+              for span in inline_code(p.text)]
+    return found
+
+
+def _installed(spans: list[tuple[int, str]]) -> set[str]:
+    """Names of the packages the document installs, and of the jars it ships."""
+    names: set[str] = set()
+    for _, line in spans:
+        for command in re.split(r"&&|;", line):
+            match = _PACKAGE_INSTALL.match(command)
+            if match:
+                name = next((a for a in match.group(1).split()
+                             if not a.startswith("-") and a not in (".", "..")), None)
+                if name:
+                    # Versions and extras aside (``x==1.2``, ``x[all]``, ``@scope/x@2``).
+                    name = re.split(r"[=<>~!\[;]|(?<=.)@", name.strip("'\""))[0]
+                    names.add(name.rsplit("/", 1)[-1])
+        names.update(m.group(1) for m in _JAR.finditer(line))
+    return {n for n in names if len(_key(n)) >= 3}
+
+
+def usage_example(doc: Document, project: Collection[str] = ()) -> int | None:
+    """The line of a usage example of a package the document installs (a library imported or
+    called, a command-line tool invoked: ``from csv_detective import routine``,
+    ``java -jar validator-cli.jar version``): how a library or a tool is run."""
+    spans = _spans(doc)
+    names = _installed(spans)
+    if project:
+        own = set().union(*(_words(p) for p in project))
+        names = {n for n in names if _words(n) & own}
+    keys = {_key(n) for n in names}
+    if not keys:
+        return None
+    for line, text in spans:
+        if _PACKAGE_INSTALL.match(text) or _is_other(text, "run"):
+            continue
+        imported = _IMPORT.match(text)
+        if imported:
+            module = next(g for g in imported.groups() if g)
+            if _key(re.split(r"[./\\]", module.lstrip("@"))[0]) in keys or _key(module) in keys:
+                return line
+            continue
+        for command in _commands(text):
+            # The tool is the command, after its launcher (``java -jar x.jar``, ``npx x``);
+            # ``cd x`` or ``git clone …/x.git`` name the checkout, not the tool.
+            while len(command) > 1 and command[0].lower() in _LAUNCHERS:
+                command = command[1:]
+            if _key(re.sub(r"\.jar$", "", command[0], flags=_I)) in keys:
+                return line
+    return None
+
+
+_LAUNCHERS = {"java", "-jar", "npx", "bunx", "pnpx", "uvx", "python", "python3", "-m", "pipx",
+              "run", "sudo", "exec"}
 
 
 def _find(doc: Document, topic: str) -> Evidence | None:
@@ -189,8 +282,12 @@ def _purpose(doc: Document) -> Evidence | None:
 def _how(doc: Document, topic: str) -> Evidence | None:
     """How to install (or run): a section named so with commands in it, else a command of that
     kind in a section that is about installing, running or developing, or in no section."""
+    title = _title(doc)
     for heading in doc.headings:
-        if _HEADING[topic].search(heading.text) and _commands_in(doc, heading, topic):
+        # "Lancer les tests" is about the tests.
+        if heading is not title and _HEADING[topic].search(heading.text) \
+                and not (topic == "run" and _UNRELATED.search(heading.text)) \
+                and _commands_in(doc, heading, topic):
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
     for block in doc.code_blocks:
@@ -201,6 +298,17 @@ def _how(doc: Document, topic: str) -> Evidence | None:
                                              if _looks_like_command(span)):
             return Evidence(para.line, "text")
     return None
+
+
+def _title(doc: Document) -> Heading | None:
+    """The document's title (its first heading, the only one of its level): the name of the
+    service ("# Serveur eva"), not a section about running it, though its words may say so."""
+    if not doc.headings:
+        return None
+    first = doc.headings[0]
+    if any(h.level <= first.level for h in doc.headings[1:]):
+        return None
+    return first
 
 
 def _section_end(doc: Document, heading: Heading) -> int | None:
@@ -222,6 +330,10 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
     lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
               if _looks_like_command(s)]
     fits = _is_run if topic == "run" else _is_install
+    if topic == "run" and not _RUN_STRONG.search(heading.text):
+        # "Développement", "Serveur": a section of set-up commands (``rake db:create``) may
+        # never start the service; it takes a command that does.
+        return any(fits(line) for line in lines)
     return any(fits(line) or not _is_other(line, topic) for line in lines)
 
 
@@ -316,6 +428,37 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
     return found
 
 
+#: What a link to the page on setting up the project says of itself: the links a table of
+#: contents is followed by, best first.
+_SETUP = re.compile(
+    r"install|setup|set-up|onboard|embarqu|getting[-_ ]?started|quick[-_ ]?start|d[ée]marr"
+    r"|lancer|\brun\b|running|local|mise en (?:place|route)", _I)
+_DEVELOPER = re.compile(r"develop|d[ée]velopp|contribu|hacking|usage|utilisation", _I)
+
+
+def setup_rank(link: Link) -> int:
+    """How surely a link leads to the page on setting up the project: 0 when its text or file
+    name says installing or starting ("[Installation et configuration](install.md)"), 1 when
+    it says developing or contributing, 2 otherwise."""
+    said = f"{link.text} {link.target.rsplit('/', 1)[-1]}"
+    return 0 if _SETUP.search(said) else 1 if _DEVELOPER.search(said) else 2
+
+
+#: A folder of the repository named as a link's line names it (« `docs/`: Documentation, as
+#: deployed [here](https://…) »).
+_FOLDER_NAMED = re.compile(r"(?<![\w./-])`?((?:docs?|documentation))/`?(?![\w/.-])", _I)
+
+
+def folder_named_with(doc: Document, link: Link) -> str | None:
+    """The documentation folder the line of ``link`` names, if any: a README saying that a
+    site is built from ``docs/`` tells where its sources are."""
+    lines = doc.text.splitlines()
+    if not 0 < link.line <= len(lines):
+        return None
+    match = _FOLDER_NAMED.search(lines[link.line - 1])
+    return match.group(1) if match else None
+
+
 #: A documentation site (Read the Docs, GitHub or GitLab Pages, a docs.* host, a /docs path):
 #: a README that sends readers there for installing may well be right, but civiscan cannot read it.
 _DOC_SITE = re.compile(
@@ -324,10 +467,36 @@ _DOC_SITE = re.compile(
     r"|^https?://[^/?#]+/(?:[^?#]*/)?(?:docs?|documentation|wiki)(?:[/?#]|$)", _I)
 
 
-def doc_sites(links: list[tuple[Link, bool]]) -> list[str]:
+#: Tools a project asks to have installed first: a link to *their* documentation ("install
+#: [uv](https://docs.astral.sh/uv/…) first") is a prerequisite, not the project's own guide.
+_TOOLS = frozenset({
+    "uv", "pip", "pipx", "pipenv", "poetry", "pdm", "conda", "python", "pyenv", "node", "nodejs",
+    "npm", "yarn", "pnpm", "nvm", "volta", "bun", "deno", "ruby", "rbenv", "rvm", "bundler", "gem",
+    "rust", "rustup", "cargo", "go", "golang", "java", "jdk", "maven", "gradle", "sbt", "php",
+    "composer", "elixir", "erlang", "mix", "asdf", "mise", "docker", "compose", "podman",
+    "kubernetes", "kubectl", "helm", "minikube", "kind", "postgres", "postgresql", "postgis",
+    "mysql", "mariadb", "redis", "mongodb", "elasticsearch", "git", "make", "just", "direnv",
+    "nix", "brew", "homebrew", "scalingo", "clevercloud", "heroku", "terraform", "ansible",
+    "vagrant"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _names_a_tool(url: str, project: Sequence[str]) -> bool:
+    """Whether a documentation URL is that of a tool the project is not (host or first path
+    segments name one): ``docs.astral.sh/uv/…``, ``docs.docker.com/…``, ``nodejs.org/…``."""
+    lower = url.lower()
+    own = {token for name in project for token in _TOKEN.findall(name.lower()) if len(token) > 2}
+    host, _, path = lower.split("://", 1)[-1].partition("/")
+    tokens = set(_TOKEN.findall(host)) | set(_TOKEN.findall("/".join(path.split("/")[:2])))
+    return bool(tokens & _TOOLS) and not tokens & own
+
+
+def doc_sites(links: list[tuple[Link, bool]], project: Sequence[str] = ()) -> list[str]:
     """Documentation sites among a README's guide links, by links with words (a badge is an
-    image, not a pointer to the installation guide)."""
+    image, not a pointer to the installation guide), leaving out the documentation of tools
+    the project needs installed (``project``: its names)."""
     return list(dict.fromkeys(
         link.target for link, _ in links
         if link.text.strip() and _DOC_SITE.search(link.target)
-        and not re.search(r"badge|shields\.io", link.target, _I)))
+        and not re.search(r"badge|shields\.io", link.target, _I)
+        and not _names_a_tool(link.target, project)))

@@ -217,7 +217,7 @@ def test_the_scan_goes_on_and_says_why_in_french(tmp_path: Path, run_cli: RunCli
     (root / "README.md").write_text("# scanned\n")
     _gitdir_file(root, _victim(tmp_path))
     out = run_cli("scan", str(root), "--lang", "fr", "--fail-on", "never").stdout
-    assert ".git: .git pointe hors du dossier : analysé comme un simple dossier" in out
+    assert ".git : .git pointe hors du dossier : analysé comme un simple dossier" in out
     assert "victim" not in out
 
 

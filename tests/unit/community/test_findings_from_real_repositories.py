@@ -164,6 +164,20 @@ def test_template_markers_are_placeholders_but_notes_and_prose_are_not() -> None
     assert found[0]["summary"] == "README.md:3: TODO: describe the service."
 
 
+def test_future_work_is_prose_and_a_template_s_name_is_a_placeholder() -> None:
+    # IGNF/cartes.gouv.fr README.md:47: a roadmap list under "À venir :"; DNUM-SocialGouv/helios
+    # CONTRIBUTING.md:384: "*À venir*" under a subsection not yet written.
+    text = ("# cartes.gouv.fr\n\nÀ venir :\n\n- Diversification des formats d'entrée\n\n"
+            "##### Configurer le SFTP local\n\n*À venir*\n\n"
+            "Voir [project name](docs/name.md) et [nom du projet][ref].\n"
+            # proconnect-gouv/federation README.md:102: a pattern of addresses
+            "Most URLs follow the same pattern <app-name>.docker.dev-franceconnect.fr\n")
+    assert placeholders.find(parse(text, "README.md"), "README.md") == []
+    template = "# [Project name]\n\nÀ compléter\n\nLe <nom du service> aide les agents.\n"
+    found = placeholders.find(parse(template, "README.md"), "README.md")
+    assert [m["line"] for m in found] == [1, 3, 5]
+
+
 def test_a_readme_still_holding_todo_lines_is_a_review() -> None:
     text = ("# Service\n\nTODO: one or two sentences: what the service does, for whom.\n\n"
             + "Le service aide les agents à instruire les demandes en ligne. " * 6 + "\n")
@@ -384,3 +398,177 @@ def test_a_contributing_refused_at_read_time_is_a_review() -> None:
         "illisible : Permission denied")
     status, message = _status(facts, "contributing-file-substantial")
     assert status is Status.REVIEW and "Permission denied" in message
+
+
+# --- Two hops: a table of contents is followed by its links ---------------------------------
+
+INSTALL = ("# Installation et configuration\n\n```sh\ncomposer install\nnpm clean-install\n```\n\n"
+           "## Lancer\n\n```sh\nnpm run dev\n```\n")
+
+
+def test_a_table_of_contents_is_followed_by_its_install_link() -> None:  # IGNF/cartes.gouv.fr
+    files = {"README.md": ("# cartes.gouv.fr\n\nLe portail de la Géoplateforme pour publier des "
+                           "données.\n\n## Développement\n\nVoir la [documentation développeur]"
+                           "(docs/developer/README.md).\n"),
+             "docs/developer/README.md": ("# Documentation développeur\n\n## Guides généraux\n\n"
+                                          "- [Installation et configuration](install.md)\n"
+                                          "- [Tests](test.md)\n"),
+             "docs/developer/test.md": "# Tests\n\n```\nnpm test\n```\n",
+             "docs/developer/install.md": INSTALL}
+    facts = _facts(files)
+    section = facts["community"]["readme"]
+    route = "README.md → docs/developer/README.md → docs/developer/install.md"
+    assert section["routes"] == [route]
+    assert section["evidence"]["run"]["line"] == 7
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.PASS and route in message
+    assert "docs/developer/install.md" in wanted_paths({p: 1 for p in {*CODE, *files}})
+
+
+def test_a_third_hop_and_unnamed_links_of_a_page_are_not_followed() -> None:
+    files = {"README.md": "# X\n\nX aide les agents.\n\n## Développement\n\n[Guide](docs/a.md)\n",
+             "docs/a.md": "# A\n\n- [Setup](b.md)\n- [Notes](install-notes.md)\n",
+             "docs/b.md": "# B\n\n- [Installation](install.md)\n",
+             "docs/install-notes.md": "# Notes\n\nRien.\n",
+             "docs/install.md": INSTALL}
+    section = _facts(files)["community"]["readme"]
+    assert "docs/install.md" not in section["followed"]
+    assert section["explains"]["run"] is False
+
+
+def test_a_site_built_from_docs_is_read_there() -> None:  # codegouvfr/sill
+    readme_text = ("# Catalogi\n\nCatalogi is a catalogue of software for administrations.\n\n"
+                   "## Documentation\n\n"
+                   "Documentation is available [here](https://codegouvfr.github.io/catalogi/)\n\n"
+                   "## Code organization\n\n- `docs/`: Documentation, as deployed "
+                   "[here](https://codegouvfr.github.io/catalogi/)\n")
+    files = {"README.md": readme_text, "docs/index.html": "<html></html>\n",
+             "docs/README.md": "# Catalogi\n\n- **[Getting Started](2-getting-started.md)**\n",
+             "docs/2-getting-started.md": INSTALL}
+    facts = _facts(files)
+    section = facts["community"]["readme"]
+    assert section["doc_sites"] == [] and section["explains"]["run"]
+    assert section["routes"] == ["README.md → docs/README.md → docs/2-getting-started.md"]
+    # A site the README does not say is built from docs/ stays unread: a review.
+    other = readme_text.replace("- `docs/`: Documentation", "- `web/`: Frontend")
+    assert _facts({**files, "README.md": other})["community"]["readme"]["doc_sites"] == [
+        "https://codegouvfr.github.io/catalogi/"]
+
+
+def test_this_repository_s_pages_map_to_docs() -> None:
+    paths = {"docs/index.md", "docs/install.md", "docs/guide/README.md"}
+    url = "https://github.com/o/r"
+    assert locate.site_page("https://o.github.io/r/", url, paths) == "docs/index.md"
+    assert locate.site_page("https://o.github.io/r/install/", url, paths) == "docs/install.md"
+    assert locate.site_page("https://o.github.io/r/#/guide", url, paths) == "docs/guide/README.md"
+    assert locate.site_page("https://other.github.io/r/", url, paths) is None
+    assert locate.site_page("https://o.github.io/elsewhere/", url, paths) is None
+    assert locate.site_page("https://o.github.io/r/", None, paths) is None
+
+
+def test_a_page_of_the_documentation_folder_is_declared_and_followed() -> None:  # IGNF/validator
+    files = {"README.md": ("# Validator\n\nValide des données géographiques selon un modèle.\n\n"
+                           "## Utilisation\n\nLes techniciens peuvent se référer à la documentation "
+                           "[utilisation du validateur en ligne de commande](doc/cli.md).\n"),
+             "doc/cli.md": "# Utilisation\n\n## Installation du validateur\n\n```\nmvn install\n```\n"}
+    assert "doc/cli.md" in wanted_paths({p: 1 for p in {*CODE, *files}})
+    assert _facts(files)["community"]["readme"]["followed"] == ["doc/cli.md"]
+
+
+def test_a_pointer_then_a_table_of_contents_lead_to_the_contribution_guide() -> None:
+    # MTES-MCT/dialog: CONTRIBUTING.md → docs/README.md → docs/getting-started.md
+    files = {"CONTRIBUTING.md": ("# Guide des contributions\n\nPour contribuer, veuillez vous "
+                                 "référer à la [documentation](./docs/README.md).\n"),
+             "docs/README.md": ("# Documentation\n\n" + "Les pages de ce dossier. " * 16
+                                + "\n\n- [Bien démarrer](./getting-started.md)\n"
+                                "- [Architecture](./adr/README.md)\n"),
+             "docs/getting-started.md": ("# Bien démarrer\n\n## Contribuer au projet\n\n"
+                                         + "Créez une branche, committez vos changements. " * 15
+                                         + "\n\nOuvrez une PR vers la branche main.\n")}
+    facts = _facts(files)
+    section = facts["community"]["contributing"]
+    assert section["guide"] == "docs/getting-started.md"
+    route = "CONTRIBUTING.md → docs/README.md → docs/getting-started.md"
+    assert section["route"] == route
+    status, message = _status(facts, "contributing-file-substantial")
+    assert status is Status.PASS and route in message
+    # Without the page that says how, the table of contents is still what is judged.
+    files["docs/getting-started.md"] = "# Bien démarrer\n\n" + "Installez Docker. " * 30 + "\n"
+    assert _status(_facts(files), "contributing-file-substantial")[0] is Status.FAIL
+
+
+def test_a_title_or_a_development_section_without_a_start_command_does_not_tell_how_to_run() -> None:
+    # betagouv/eva-serveur: "# Serveur eva", set-up commands under "Initialisation de
+    # l'environnement de developpement", tests under "Lancer les tests"; no start command.
+    text = ("# Serveur eva\n\nCette application sert de serveur pour eva.\n\n"
+            "## Initialisation de l'environnement de developpement\n\n```\nbundle install\n```\n\n"
+            "### Création de la base\n`rake db:create`\n\n### Lancer les tests\n"
+            "`bundle exec rake spec` ou `guard`\n\nVoir le [schéma](docs/erd.mmd).\n")
+    topics = _topics(text)
+    assert topics["install"] and not topics["run"]
+    facts = _facts({"README.md": text, "docs/erd.mmd": "erDiagram\n"})
+    assert facts["community"]["readme"]["unfollowed"] == []
+    assert _status(facts, "readme-explains-how-to-run")[0] is Status.FAIL
+    # A development section that starts the service does tell it.
+    assert _topics(text.replace("bundle install\n", "bundle install\nbin/dev\n"))["run"]
+    assert _topics("# Serveur eva\n\nUn serveur.\n\n## Lancer en local\n\n`rake db:create`\n")["run"]
+
+
+# --- Libraries and tools: installing the package, then a usage example, is how to run it -----
+
+CSV_DETECTIVE = ("# CSV Detective\n\nThis is a package to automatically detect column content in "
+                 "tabular files.\n\n## How To?\n\n### Install the package\n\n```bash\npip install "
+                 "csv-detective\n```\n\n### Detect some columns\n\n```python\n# Import the package\n"
+                 "from csv_detective import routine\n\ninspection_results = routine(file_path)\n```\n")
+
+
+def test_a_library_installed_then_imported_explains_how_to_run() -> None:
+    # datagouv/csv-detective README.md:11-40
+    facts = _facts({"README.md": CSV_DETECTIVE})
+    assert facts["community"]["readme"]["evidence"]["run"] == {"line": 15, "via": "text",
+                                                               "usage": True}
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.PASS and "usage example of the package: yes" in message
+
+
+@pytest.mark.parametrize("text", [
+    # IGNF/validator doc/cli.md: a jar downloaded, then invoked
+    "# Validator\n\n## Installation du validateur\n\nTéléchargez `validator-cli.jar` et testez "
+    "avec la commande `java -jar validator-cli.jar version`.\n",
+    "# mytool\n\n## Install\n\n```\nnpm install -g mytool@2\n```\n\n## Usage\n\n```\nmytool --input x\n```\n",
+    "# Lib\n\n```\ncomposer require acme/mylib\n```\n\n```php\nuse Mylib\\Client;\n```\n",
+])
+def test_a_tool_installed_then_invoked_explains_how_to_run(text: str) -> None:
+    assert readme.usage_example(parse(text, "README.md")) is not None
+
+
+@pytest.mark.parametrize(("text", "project"), [
+    # suitenumerique/django-lasuite: the checkout is entered, the library is never used
+    ("# Django La Suite\n\n```bash\npip install django-lasuite\n```\n\n## Quick Start\n\nTo be "
+     "documented.\n\n```bash\ngit clone https://github.com/o/django-lasuite.git\n"
+     "cd django-lasuite\nmake install-dev\n```\n", ["django-lasuite"]),
+    # a development tool of a service is not the service
+    ("# Mon service\n\n```\npip install pre-commit\npre-commit run --all-files\n```\n",
+     ["mon-service"]),
+    # a package used in a test is not run
+    ("# Lib\n\n```\npip install mylib\npytest mylib\n```\n", []),
+])
+def test_what_is_no_usage_example(text: str, project: list[str]) -> None:
+    assert readme.usage_example(parse(text, "README.md"), project) is None
+
+
+def test_a_prerequisite_tool_s_documentation_is_not_the_project_s() -> None:  # django-lasuite
+    """"Install [uv](https://docs.astral.sh/uv/…)" sends readers to a tool the project needs,
+    not to the project's guide: nothing unread to review, so the missing run step fails."""
+    text = ("# django-lasuite\n\nA Django library for the common requirements of La Suite.\n\n"
+            "## Development\n\nInstall [uv](https://docs.astral.sh/uv/getting-started/installation/)"
+            " then run `make install-dev`.\n\n## Quick Start\n\nTo be documented.\n")
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["doc_sites"] == []
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.FAIL and "docs.astral.sh" not in message
+    # The project's own site, even on a docs host, is still one to review.
+    own = text.replace("## Quick Start\n\nTo be documented.\n",
+                       "## Documentation\n\nSee [the docs](https://docs.django-lasuite.example/).\n")
+    assert _facts({"README.md": own})["community"]["readme"]["doc_sites"] == [
+        "https://docs.django-lasuite.example/"]

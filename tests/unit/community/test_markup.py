@@ -82,3 +82,31 @@ def test_markup_characters_past_the_limit_are_read_as_spaces() -> None:
     assert defuse("*_*_*_", limit=1) == "*_    "
     doc = parse("# Titre [x]\n\n" + "[" * 30_000 + "\n", "README.md")
     assert doc.headings[0].text == "Titre [x]"
+
+
+def _code(text: str, path: str = "CONTRIBUTING.md") -> list[int]:
+    doc = parse(text, path)
+    return [n for n in range(1, len(text.splitlines()) + 1) if n in doc.code_lines()]
+
+
+def test_code_lines_stop_at_the_closing_fence() -> None:
+    # inclusion-numerique/coop-mediation-numerique CONTRIBUTING.md:714-729: steps and fences
+    # alternate; the step after each fence is prose.
+    text = ("### Workflow de contribution\n\n"
+            "1. Creer une branche depuis `dev` :\n   ```bash\n   git checkout -b feat/x\n   ```\n"
+            "2. Developper et commiter :\n   ~~~\n   git commit -m x\n   ~~~\n"
+            "3. Pousser et ouvrir une Pull Request vers `dev` :\n   ```bash\n   git push\n   ```\n"
+            "4. Apres review et merge dans `dev`.\n")
+    assert _code(text) == [4, 5, 6, 8, 9, 10, 12, 13, 14]
+    from scanner.community.contributing import explains
+    assert explains(parse(text, "CONTRIBUTING.md"))["how_to_contribute"]
+
+
+def test_code_lines_of_indented_unclosed_and_line_based_blocks() -> None:
+    assert _code("Text\n\n    make run\n    make test\n\nAfter\n") == [3, 4]
+    assert _code("Text\n\n````\n```\nstill code\n````\nAfter\n") == [3, 4, 5, 6]
+    assert _code("Text\n```sh\nunclosed\nruns on\n") == [2, 3, 4]
+    assert _code("* T\n#+begin_src sh\nmake run\n#+end_src\nAfter\n", "README.org") == [3, 4]
+    assert _code("= T\n\n----\nmake run\n----\nAfter\n", "README.adoc") == [4, 5]
+    assert _code("= T\n\n----\nmake run\nmore\n", "README.adoc") == [4, 5]
+    assert _code("T\n=\n\nRun::\n\n    make run\n\nAfter\n", "README.rst") == [5, 6]
