@@ -2,20 +2,24 @@
 
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
 an ``apiDocumentation`` link, a framework that generates a description, an API-only framework
-(Django REST framework, NestJS, ...), a route table serving ``/api/...`` (Play's ``conf/routes``),
-a repository topic such as ``api``. Weak evidence: web frameworks that also serve pages (Express,
-Rails, Symfony...), ``api/`` folders of code, API collections (Postman). Kubernetes-style API
-type folders (``pkg/apis/<group>/<version>``, ``api/v1alpha1/*_types.go``) hold custom resource
-types, not a web API, and are no evidence. publiccode.yml declaring a library, an add-on or a
-desktop/mobile application outweighs weak evidence. No evidence at all leaves ``exposes`` null
-(the rules then say "not applicable", and why).
+(Django REST framework, NestJS, Falcon...; also as a Django app in ``INSTALLED_APPS``), a route
+table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
+API listing its endpoints, a repository topic such as ``api``. Weak evidence: web frameworks that
+also serve pages (Express, Rails, Flask, Quart...), ``api/`` folders of code, API collections
+(Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or Redoc
+viewer package, ``api/`` folders of snippets, examples or client code, Kubernetes-style API type
+folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
+or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
+Jekyll...) outweigh weak evidence; a library published to a registry (see
+:mod:`scanner.apispecs.library`) outweighs its frameworks and folders, never direct evidence. No
+evidence at all leaves ``exposes`` null (the rules then say "not applicable", and why).
 """
 
 from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import WEB_ALSO
@@ -44,6 +48,21 @@ MAX_ROUTES_FILES = 5
 _ROUTE_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|->|\*)[ \t]+(/[^ \t]{0,300})",
                          re.MULTILINE)
 _API_ROUTE = re.compile(r"^/(?:api|apis|rest|v\d+)(?:/|$|\.)", re.IGNORECASE)
+# Folders of client code, examples or snippets: their api/ holds calls to an API, not one served.
+_CLIENT_DIRS = frozenset({"snippets", "snippet", "examples", "example", "samples", "sample",
+                          "demo", "demos", "client", "clients", "sdk", "sdks", "docs", "doc",
+                          "documentation"})
+# Static site generators, by their configuration at the root: such a site serves no API.
+_STATIC_SITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:\.eleventy\.(?:js|cjs|mjs)|eleventy\.config\.(?:js|cjs|mjs|ts))$"), "Eleventy"),
+    (re.compile(r"^_config\.ya?ml$"), "Jekyll"),
+    (re.compile(r"^hugo\.(?:toml|ya?ml|json)$"), "Hugo"),
+    (re.compile(r"^mkdocs\.ya?ml$"), "MkDocs"),
+    (re.compile(r"^docusaurus\.config\.(?:js|ts|mjs)$"), "Docusaurus"),
+    (re.compile(r"^\.vuepress/config\.(?:js|ts|mjs)$"), "VuePress"),
+    (re.compile(r"^gridsome\.config\.js$"), "Gridsome"),
+)
+_JEKYLL_MARKERS = frozenset({"_layouts", "_includes", "_posts", "_data"})
 _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
 
@@ -56,7 +75,9 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
             continue
-        if len(api_dirs) < 3 and _CODE.search(path) and not _KUBE_TYPES.search(path):
+        # An api/ folder of snippets or client code calls an API: no evidence.
+        if (len(api_dirs) < 3 and not dirs & _CLIENT_DIRS and _CODE.search(path)
+                and not _KUBE_TYPES.search(path)):
             match = _API_DIR.search(path)
             if match:
                 folder = path[:match.end() - 1]
@@ -67,14 +88,35 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
         if postman is None and _POSTMAN.search(path):
             postman = path
     evidence = [{"kind": "path", "strength": "weak", "path": folder,
-                 "detail": f"API code folder {folder}/"} for folder in api_dirs]
+                 "detail": f"API code folder {folder}/",
+                 "detail_fr": f"dossier de code d'API {folder}/"} for folder in api_dirs]
     if graphql:
         evidence.append({"kind": "graphql", "strength": "weak", "path": graphql,
-                         "detail": f"GraphQL schema {graphql}"})
+                         "detail": f"GraphQL schema {graphql}",
+                         "detail_fr": f"schéma GraphQL {graphql}"})
     if postman:
         evidence.append({"kind": "collection", "strength": "weak", "path": postman,
-                         "detail": f"Postman collection {postman}"})
+                         "detail": f"Postman collection {postman}",
+                         "detail_fr": f"collection Postman {postman}"})
     return evidence
+
+
+def static_site(paths: Iterable[str]) -> dict[str, t.Any] | None:
+    """The static site generator configured at the root (Eleventy, Jekyll...), or ``None``.
+
+    Jekyll's ``_config.yml`` counts only beside its layout folders (other tools use that name).
+    """
+    root = [p for p in paths if p.count("/") <= 1]
+    top = {p.split("/", 1)[0] for p in root if "/" in p}
+    for path in sorted(root):
+        for pattern, name in _STATIC_SITES:
+            if pattern.match(path) and (name != "Jekyll" or top & _JEKYLL_MARKERS):
+                return {"kind": "static-site", "strength": "against", "path": path,
+                        "detail": f"static site built with {name} ({path}): serves pages, "
+                                  "no API",
+                        "detail_fr": f"site statique construit avec {name} ({path}) : sert des "
+                                     "pages, pas d'API"}
+    return None
 
 
 def routes_paths(paths: Iterable[str]) -> list[str]:
@@ -96,38 +138,83 @@ def routes_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
     if not routes:
         return []
     return [{"kind": "routes", "strength": "strong", "path": path,
-             "detail": f"{len(routes)} API route(s) in {path} (e.g. {routes[0]})"}]
+             "detail": f"{len(routes)} API route(s) in {path} (e.g. {routes[0]})",
+             "detail_fr": f"{len(routes)} route(s) d'API dans {path} (par ex. {routes[0]})"}]
+
+
+#: Evidence a library's own dependencies cannot give: what the repository itself says or holds.
+_DIRECT = frozenset({"spec", "publiccode", "topic", "routes", "readme"})
+
+
+def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
+    where = f"{framework['name']} ({framework['path']})"
+    if framework["role"] == "generates":
+        return (f"{where}, qui génère une description d'API" if language == "fr" else
+                f"{where}, which generates an API description")
+    if weak:
+        return (f"{where}, un framework web qui sert aussi des pages (pas une API en soi)"
+                if language == "fr" else
+                f"{where}, a web framework that also serves pages (not by itself an API)")
+    return f"{where}, un framework d'API" if language == "fr" else f"{where}, an API framework"
 
 
 def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
            api_documentation: Sequence[str], frameworks: Sequence[dict[str, t.Any]],
-           topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]]
-           ) -> dict[str, t.Any]:
-    """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source."""
+           topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]],
+           library: Mapping[str, t.Any] | None = None) -> dict[str, t.Any]:
+    """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source.
+
+    A published ``library`` (see :mod:`scanner.apispecs.library`) outweighs its frameworks and
+    folders (they serve the applications that install it); only direct evidence (a committed
+    description, routes, a README section listing endpoints...) shows an API of its own.
+    """
     evidence: list[dict[str, t.Any]] = []
     for spec in specs:
         evidence.append({"kind": "spec", "strength": "strong", "path": spec["path"],
-                         "detail": f"API description {spec['path']}"})
+                         "detail": f"API description {spec['path']}",
+                         "detail_fr": f"description d'API {spec['path']}"})
     if software_type:
         strength = ("strong" if software_type.lower() in BACKEND_TYPES else
                     "against" if software_type.lower() in NOT_API_TYPES else "none")
         evidence.append({"kind": "publiccode", "strength": strength, "path": "publiccode.yml",
-                         "detail": f"publiccode.yml softwareType: {software_type}"})
+                         "detail": f"publiccode.yml softwareType: {software_type}",
+                         "detail_fr": f"softwareType du publiccode.yml : {software_type}"})
     for url in api_documentation:
         evidence.append({"kind": "publiccode", "strength": "strong", "path": "publiccode.yml",
-                         "detail": f"publiccode.yml apiDocumentation: {url}"})
+                         "detail": f"publiccode.yml apiDocumentation: {url}",
+                         "detail_fr": f"apiDocumentation du publiccode.yml : {url}"})
     for framework in frameworks:
         weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
         evidence.append({"kind": "framework", "strength": "weak" if weak else "strong",
                          "path": framework["path"], "role": framework["role"],
-                         "detail": f"{framework['name']} ({framework['path']})"})
+                         "detail": _framework_detail(framework, weak),
+                         "detail_fr": _framework_detail(framework, weak, "fr")})
     for topic in topics:
         if topic.lower() in API_TOPICS:
             evidence.append({"kind": "topic", "strength": "strong", "path": None,
-                             "detail": f"repository topic {topic}"})
+                             "detail": f"repository topic {topic}",
+                             "detail_fr": f"sujet du dépôt {topic}"})
     evidence.extend(paths_evidence)
+    direct = any(e["strength"] == "strong" and e["kind"] in _DIRECT for e in evidence)
+    if library is not None:
+        where = (f"{library['name']} ({library['manifest']}; {library['readme']}:"
+                 f"{library['line']} says `{library['command']}`)")
+        where_fr = (f"{library['name']} ({library['manifest']} ; {library['readme']}:"
+                    f"{library['line']} indique `{library['command']}`)")
+        evidence.insert(0, {
+            "kind": "library", "strength": "none" if direct else "against",
+            "path": library["manifest"],
+            "detail": f"also published as the package {where}" if direct else
+                      f"a library published as {where}: its framework dependencies serve the "
+                      "applications that install it, not an API of its own",
+            "detail_fr": f"publié aussi comme paquet {where_fr}" if direct else
+                         f"une bibliothèque publiée sous le nom {where_fr} : les frameworks dont "
+                         "elle dépend servent les applications qui l'installent, pas une API "
+                         "qui lui soit propre"})
     strengths = {e["strength"] for e in evidence}
-    if "strong" in strengths:
+    if library is not None and not direct:
+        exposes, confidence = False, "high"
+    elif "strong" in strengths:
         exposes, confidence = True, "high"
     elif "against" in strengths:
         exposes, confidence = False, "high"
@@ -135,12 +222,22 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         exposes, confidence = True, "low"
     else:
         exposes, confidence = None, None
-    considered = [e["detail"] for e in evidence if e["strength"] != "none"]
-    summary = "; ".join(considered) if considered else (
+    # The decisive evidence first: messages cut a long summary short.
+    order = ({"against": 0, "strong": 1, "weak": 2} if exposes is False
+             else {"strong": 0, "against": 1, "weak": 2})
+    considered = [e for e in sorted(evidence, key=lambda e: order.get(e["strength"], 3))
+                  if e["strength"] != "none"]
+    summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
-        "apiDocumentation, API framework in a manifest, API topic, api/ folder")
+        "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "
+        "listing the API's endpoints")
+    summary_fr = " ; ".join(e.get("detail_fr", e["detail"]) for e in considered) if considered else (
+        "aucun de : description d'API dans le dépôt, softwareType standalone/backend ou "
+        "apiDocumentation dans le publiccode.yml, framework d'API dans un manifeste, sujet API, "
+        "dossier api/, section du README listant les points d'accès de l'API")
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
     generated = any(e.get("role") == "generates" for e in evidence)
     return {"exposes": exposes, "confidence": confidence, "evidence": evidence,
-            "summary": summary, "graphql_only": graphql and not specs and not generated}
+            "summary": summary, "summary_fr": summary_fr,
+            "graphql_only": graphql and not specs and not generated}

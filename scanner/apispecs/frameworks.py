@@ -122,9 +122,42 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("PhoenixSwagger", "generates", "hex", ("phoenix_swagger",)),
     Framework("openapi (Rust crates)", "generates", "cargo", ("openapi", "openapi-schema")),
     Framework("modjo microservice-oapi", "generates", "npm", ("@modjo/microservice-oapi",)),
+    Framework("openapi3-ts OpenApiBuilder", "generates", "npm", ("openapi3-ts",)),
+    Framework("express-zod-api", "generates", "npm", ("express-zod-api",)),
+    Framework("routing-controllers-openapi", "generates", "npm", ("routing-controllers-openapi",)),
+    Framework("koa-swagger-decorator", "generates", "npm", ("koa-swagger-decorator",)),
+    Framework("feathers-swagger", "generates", "npm", ("feathers-swagger",)),
+    Framework("aiohttp-apispec", "generates", "pypi", ("aiohttp-apispec", "aiohttp-swagger",
+                                                        "aiohttp-swagger3")),
+    Framework("sanic-openapi", "generates", "pypi", ("sanic-openapi",)),
+    Framework("flask-pydantic-spec", "generates", "pypi", ("flask-pydantic-spec",)),
+    Framework("swagger-blocks", "generates", "gem", ("swagger-blocks",)),
+    Framework("go-swagger", "generates", "go", ("github.com/go-swagger/go-swagger",)),
+    Framework("apistos", "generates", "cargo", ("apistos",)),
     # API frameworks (evidence that an HTTP API is exposed)
     Framework("Django REST framework", "api", "pypi", ("djangorestframework",)),
     Framework("Flask-RESTful", "api", "pypi", ("flask-restful",)),
+    Framework("Falcon", "api", "pypi", ("falcon",)),
+    Framework("Flask", "api", "pypi", ("flask",)),
+    Framework("Quart", "api", "pypi", ("quart",)),
+    Framework("Starlette", "api", "pypi", ("starlette",)),
+    Framework("Sanic", "api", "pypi", ("sanic",)),
+    Framework("Tornado", "api", "pypi", ("tornado",)),
+    Framework("Pyramid", "api", "pypi", ("pyramid",)),
+    Framework("Bottle", "api", "pypi", ("bottle",)),
+    Framework("aiohttp web server", "api", "pypi", ("aiohttp-cors", "aiohttp-jinja2",
+                                                    "aiohttp-session", "aiohttp-devtools")),
+    Framework("Hono", "api", "npm", ("hono",)),
+    Framework("Sinatra", "api", "gem", ("sinatra",)),
+    Framework("Slim", "api", "composer", ("slim/slim",)),
+    Framework("Ktor server", "api", "maven", ("ktor-server-core*",)),
+    Framework("Micronaut HTTP server", "api", "maven", ("micronaut-http-server*",)),
+    Framework("Javalin", "api", "maven", ("javalin",)),
+    Framework("Chi", "api", "go", ("github.com/go-chi/chi*",)),
+    Framework("Fiber", "api", "go", ("github.com/gofiber/fiber*",)),
+    Framework("gorilla/mux", "api", "go", ("github.com/gorilla/mux",)),
+    Framework("warp", "api", "cargo", ("warp",)),
+    Framework("poem", "api", "cargo", ("poem",)),
     Framework("NestJS", "api", "npm", ("@nestjs/core",)),
     Framework("Express", "api", "npm", ("express",)),
     Framework("Fastify", "api", "npm", ("fastify",)),
@@ -149,13 +182,21 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("Play Framework", "api", "sbt", ("play", "play-server", "play-java",
                                                "play-akka-http-server")),
     Framework("Echo", "api", "go", ("github.com/labstack/echo*",)),
-    Framework("Swagger UI", "api", "npm", ("swagger-ui", "swagger-ui-express", "swagger-ui-dist",
-                                           "redoc", "redoc-express")),
+    # Mounted on the app's own server: it serves the app's description (a bare ``swagger-ui`` or
+    # ``redoc`` package only displays descriptions, often other services': no evidence).
+    Framework("Swagger UI", "api", "npm", ("swagger-ui-express", "redoc-express",
+                                           "@fastify/swagger-ui", "koa2-swagger-ui")),
 )
 
 #: Frameworks whose presence alone does not show a *public* API (they also serve web pages).
+#: Falcon, like Django REST framework, serves APIs only. aiohttp itself is not listed: it is an
+#: HTTP client as often as a server; only its server-side add-ons are.
 WEB_ALSO = frozenset({"Express", "Fastify", "Koa", "hapi", "Rails", "Symfony", "Laravel",
-                      "Spring Web", "Phoenix", "Play Framework", "ASP.NET Core"})
+                      "Spring Web", "Phoenix", "Play Framework", "ASP.NET Core", "Flask", "Quart",
+                      "Starlette", "Sanic", "Tornado", "Pyramid", "Bottle",
+                      "aiohttp web server", "Hono", "Sinatra", "Slim", "Ktor server",
+                      "Micronaut HTTP server", "Javalin", "Chi", "Fiber", "gorilla/mux", "warp",
+                      "poem"})
 
 
 def ecosystem_of(path: str) -> str | None:
@@ -273,3 +314,43 @@ def detect(path: str, text: str) -> list[dict[str, str]]:
                               "package": package})
                 break
     return found
+
+
+#: Django apps that serve an API (or its description), as listed in ``INSTALLED_APPS``: the
+#: package may come in as another's dependency (Wagtail brings Django REST framework).
+DJANGO_APPS: dict[str, tuple[str, str]] = {
+    "rest_framework": ("Django REST framework", "api"),
+    "wagtail.api.v2": ("Wagtail API v2", "api"),
+    "tastypie": ("Tastypie", "api"),
+    "graphene_django": ("GraphQL server (graphene-django)", "api"),
+    "drf_spectacular": ("drf-spectacular", "generates"),
+    "drf_yasg": ("drf-yasg", "generates"),
+}
+_DJANGO_APP = re.compile(r"""["'](rest_framework|wagtail\.api\.v2|tastypie|graphene_django"""
+                         r"""|drf_spectacular|drf_yasg)["']""")
+#: Most Django settings modules read per repository.
+MAX_SETTINGS = 6
+_SETTINGS = re.compile(r"(?:^|/)(?:settings\.py|settings/[\w\-]+\.py)$")
+
+
+def settings_paths(paths: Iterable[str]) -> list[str]:
+    """Django settings modules worth reading, shallowest first, never vendored or test ones."""
+    found = []
+    for path in paths:
+        if not path.endswith(".py") or not _SETTINGS.search(path):
+            continue
+        dirs = path.lower().split("/")[:-1]
+        if len(dirs) <= MAX_DEPTH + 1 and not set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
+            found.append(path)
+    found.sort(key=lambda p: (p.count("/"), p))
+    return found[:MAX_SETTINGS]
+
+
+def detect_settings(path: str, text: str) -> list[dict[str, str]]:
+    """API apps a Django settings module installs, as framework facts (``package``: the app)."""
+    seen: dict[str, dict[str, str]] = {}
+    for match in _DJANGO_APP.finditer(text[:512 * 1024]):
+        app = match.group(1)
+        name, role = DJANGO_APPS[app]
+        seen.setdefault(app, {"name": name, "role": role, "path": path, "package": app})
+    return list(seen.values())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.errors import ParseError
 from scanner.parsing import load_yaml
@@ -24,8 +24,21 @@ MAX_LINKS = 10
 
 # Bounded quantifiers only: these run over untrusted text.
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]{1,300}")
+# A link is to a description or its rendered documentation, never merely to a host serving an
+# API (``https://particulier.api.gouv.fr`` is a base URL, not its description): api.gouv.fr
+# counts only for its catalogue and documentation pages.
 _DOC_HINT = re.compile(r"swagger|openapi|open-api|redoc|api-docs|apidocs|/api/docs|/docs/api"
-                       r"|asyncapi|rapidoc|scalar|/api/schema|api\.gouv\.fr", re.IGNORECASE)
+                       r"|asyncapi|rapidoc|scalar|/api/schema|(?:^|//)(?:www\.)?api\.gouv\.fr/"
+                       r"(?:les-api|documentation|catalogue)/", re.IGNORECASE)
+# Headings and lead-in lines about APIs the application *calls* (their links are not its own).
+_CONSUMED = re.compile(r"extern|ext[ée]rieur|third[- ]party|tierce|partenaire|consomm|consum"
+                       r"|d[ée]pendanc|dependenc|utilis[ée]e?s\b|\bused\b", re.IGNORECASE)
+_CONSUMED_LEAD = re.compile(r"fait appel|font appel|appelle|\bcalls\b|\buses\b|utilise\b",
+                            re.IGNORECASE)
+# A sentence naming where the application's data comes from: "proviennent de l'[API Entrepôt]"
+_CONSUMED_LINE = re.compile(r"provien|fait appel|font appel|consomm|\bconsumes?\b|\bcomes? from"
+                            r"|fetch(?:es|ed)? from|r[ée]cup[èée]r", re.IGNORECASE)
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.{0,300})$")
 _LOCAL_LINK = re.compile(r"\]\(\s*\.?/?([^)\s#?]{1,300}\.(?:ya?ml|json))\s*[)#?]", re.IGNORECASE)
 
 
@@ -35,14 +48,53 @@ def readme_paths(paths: Iterable[str]) -> list[str]:
     return [by_lower[name] for name in README_NAMES if name in by_lower][:2]
 
 
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
+
+
+def _lines(text: str) -> t.Iterator[tuple[int, str, list[tuple[int, str, int]], str]]:
+    """``(number, line, headings, kind)`` over a Markdown text: ``headings`` is the stack of
+    ``(level, title, line)`` the line sits under, ``kind`` is ``heading``, ``code`` (a fenced block:
+    its ``#`` lines are comments, not headings) or ``text``."""
+    headings: list[tuple[int, str, int]] = []
+    fenced = False
+    for number, line in enumerate(text[:MAX_README_CHARS].splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            yield number, line, headings, "code"
+            continue
+        heading = None if fenced else _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            headings = [*(h for h in headings if h[0] < level), (level, heading.group(2).strip(), number)]
+        yield number, line, headings, "heading" if heading else "code" if fenced else "text"
+
+
+def _about_consumed(headings: Sequence[tuple[int, str, int]]) -> bool:
+    return any(_CONSUMED.search(title) for _, title, _ in headings)
+
+
 def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
-    """Links from a README to an API description or its rendered documentation."""
-    text = text[:MAX_README_CHARS]
+    """Links from a README to an API description or its rendered documentation.
+
+    Links under a heading about the APIs the application calls ("API externes"), or in a
+    paragraph introduced as such ("L'application fait appel aux API suivantes :"), are not its
+    own description.
+    """
     found: list[dict[str, t.Any]] = []
     seen: set[str] = set()
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    lead_in = ""  # the paragraph's first line
+    for line_number, line, headings, kind in _lines(text):
         if len(found) >= MAX_LINKS:
             break
+        if kind == "heading" or not line.strip():
+            lead_in = ""
+            continue
+        consumed_section = _about_consumed(headings)
+        introduced = bool(lead_in) and lead_in.rstrip().endswith(":") and bool(
+            _CONSUMED.search(lead_in) or _CONSUMED_LEAD.search(lead_in))
+        lead_in = lead_in or line
+        if consumed_section or introduced or _CONSUMED_LINE.search(line):
+            continue
         urls = [m.group(0).rstrip(".,;:!") for m in _URL.finditer(line)]
         for url in urls:
             # The line may carry the hint ("API documentation: https://...") only when it
@@ -115,3 +167,61 @@ def parse_publiccode(path: str, data: bytes | None) -> t.Any:
         return load_yaml(data, path=path).value
     except ParseError:
         return None
+
+
+# A heading about the repository's own API or its endpoints ("## 🔌 API", "## API usage").
+_API_HEADING = re.compile(r"\bAPIs?\b|\bendpoints?\b|\broutes\b|points? d'entr[ée]e|web ?services?",
+                          re.IGNORECASE)
+# "`GET` on `/api/checks`", "GET /api/v1/users", "`POST /api/evaluations`"
+_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b`?[ \t]{1,5}(?:on[ \t]{1,5}|sur[ \t]{1,5})?"
+                          r"`?(/[^\s`'\")<>]{0,200})")
+# The service run locally: "curl -X POST http://localhost:8000/api/checks", "localhost:8001/api/x"
+_LOCAL = re.compile(r"(?<![\w.\-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?"
+                    r"(/[^\s'\"`)<>]{1,200})")
+# A path quoted as code in an API section: `/api/<hash>`, `/v1/items`, or one taking a query
+# (`/apify?url=...`); a bare `/dashboard` may be a page of the front end.
+_CODE_PATH = re.compile(r"`(/(?:api|v\d{1,2})(?:[/?][^`\s]{0,200})?|/[A-Za-z][\w.\-/]{0,100}"
+                        r"\?[\w\-]{1,40}=[^`\s]{0,200})`")
+#: Distinct endpoints a README section must list to show the repository serves an API.
+MIN_ENDPOINTS = 2
+
+
+def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
+    """Strong evidence when a README section about the repository's own API lists endpoints.
+
+    Only sections titled after an API, endpoints or routes count, never one about the APIs the
+    application calls; endpoints are ``METHOD /path`` lines, ``curl`` calls to localhost and
+    ``/api/...`` paths quoted as code. Paths only: a URL to another host is not this API.
+    """
+    sections: dict[int, tuple[str, list[str]]] = {}  # line of the top API heading -> endpoints
+    paths: dict[str, str] = {}  # each endpoint counted once, however often it is shown
+    for _number, line, headings, kind in _lines(text):
+        if kind == "heading" or not headings or len(line) > 2000:
+            continue
+        top = next((h for h in headings if _API_HEADING.search(h[1])), None)
+        if top is None or _about_consumed(headings):
+            continue
+        endpoints = sections.setdefault(top[2], (top[1], []))[1]
+        found = [(m.group(2), f"{m.group(1)} {m.group(2)}") for m in _METHOD_PATH.finditer(line)]
+        found += [(m.group(1), m.group(1)) for m in _LOCAL.finditer(line)]
+        if kind == "text":
+            found += [(m.group(1), m.group(1)) for m in _CODE_PATH.finditer(line)]
+        for endpoint, shown in found:
+            bare = endpoint.split("?", 1)[0].rstrip("/") or "/"
+            if bare not in paths:
+                paths[bare] = shown.split("?", 1)[0]
+                endpoints.append(paths[bare])
+    evidence = []
+    for heading_line, (title, endpoints) in sections.items():
+        if endpoints:
+            count = len(endpoints)
+            example = next((e for e in endpoints if " " in e), endpoints[0])
+            evidence.append({
+                "kind": "readme", "strength": "strong" if count >= MIN_ENDPOINTS else "weak",
+                "path": path, "line": heading_line,
+                "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists {count} "
+                          f"endpoint path(s) of this repository's API (e.g. {example[:80]})",
+                "detail_fr": f"la section « {title[:80]} » de {path}:{heading_line} liste "
+                             f"{count} chemin(s) de points d'accès de l'API de ce dépôt (par ex. "
+                             f"{example[:80]})"})
+    return evidence[:3]

@@ -15,7 +15,7 @@ import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs import discovery, exposure, frameworks, references
+from scanner.apispecs import discovery, exposure, frameworks, library, references
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
@@ -51,6 +51,7 @@ class ApiSpecsCollector(Collector):
         """
         wanted = discovery.plan(paths, sizes).paths
         wanted += frameworks.manifest_paths(paths)
+        wanted += frameworks.settings_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
@@ -86,10 +87,10 @@ class ApiSpecsCollector(Collector):
 
 def empty_api() -> dict[str, t.Any]:
     """The ``api`` section with every key present, so rules can rely on its shape."""
-    return {"exposes": None, "confidence": None, "evidence": [], "summary": "",
+    return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
-            "lint_failures": [],
+            "lint_failures": [], "library": None,
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
 
 
@@ -251,11 +252,22 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     problems = [] if problems is None else problems
     nothing: list[dict[str, t.Any]] = []
     found_frameworks: list[dict[str, t.Any]] = []
+    root_manifests: dict[str, str] = {}
     for manifest in frameworks.manifest_paths(paths):
         text = snapshot.read_text(manifest)
         if text is not None:
+            if "/" not in manifest:
+                root_manifests[manifest] = text
             found_frameworks.extend(guarded(manifest, SOURCE, problems, functools.partial(
                 frameworks.detect, manifest, text), nothing))
+    for settings in frameworks.settings_paths(paths):
+        text = snapshot.read_text(settings)
+        if text is not None:
+            known = {f["name"] for f in found_frameworks}  # a manifest named it already
+            found_frameworks.extend(f for f in guarded(settings, SOURCE, problems, functools.partial(
+                frameworks.detect_settings, settings, text), nothing) if f["name"] not in known)
+    for gemspec in library.gemspec_paths(paths):
+        root_manifests[gemspec] = ""  # its name is the package's
     section = facts.get("publiccode")
     view = references.publiccode_view(section if isinstance(section, Mapping) else None)
     if view["software_type"] is None and not view["api_documentation"]:
@@ -269,15 +281,25 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     links: list[dict[str, t.Any]] = [{"source": "publiccode", "path": "publiccode.yml",
                                       "line": None, "url": url}
                                      for url in view["api_documentation"]]
+    readmes: list[tuple[str, str]] = []
+    named_evidence: list[dict[str, t.Any]] = []
     for readme in references.readme_paths(paths):
         text = snapshot.read_text(readme)
         if text is not None:
+            readmes.append((readme, text))
             links.extend(guarded(readme, SOURCE, problems, functools.partial(
                 references.readme_links, readme, text), nothing))
+            named_evidence.extend(guarded(readme, SOURCE, problems, functools.partial(
+                references.readme_api_evidence, readme, text), nothing))
+    published = guarded(readmes[0][0], SOURCE, problems, functools.partial(
+        library.published_package, root_manifests, readmes), None) if readmes else None
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
-    named_evidence = exposure.path_evidence(paths)
+    named_evidence.extend(exposure.path_evidence(paths))
+    site = exposure.static_site(paths)
+    if site is not None:
+        named_evidence.append(site)
     for routes in exposure.routes_paths(paths):
         text = snapshot.read_text(routes)
         if text is not None:
@@ -287,9 +309,10 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,
         topics=[topic for topic in topics if isinstance(topic, str)],
-        paths_evidence=named_evidence)
+        paths_evidence=named_evidence, library=published)
     api = empty_api()
     api.update(decision)
+    api["library"] = published
     api["frameworks"] = found_frameworks
     api["generated"] = [f for f in found_frameworks if f["role"] == "generates"]
     api["references"] = links
