@@ -10,7 +10,7 @@ from vendored, generated or test-fixture folders.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 #: Extensions an API description is written in.
@@ -109,8 +109,41 @@ class Plan:
         return [c.path for c in self.named] + [c.path for c in self.sniff]
 
 
-def classify(path: str) -> Candidate | None:
-    """Rank one path, or ``None`` when it cannot be (or must not be taken for) a description."""
+#: Test code in a ``spec/`` or ``specs/`` folder (RSpec, Jest, Mocha, pytest, Go): such a
+#: folder is a unit-test tree, not a folder of specifications.
+_TEST_CODE = re.compile(r"(?:_spec|_test|\.spec|\.test)\.[a-z]{1,4}$|(?:^|/)test_[^/]*\.py$"
+                        r"|(?:^|/)(?:spec_helper|rails_helper)\.rb$|(?:^|/)\.rspec$",
+                        re.IGNORECASE)
+_SPEC_SEGMENT = re.compile(r"(?:^|/)specs?/", re.IGNORECASE)
+
+
+def spec_folders(paths: Iterable[str]) -> frozenset[str]:
+    """``spec/`` and ``specs/`` folders (lower-case paths) holding no test code anywhere below.
+
+    Ruby and JavaScript keep their tests there (``spec/models/user_spec.rb``), other projects
+    their API specifications (``api/specs/api-v3.3.yaml``, betagouv/preuve-covoiturage): a folder
+    with no test file in it is the latter.
+    """
+    seen: set[str] = set()
+    tests: set[str] = set()
+    for path in paths:
+        lower = path.lower()
+        if "spec" not in lower:
+            continue
+        for match in _SPEC_SEGMENT.finditer(lower):
+            folder = lower[:match.end() - 1]
+            seen.add(folder)
+            if _TEST_CODE.search(lower):
+                tests.add(folder)
+    return frozenset(seen - tests)
+
+
+def classify(path: str, spec_docs: Container[str] = frozenset()) -> Candidate | None:
+    """Rank one path, or ``None`` when it cannot be (or must not be taken for) a description.
+
+    ``spec_docs`` (from :func:`spec_folders`) are the ``spec/`` folders free of test code: they
+    are read as folders of specifications, not as test folders.
+    """
     lower = path.lower()
     if not lower.endswith(SPEC_EXTENSIONS):
         return None
@@ -120,7 +153,12 @@ def classify(path: str) -> Candidate | None:
     dirset = set(dirs)
     if dirset & EXCLUDED_DIRS:
         return None
-    in_tests = bool(dirset & TEST_DIRS)
+    test_dirs = TEST_DIRS
+    if dirset & {"spec", "specs"} and spec_docs and all(
+            "/".join(dirs[:i + 1]) in spec_docs
+            for i, d in enumerate(dirs) if d in ("spec", "specs")):
+        test_dirs = TEST_DIRS - {"spec", "specs"}
+    in_tests = bool(dirset & test_dirs)
     # spec/ and specs/ are test folders in Ruby but description folders elsewhere: keep
     # YAML/JSON named like a description there, never Jest/RSpec fixtures.
     spec_folder_ok = bool(dirset & {"spec", "specs"}
@@ -160,8 +198,10 @@ def plan(paths: Iterable[str], sizes: Mapping[str, int | None] | None = None, *,
     named: list[Candidate] = []
     sniff: list[Candidate] = []
     skipped = 0
+    paths = list(paths)
+    spec_docs = spec_folders(paths)
     for path in paths:
-        candidate = classify(path)
+        candidate = classify(path, spec_docs)
         if candidate is None:
             continue
         if candidate.reason == "named":

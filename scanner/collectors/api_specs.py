@@ -15,7 +15,7 @@ import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs import discovery, exposure, frameworks, library, references
+from scanner.apispecs import consumed, discovery, exposure, frameworks, library, references
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
@@ -51,6 +51,7 @@ class ApiSpecsCollector(Collector):
         """
         wanted = discovery.plan(paths, sizes).paths
         wanted += frameworks.manifest_paths(paths)
+        wanted += consumed.config_paths(paths)
         wanted += frameworks.settings_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += references.readme_paths(paths)
@@ -79,10 +80,25 @@ class ApiSpecsCollector(Collector):
                 digests.setdefault(digest, entry["path"])
             specs.append(entry)
         specs.sort(key=lambda s: s["path"])
+        specs, others = consumed.split(specs, snapshot.repo.full_name or snapshot.repo.name,
+                                       _generator_inputs(snapshot, paths))
         api = api_section(snapshot, facts, paths, specs, problems)
+        api["consumed_specs"] = others
         api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
                             "sniff_skipped": plan.sniff_skipped}
         return {"api_specs": specs, "api": api, "problems": problems}
+
+
+def _generator_inputs(snapshot: Snapshot, paths: Sequence[str]) -> dict[str, str]:
+    """Descriptions a client generator reads, from ``package.json`` scripts and generator
+    configurations (see :mod:`scanner.apispecs.consumed`)."""
+    files: dict[str, str] = {}
+    for path in [*frameworks.manifest_paths(paths), *consumed.config_paths(paths)]:
+        if path.rsplit("/", 1)[-1].lower() in ("package.json", *consumed.CONFIG_NAMES):
+            text = snapshot.read_text(path)
+            if text is not None:
+                files[path] = text
+    return consumed.generator_inputs(files)
 
 
 def empty_api() -> dict[str, t.Any]:
@@ -90,7 +106,7 @@ def empty_api() -> dict[str, t.Any]:
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
-            "lint_failures": [], "library": None,
+            "lint_failures": [], "consumed_specs": [], "library": None,
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
 
 
