@@ -4,14 +4,16 @@ Strong evidence: a committed description, a publiccode ``softwareType`` of ``sta
 an ``apiDocumentation`` link, a framework that generates a description, an API-only framework
 (Django REST framework, NestJS, Falcon...; also as a Django app in ``INSTALLED_APPS``), a route
 table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
-API listing its endpoints, a repository topic such as ``api``. Weak evidence: web frameworks that
-also serve pages (Express, Rails, Flask, Quart...), ``api/`` folders of code, API collections
-(Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or Redoc
+API listing its endpoints or saying the repository is a REST API, a repository topic such as
+``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
+alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, API
+collections (Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or Redoc
 viewer package, ``api/`` folders of snippets, examples or client code, Kubernetes-style API type
 folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
 or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
 Jekyll...) outweigh weak evidence; a library published to a registry (see
-:mod:`scanner.apispecs.library`) outweighs its frameworks and folders, never direct evidence. No
+:mod:`scanner.apispecs.library`) outweighs its frameworks and folders, never direct evidence nor
+a runtime dependency on a framework that generates a description (FastAPI...). No
 evidence at all leaves ``exposes`` null (the rules then say "not applicable", and why).
 """
 
@@ -22,7 +24,7 @@ import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
-from scanner.apispecs.frameworks import WEB_ALSO
+from scanner.apispecs.frameworks import SERVES_DESCRIPTION, WEB_ALSO
 
 API_TOPICS = frozenset({"api", "rest-api", "restful-api", "openapi", "swagger", "api-rest",
                         "asyncapi", "graphql-api", "json-api", "webservice", "web-api"})
@@ -146,11 +148,24 @@ def routes_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
 _DIRECT = frozenset({"spec", "publiccode", "topic", "routes", "readme"})
 
 
+_NOTHING_ELSE = ("and nothing else: no committed API description, API-only framework or framework "
+                 "generating a description, api/ code folder, route table, README section "
+                 "listing endpoints, publiccode.yml declaration or API topic")
+_NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni framework d'API ou "
+                    "générant une description, ni dossier de code api/, ni table de routes, ni "
+                    "section du README listant des points d'accès, ni déclaration dans le "
+                    "publiccode.yml, ni sujet API")
+
+
 def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
     where = f"{framework['name']} ({framework['path']})"
     if framework["role"] == "generates":
         return (f"{where}, qui génère une description d'API" if language == "fr" else
                 f"{where}, which generates an API description")
+    if framework["name"] in SERVES_DESCRIPTION:
+        return (f"{where}, qui sert une description d'API ou vérifie les requêtes d'après elle"
+                if language == "fr" else
+                f"{where}, which serves an API description or checks requests against it")
     if weak:
         return (f"{where}, un framework web qui sert aussi des pages (pas une API en soi)"
                 if language == "fr" else
@@ -195,7 +210,10 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                              "detail": f"repository topic {topic}",
                              "detail_fr": f"sujet du dépôt {topic}"})
     evidence.extend(paths_evidence)
-    direct = any(e["strength"] == "strong" and e["kind"] in _DIRECT for e in evidence)
+    # A framework that builds the description it serves, as a runtime dependency, is the
+    # repository's own server (France-Travail/happy_vllm: FastAPI, also published on PyPI).
+    direct = any(e["strength"] == "strong" and e["kind"] in _DIRECT for e in evidence) or any(
+        f["role"] == "generates" and not f.get("dev") for f in frameworks)
     if library is not None:
         where = (f"{library['name']} ({library['manifest']}; {library['readme']}:"
                  f"{library['line']} says `{library['command']}`)")
@@ -212,13 +230,17 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                          "elle dépend servent les applications qui l'installent, pas une API "
                          "qui lui soit propre"})
     strengths = {e["strength"] for e in evidence}
+    # A web framework that also serves pages, alone, shows pages as much as an API
+    # (france-connect/service-provider-example: Express rendering every route): no evidence.
+    web_only = all(e["kind"] == "framework" and e.get("role") == "api" and e["strength"] == "weak"
+                   for e in evidence if e["strength"] == "weak")
     if library is not None and not direct:
         exposes, confidence = False, "high"
     elif "strong" in strengths:
         exposes, confidence = True, "high"
     elif "against" in strengths:
         exposes, confidence = False, "high"
-    elif "weak" in strengths:
+    elif "weak" in strengths and not web_only:
         exposes, confidence = True, "low"
     else:
         exposes, confidence = None, None
@@ -227,6 +249,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
              else {"strong": 0, "against": 1, "weak": 2})
     considered = [e for e in sorted(evidence, key=lambda e: order.get(e["strength"], 3))
                   if e["strength"] != "none"]
+    if exposes is None and considered:  # web frameworks only: say what else was looked for
+        considered.append({"detail": _NOTHING_ELSE, "detail_fr": _NOTHING_ELSE_FR})
     summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
         "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "

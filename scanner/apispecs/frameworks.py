@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import typing as t
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -66,8 +67,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("fastify-swagger", "generates", "npm", ("@fastify/swagger", "fastify-swagger")),
     Framework("swagger-jsdoc", "generates", "npm", ("swagger-jsdoc",)),
     Framework("tsoa", "generates", "npm", ("tsoa",)),
-    Framework("express-openapi", "generates", "npm", ("express-openapi",
-                                                      "express-openapi-validator")),
+    Framework("express-openapi", "generates", "npm", ("express-openapi",)),
     Framework("hapi-swagger", "generates", "npm", ("hapi-swagger",)),
     Framework("ts-rest OpenAPI", "generates", "npm", ("@ts-rest/open-api",)),
     Framework("zod-openapi", "generates", "npm", ("@hono/zod-openapi", "hono-openapi",
@@ -127,8 +127,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("routing-controllers-openapi", "generates", "npm", ("routing-controllers-openapi",)),
     Framework("koa-swagger-decorator", "generates", "npm", ("koa-swagger-decorator",)),
     Framework("feathers-swagger", "generates", "npm", ("feathers-swagger",)),
-    Framework("aiohttp-apispec", "generates", "pypi", ("aiohttp-apispec", "aiohttp-swagger",
-                                                        "aiohttp-swagger3")),
+    Framework("aiohttp-apispec", "generates", "pypi", ("aiohttp-apispec", "aiohttp-swagger3")),
     Framework("sanic-openapi", "generates", "pypi", ("sanic-openapi",)),
     Framework("flask-pydantic-spec", "generates", "pypi", ("flask-pydantic-spec",)),
     Framework("swagger-blocks", "generates", "gem", ("swagger-blocks",)),
@@ -186,7 +185,15 @@ FRAMEWORKS: tuple[Framework, ...] = (
     # ``redoc`` package only displays descriptions, often other services': no evidence).
     Framework("Swagger UI", "api", "npm", ("swagger-ui-express", "redoc-express",
                                            "@fastify/swagger-ui", "koa2-swagger-ui")),
+    # They serve or enforce a description committed beside them, and generate none: an API
+    # framework's evidence, never a generator (datagouv/api-tabular: aiohttp-swagger serves
+    # tabular_swagger.yaml; betagouv/api-engagement: express-openapi-validator validates).
+    Framework("aiohttp-swagger", "api", "pypi", ("aiohttp-swagger",)),
+    Framework("express-openapi-validator", "api", "npm", ("express-openapi-validator",)),
 )
+
+#: API packages that serve a description (or check requests against it) rather than build one.
+SERVES_DESCRIPTION = frozenset({"Swagger UI", "aiohttp-swagger", "express-openapi-validator"})
 
 #: Frameworks whose presence alone does not show a *public* API (they also serve web pages).
 #: Falcon, like Django REST framework, serves APIs only. aiohttp itself is not listed: it is an
@@ -297,7 +304,7 @@ def _matches(pattern: str, names: set[str]) -> bool:
     return pattern in names
 
 
-def detect(path: str, text: str) -> list[dict[str, str]]:
+def detect(path: str, text: str) -> list[dict[str, t.Any]]:
     """Frameworks one manifest declares, as ``{name, role, path, package}`` facts."""
     ecosystem = ecosystem_of(path) or "pypi"
     every = declared_packages(path, text)
@@ -310,8 +317,11 @@ def detect(path: str, text: str) -> list[dict[str, str]]:
         for pattern in framework.packages:
             if _matches(pattern, names):
                 package = pattern.rstrip("*")
-                found.append({"name": framework.name, "role": framework.role, "path": path,
-                              "package": package})
+                fact: dict[str, t.Any] = {"name": framework.name, "role": framework.role,
+                                          "path": path, "package": package}
+                if not _matches(pattern, runtime):
+                    fact["dev"] = True  # a development dependency only (npm, composer)
+                found.append(fact)
                 break
     return found
 

@@ -39,6 +39,14 @@ _CONSUMED_LEAD = re.compile(r"fait appel|font appel|appelle|\bcalls\b|\buses\b|u
 _CONSUMED_LINE = re.compile(r"provien|fait appel|font appel|consomm|\bconsumes?\b|\bcomes? from"
                             r"|fetch(?:es|ed)? from|r[ée]cup[èée]r", re.IGNORECASE)
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.{0,300})$")
+# The tools' and the standards' own sites (a credit "[swagger-ui](https://swagger.io/tools/...)"):
+# never a repository's description, unless they display one (``?url=`` of the hosted viewers).
+_TOOL_LINK = re.compile(r"github\.com/(?:swagger-api|OAI|asyncapi|Redocly|scalar)/"
+                        r"|//(?:www\.)?(?:swagger\.io|openapis\.org|spec\.openapis\.org"
+                        r"|asyncapi\.com|redocly\.com|redoc\.ly|scalar\.com|stoplight\.io)(?:/|$)",
+                        re.IGNORECASE)
+# A JSON member whose value is a string: ``"swagger": "http://..."`` in a sample response.
+_JSON_VALUE = re.compile(r'^[ \t]*"[^"]{1,100}"[ \t]*:[ \t]*"')
 _LOCAL_LINK = re.compile(r"\]\(\s*\.?/?([^)\s#?]{1,300}\.(?:ya?ml|json))\s*[)#?]", re.IGNORECASE)
 
 
@@ -102,8 +110,10 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
             hinted = _DOC_HINT.search(url) or (len(urls) == 1 and _DOC_HINT.search(line))
             if url in seen or not hinted:
                 continue
-            if re.search(r"github\.com/(?:swagger-api|OAI|asyncapi)/", url, re.IGNORECASE):
+            if _TOOL_LINK.search(url) and "url=" not in url:
                 continue  # links to the tools or the standard, not to this API
+            if kind == "code" and _JSON_VALUE.search(line):
+                continue  # a value in a sample response ("swagger": "http://localhost...")
             seen.add(url)
             found.append({"source": "readme", "path": path, "line": line_number, "url": url})
         for match in _LOCAL_LINK.finditer(line):
@@ -182,6 +192,14 @@ _LOCAL = re.compile(r"(?<![\w.\-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,
 # (`/apify?url=...`); a bare `/dashboard` may be a page of the front end.
 _CODE_PATH = re.compile(r"`(/(?:api|v\d{1,2})(?:[/?][^`\s]{0,200})?|/[A-Za-z][\w.\-/]{0,100}"
                         r"\?[\w\-]{1,40}=[^`\s]{0,200})`")
+# A command calling the service (not a sample response's value).
+_COMMAND = re.compile(r"\b(?:curl|wget|http|httpie|xh)\b[ \t]|fetch\(|requests\.|^[ \t]*\$[ \t]",
+                      re.IGNORECASE)
+# The API's base path alone ("accessible au point `/api`"), not an endpoint.
+_BASE_PATH = re.compile(r"^/(?:(?:api|apis|rest)(?:/v\d{1,2})?|v\d{1,2})/?$", re.IGNORECASE)
+# A path segment standing for a value: {id}, <id>, :id, [id], a UUID, a hash or a number.
+_VARIABLE = re.compile(r"^(?:\{[^}]*\}|<[^>]*>|:\w+|\[[^\]]*\]|\d+|[0-9a-f]{8,}"
+                       r"|[0-9a-f]{8}-[0-9a-f\-]{4,60})$", re.IGNORECASE)
 #: Distinct endpoints a README section must list to show the repository serves an API.
 MIN_ENDPOINTS = 2
 
@@ -203,25 +221,70 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             continue
         endpoints = sections.setdefault(top[2], (top[1], []))[1]
         found = [(m.group(2), f"{m.group(1)} {m.group(2)}") for m in _METHOD_PATH.finditer(line)]
-        found += [(m.group(1), m.group(1)) for m in _LOCAL.finditer(line)]
+        if kind == "text" or _COMMAND.search(line):  # not a value in a sample response
+            found += [(m.group(1), m.group(1)) for m in _LOCAL.finditer(line)
+                      if _web_url(line[:m.start()])]
         if kind == "text":
-            found += [(m.group(1), m.group(1)) for m in _CODE_PATH.finditer(line)]
+            found += [(m.group(1), m.group(1)) for m in _CODE_PATH.finditer(line)
+                      if not _BASE_PATH.match(m.group(1))]
         for endpoint, shown in found:
-            bare = endpoint.split("?", 1)[0].rstrip("/") or "/"
-            if bare not in paths:
-                paths[bare] = shown.split("?", 1)[0]
-                endpoints.append(paths[bare])
+            key = _endpoint_key(endpoint)
+            if key not in paths:
+                paths[key] = shown.split("?", 1)[0]
+                endpoints.append(paths[key])
     evidence = []
     for heading_line, (title, endpoints) in sections.items():
         if endpoints:
-            count = len(endpoints)
-            example = next((e for e in endpoints if " " in e), endpoints[0])
+            # Examples, never a count: a README's list cannot be counted exactly (methods on one
+            # path, examples of a templated one...).
+            examples = ", ".join(e[:80] for e in sorted(endpoints, key=lambda e: " " not in e)[:2])
             evidence.append({
-                "kind": "readme", "strength": "strong" if count >= MIN_ENDPOINTS else "weak",
+                "kind": "readme",
+                "strength": "strong" if len(endpoints) >= MIN_ENDPOINTS else "weak",
                 "path": path, "line": heading_line,
-                "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists {count} "
-                          f"endpoint path(s) of this repository's API (e.g. {example[:80]})",
-                "detail_fr": f"la section « {title[:80]} » de {path}:{heading_line} liste "
-                             f"{count} chemin(s) de points d'accès de l'API de ce dépôt (par ex. "
-                             f"{example[:80]})"})
+                "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists endpoint "
+                          f"paths of this repository's API (e.g. {examples})",
+                "detail_fr": f"la section « {title[:80]} » de {path}:{heading_line} liste des "
+                             f"chemins de points d'accès de l'API de ce dépôt (par ex. "
+                             f"{examples})"})
     return evidence[:3]
+
+
+def _web_url(before: str) -> bool:
+    """Whether a localhost address is a web one: ``redis://localhost:6379/1`` or
+    ``postgres://user@localhost/db`` is a database, not an endpoint."""
+    token = re.split(r"[\s'\"(`<=,]", before[-200:])[-1].lower()
+    return "://" not in token or token.startswith(("http://", "https://"))
+
+
+def _endpoint_key(endpoint: str) -> str:
+    """One key per endpoint path: ``/api/items/{id}``, ``/api/items/:id`` and an example
+    ``/api/items/f868cca6-...`` are one path."""
+    bare = endpoint.split("?", 1)[0].rstrip("/") or "/"
+    return "/".join("*" if _VARIABLE.match(part) else part.lower() for part in bare.split("/"))
+
+
+# "happy_vLLM is a REST API for vLLM" (France-Travail/happy_vllm README.md:16), "X est une API REST
+# qui..." : the README says what the repository itself is. A client of an API ("a Python client
+# for the REST API") or a wrapper says nothing of the kind: only adjectives may stand between.
+_IS_AN_API = re.compile(
+    r"^[ \t]{0,3}(?:\*\*)?(?:[\w.\-]{1,60}[ \t]){0,2}[\w.\-]{1,60}(?:\*\*)?[ \t]+(?:is|est)[ \t]+"
+    r"(?:a|an|une?)[ \t]+"
+    r"(?:(?:simple|small|lightweight|open[- ]source|public|publique|petite?|minimal)[ \t]+){0,2}"
+    r"(?:(?:REST(?:ful)?|HTTP|JSON|web)[ \t]+API|API[ \t]+(?:REST(?:ful)?|HTTP|JSON|web))\b"
+    r"(?![ \t]+(?:client|wrapper|sdk|library|librairie|biblioth|mock|explorer|tester))",
+    re.IGNORECASE)
+
+
+def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
+    """Strong evidence when the README says the repository *is* a REST (HTTP, JSON, web) API."""
+    for number, line, headings, kind in _lines(text):
+        if kind != "text" or len(line) > 2000 or _about_consumed(headings):
+            continue
+        match = _IS_AN_API.match(line)
+        if match:
+            quoted = " ".join(match.group(0).replace("*", "").split())[:100]
+            return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
+                     "detail": f"{path}:{number} says \"{quoted}\"",
+                     "detail_fr": f"{path}:{number} indique « {quoted} »"}]
+    return []

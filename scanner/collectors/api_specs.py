@@ -307,6 +307,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
                 references.readme_links, readme, text), nothing))
             named_evidence.extend(guarded(readme, SOURCE, problems, functools.partial(
                 references.readme_api_evidence, readme, text), nothing))
+            named_evidence.extend(guarded(readme, SOURCE, problems, functools.partial(
+                references.readme_self_description, readme, text), nothing))
     published = guarded(readmes[0][0], SOURCE, problems, functools.partial(
         library.published_package, root_manifests, readmes), None) if readmes else None
     repository = facts.get("repository")
@@ -330,7 +332,9 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     api.update(decision)
     api["library"] = published
     api["frameworks"] = found_frameworks
-    api["generated"] = [f for f in found_frameworks if f["role"] == "generates"]
+    # One generator declared by two manifests (a parent and a module pom.xml) is named once.
+    api["generated"] = list({f["name"]: f for f in reversed(found_frameworks)
+                             if f["role"] == "generates"}.values())[::-1]
     api["references"] = links
     # Per-description one-liners, so rule messages can name each file with its own problem.
     api["invalid_specs"] = []

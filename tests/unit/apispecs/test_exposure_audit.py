@@ -97,7 +97,8 @@ EVA_README = """# Serveur eva
 def test_readme_section_listing_own_endpoints_is_strong_evidence() -> None:
     (hydra,) = readme_api_evidence("README.md", HYDRA_README)
     assert hydra["strength"] == "strong" and hydra["line"] == 9
-    assert "4 endpoint path(s)" in hydra["detail"] and "GET /api/checks/latest" in hydra["detail"]
+    assert "GET /api/checks/latest" in hydra["detail"]
+    assert "endpoint path(s)" not in hydra["detail"]  # a count civiscan cannot make exact
     (csvapi,) = readme_api_evidence("README.md", CSVAPI_README)
     assert csvapi["strength"] == "strong" and "API usage" in csvapi["detail"]
 

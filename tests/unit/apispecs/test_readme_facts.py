@@ -1,0 +1,111 @@
+"""Facts read from READMEs must be true (issue 9, second audit round): no base path, database
+URL, sample-response value or example instance counted as an endpoint; no credit link to a tool
+taken for the API's documentation. Fixtures are modelled on the real READMEs."""
+
+from __future__ import annotations
+
+from scanner.apispecs.references import readme_api_evidence, readme_links, readme_self_description
+
+# betagouv/eva-serveur README.md:79 "accessible au point `/api`", then its endpoints.
+EVA = """# eva
+
+## API
+
+L'API est accessible au point `/api`.
+
+`POST /api/evaluations`
+
+`PATCH /api/evaluations/:id`
+"""
+# etalab/sirene_as_api README.md: a Redis URL under an "(Endpoint V3)" heading.
+SIRENE = """# sirene
+
+## Configuration (Endpoint V3)
+
+```
+REDIS_URL=redis://localhost:6379/1
+DATABASE_URL=postgres://user@localhost/sirene
+```
+"""
+# etalab/csvapi README.md: the second path is a value in a sample JSON response.
+CSVAPI = """# csvapi
+
+## API usage
+
+`/apify?url=http://somewhere.com/a/file.csv`
+
+`/api/<md5-url-hash>`
+
+```json
+{
+    "ok": true,
+    "endpoint": "http://localhost:8000/api/cde857960e8dc24c9cbcced673b496bb"
+}
+```
+"""
+# datagouv/hydra README.md: a curl of an example instance of a templated route.
+HYDRA = """# hydra
+
+## API
+
+- `GET` on `/api/resources-exceptions/{resource_id}` to get one
+- `DELETE` on `/api/resources-exceptions/{resource_id}` to delete one
+
+```bash
+curl -X DELETE http://localhost:8000/api/resources-exceptions/f868cca6-8da1-4369-a78d-47463f19a9a3
+```
+"""
+
+
+def _examples(text: str) -> str:
+    (found,) = readme_api_evidence("README.md", text)
+    return str(found["detail"])
+
+
+def test_base_path_database_urls_and_samples_are_not_endpoints() -> None:
+    eva = _examples(EVA)
+    assert "POST /api/evaluations" in eva and "`/api`" not in eva and "/api)" not in eva
+    assert readme_api_evidence("README.md", SIRENE) == []
+    (csvapi,) = readme_api_evidence("README.md", CSVAPI)
+    assert "cde857" not in csvapi["detail"]
+    # /apify and /api/<md5-url-hash>: two endpoints, strong; the sample adds none
+    assert csvapi["strength"] == "strong"
+    (hydra,) = readme_api_evidence("README.md", HYDRA)
+    assert hydra["strength"] == "weak"  # one path (two methods), its example instance is the same
+    assert "f868cca6" not in hydra["detail"]
+
+
+def test_a_real_curl_to_the_service_still_counts() -> None:
+    text = "# x\n\n## API\n\n```\ncurl http://localhost:8000/api/a\n$ curl localhost:8000/api/b\n```\n"
+    (found,) = readme_api_evidence("README.md", text)
+    assert found["strength"] == "strong" and "/api/a" in found["detail"]
+
+
+def test_credit_links_and_sample_values_are_not_the_apis_documentation() -> None:
+    # AgenceBio/cartobio-api README.md:8 credits swagger-ui; datagouv/api-tabular README.md:239
+    # has a "swagger" link inside a sample response.
+    credit = ("Cette API est réalisée avec [Fastify](https://fastify.dev/) et "
+              "[swagger-ui](https://swagger.io/tools/swagger-ui/) entre autres.\n")
+    assert readme_links("README.md", credit) == []
+    sample = ('```json\n{\n  "links": {\n      "swagger": '
+              '"http://localhost:8005/api/resources/aaaa/swagger/",\n  }\n}\n```\n'
+              "Swagger: https://tabular-api.data.gouv.fr/api/doc\n")
+    assert [link["url"] for link in readme_links("README.md", sample)] == [
+        "https://tabular-api.data.gouv.fr/api/doc"]
+    # a hosted viewer showing the repository's own description still counts
+    viewer = "Docs: https://petstore.swagger.io/?url=https://x.gouv.fr/openapi.json\n"
+    assert len(readme_links("README.md", viewer)) == 1
+
+
+def test_a_readme_saying_the_repository_is_a_rest_api() -> None:
+    # France-Travail/happy_vllm README.md:16
+    (found,) = readme_self_description(
+        "README.md", "# happy\n\nhappy_vLLM is a REST API for [vLLM](https://x) which was...\n")
+    assert found["strength"] == "strong" and found["line"] == 3
+    assert readme_self_description("README.md", "Ce service est une API REST publique.\n")
+    for text in ("pyclient is a Python client for the REST API of X.\n",
+                 "```\nfoo is a REST API\n```\n",
+                 "## APIs used\n\nbar is a REST API we call.\n",
+                 "It is a wrapper around a REST API.\n",
+                 "This tool is a REST API client for X.\n"):
+        assert readme_self_description("README.md", text) == [], text
