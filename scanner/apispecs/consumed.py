@@ -61,7 +61,7 @@ def config_paths(paths: Iterable[str]) -> list[str]:
 
 
 def generator_inputs(files: Mapping[str, str]) -> dict[str, str]:
-    """``{description path: where and how a generator reads it}`` from manifests and configs.
+    """``{description path: the script or configuration of a generator reading it}``.
 
     ``files`` maps ``package.json`` files and generator configurations to their text; paths in
     their commands are resolved from the file's folder. A URL input names no file here.
@@ -90,7 +90,7 @@ def generator_inputs(files: Mapping[str, str]) -> dict[str, str]:
                 for token in _PATH_TOKEN.finditer(part):
                     target = posixpath.normpath(posixpath.join(folder, token.group(1)))
                     if not target.startswith("../") and len(found) < MAX_INPUTS:
-                        found.setdefault(target, f"{where}: `{part.strip()[:160]}`")
+                        found.setdefault(target, where)
     return found
 
 
@@ -155,14 +155,13 @@ def split(specs: Sequence[dict[str, t.Any]], repository: str, inputs: Mapping[st
         else:
             own.append(spec)
             continue
-        title = ((spec.get("info") or {}).get("title") or "") if isinstance(
-            spec.get("info"), dict) else ""
-        named = f"\"{str(title)[:80]}\", " if title else ""
-        where = ", ".join(found[:3])
+        info = spec.get("info")
+        title = info.get("title") if isinstance(info, dict) else None
+        where = ", ".join(found[:2]) + (", …" if len(found) > 2 else "")
         consumed.append({
             "path": spec["path"], "kind": spec.get("kind"), "version": spec.get("version"),
-            "title": str(title)[:200] or None, "hosts": found[:10],
+            "title": str(title)[:200] if title else None, "hosts": found[:10],
             "reason": reason, "reason_fr": reason_fr,
-            "summary": f"{spec['path']} ({named}served at {where}; {reason})",
-            "summary_fr": f"{spec['path']} ({named}servie par {where} ; {reason_fr})"})
+            "summary": f"{spec['path']} (served at {where}; {reason})",
+            "summary_fr": f"{spec['path']} (servie par {where} ; {reason_fr})"})
     return own, consumed

@@ -75,8 +75,10 @@ def test_a_description_a_client_is_generated_from_is_consumed() -> None:
     (other,) = facts["api"]["consumed_specs"]
     assert other["path"] == "packages/insee/openapi/index.yaml"
     assert other["hosts"] == ["api.insee.fr"]
-    assert "openapi-typescript openapi/index.yaml" in other["summary"]
-    assert "Sirene API" in other["summary"] and other["summary_fr"]
+    assert other["summary"] == (
+        "packages/insee/openapi/index.yaml (served at api.insee.fr; a client is generated from it"
+        " (packages/insee/package.json scripts.build:openapi:index))")
+    assert other["title"] == "Sirene API" and "servie par api.insee.fr" in other["summary_fr"]
     # no description of its own: nothing shows an API from these files
     assert not any(e["kind"] == "spec" for e in facts["api"]["evidence"])
 
@@ -149,10 +151,10 @@ def test_generator_inputs_and_hosts_negative_cases() -> None:
                            "escape": "openapi-typescript ../../etc/openapi.yaml"}}
     found = generator_inputs({"web/package.json": json.dumps(scripts),
                               "bad/package.json": "{not json"})
-    assert list(found) == ["web/specs/partner.yaml"]
+    assert found == {"web/specs/partner.yaml": "web/package.json scripts.gen"}
     assert generator_inputs({"openapitools.json": '{"generator-cli": {"generators": {"a": '
                              '{"inputSpec": "specs/rne.yaml"}}}}'}) == {
-        "specs/rne.yaml": "openapitools.json: `inputSpec: specs/rne.yaml`"}
+        "specs/rne.yaml": "openapitools.json"}
     assert remote_hosts(["http://localhost:3000", "{scheme}://{host}/v1", "https://api.test",
                          "/api/v1", "https://petstore.example.gouv.fr/v1", "https://example.com",
                          "https://api.insee.fr/x", 12]) == ["api.insee.fr"]
