@@ -333,8 +333,11 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     api["library"] = published
     api["frameworks"] = found_frameworks
     # One generator declared by two manifests (a parent and a module pom.xml) is named once.
-    api["generated"] = list({f["name"]: f for f in reversed(found_frameworks)
-                             if f["role"] == "generates"}.values())[::-1]
+    generators: dict[str, dict[str, t.Any]] = {}
+    for framework in found_frameworks:
+        if framework["role"] == "generates":
+            generators.setdefault(framework["name"], framework)
+    api["generated"] = list(generators.values())
     api["references"] = links
     # Per-description one-liners, so rule messages can name each file with its own problem.
     api["invalid_specs"] = []
