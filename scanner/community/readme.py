@@ -449,11 +449,24 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
     found = []
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
-        named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1]))
+        named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
+                     or is_component_readme(anchor.target))
         if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
     return found
+
+
+#: A relative link to the README of a folder below: a component of a monorepo
+#: ("[Backend](back/README.md)").
+_COMPONENT_LINK = re.compile(r"^(?:\./)?(?!\.\./)[^:/?#\s]+(?:/[^:/?#\s]+)*/readme"
+                             r"(?:\.(?:md|markdown|rst|adoc))?(?:#[^\s]*)?$", _I)
+
+
+def is_component_readme(target: str) -> bool:
+    """Whether a link leads to the README of a folder below the document: what a monorepo's
+    root README routes readers to, each component explaining how to install and run itself."""
+    return bool(_COMPONENT_LINK.match(target))
 
 
 #: What a link to the page on setting up the project says of itself: the links a table of
