@@ -101,6 +101,49 @@ _CONTRIB_TEXT = re.compile(
     r"|probl[èe]mes?)"
     r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
     r"(?:pull|merge)[- ]requests?\b", _I)
+#: Sections about delivering the service (releases, deployment, environments, review apps, CI):
+#: a pull request there is a step of the team's release ("créer une nouvelle PR" from main to
+#: production), not how others propose a change.
+_DELIVERY = re.compile(
+    r"\b(?:d[ée]ploi\w*|deploy\w*|mise\s+en\s+prod\w*|production|prod|recette|staging"
+    r"|pr[ée][- ]?prod\w*|releases?|releasing|versioning|changelog|hotfix\w*|rollback"
+    r"|review[- ]?apps?|preview\s+(?:apps?|environments?|deployments?)|(?-i:CI(?:/CD)?|CD)"
+    r"|int[ée]gration\s+continue|continuous\s+(?:integration|delivery|deployment)|livraison)\b", _I)
+#: A text about an application deployed for each pull request: the PR it names is the app's.
+_REVIEW_APP = re.compile(r"\breview[- ]?apps?\b|\bpreview\s+(?:apps?|environments?|deployments?)\b"
+                         r"|\bapplications?\s+temporaires?\b", _I)
+#: Headings about how the team works on changes: they decide for the sections below them.
+_WORKFLOW = re.compile(r"\b(?:pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|reviews?|relectures?"
+                       r"|workflow|git|branch\w*|branches|commits?)\b", _I)
+
+
+def delivery_lines(doc: Document) -> set[int]:
+    """Lines about delivering the service rather than proposing a change: those of a section
+    whose nearest deciding heading is about releases, deployment or CI (a heading about
+    contributing or the team's workflow decides otherwise), paragraphs about review apps, and
+    a heading over a section about them ("Creating a PR with access to the FC service")."""
+    lines: set[int] = set()
+    total = doc.text.count("\n") + 1
+    chain: list[Heading] = []
+    headings = doc.headings
+    for index, heading in enumerate(headings):
+        while chain and chain[-1].level >= heading.level:
+            chain.pop()
+        chain.append(heading)
+        end = headings[index + 1].line if index + 1 < len(headings) else total + 1
+        decided = next((h for h in reversed(chain) if _HEADING["contributing"].search(h.text)
+                        or _WORKFLOW.search(h.text) or _DELIVERY.search(h.text)), None)
+        if decided is not None and not _HEADING["contributing"].search(decided.text) \
+                and not _WORKFLOW.search(decided.text):
+            lines.update(range(heading.line, end))
+        elif any(_REVIEW_APP.search(p.text) for p in doc.paragraphs if heading.line < p.line < end):
+            lines.add(heading.line)
+    for para in doc.paragraphs:
+        if _REVIEW_APP.search(para.text):
+            lines.update(range(para.line, para.last + 1))
+    return lines
+
+
 #: Link targets that are the licence or the contribution guide.
 _LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?(?:/|$)", _I)
 _CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
@@ -250,7 +293,10 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     if topic == "what":
         return _purpose(doc)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
-    para = next((p for p in doc.paragraphs if pattern.search(plain(p.text))), None)
+    # A pull request opened in a release procedure is no invitation to contribute.
+    elsewhere = delivery_lines(doc) if topic == "contributing" else set()
+    para = next((p for p in doc.paragraphs if p.line not in elsewhere
+                 and pattern.search(plain(p.text))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -258,7 +304,8 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
     link = next((a for a in doc.anchors
                  if links.search(urlsplit(a.target).path.rstrip("/"))
-                 or (topic == "contributing" and FORGE_PROPOSAL.search(a.target))), None)
+                 or (topic == "contributing" and a.line not in elsewhere
+                     and FORGE_PROPOSAL.search(a.target))), None)
     return Evidence(link.line, "text") if link else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typing as t
 
-from scanner.community import locate, readme
+from scanner.community import contributing, locate, readme
 from scanner.community.markup import parse
 from scanner.engine.evaluate import Status, evaluate
 from scanner.engine.loader import load_ruleset
@@ -91,3 +91,59 @@ def test_a_component_link_is_a_named_guide_only_as_a_readme() -> None:
     doc = parse("# X\n\n- [Backend](back/README.md)\n- [Schéma](back/schema.png)\n", "README.md")
     assert [(link.target, named) for link, named in readme.guide_links(doc)] == \
         [("back/README.md", True)]
+
+
+# --- A pull request in a release procedure is not how others propose a change ---------------
+
+def _explains(text: str, path: str = "README.md") -> dict[str, bool]:
+    return {k: bool(v["found"]) for k, v in readme.analyse(parse(text, path)).items()}
+
+
+# betagouv/seves README.md:162-178 (shortened): the team's release procedure.
+SEVES = ("# Sèves\n\nUn service pour les agents des services vétérinaires.\n\n"
+         "# Production\n\n## Mise en production\n\n- Merger les PRs qui sont prêtes dans la branche "
+         "`main`\n- Sur Github [créer une nouvelle PR](https://github.com/betagouv/seves/compare/"
+         "production...main).\n- Nommer la PR « Mise en production DATE » et ouvrir la PR\n")
+
+
+def test_a_pull_request_in_a_release_procedure_is_no_contribution_guidance() -> None:
+    assert not _explains(SEVES)["contributing"]
+    # The same invitation in a section about contributing, or in none, is.
+    assert _explains(SEVES.replace("# Production\n\n## Mise en production", "## Contribuer"))[
+        "contributing"]
+    assert _explains("# X\n\nUn service.\n\nPour contribuer, ouvrez une pull request.\n")[
+        "contributing"]
+    # A workflow heading under a deployment chapter decides for its own section.
+    assert _explains("# X\n\nUn service.\n\n# Déploiement\n\n## Pull requests\n\n"
+                     "Créez une PR vers `main`.\n")["contributing"]
+
+
+# numerique-gouv/ami-notifications-api CONTRIBUTING.md:143-246, SocialGouv/pass-emploi-api
+# docs/CONTRIBUTING.md:188-198 (shortened): PRs named only for review apps.
+AMI = ("# CONTRIBUTING\n\n## Initial Setup\n\nInstall the tools, then run the database "
+       "container.\n\n##### Reset the database\n\nReplace `ami-back-staging` with the app, eg "
+       "`ami-back-staging-pr179` for the review app for PR #179.\n\n"
+       "### Creating a PR with access to the FC service\n\nWe previously needed manual steps to "
+       "configure a review app to have access to FranceConnect services.\n")
+PASS_EMPLOI = ("# pass-emploi-api\n\n## Déploiement de l'API\n\n### Environnement de staging\n\n"
+               "Les review apps sont activés. À chaque nouvelle PR sur develop, une application "
+               "temporaire est créée.\n")
+
+
+def test_a_guide_that_names_pull_requests_only_for_review_apps_does_not_say_how() -> None:
+    for text in (AMI, PASS_EMPLOI):
+        assert not contributing.explains(parse(text, "CONTRIBUTING.md"))["how_to_contribute"]
+    # A guide that also says how to propose a change does.
+    more = AMI + "\n## Proposer une modification\n\nOuvrez une pull request sur `main`.\n"
+    assert contributing.explains(parse(more, "CONTRIBUTING.md"))["how_to_contribute"]
+    assert contributing.explains(parse(
+        "# Contributing\n\nFork the repository and open a pull request; a review app is built "
+        "for it.\n\n## Pull requests\n\nEach PR needs one approval.\n",
+        "CONTRIBUTING.md"))["how_to_contribute"]
+
+
+def test_a_guide_in_the_pass_emploi_shape_no_longer_passes_as_substantial() -> None:
+    facts = _facts({"README.md": "# X\n\nUn service pour les gens.\n",
+                    "CONTRIBUTING.md": PASS_EMPLOI + "\nDu texte. " * 120})
+    assert facts["community"]["contributing"]["explains"]["how_to_contribute"] is False
+    assert _finding(facts, "contributing-file-substantial")[0] is not Status.PASS
