@@ -372,6 +372,41 @@ def _how(doc: Document, topic: str) -> Evidence | None:
         if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)
                                              if _looks_like_command(span)):
             return Evidence(para.line, "text")
+    if topic == "run":
+        return _started_then_visited(doc)
+    return None
+
+
+#: A local web address to open (not ``postgres://localhost:5432``): the service started just
+#: before answers there.
+_LOCAL_ADDRESS = re.compile(r"(?<![\w+.-]://)(?<![\w@])(?:https?://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0"
+                            r"|\[::1\]):\d{2,5}\b", _I)
+#: Words that send a reader to an address: visit it, open it, it is available there.
+_VISIT = re.compile(
+    r"\b(?:visit\w*|open\w*|go\s+to|browse|navigat\w*|point\s+your|available|accessible|served"
+    r"|running|runs|listen\w*|reachable|ouvr\w*|rendez[- ]vous|allez|naviguer|consult\w*"
+    r"|acc[ée]d\w*|disponible|tourne|[ée]coute|lanc[ée]e?)\b", _I)
+
+
+def _started_then_visited(doc: Document) -> Evidence | None:
+    """A command followed by the local address to open ("```bundle install / rails s```, then
+    you can visit `localhost:3000`"): the last command of the block just before the address
+    started the service, whatever its words, unless it names another activity (an install, a
+    build, a test run)."""
+    for para in doc.paragraphs:
+        if not (_LOCAL_ADDRESS.search(para.text) and _VISIT.search(plain(para.text))) \
+                or not _relevant(doc, para.line):
+            continue
+        before = [b for b in doc.code_blocks if b.last < para.line]
+        if not before:
+            continue
+        block = before[-1]
+        between = [p for p in doc.paragraphs if block.last < p.line < para.line]
+        heading_between = any(block.last < h.line < para.line for h in doc.headings)
+        lines = list(_command_lines(block))
+        if not between and not heading_between and lines \
+                and not _is_other(lines[-1], "run") and _relevant(doc, block.line):
+            return Evidence(block.line, "text")
     return None
 
 

@@ -147,3 +147,38 @@ def test_a_guide_in_the_pass_emploi_shape_no_longer_passes_as_substantial() -> N
                     "CONTRIBUTING.md": PASS_EMPLOI + "\nDu texte. " * 120})
     assert facts["community"]["contributing"]["explains"]["how_to_contribute"] is False
     assert _finding(facts, "contributing-file-substantial")[0] is not Status.PASS
+
+
+# --- A start command followed by the local address to open --------------------------------
+
+# etalab/formulaire-qf README.md:5-26 (shortened): run commands under an "Install" heading.
+FORMULAIRE_QF = ("# README\n\nPour l'API, consulter le swagger.\n\n## Install project\n\n"
+                 "### Database setup\n\nThen execute:\n\n```sh\n./bin/install.sh\n```\n\n"
+                 "```sh\nbundle install\nrails s\n```\n\nThen you can visit `localhost:3000`\n\n"
+                 "# Run the tests\n\n```sh\nbundle exec rspec\n```\n")
+
+
+def test_a_command_followed_by_the_local_address_to_visit_starts_the_service() -> None:
+    topics = readme.analyse(parse(FORMULAIRE_QF, "README.md"))
+    assert topics["install"]["found"]
+    assert topics["run"] == {"found": True, "line": 15, "via": "text"}
+    assert _explains(FORMULAIRE_QF.replace("Then you can visit", "Ouvrez"))["run"]
+
+
+def test_an_address_after_an_install_a_build_or_a_database_url_is_no_start() -> None:
+    no_address = FORMULAIRE_QF.replace("Then you can visit `localhost:3000`", "Voilà.")
+    assert not _explains(no_address)["run"]
+    # The last command installs or builds: nothing was started.
+    assert not _explains(FORMULAIRE_QF.replace("rails s\n", ""))["run"]
+    assert not _explains(FORMULAIRE_QF.replace("rails s\n", "npm run build\n"))["run"]
+    # A database address to configure is not a page to visit.
+    assert not _explains(FORMULAIRE_QF.replace(
+        "Then you can visit `localhost:3000`", "Set DATABASE_URL to postgres://localhost:5432/db"))[
+        "run"]
+    # Something said between the command and the address breaks the link.
+    assert not _explains(FORMULAIRE_QF.replace(
+        "rails s\n```\n\n", "cp .env.example .env\n```\n\nFill in the secrets.\n\n"))["run"]
+    # In a test section, it is a test server.
+    tests = ("# X\n\nUn service.\n\n## Tests\n\n```\nbundle exec foo\n```\n\n"
+             "Then visit localhost:3000 to see the results.\n")
+    assert not _explains(tests)["run"]
