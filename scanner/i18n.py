@@ -107,7 +107,7 @@ CHROME: dict[str, dict[str, str]] = {
     "rule.when": {"en": "applies when", "fr": "s'applique si"},
     "rule.check": {"en": "check", "fr": "vérification"},
     "rule.review": {"en": "review when", "fr": "à vérifier par une personne si"},
-    "rule.outcomes": {"en": "when the check fails", "fr": "quand la vérification échoue"},
+    "rule.outcomes": {"en": "outcomes (by the facts)", "fr": "issues (selon les faits)"},
     "rule.remediation": {"en": "remediation", "fr": "correction"},
     "rule.fix": {"en": "fix: civiscan fix {action}", "fr": "correction automatique : civiscan fix {action}"},
     "rule.references": {"en": "references", "fr": "références"},

@@ -202,8 +202,11 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     while index < len(hops):
         chain, link, named, at = hops[index]
         index += 1
-        if topics["install"]["found"] and topics["run"]["found"]:
-            break
+        # A monorepo's root README routes to each component's README: all are read (each tells
+        # how to install and run its part), not only the first.
+        component = len(chain) == 1 and readme.is_component_readme(link.target)
+        if topics["install"]["found"] and topics["run"]["found"] and not component:
+            continue
         folder = posixpath.dirname(chain[-1])
         target = locate.link_target(link.target, folder, repo_url, listed)
         if target is None or target in chain or target == path or target in out["unfollowed"]:
@@ -229,11 +232,12 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             if found is None:
                 continue
             for topic in ("install", "run"):
-                if not topics[topic]["found"] and found[topic]["found"]:
-                    topics[topic] = {"found": True, "line": at, "via": "link", "path": target,
-                                     "target_line": found[topic]["line"], "route": route}
-                    if found[topic].get("usage"):
-                        topics[topic]["usage"] = True
+                if found[topic]["found"] and (component or not topics[topic]["found"]):
+                    if not topics[topic]["found"]:
+                        topics[topic] = {"found": True, "line": at, "via": "link", "path": target,
+                                         "target_line": found[topic]["line"], "route": route}
+                        if found[topic].get("usage"):
+                            topics[topic]["usage"] = True
                     if target not in sources:
                         sources.append(target)
                         routes.append(" → ".join(route))

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from scanner.community.locate import link_target
 from scanner.community.markup import Document, plain
-from scanner.community.readme import FORGE_PROPOSAL
+from scanner.community.readme import FORGE_PROPOSAL, delivery_lines
 
 #: A file with less prose than this and a link into the repository is a pointer, not a guide.
 POINTER_MAX_WORDS = 40
@@ -70,12 +70,19 @@ def explains(doc: Document) -> dict[str, bool]:
     and whether it says contributions are not (or hardly) accepted (openness level C). Read on
     the prose: code, link targets and addresses left out."""
     code = doc.code_lines()
-    prose = plain("\n".join(line for number, line in enumerate(doc.text.splitlines(), start=1)
+    lines = doc.text.splitlines()
+    prose = plain("\n".join(line for number, line in enumerate(lines, start=1)
                              if number not in code))
+    # A pull request of a release procedure or a review app is not how to propose a change.
+    elsewhere = code | delivery_lines(doc)
+    delivered = ({a.target for a in doc.anchors if a.line in elsewhere}
+                 - {a.target for a in doc.anchors if a.line not in elsewhere})
+    proposing = plain("\n".join(line for number, line in enumerate(lines, start=1)
+                                 if number not in elsewhere))
     return {
         # A link to the forge's page for a new issue, a new file or a comparison is a way too.
-        "how_to_contribute": bool(_HOW.search(prose))
-        or any(FORGE_PROPOSAL.search(link) for link in doc.links),
+        "how_to_contribute": bool(_HOW.search(proposing))
+        or any(FORGE_PROPOSAL.search(link) for link in doc.links if link not in delivered),
         "licence": bool(_LICENCE.search(prose)),
         "declines_contributions": bool(_DECLINES.search(doc.text)),
     }

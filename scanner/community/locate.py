@@ -88,6 +88,13 @@ _GUIDE_FOLDERS = re.compile(r"^(?:docs?|documentation|\.github|wiki)(?:/[^/]+){0
 _MARKUP = re.compile(r"\.(?:md|markdown|mdx|rst|adoc|asciidoc|org)$", re.IGNORECASE)
 #: Guides declared for reading, at most (a few blobs, never the documentation tree).
 MAX_GUIDES = 12
+#: The README of a component: a top-level folder's (``back/README.md``), or one of a monorepo's
+#: packages (``apps/web/README.md``).
+_COMPONENT_README = re.compile(
+    r"^(?:(?:apps|packages|services|components|modules)/)?[^/.][^/]*/readme(?:\.(?:md|markdown|rst|adoc))?$",
+    re.IGNORECASE)
+#: Component READMEs declared for reading, at most.
+MAX_COMPONENTS = 4
 
 
 @dataclass(frozen=True)
@@ -190,8 +197,15 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
     declared from the listing alone, so a remote source fetches them with the README; the root
     first, then the shallowest, at most :data:`MAX_GUIDES`."""
     found = []
-    for path in paths:
+    components = 0
+    for path in sorted(paths):
         name = path.rsplit("/", 1)[-1]
+        if (path != readme and _COMPONENT_README.match(path) and not _GUIDE_FOLDERS.match(path)
+                and not _VENDORED.search(path) and components < MAX_COMPONENTS):
+            # back/README.md, front/README.md: a monorepo's root README may only route to them.
+            components += 1
+            found.append((0, 1, 2, path))
+            continue
         if (path == readme or not _MARKUP.search(name) or not _GUIDE_FOLDERS.match(path)
                 or "node_modules/" in path):
             continue

@@ -102,6 +102,49 @@ _CONTRIB_TEXT = re.compile(
     r"|probl[èe]mes?)"
     r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
     r"(?:pull|merge)[- ]requests?\b", _I)
+#: Sections about delivering the service (releases, deployment, environments, review apps, CI):
+#: a pull request there is a step of the team's release ("créer une nouvelle PR" from main to
+#: production), not how others propose a change.
+_DELIVERY = re.compile(
+    r"\b(?:d[ée]ploi\w*|deploy\w*|mise\s+en\s+prod\w*|production|prod|recette|staging"
+    r"|pr[ée][- ]?prod\w*|releases?|releasing|versioning|changelog|hotfix\w*|rollback"
+    r"|review[- ]?apps?|preview\s+(?:apps?|environments?|deployments?)|(?-i:CI(?:/CD)?|CD)"
+    r"|int[ée]gration\s+continue|continuous\s+(?:integration|delivery|deployment)|livraison)\b", _I)
+#: A text about an application deployed for each pull request: the PR it names is the app's.
+_REVIEW_APP = re.compile(r"\breview[- ]?apps?\b|\bpreview\s+(?:apps?|environments?|deployments?)\b"
+                         r"|\bapplications?\s+temporaires?\b", _I)
+#: Headings about how the team works on changes: they decide for the sections below them.
+_WORKFLOW = re.compile(r"\b(?:pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|reviews?|relectures?"
+                       r"|workflow|git|branch\w*|branches|commits?)\b", _I)
+
+
+def delivery_lines(doc: Document) -> set[int]:
+    """Lines about delivering the service rather than proposing a change: those of a section
+    whose nearest deciding heading is about releases, deployment or CI (a heading about
+    contributing or the team's workflow decides otherwise), paragraphs about review apps, and
+    a heading over a section about them ("Creating a PR with access to the FC service")."""
+    lines: set[int] = set()
+    total = doc.text.count("\n") + 1
+    chain: list[Heading] = []
+    headings = doc.headings
+    for index, heading in enumerate(headings):
+        while chain and chain[-1].level >= heading.level:
+            chain.pop()
+        chain.append(heading)
+        end = headings[index + 1].line if index + 1 < len(headings) else total + 1
+        decided = next((h for h in reversed(chain) if _HEADING["contributing"].search(h.text)
+                        or _WORKFLOW.search(h.text) or _DELIVERY.search(h.text)), None)
+        if decided is not None and not _HEADING["contributing"].search(decided.text) \
+                and not _WORKFLOW.search(decided.text):
+            lines.update(range(heading.line, end))
+        elif any(_REVIEW_APP.search(p.text) for p in doc.paragraphs if heading.line < p.line < end):
+            lines.add(heading.line)
+    for para in doc.paragraphs:
+        if _REVIEW_APP.search(para.text):
+            lines.update(range(para.line, para.last + 1))
+    return lines
+
+
 #: Link targets that are the licence or the contribution guide.
 _LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?(?:/|$)", _I)
 _CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
@@ -241,7 +284,10 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     if topic == "what":
         return _purpose(doc)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
-    para = next((p for p in doc.paragraphs if pattern.search(plain(p.text))), None)
+    # A pull request opened in a release procedure is no invitation to contribute.
+    elsewhere = delivery_lines(doc) if topic == "contributing" else set()
+    para = next((p for p in doc.paragraphs if p.line not in elsewhere
+                 and pattern.search(plain(p.text))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -249,7 +295,8 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
     link = next((a for a in doc.anchors
                  if links.search(urlsplit(a.target).path.rstrip("/"))
-                 or (topic == "contributing" and FORGE_PROPOSAL.search(a.target))), None)
+                 or (topic == "contributing" and a.line not in elsewhere
+                     and FORGE_PROPOSAL.search(a.target))), None)
     return Evidence(link.line, "text") if link else None
 
 
@@ -316,6 +363,41 @@ def _how(doc: Document, topic: str) -> Evidence | None:
         if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)
                                              if _looks_like_command(span)):
             return Evidence(para.line, "text")
+    if topic == "run":
+        return _started_then_visited(doc)
+    return None
+
+
+#: A local web address to open (not ``postgres://localhost:5432``): the service started just
+#: before answers there.
+_LOCAL_ADDRESS = re.compile(r"(?<![\w+.-]://)(?<![\w@])(?:https?://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0"
+                            r"|\[::1\]):\d{2,5}\b", _I)
+#: Words that send a reader to an address: visit it, open it, it is available there.
+_VISIT = re.compile(
+    r"\b(?:visit\w*|open\w*|go\s+to|browse|navigat\w*|point\s+your|available|accessible|served"
+    r"|running|runs|listen\w*|reachable|ouvr\w*|rendez[- ]vous|allez|naviguer|consult\w*"
+    r"|acc[ée]d\w*|disponible|tourne|[ée]coute|lanc[ée]e?)\b", _I)
+
+
+def _started_then_visited(doc: Document) -> Evidence | None:
+    """A command followed by the local address to open ("```bundle install / rails s```, then
+    you can visit `localhost:3000`"): the last command of the block just before the address
+    started the service, whatever its words, unless it names another activity (an install, a
+    build, a test run)."""
+    for para in doc.paragraphs:
+        if not (_LOCAL_ADDRESS.search(para.text) and _VISIT.search(plain(para.text))) \
+                or not _relevant(doc, para.line):
+            continue
+        before = [b for b in doc.code_blocks if b.last < para.line]
+        if not before:
+            continue
+        block = before[-1]
+        between = [p for p in doc.paragraphs if block.last < p.line < para.line]
+        heading_between = any(block.last < h.line < para.line for h in doc.headings)
+        lines = list(_command_lines(block))
+        if not between and not heading_between and lines \
+                and not _is_other(lines[-1], "run") and _relevant(doc, block.line):
+            return Evidence(block.line, "text")
     return None
 
 
@@ -440,11 +522,24 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
     found = []
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
-        named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1]))
+        named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
+                     or is_component_readme(anchor.target))
         if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
     return found
+
+
+#: A relative link to the README of a folder below: a component of a monorepo
+#: ("[Backend](back/README.md)").
+_COMPONENT_LINK = re.compile(r"^(?:\./)?(?!\.\./)[^:/?#\s]+(?:/[^:/?#\s]+)*/readme"
+                             r"(?:\.(?:md|markdown|rst|adoc))?(?:#[^\s]*)?$", _I)
+
+
+def is_component_readme(target: str) -> bool:
+    """Whether a link leads to the README of a folder below the document: what a monorepo's
+    root README routes readers to, each component explaining how to install and run itself."""
+    return bool(_COMPONENT_LINK.match(target))
 
 
 #: What a link to the page on setting up the project says of itself: the links a table of

@@ -155,10 +155,13 @@ def evaluate(rule: Rule, facts: dict[str, t.Any]) -> Finding:
         else:
             assert rule.check is not None
             errors = list(rule.check.iter_errors(facts))
-            outcome = next((o for o in rule.outcomes if o.when.is_valid(facts)), None) \
-                if errors else None
+            # A failing check takes a review or fail outcome; a passing one, a pass outcome
+            # (its message says what the pass rests on).
+            outcome = next((o for o in rule.outcomes if (o.status == "pass") is not bool(errors)
+                            and o.when.is_valid(facts)), None)
             if not errors:
                 status = Status.PASS
+                chosen = outcome.message if outcome is not None else None
             elif outcome is not None:
                 status, chosen = Status(outcome.status), outcome.message
             elif rule.review is not None and rule.review.is_valid(facts):

@@ -14,8 +14,8 @@ LANGUAGES = ("en", "fr")
 
 @dataclass(frozen=True)
 class Outcome:
-    """One way a failing check can end: its status (``review`` or ``fail``) and message, chosen
-    when ``when`` matches the facts."""
+    """One way a check can end: its status (``review`` or ``fail`` for a failing check, ``pass``
+    for a passing one) and message, chosen when ``when`` matches the facts."""
 
     status: str
     when: jsonschema.protocols.Validator = field(repr=False)

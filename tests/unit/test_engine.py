@@ -148,11 +148,33 @@ def test_outcomes_give_each_failing_case_its_status_and_message(tmp_path: Path) 
     assert (plain.status, plain.texts["en"]["message"]) == (Status.FAIL, "Missing.")
 
 
+def test_a_pass_outcome_says_what_a_pass_rests_on_and_never_decides_a_failure(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "test-outcomes.yaml").write_text(_OUTCOMES + """\
+  - status: pass
+    when: {properties: {doc: {required: [via], properties: {via: {const: example}}}}}
+    message: {en: "{/doc/path} shows it by an example.", fr: "{/doc/path} le montre par un exemple."}
+pass_message: {en: "{/doc/path} is fine.", fr: "{/doc/path} va bien."}
+""")
+    rule = load_ruleset([tmp_path], builtin=False).get("test-outcomes")
+    assert rule is not None
+    example = evaluate(rule, {"doc": {"path": "R.md", "ok": True, "via": "example"}})
+    assert example.status is Status.PASS
+    assert example.texts["fr"]["message"] == "R.md le montre par un exemple."
+    plain = evaluate(rule, {"doc": {"path": "R.md", "ok": True}})
+    assert (plain.status, plain.texts["en"]["message"]) == (Status.PASS, "R.md is fine.")
+    # A failing check never takes a pass outcome, even when its 'when' matches.
+    failing = evaluate(rule, {"doc": {"path": "R.md", "via": "example"}})
+    assert (failing.status, failing.texts["en"]["message"]) == (Status.FAIL, "Missing.")
+
+
 def test_an_outcome_with_a_broken_schema_is_a_rule_problem(tmp_path: Path) -> None:
     folder = tmp_path / "licensing"
     folder.mkdir()
     (folder / "test-outcomes.yaml").write_text(
-        _OUTCOMES.replace("{type: string}", "{type: strin}").replace("status: fail", "status: pass"))
+        _OUTCOMES.replace("{type: string}", "{type: strin}").replace("status: fail", "status: done"))
     _, _, problems = check_folders([tmp_path])
     text = "\n".join(str(p) for p in problems)
-    assert "/outcomes/1/status: 'pass' is not one of ['review', 'fail']" in text
+    assert "/outcomes/1/status: 'done' is not one of ['review', 'fail', 'pass']" in text

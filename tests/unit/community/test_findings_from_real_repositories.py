@@ -529,7 +529,17 @@ def test_a_library_installed_then_imported_explains_how_to_run() -> None:
     assert facts["community"]["readme"]["evidence"]["run"] == {"line": 15, "via": "text",
                                                                "usage": True}
     status, message = _status(facts, "readme-explains-how-to-run")
-    assert status is Status.PASS and "usage example of the package: yes" in message
+    assert status is Status.PASS and "as a usage example of the package it installs" in message
+
+
+def test_the_pass_message_names_the_usage_example_only_when_the_pass_rests_on_it() -> None:
+    # InseeFrLab/pynsee: running found elsewhere, the README also has an example; the message
+    # must not say "usage example: no" (a false fact), nor mention it at all.
+    text = ("# Service\n\nA service that does things for people.\n\n## Installation\n\n"
+            "```\npip install -r requirements.txt\n```\n\n## Lancer\n\n```\nmake start\n```\n")
+    status, message = _status(_facts({"README.md": text}), "readme-explains-how-to-run")
+    assert status is Status.PASS
+    assert "usage example" not in message and message.endswith("(installation: yes; running: yes).")
 
 
 @pytest.mark.parametrize("text", [
