@@ -86,12 +86,15 @@ class LicenceCollector(Collector):
         badges: list[dict[str, t.Any]] = []
         readme, in_readme = _readme(snapshot, listing, problems, badges)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
-        root_declared = [d for d in declarations if d["scope"] == "root"]
+        # An API description's licence is its own (and its data's), not the repository's.
+        root_declared = [d for d in declarations if d["scope"] == "root"
+                         and d["source"] not in API_SOURCES]
+        api_declared = [d for d in declarations if d["source"] in API_SOURCES]
         unread_root = [u for u in unread if u["scope"] == "root"]
         sampled = header_facts.get("sampled") or 0
         cover = bool(sampled) and header_facts.get("with_identifier", 0) * 2 > sampled
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
-                                          unread_root, cover))
+                                          unread_root, cover, api_declared))
         consistency = _consistency(declarations, decision, files)
         readme_used = in_readme if decision.method == "readme" or (
             in_readme and not any(f["scope"] == "root" for f in files)) else None
@@ -119,9 +122,11 @@ class LicenceCollector(Collector):
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
-                          + explain.tool_default(decision.declaration)),
+                          + explain.tool_default(decision.declaration)
+                          + explain.api_only(decision.method, api_declared)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration),
-            "declared_only": _declared_only(decision.declaration),
+            "declared_only": _declared_only(decision.declaration
+                                            if decision.method.startswith("declared:") else None),
             # API descriptions' licences are judged by api-licence-consistent: a deprecated id
             # there is not the repository's licence as written (one line, one finding).
             "deprecated_ids": sorted({i for d in declarations if d["scope"] != "third-party"

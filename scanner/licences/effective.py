@@ -11,6 +11,8 @@ Rules of decision (each recorded in the facts, so a report can say why):
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
+  an API description's ``info.license`` is never the repository's licence: alone, it leaves the
+  licence unknown (``api-description-only``) for a person to check;
 - GNU ``-only``/``-or-later``: from the declarations, README and headers when they say; from the
   text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which; a licence
   only *named* ("GNU AGPL v3") keeps its bare family id (``unstated``): no suffix is made up.
@@ -41,6 +43,9 @@ class Evidence:
     readme_licence: dict[str, t.Any] | None = None  # the README's licence section, read
     unread: list[dict[str, t.Any]] = field(default_factory=list)  # root licence files not read
     headers_cover: bool = False  # most sampled source files carry an SPDX identifier
+    #: Licences API descriptions give in ``info.license``: the licence of the API's description
+    #: (and often of the data it serves), never the repository's; only said when nothing else is.
+    api_declared: list[dict[str, t.Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -172,6 +177,11 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
                             else None)
     if components:
         return Decision("NOASSERTION", [], "components-only", confidence=0.0)
+    named = next((d for d in evidence.api_declared if d.get("expression")), None)
+    if named is not None:
+        # The repository says nothing of its licence; an API description names one for itself.
+        return Decision("NOASSERTION", [], "api-description-only", confidence=0.0,
+                        declaration=named)
     return Decision(None, [], "none")
 
 

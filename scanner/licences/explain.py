@@ -205,6 +205,25 @@ def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | N
     return {"en": method, "fr": method}
 
 
+def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
+    """The only licence named is an API description's ``info.license``: the licence of that
+    description (and of the data the API serves), which does not license the repository."""
+    if method != "api-description-only":
+        return []
+    naming = [d for d in api_declared if d.get("expression")]
+    where = ", ".join(list(dict.fromkeys(
+        f"{d['path']} ({d.get('field') or 'info.license'}: \"{d['expression']}\")"
+        for d in naming))[:2])  # a message value holds 300 characters
+    return [_note(naming[0]["path"] if naming else "",
+                  "the repository states no licence of its own (no licence file, README licence "
+                  "section, package metadata or SPDX header); only an API description names one, "
+                  f"{where}: the licence of that description, not of the repository",
+                  "le dépôt n'indique aucune licence propre (ni fichier de licence, ni section "
+                  "licence du README, ni métadonnées de paquet, ni en-tête SPDX) ; seule une "
+                  f"description d'API en nomme une, {where} : la licence de cette description, "
+                  "pas du dépôt")]
+
+
 def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:
     """The licence is known only from a manifest value its package manager writes by default
     (``"license": "ISC"`` from ``npm init``): no sign that anyone chose it."""
