@@ -94,7 +94,8 @@ class LicenceCollector(Collector):
         sampled = header_facts.get("sampled") or 0
         cover = bool(sampled) and header_facts.get("with_identifier", 0) * 2 > sampled
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
-                                          unread_root, cover, api_declared))
+                                          unread_root, cover, api_declared,
+                                          header_facts.get("notices") or [], sampled))
         consistency = _consistency(declarations, decision, files)
         readme_used = in_readme if decision.method == "readme" or (
             in_readme and not any(f["scope"] == "root" for f in files)) else None
@@ -118,13 +119,16 @@ class LicenceCollector(Collector):
             "version_sources": decision.version_sources,
             "version_notes": explain.version_notes(
                 decision.ids, decision.version_basis, files, declarations, readme_used,
-                from_declarations=decision.method.startswith("declared:")),
+                from_declarations=decision.method.startswith("declared:"), sampled=sampled,
+                sources=decision.version_sources),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
                           + explain.tool_default(decision.declaration)
                           + explain.api_only(decision.method, api_declared)),
-            "how": explain.how(decision.method, files, readme_used, decision.declaration),
+            "how": explain.how(decision.method, files, readme_used, decision.declaration,
+                               from_readme=decision.from_readme, scoped_readme=in_readme,
+                               versions=decision.version_sources, declared=declarations),
             "declared_only": _declared_only(decision.declaration
                                             if decision.method.startswith("declared:") else None),
             # API descriptions' licences are judged by api-licence-consistent: a deprecated id

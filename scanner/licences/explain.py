@@ -112,7 +112,8 @@ def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
 
 def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any]],
                   declared: list[dict[str, t.Any]], readme: dict[str, t.Any] | None, *,
-                  from_declarations: bool = False) -> list[Note]:
+                  from_declarations: bool = False, sampled: int = 0,
+                  sources: t.Sequence[dict[str, t.Any]] = ()) -> list[Note]:
     """Why the effective licence is not written as on data.gouv.fr's list: how each GNU
     version was read, deprecated ids declared, the MPL without its copyleft exception."""
     notes: list[Note] = []
@@ -129,12 +130,27 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
         if base not in GNU_FAMILIES or spdx_id.endswith("-or-later"):
             continue
         if basis == "text":
+            # Only a sample of the source files is read: say what was read, not "nothing".
+            read, read_fr = (
+                (f"the licence files, README, package metadata and the heads of {sampled} sampled "
+                 "source files", f"les fichiers de licence, le README, les métadonnées de paquets "
+                 f"et le début de {sampled} fichiers sources échantillonnés") if sampled else
+                ("the licence files, README and package metadata",
+                 "les fichiers de licence, le README et les métadonnées de paquets"))
             notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
-                                      f"convention reads as {spdx_id}; nothing in the repository "
-                                      "says \"or any later version\"",
+                                      f"convention reads as {spdx_id}; nothing civiscan read "
+                                      f"({read}) says \"or any later version\"",
                                f"{where} contient seulement le texte de la licence {base}, qui se lit "
-                               f"{spdx_id} par convention SPDX ; rien dans le dépôt ne dit « ou "
-                               "toute version ultérieure »"))
+                               f"{spdx_id} par convention SPDX ; rien de ce que civiscan a lu "
+                               f"({read_fr}) ne dit « ou toute version ultérieure »"))
+        elif basis == "headers" and any(x.get("files") for x in sources):
+            counted = next(x for x in sources if x.get("files"))
+            notes.append(_note("", f"{counted['files']} of {counted['sampled']} sampled source "
+                                   f"files carry the GNU notice of {base} without \"or any later "
+                                   f"version\", so it reads as {spdx_id}",
+                               f"{counted['files']} des {counted['sampled']} fichiers sources "
+                               f"échantillonnés portent la notice GNU de la licence {base} sans "
+                               f"« ou toute version ultérieure » : elle se lit {spdx_id}"))
         elif basis == "unstated":
             named = (_declaring(declared, base) if from_declarations else where) or where
             notes.append(_note(named, f"{named} names the {base} licence without saying \"only\" "
@@ -173,9 +189,35 @@ def _declaring(declared: list[dict[str, t.Any]], base: str) -> str:
 
 
 def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | None,
-        declaration: dict[str, t.Any] | None) -> dict[str, str]:
+        declaration: dict[str, t.Any] | None, *, from_readme: t.Sequence[str] = (),
+        scoped_readme: dict[str, t.Any] | None = None,
+        versions: t.Sequence[dict[str, t.Any]] = (),
+        declared: t.Sequence[dict[str, t.Any]] = ()) -> dict[str, str]:
     """Where the effective licence comes from, in words: a licence file is a text; a manifest's
-    value alone ("declared only in package.json") is weaker, and the finding says so."""
+    value alone ("declared only in package.json") is weaker, and the finding says so. Each part
+    is credited to its own source: licences the README's licence section adds to the files'
+    (``from_readme``, from ``scoped_readme``), a GNU "or any later version" read elsewhere."""
+    said = _origin(method, files, readme, declaration)
+    if from_readme and scoped_readme and method == "files":
+        ids = ", ".join(from_readme)
+        own = ", ".join(dict.fromkeys(i for f in files if f["scope"] == "root"
+                                      for i in f["licences"]))
+        also = _also_declared(from_readme, declared)
+        said = {
+            "en": f"{said['en']} for {own}; the licence section of {scoped_readme['path']} "
+                  f"(line {scoped_readme['line']}) for {ids}"
+                  + (f", also declared in {also}" if also else ""),
+            "fr": f"{said['fr']} pour {own} ; la section licence de {scoped_readme['path']} "
+                  f"(ligne {scoped_readme['line']}) pour {ids}"
+                  + (f", aussi déclarée dans {also}" if also else ""),
+        }
+    for part in _version_origins(versions, declaration):
+        said = {"en": f"{said['en']}; {part['en']}", "fr": f"{said['fr']} ; {part['fr']}"}
+    return said
+
+
+def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | None,
+            declaration: dict[str, t.Any] | None) -> dict[str, str]:
     held = [f["path"] for f in files if f["scope"] == "root"]
     roots = ", ".join(held)
     if method == "files" and roots:
@@ -203,6 +245,45 @@ def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | N
         return {"en": "the SPDX headers of the source files, no licence file",
                 "fr": "les en-têtes SPDX des fichiers sources, sans fichier de licence"}
     return {"en": method, "fr": method}
+
+
+def _also_declared(ids: t.Sequence[str], declared: t.Sequence[dict[str, t.Any]]) -> str:
+    """The repository's own manifests that declare one of ``ids`` too."""
+    wanted = {family(i) for i in ids}
+    return ", ".join(dict.fromkeys(
+        d["path"] for d in declared if d.get("scope") != "third-party"
+        and d.get("source") not in _API_SOURCES
+        and any(family(i) in wanted for i in d.get("ids") or ())))
+
+
+def _version_origins(versions: t.Sequence[dict[str, t.Any]],
+                     declaration: dict[str, t.Any] | None) -> list[Note]:
+    """Where a GNU "-only"/"-or-later" was read, when not in the source already named."""
+    parts: list[Note] = []
+    for source in versions:
+        says = source.get("says")
+        if declaration is not None and source.get("path") == declaration.get("path"):
+            continue
+        clause, clause_fr = (("\"or any later version\"", "« ou toute version ultérieure »")
+                             if says == "or-later" else ("\"only\"", "« only »"))
+        if source.get("source") == "headers" and source.get("files"):
+            files, sampled = source["files"], source.get("sampled")
+            part = _note("", f"{clause} from the GNU notice of {files} of {sampled} sampled "
+                             "source files",
+                         f"{clause_fr} d'après la notice GNU de {files} des {sampled} fichiers "
+                         "sources échantillonnés")
+        elif source.get("source") == "headers":
+            part = _note("", f"{clause} from the SPDX headers of sampled source files",
+                         f"{clause_fr} d'après les en-têtes SPDX de fichiers sources "
+                         "échantillonnés")
+        elif source.get("source") == "readme":
+            part = _note("", f"{clause} from the README", f"{clause_fr} d'après le README")
+        else:
+            path = source.get("path") or source.get("source")
+            part = _note(str(path), f"{clause} from {path}", f"{clause_fr} d'après {path}")
+        if part not in parts:
+            parts.append(part)
+    return parts
 
 
 def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:

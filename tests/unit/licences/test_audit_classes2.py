@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from scanner.licences.texts import licence_text
 from tests.unit.licences.conftest import MIT
 from tests.unit.licences.test_trust import facts, finding
 
@@ -51,3 +52,140 @@ def test_an_api_descriptions_licence_does_not_settle_the_repositorys() -> None:
     bare = facts({"README.md": "# API\n", **CODE})
     assert bare["licence"]["method"] == "none"
     assert finding(bare, "licence-recognised")[0] == "not_applicable"
+
+
+# --- 2. GNU "or any later version" notices in the source files' heads -----------------------------
+
+# France-Travail/happy_vllm src/happy_vllm/application.py:1-15 (20 of its 22 source files).
+HAPPY_HEADER = """#!/usr/bin/env python3
+# Copyright (C) <2018-2024>  <Agence Data Services, DSI France Travail>
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU Affero General Public License as
+# published by the Free Software Foundation, either version 3 of the
+# License, or (at your option) any later version.
+#
+# This program is distributed in the hope that it will be useful,
+# but WITHOUT ANY WARRANTY; without even the implied warranty of
+# MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+# GNU Affero General Public License for more details.
+#
+# You should have received a copy of the GNU Affero General Public License
+# along with this program.  If not, see <https://www.gnu.org/licenses/>.
+
+from fastapi import FastAPI
+"""
+# The FSF's French translation of the LGPL notice, for a library (« la redistribuer »).
+LGPL_FR = """/*
+ * Cette bibliothèque est un logiciel libre ; vous pouvez la redistribuer et/ou la modifier
+ * selon les termes de la Licence Publique Générale Limitée GNU telle que publiée par la Free
+ * Software Foundation ; soit la version 2.1 de la licence, soit (à votre gré) toute version
+ * ultérieure.
+ */
+int main(void) { return 0; }
+"""
+
+
+def _sources(header: str, count: int, folder: str = "src/happy_vllm") -> dict[str, str]:
+    return {f"{folder}/module{i:02}.py": header for i in range(count)}
+
+
+def test_gnu_notices_in_source_headers_settle_or_later(agpl: str) -> None:
+    files = {"LICENSE": agpl, **_sources(HAPPY_HEADER, 20),
+             "setup.py": "from setuptools import setup\nsetup(name='happy_vllm')\n",
+             "examples/run.py": "print('hello')\n"}
+    document = facts(files)
+    licence = document["licence"]
+    assert licence["spdx"] == "AGPL-3.0-or-later"
+    headers = licence["headers"]
+    assert headers["sampled"] == 12
+    carrying = headers["with_notice"]
+    assert 0 < carrying < 12  # the sample holds setup.py and the example too
+    assert headers["notices"] == [{"expression": "AGPL-3.0-or-later", "files": carrying}]
+    assert licence["version_sources"][0]["files"] == carrying
+    status, en, fr = finding(document, "licence-recognised")
+    assert status == "pass"
+    assert (f"\"or any later version\" from the GNU notice of {carrying} of 12 sampled source "
+            "files") in en
+    assert f"d'après la notice GNU de {carrying} des 12 fichiers sources échantillonnés" in fr
+    assert finding(document, "licence-on-strict-list")[0] == "pass"
+
+
+def test_a_french_lgpl_notice_is_read(gpl: str) -> None:
+    # COPYING holds the GPL text; the headers say which licence and version
+    document = facts({"COPYING": gpl, **_sources(LGPL_FR, 3, "lib")})
+    notices = document["licence"]["headers"]["notices"]
+    assert notices == [{"expression": "LGPL-2.1-or-later", "files": 3}]
+
+
+def test_notices_without_the_later_clause_say_only(agpl: str) -> None:
+    only = HAPPY_HEADER.replace("either version 3 of the\n# License, or (at your option) any "
+                                "later version.", "version 3 of the License.")
+    assert "later" not in only.split("WARRANTY")[0]
+    document = facts({"LICENSE": agpl, **_sources(only, 4)})
+    licence = document["licence"]
+    assert licence["spdx"] == "AGPL-3.0-only"
+    assert licence["version_basis"] == "headers"
+    status, en, fr = finding(document, "licence-on-strict-list")
+    assert status == "fail"
+    assert ("4 of 4 sampled source files carry the GNU notice of AGPL-3.0 without \"or any "
+            "later version\"") in en
+    assert "4 des 4 fichiers sources échantillonnés" in fr
+
+
+def test_notices_that_do_not_settle_the_version(agpl: str) -> None:
+    only = HAPPY_HEADER.replace("either version 3 of the\n# License, or (at your option) any "
+                                "later version.", "version 3 of the License.")
+    # As many files say "only" as "or later": nothing is settled, and the message says what
+    # civiscan read (a sample), never "nothing in the repository".
+    tie = facts({"LICENSE": agpl, "src/a.py": HAPPY_HEADER, "src/b.py": only})
+    assert tie["licence"]["spdx"] == "AGPL-3.0-only"
+    assert tie["licence"]["version_basis"] == "text"
+    en = finding(tie, "licence-on-strict-list")[1]
+    assert "the heads of 2 sampled source files" in en
+    assert "nothing in the repository" not in en
+    # Another GNU licence's notices say nothing of this one's version.
+    gpl_header = HAPPY_HEADER.replace("GNU Affero General Public License",
+                                      "GNU General Public License")
+    other = facts({"LICENSE": agpl, **_sources(gpl_header, 3)})
+    assert other["licence"]["spdx"] == "AGPL-3.0-only"
+    # Text that only mentions the licence is no notice.
+    mention = facts({"LICENSE": agpl, **_sources("# See the GNU Affero General Public License "
+                                                 "or any later version in LICENSE.\n", 3)})
+    assert mention["licence"]["headers"]["with_notice"] == 0
+    assert mention["licence"]["spdx"] == "AGPL-3.0-only"
+
+
+# --- 3. each part of a licence is credited to its own source -------------------------------------
+
+# etalab/guides.etalab.gouv.fr README.md:51-56 and LICENSE.md (Licence Ouverte 2.0 only).
+GUIDES_README = """# Guides d'Etalab
+
+Les guides publiés par Etalab.
+
+## Licence
+
+Le contenu des guides est publié sous [licence Ouverte 2.0](LICENSE.md) ;
+Le code nécessaire à la publication web de ces guides est sous [licence MIT](https://opensource.org/licenses/MIT).
+"""
+
+
+def test_each_licence_is_credited_to_where_it_was_read() -> None:
+    etalab = licence_text("etalab-2.0", "fr", "DINSIC", 2019).text
+    document = facts({"LICENSE.md": etalab, "README.md": GUIDES_README,
+                      "package.json": json.dumps({"name": "guides", "license": "MIT"}),
+                      "docs/guide.md": "# Guide\n", ".vuepress/config.js": "module.exports={}\n"})
+    licence = document["licence"]
+    assert licence["spdx"] == "MIT AND etalab-2.0"
+    status, en, fr = finding(document, "licence-recognised")
+    assert status == "pass"
+    assert ("licence file LICENSE.md for etalab-2.0; the licence section of README.md (line 5) "
+            "for MIT, also declared in package.json") in en
+    assert "fichier de licence LICENSE.md pour etalab-2.0 ; la section licence de README.md" in fr
+    assert "from: licence file LICENSE.md)" not in en
+
+
+def test_one_licence_file_is_credited_alone() -> None:
+    document = facts({"LICENSE": MIT, "README.md": "# X\n\n## Licence\n\nMIT\n", **CODE})
+    assert finding(document, "licence-recognised")[1] == \
+        "Licence identified: MIT (from: licence file LICENSE)."
