@@ -164,7 +164,8 @@ def empty_section() -> dict[str, t.Any]:
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
         "undecided": [], "how": {"en": "none", "fr": "aucune"}, "declared_only": None,
         "deprecated_ids": [],
-        "consistency": {"checked": 0, "agree": None, "disagreeing": []},
+        "consistency": {"checked": 0, "agree": None, "disagreeing": [],
+                        "nothing": explain.nothing_compared(False, [])},
         "readme_mentions": [], "readme_badges": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
         "index": None,
@@ -245,6 +246,58 @@ def _home(facts: Mapping[str, t.Any], root: list[declared.Declaration]) -> str |
     return next((d.repository for d in root if d.repository), None)
 
 
+def _checkout_names(snapshot: Snapshot) -> set[str]:
+    """What this checkout is called (``owner/name`` from the source, the folder's name): a
+    nested manifest naming it names this project, wherever its root manifest points."""
+    names = {snapshot.repo.full_name.lower(), snapshot.repo.name.lower()}
+    return {n.strip("/") for n in names if n.strip("/")}
+
+
+def _names_checkout(repository: str, checkout: set[str]) -> bool:
+    """``host/owner/name`` names this checkout: its ``owner/name``, or a folder called ``name``
+    or ``owner`` + a separator + ``name`` (``MTES-MCT__partaj``, ``MTES-MCT+partaj``)."""
+    parts = repository.split("/")
+    owner, name = "/".join(parts[1:-1]), parts[-1]
+    for known in checkout:
+        if known in (name, f"{owner}/{name}"):
+            return True
+        prefix = known.removesuffix(name)
+        bare = prefix.rstrip("_+-.")
+        if prefix != known and bare != prefix and bare == owner.rsplit("/", 1)[-1]:
+            return True
+    return False
+
+
+def _set_aside(path: str, item: declared.Declaration, home: str | None,
+               named: Counter[str], checkout: set[str]) -> str | None:
+    """Why a manifest's licence is not the project's (``npm-installed``, ``copy``), or ``None``.
+
+    A package npm installed there, or a copy of another repository's package: third-party code
+    under its own licence. A nested manifest is such a copy when it names another repository
+    than the project's home (publiccode.yml's ``url``, else the root manifest's) or, with no
+    home known, when it is named after the repository it names and no other manifest names that
+    repository (MTES-MCT/dialog blog/package.json: the "eleventy-dsfr" template of
+    codegouvfr/eleventy-dsfr). It is the project's own, whatever else it says, when its
+    ``repository``, ``homepage`` or ``bugs`` names the home or this checkout (MTES-MCT/partaj
+    src/frontend/package.json names MTES-MCT/partaj), or, when it is not named after the
+    repository it names, when that repository has the home's owner: a sub-package keeping the
+    project's former name (betagouv/api-subventions-asso packages/core: "core", repository
+    betagouv/datasubvention, homepage betagouv/api-subventions-asso/tree/main/packages/core).
+    """
+    if item.third_party:
+        return "npm-installed"
+    if "/" not in path or not item.repository:
+        return None
+    own = (item.repository, *item.homes)
+    if any(r == home or _names_checkout(r, checkout) for r in own):
+        return None
+    if home:
+        if not item.self_named and item.repository.rsplit("/", 1)[0] == home.rsplit("/", 1)[0]:
+            return None
+        return "copy"
+    return "copy" if item.self_named and named[item.repository] == 1 else None
+
+
 def _scope(path: str) -> str:
     return "root" if "/" not in path else "component"
 
@@ -286,19 +339,16 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
         read.append((path, items))
     home = _home(facts, [d for path, items in read if "/" not in path for d in items])
     named = Counter(d.repository for _, items in read for d in items if d.repository)
+    checkout = _checkout_names(snapshot)
     for path, items in read:
         for item in items:
-            # A package npm installed there, or a copy of another repository's package (its
-            # manifest names that repository): third-party code under its own licence. With no
-            # home known, a nested package named after the repository it names, which no other
-            # manifest here names, is such a copy (MTES-MCT/dialog blog/package.json: the
-            # "eleventy-dsfr" template of codegouvfr/eleventy-dsfr).
-            foreign = item.third_party or bool(
-                "/" in path and item.repository and (
-                    item.repository != home if home else
-                    item.self_named and named[item.repository] == 1))
+            reason = _set_aside(path, item, home, named, checkout)
             entry = _declared_entry(item.source, item.path, item.expression, item.field,
-                                    "third-party" if foreign else _scope(path))
+                                    "third-party" if reason else _scope(path))
+            if reason:
+                entry["set_aside"] = reason
+            if item.repository:
+                entry["repository"] = item.repository
             if item.tool_default:
                 entry["tool_default"] = item.tool_default
             found.append(entry)
@@ -408,7 +458,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
     if not effective:
         for entry in declarations:
             entry["agrees"] = None
-        return {"checked": 0, "agree": None, "disagreeing": []}
+        return {"checked": 0, "agree": None, "disagreeing": [],
+                "nothing": explain.nothing_compared(False, declarations)}
     # A suffix only the SPDX convention gave (the licence text alone), or that one side does
     # not state ("GNU AGPL v3", a gnu.org URL, the deprecated "AGPL-3.0"), cannot disagree.
     loose = decision.version_basis in (None, "text", "notice", "unstated", "deprecated")
@@ -452,7 +503,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
                                 "expression": entry["expression"],
                                 "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
-            "disagreeing": disagreeing}
+            "disagreeing": disagreeing,
+            "nothing": None if checked else explain.nothing_compared(True, declarations)}
 
 
 def _data_docs(listing: Sequence[str], sizes: Mapping[str, int | None],

@@ -286,6 +286,36 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
     return parts
 
 
+def nothing_compared(identified: bool,
+                     declared: t.Sequence[dict[str, t.Any]]) -> dict[str, str]:
+    """Why licence-declarations-consistent has nothing to compare, naming what was set aside."""
+    if not identified:
+        return {"en": "the repository's licence is not identified (see licence-recognised)",
+                "fr": "la licence du dépôt n'est pas identifiée (voir licence-recognised)"}
+    en = "no package metadata of the repository declares a licence"
+    fr = "aucune métadonnée de paquet du dépôt ne déclare de licence"
+    every = [d for d in declared if d.get("set_aside") and d.get("expression")]
+    aside = every[:2]  # a message value holds 300 characters
+    parts_en, parts_fr = [], []
+    for entry in aside:
+        said = f"{entry['path']} (\"{entry['expression']}\")"
+        if entry["set_aside"] == "npm-installed":
+            parts_en.append(f"{said}, a package npm installed")
+            parts_fr.append(f"{said}, un paquet installé par npm")
+        else:
+            parts_en.append(f"{said}, which names another project's repository, "
+                            f"{entry.get('repository')}")
+            parts_fr.append(f"{said}, qui nomme le dépôt d'un autre projet, "
+                            f"{entry.get('repository')}")
+    if len(every) > len(aside):
+        parts_en.append(f"{len(every) - len(aside)} more")
+        parts_fr.append(f"{len(every) - len(aside)} autres")
+    if parts_en:
+        en += "; set aside as third-party code: " + "; ".join(parts_en)
+        fr += " ; écarté comme code tiers : " + " ; ".join(parts_fr)
+    return {"en": en, "fr": fr}
+
+
 def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
     """The only licence named is an API description's ``info.license``: the licence of that
     description (and of the data the API serves), which does not license the repository."""

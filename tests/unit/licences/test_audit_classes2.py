@@ -189,3 +189,87 @@ def test_one_licence_file_is_credited_alone() -> None:
     document = facts({"LICENSE": MIT, "README.md": "# X\n\n## Licence\n\nMIT\n", **CODE})
     assert finding(document, "licence-recognised")[1] == \
         "Licence identified: MIT (from: licence file LICENSE)."
+
+
+# --- 4. manifests set aside as copies: say so, and keep the project's own ------------------------
+
+# MTES-MCT/partaj: no root manifest nor publiccode.yml; src/frontend/package.json:1-18.
+PARTAJ_FRONT = json.dumps({"name": "partaj", "version": "0.1.0", "license": "MIT",
+                           "repository": "https://github.com/MTES-MCT/partaj",
+                           "author": "Ministères de la Transition écologique"})
+PARTAJ = {"LICENCE": MIT, "src/backend/setup.cfg": "[metadata]\nname = partaj\nlicense = MIT\n",
+          "src/frontend/package.json": PARTAJ_FRONT, "src/backend/app.py": "x = 1\n"}
+
+
+def _front(document: dict[str, object]) -> dict[str, object]:
+    declared = document["licence"]["declared"]  # type: ignore[index]
+    return next(d for d in declared if d["path"] == "src/frontend/package.json")
+
+
+def test_a_manifest_naming_this_checkout_is_the_projects_own() -> None:
+    for name, full_name in (("partaj", "MTES-MCT/partaj"), ("MTES-MCT__partaj", None),
+                            ("MTES-MCT+partaj", None), ("partaj", None)):
+        document = facts(PARTAJ, name=name, full_name=full_name)
+        assert _front(document)["scope"] == "component", name
+        assert document["licence"]["consistency"]["checked"] == 2
+    # Negative: a checkout called otherwise knows no better than before (a copy, set aside).
+    other = facts(PARTAJ, name="scratch")
+    assert _front(other)["scope"] == "third-party"
+    assert _front(other)["set_aside"] == "copy"
+    assert _front(facts(PARTAJ, name="other__partaj-v2"))["scope"] == "third-party"
+
+
+# betagouv/api-subventions-asso: root package.json names the repository; packages/core keeps
+# the project's former name, betagouv/datasubvention, and npm's default "ISC".
+SUBVENTIONS_ROOT = json.dumps({"name": "api-subventions-asso", "license": "MIT", "repository": {
+    "type": "git", "url": "git+https://github.com/betagouv/api-subventions-asso.git"}})
+
+
+def _core(homepage: str | None) -> str:
+    doc = {"name": "core", "license": "ISC", "repository": {
+        "type": "git", "url": "git+https://github.com/betagouv/datasubvention.git"}}
+    if homepage:
+        doc["homepage"] = homepage
+    return json.dumps(doc)
+
+
+def test_a_renamed_projects_sub_package_is_its_own() -> None:
+    home = "https://github.com/betagouv/api-subventions-asso/tree/main/packages/core#readme"
+    for core in (_core(home), _core(None)):
+        document = facts({"LICENSE": MIT, "package.json": SUBVENTIONS_ROOT,
+                          "packages/core/package.json": core, "packages/core/src/a.ts": "x\n"})
+        entry = next(d for d in document["licence"]["declared"]
+                     if d["path"] == "packages/core/package.json")
+        assert entry["scope"] == "component"
+        status, en, _ = finding(document, "licence-declarations-consistent")
+        assert status == "fail" and "packages/core/package.json (ISC)" in en
+
+
+def test_copies_of_other_projects_stay_set_aside() -> None:
+    # MTES-MCT/dialog blog/package.json: the eleventy-dsfr template of codegouvfr.
+    blog = json.dumps({"name": "eleventy-dsfr", "license": "MIT", "repository": {
+        "type": "git", "url": "git@github.com:codegouvfr/eleventy-dsfr.git"},
+        "homepage": "https://codegouvfr.github.io/eleventy-dsfr/"})
+    document = facts({"LICENSE": MIT, "composer.json": json.dumps({"name": "dialog"}),
+                      "blog/package.json": blog, "src/a.php": "<?php\n"}, name="dialog")
+    entry = next(d for d in document["licence"]["declared"] if d["path"] == "blog/package.json")
+    assert (entry["scope"], entry["set_aside"]) == ("third-party", "copy")
+    status, en, fr = finding(document, "licence-declarations-consistent")
+    assert status == "not_applicable"
+    assert "No metadata declares a licence" not in en
+    assert ('no package metadata of the repository declares a licence; set aside as '
+            'third-party code: blog/package.json ("MIT"), which names another project\'s '
+            'repository, github.com/codegouvfr/eleventy-dsfr') in en
+    assert "écarté comme code tiers : blog/package.json" in fr
+    # A template of the home's owner, named after its own repository, is still a copy.
+    template = json.dumps({"name": "template", "license": "ISC",
+                           "repository": "https://github.com/betagouv/template"})
+    copied = facts({"LICENSE": MIT, "package.json": SUBVENTIONS_ROOT,
+                    "site/package.json": template, "src/a.ts": "x\n"})
+    entry = next(d for d in copied["licence"]["declared"] if d["path"] == "site/package.json")
+    assert entry["scope"] == "third-party"
+    # Nothing identified: the message says that, not "no metadata".
+    unknown = facts({"package.json": json.dumps({"name": "x"}), "src/a.ts": "x\n"})
+    assert finding(unknown, "licence-declarations-consistent")[1] == (
+        "Nothing to compare: the repository's licence is not identified (see "
+        "licence-recognised).")
