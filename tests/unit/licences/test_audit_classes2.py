@@ -273,3 +273,74 @@ def test_copies_of_other_projects_stay_set_aside() -> None:
     assert finding(unknown, "licence-declarations-consistent")[1] == (
         "Nothing to compare: the repository's licence is not identified (see "
         "licence-recognised).")
+
+
+# --- 5. documentation sites: their tooling is no code; say why the data/docs rule is N/A ---------
+
+# openfisca/openfisca-doc: a Sphinx site; the "code" is its configuration, theme templates and
+# static assets (vendored reveal.js, jQuery, lucide), and the manifests installing Sphinx.
+SPHINX_SITE = {
+    "README.md": "# OpenFisca documentation\n\n## Install\n\n```sh\nmake install\n```\n\n"
+                 "## Run\n\n```sh\nmake dev\n```\n",
+    "pyproject.toml": "[project]\nname = 'openfisca-doc'\ndependencies = ['sphinx']\n",
+    "requirements.txt": "sphinx\n",
+    "source/conf.py": "project = 'OpenFisca'\nhtml_static_path = ['static']\n",
+    "source/index.rst": "OpenFisca\n=========\n",
+    "source/_templates/layout.html": "{% extends '!layout.html' %}\n",
+    "source/coding-the-legislation/30_case_disjunction.html": "<p>Slides</p>\n",
+    "source/static/jquery.min.js": "/*! jQuery */\n",
+    "source/static/reveal/reveal.js": "export default {};\n",
+    "source/static/reveal/plugin/notes/speaker-view.html": "<html></html>\n",
+    "source/static/scripts.js": "document.body;\n",
+    "source/static/css/base.css": "body {}\n",
+    **{f"source/page{i:02}.md": f"# Page {i}\n\nSome prose.\n" for i in range(12)},
+}
+
+
+def test_a_documentation_sites_tooling_is_no_code() -> None:
+    document = facts(SPHINX_SITE)
+    assert document["repository"]["code_files"] == 0
+    assert document["licence"]["data_docs"]["code_files"] == 0
+    assert document["licence"]["data_docs"]["kind"] == "docs"
+    assert finding(document, "security-policy-present")[0] == "not_applicable"
+    assert finding(document, "publiccode-yml-present")[0] == "not_applicable"
+    # Its README explains how to build and serve it: that pass is kept.
+    assert finding(document, "readme-explains-how-to-run")[0] == "pass"
+
+
+def test_code_beside_a_documentation_site_is_still_code() -> None:
+    # A library documented with Sphinx in docs/: its own modules are code, manifests count.
+    library = {**{k.replace("source/", "docs/"): v for k, v in SPHINX_SITE.items()},
+               "src/openfisca_core/formula.py": "def formula():\n    return 1\n"}
+    document = facts(library)
+    assert document["repository"]["code_files"] == 3  # the module and the two manifests
+    assert finding(document, "security-policy-present")[0] == "fail"
+    # Without a generator's configuration, static/ and templates are the service's own.
+    app = {"manage.py": "import django\n", "app/static/js/app.js": "x;\n",
+           "app/templates/base.html": "<html></html>\n", "requirements.txt": "django\n"}
+    assert facts(app)["repository"]["code_files"] == 4
+    # A conf.py with no pages beside it is no Sphinx site.
+    lone = {"conf.py": "x = 1\n", "static/app.js": "x;\n", "README.md": "# X\n"}
+    assert facts(lone)["repository"]["code_files"] == 2
+
+
+def test_the_data_docs_rule_says_why_it_does_not_apply() -> None:
+    # DISIC/design.numerique.gouv.fr: 433 documents, 93 code files (Vue pages): not "mostly
+    # code", but more code than a documentation repository has.
+    site = {**{f"content/page{i:03}.md": "# Page\n\nTexte.\n" for i in range(40)},
+            **{f"src/pages/Page{i}.vue": "<template><div/></template>\n" for i in range(9)},
+            "LICENSE.md": MIT}
+    document = facts(site)
+    assert document["licence"]["data_docs"]["kind"] is None
+    status, en, fr = finding(document, "data-docs-licence-recognised")
+    assert status == "not_applicable"
+    assert "mostly code" not in en
+    assert ("not mostly data or documentation (documents: 40, data files: 0, code files: 9; "
+            "tests and third-party code aside): a documentation repository has at most one code "
+            "file for 10 documents") in en
+    assert "fichiers de code : 9" in fr and not en.endswith("….")
+    # A fork of a documentation repository: said as such.
+    fork = facts({**SPHINX_SITE, "LICENSE": MIT})
+    fork["repository"]["fork"] = True
+    status, en, _ = finding(fork, "data-docs-licence-recognised")
+    assert status == "not_applicable" and "holds mostly documentation, but it is a fork" in en
