@@ -15,6 +15,8 @@ from scanner.licences.notices import GNU_FAMILIES
 Note = dict[str, str]
 #: API descriptions' licences are judged by the api/ rules, not as the repository's licence.
 _API_SOURCES = frozenset({"openapi", "swagger", "asyncapi"})
+#: Declarations other rules compare (publiccode-licence-consistent, api-licence-consistent).
+_COMPARED_ELSEWHERE = _API_SOURCES | {"publiccode.yml"}
 
 
 def _note(path: str, en: str, fr: str) -> Note:
@@ -278,9 +280,17 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
                          "échantillonnés")
         elif source.get("source") == "readme":
             part = _note("", f"{clause} from the README", f"{clause_fr} d'après le README")
-        else:
-            path = source.get("path") or source.get("source")
-            part = _note(str(path), f"{clause} from {path}", f"{clause_fr} d'après {path}")
+        else:  # declarations saying the same are named together
+            path = str(source.get("path") or source.get("source"))
+            same = next((p for p in parts if p["path"] and p["en"].startswith(f"{clause} from ")),
+                        None)
+            if same is not None:
+                if path not in same["path"].split(", "):
+                    same["path"] += f", {path}"
+                    same["en"] += f", {path}"
+                    same["fr"] += f", {path}"
+                continue
+            part = _note(path, f"{clause} from {path}", f"{clause_fr} d'après {path}")
         if part not in parts:
             parts.append(part)
     return parts
@@ -292,8 +302,16 @@ def nothing_compared(identified: bool,
     if not identified:
         return {"en": "the repository's licence is not identified (see licence-recognised)",
                 "fr": "la licence du dépôt n'est pas identifiée (voir licence-recognised)"}
-    en = "no package metadata of the repository declares a licence"
-    fr = "aucune métadonnée de paquet du dépôt ne déclare de licence"
+    unknown = [d for d in declared if d.get("expression") and not d.get("ids")
+               and d.get("scope") != "third-party" and d.get("source") not in _COMPARED_ELSEWHERE]
+    if unknown:
+        said = ", ".join(f"{d['path']} (\"{d['expression']}\")" for d in unknown[:2])
+        en = f"no package metadata of the repository declares a licence civiscan can identify ({said})"
+        fr = (f"aucune métadonnée de paquet du dépôt ne déclare de licence que civiscan sache "
+              f"identifier ({said})")
+    else:
+        en = "no package metadata of the repository declares a licence"
+        fr = "aucune métadonnée de paquet du dépôt ne déclare de licence"
     every = [d for d in declared if d.get("set_aside") and d.get("expression")]
     aside = every[:2]  # a message value holds 300 characters
     parts_en, parts_fr = [], []

@@ -344,3 +344,23 @@ def test_the_data_docs_rule_says_why_it_does_not_apply() -> None:
     fork["repository"]["fork"] = True
     status, en, _ = finding(fork, "data-docs-licence-recognised")
     assert status == "not_applicable" and "holds mostly documentation, but it is a fork" in en
+
+
+def test_an_unidentifiable_declaration_is_named_not_denied() -> None:
+    document = facts({"LICENSE": MIT, "package.json": json.dumps(
+        {"name": "x", "license": "Licence maison"}), "src/a.ts": "x\n"})
+    status, en, fr = finding(document, "licence-declarations-consistent")
+    assert status == "not_applicable"
+    assert ('no package metadata of the repository declares a licence civiscan can identify '
+            '(package.json ("Licence maison"))') in en
+    assert "que civiscan sache identifier" in fr
+
+
+def test_declarations_saying_or_later_are_named_together(agpl: str) -> None:
+    # openfisca/openfisca-core: publiccode.yml and setup.py both say AGPL-3.0-or-later.
+    document = facts({"LICENSE": agpl, "publiccode.yml": "publiccodeYmlVersion: '0.4'\nlegal:\n"
+                      "  license: AGPL-3.0-or-later\n",
+                      "setup.py": "from setuptools import setup\nsetup(license="
+                                  "'AGPL-3.0-or-later')\n", "openfisca_core/a.py": "x = 1\n"})
+    en = finding(document, "licence-recognised")[1]
+    assert '"or any later version" from publiccode.yml, setup.py' in en
