@@ -11,16 +11,12 @@ import re
 import typing as t
 from collections.abc import Mapping
 
-from scanner.errors import ParseError
-from scanner.parsing import load_json, load_toml
+from scanner import packages
 from scanner.snapshot import Snapshot
 
-#: Package manifests naming the project, in the order they are asked: (path, how to read it).
-_MANIFESTS: tuple[tuple[str, str], ...] = (
-    ("package.json", "json:name"), ("pyproject.toml", "toml:project.name"),
-    ("pyproject.toml", "toml:tool.poetry.name"), ("Cargo.toml", "toml:package.name"),
-    ("composer.json", "json:name"),
-)
+#: Package manifests naming the project, in the order they are asked (read by
+#: :func:`scanner.packages.declared`, published or not).
+_MANIFESTS = ("package.json", "pyproject.toml", "Cargo.toml", "composer.json")
 #: A name fit for a title: one line, no markup characters that would change the file written.
 _NAME = re.compile(r"^[^\x00-\x1f<>`{}\[\]|\\]{1,100}$")
 _FRENCH = frozenset(re.findall(r"\S+", "le la les de des du un une est et pour avec dans sur qui "
@@ -39,23 +35,12 @@ def _usable(value: t.Any) -> str | None:
     return None
 
 
-def _manifest_name(snapshot: Snapshot, path: str, how: str) -> str | None:
+def _manifest_name(snapshot: Snapshot, path: str) -> str | None:
     data = snapshot.read(path)
-    if data is None:
-        return None
-    kind, _, dotted = how.partition(":")
-    try:
-        node: t.Any = (load_json(data, path=path).value if kind == "json"
-                       else load_toml(data, path=path))
-    except ParseError:
-        return None
-    for key in dotted.split("."):
-        node = node.get(key) if isinstance(node, Mapping) else None
-    name = _usable(node)
-    if name and kind == "json" and path == "composer.json":
-        name = name.rsplit("/", 1)[-1]  # vendor/package
-    if name and name.startswith("@"):  # an npm scope
-        name = name.rsplit("/", 1)[-1]
+    found = packages.declared(path, data) if data is not None else None
+    name = _usable(found.name) if found else None
+    if name and found and found.ecosystem in ("composer", "npm"):
+        name = name.rsplit("/", 1)[-1]  # vendor/package, @scope/package
     return name
 
 
@@ -63,8 +48,8 @@ def project_name(snapshot: Snapshot, facts: Mapping[str, t.Any]) -> str:
     """The publiccode.yml name, else a package manifest's, else the remote's, else the folder's."""
     publiccode = facts.get("publiccode") or {}
     name = _usable(publiccode.get("name")) if publiccode.get("parsed") else None
-    for path, how in _MANIFESTS:
-        name = name or _manifest_name(snapshot, path, how)
+    for path in _MANIFESTS:
+        name = name or _manifest_name(snapshot, path)
     # The snapshot's name is the remote's repository name where there is one, else the folder's.
     return name or _usable(snapshot.repo.name) or "TODO"
 

@@ -14,13 +14,13 @@ import posixpath
 import typing as t
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from scanner import placeholders
 from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.community import (
     conduct,
     contributing,
     locate,
-    placeholders,
     readme,
     security,
     terms,
@@ -28,7 +28,6 @@ from scanner.community import (
 from scanner.community.markup import Document, Link, parse
 from scanner.community.signals import Signal
 from scanner.errors import ParseError
-from scanner.placeholders import todo_lines
 from scanner.snapshot import Snapshot, decode_text
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
@@ -387,7 +386,7 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         named = reader.analyse(found.path, security.private_channels, text, default=none,
                                out=out)
         channels += [c.to_facts() | {"path": found.path} for c in named]
-        out["placeholders"] = todo_lines(text, found.path)
+        out["placeholders"] = placeholders.find(text, found.path)
     txt_paths = locate.security_txt(paths)
     out["security_txt"] = txt_paths
     for path in txt_paths[:MAX_EXTRA_READS]:

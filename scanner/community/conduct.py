@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scanner.placeholders import MARKER, todo_lines
+from scanner import placeholders
 
 _I = re.IGNORECASE
 _STANDARDS = (
@@ -67,9 +67,9 @@ def _is_example(address: str) -> bool:
 
 #: A line still waiting for its words: the Contributor Covenant's own "[INSERT CONTACT METHOD]",
 #: or the TODO ``civiscan fix`` writes where the contact goes.
-_PLACEHOLDER_LINE = re.compile(r"(?i:\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\])|" + MARKER.pattern)
+_PLACEHOLDER_LINE = re.compile(r"(?i:\[\s*(?:INSERT|INS[ÉE]RER)[^\]]*\])|" + placeholders.MARKER.pattern)
 
 
 def placeholder_lines(text: str, path: str) -> list[dict[str, object]]:
     """``{path, line}`` of each line of a code of conduct still holding a placeholder."""
-    return todo_lines(text, path, _PLACEHOLDER_LINE)
+    return placeholders.find(text, path, _PLACEHOLDER_LINE)

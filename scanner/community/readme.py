@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from scanner import packages
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
 
 _I = re.IGNORECASE
@@ -159,11 +160,6 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     return result
 
 
-#: A package installed by name: ``pip install csv-detective``, ``npm i -g x``,
-#: ``composer require vendor/x``, ``gem install x``, ``cargo install x``, ``go install …/x``.
-_PACKAGE_INSTALL = re.compile(
-    r"^\s*(?:sudo\s+)?(?:pip3?|pipx|uv\s+pip|uv\s+tool|python3?\s+-m\s+pip|npm|yarn|pnpm|bun"
-    r"|gem|cargo|composer|go|dotnet)\s+(?:install|i|add|require|get)\b((?:\s+\S+){1,8})", _I)
 _JAR = re.compile(r"([\w.-]+)\.jar\b", _I)
 _IMPORT = re.compile(
     r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+)\s*$|import\s+([\w.]+)\s+as\b"
@@ -193,14 +189,9 @@ def _installed(spans: list[tuple[int, str]]) -> set[str]:
     names: set[str] = set()
     for _, line in spans:
         for command in re.split(r"&&|;", line):
-            match = _PACKAGE_INSTALL.match(command)
-            if match:
-                name = next((a for a in match.group(1).split()
-                             if not a.startswith("-") and a not in (".", "..")), None)
-                if name:
-                    # Versions and extras aside (``x==1.2``, ``x[all]``, ``@scope/x@2``).
-                    name = re.split(r"[=<>~!\[;]|(?<=.)@", name.strip("'\""))[0]
-                    names.add(name.rsplit("/", 1)[-1])
+            install = packages.leading(command)
+            if install:  # ``composer require vendor/x``, ``go install …/x``: x
+                names.add(install.name.rsplit("/", 1)[-1])
         names.update(m.group(1) for m in _JAR.finditer(line))
     return {n for n in names if len(_key(n)) >= 3}
 
@@ -218,7 +209,7 @@ def usage_example(doc: Document, project: Collection[str] = ()) -> int | None:
     if not keys:
         return None
     for line, text in spans:
-        if _PACKAGE_INSTALL.match(text) or _is_other(text, "run"):
+        if packages.leading(text) or _is_other(text, "run"):
             continue
         imported = _IMPORT.match(text)
         if imported:

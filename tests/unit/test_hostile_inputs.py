@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from scanner import budget
+from scanner import budget, placeholders
 from scanner.collectors import api_specs as api_specs_collector
 from scanner.collectors import licence as licence_collector
-from scanner.community import conduct, contributing, placeholders, readme, security, terms
+from scanner.community import conduct, contributing, readme, security, terms
 from scanner.community.markup import Block, Document, parse, plain
 from scanner.community.signals import find
 from scanner.config import load_config, repository_waivers

@@ -10,10 +10,11 @@ import pytest
 
 from scanner import schemas
 from scanner.apispecs.frameworks import detect, detect_settings, settings_paths
-from scanner.apispecs.library import install_commands, published_package
+from scanner.apispecs.library import published_package
 from scanner.apispecs.references import readme_api_evidence, readme_links
 from scanner.collectors.api_specs import ApiSpecsCollector
 from scanner.facts import build_facts
+from scanner.packages import installs
 from scanner.sources.memory import snapshot_from_files
 
 COLLECTOR = ApiSpecsCollector()
@@ -252,7 +253,7 @@ def test_library_names_are_compared_as_registries_do() -> None:
 
 def test_install_commands_are_read_linearly_on_hostile_text() -> None:
     started = time.perf_counter()
-    install_commands("pip install " + "-x " * 50_000 + "\n" + "npm i" + " -" * 50_000)
+    installs("pip install " + "-x " * 50_000 + "\n" + "npm i" + " -" * 50_000)
     published_package({"pyproject.toml": "[project]\n" + "a = 1\n" * 100_000 + "name = 'x'\n"},
                       [("README.md", "pip install x\n" * 10)])
     assert time.perf_counter() - started < 5

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.community import contributing, locate, placeholders, readme
+from scanner import placeholders
+from scanner.community import contributing, locate, readme
 from scanner.community.markup import parse
 from scanner.engine.evaluate import Status, evaluate
 from scanner.engine.loader import load_ruleset
