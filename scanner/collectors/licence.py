@@ -86,12 +86,16 @@ class LicenceCollector(Collector):
         badges: list[dict[str, t.Any]] = []
         readme, in_readme = _readme(snapshot, listing, problems, badges)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
-        root_declared = [d for d in declarations if d["scope"] == "root"]
+        # An API description's licence is its own (and its data's), not the repository's.
+        root_declared = [d for d in declarations if d["scope"] == "root"
+                         and d["source"] not in API_SOURCES]
+        api_declared = [d for d in declarations if d["source"] in API_SOURCES]
         unread_root = [u for u in unread if u["scope"] == "root"]
         sampled = header_facts.get("sampled") or 0
         cover = bool(sampled) and header_facts.get("with_identifier", 0) * 2 > sampled
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
-                                          unread_root, cover))
+                                          unread_root, cover, api_declared,
+                                          header_facts.get("notices") or [], sampled))
         consistency = _consistency(declarations, decision, files)
         readme_used = in_readme if decision.method == "readme" or (
             in_readme and not any(f["scope"] == "root" for f in files)) else None
@@ -115,13 +119,18 @@ class LicenceCollector(Collector):
             "version_sources": decision.version_sources,
             "version_notes": explain.version_notes(
                 decision.ids, decision.version_basis, files, declarations, readme_used,
-                from_declarations=decision.method.startswith("declared:")),
+                from_declarations=decision.method.startswith("declared:"), sampled=sampled,
+                sources=decision.version_sources),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
-                          + explain.tool_default(decision.declaration)),
-            "how": explain.how(decision.method, files, readme_used, decision.declaration),
-            "declared_only": _declared_only(decision.declaration),
+                          + explain.tool_default(decision.declaration)
+                          + explain.api_only(decision.method, api_declared)),
+            "how": explain.how(decision.method, files, readme_used, decision.declaration,
+                               from_readme=decision.from_readme, scoped_readme=in_readme,
+                               versions=decision.version_sources, declared=declarations),
+            "declared_only": _declared_only(decision.declaration
+                                            if decision.method.startswith("declared:") else None),
             # API descriptions' licences are judged by api-licence-consistent: a deprecated id
             # there is not the repository's licence as written (one line, one finding).
             "deprecated_ids": sorted({i for d in declarations if d["scope"] != "third-party"
@@ -155,7 +164,8 @@ def empty_section() -> dict[str, t.Any]:
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
         "undecided": [], "how": {"en": "none", "fr": "aucune"}, "declared_only": None,
         "deprecated_ids": [],
-        "consistency": {"checked": 0, "agree": None, "disagreeing": []},
+        "consistency": {"checked": 0, "agree": None, "disagreeing": [],
+                        "nothing": explain.nothing_compared(False, [])},
         "readme_mentions": [], "readme_badges": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
         "index": None,
@@ -236,6 +246,58 @@ def _home(facts: Mapping[str, t.Any], root: list[declared.Declaration]) -> str |
     return next((d.repository for d in root if d.repository), None)
 
 
+def _checkout_names(snapshot: Snapshot) -> set[str]:
+    """What this checkout is called (``owner/name`` from the source, the folder's name): a
+    nested manifest naming it names this project, wherever its root manifest points."""
+    names = {snapshot.repo.full_name.lower(), snapshot.repo.name.lower()}
+    return {n.strip("/") for n in names if n.strip("/")}
+
+
+def _names_checkout(repository: str, checkout: set[str]) -> bool:
+    """``host/owner/name`` names this checkout: its ``owner/name``, or a folder called ``name``
+    or ``owner`` + a separator + ``name`` (``MTES-MCT__partaj``, ``MTES-MCT+partaj``)."""
+    parts = repository.split("/")
+    owner, name = "/".join(parts[1:-1]), parts[-1]
+    for known in checkout:
+        if known in (name, f"{owner}/{name}"):
+            return True
+        prefix = known.removesuffix(name)
+        bare = prefix.rstrip("_+-.")
+        if prefix != known and bare != prefix and bare == owner.rsplit("/", 1)[-1]:
+            return True
+    return False
+
+
+def _set_aside(path: str, item: declared.Declaration, home: str | None,
+               named: Counter[str], checkout: set[str]) -> str | None:
+    """Why a manifest's licence is not the project's (``npm-installed``, ``copy``), or ``None``.
+
+    A package npm installed there, or a copy of another repository's package: third-party code
+    under its own licence. A nested manifest is such a copy when it names another repository
+    than the project's home (publiccode.yml's ``url``, else the root manifest's) or, with no
+    home known, when it is named after the repository it names and no other manifest names that
+    repository (MTES-MCT/dialog blog/package.json: the "eleventy-dsfr" template of
+    codegouvfr/eleventy-dsfr). It is the project's own, whatever else it says, when its
+    ``repository``, ``homepage`` or ``bugs`` names the home or this checkout (MTES-MCT/partaj
+    src/frontend/package.json names MTES-MCT/partaj), or, when it is not named after the
+    repository it names, when that repository has the home's owner: a sub-package keeping the
+    project's former name (betagouv/api-subventions-asso packages/core: "core", repository
+    betagouv/datasubvention, homepage betagouv/api-subventions-asso/tree/main/packages/core).
+    """
+    if item.third_party:
+        return "npm-installed"
+    if "/" not in path or not item.repository:
+        return None
+    own = (item.repository, *item.homes)
+    if any(r == home or _names_checkout(r, checkout) for r in own):
+        return None
+    if home:
+        if not item.self_named and item.repository.rsplit("/", 1)[0] == home.rsplit("/", 1)[0]:
+            return None
+        return "copy"
+    return "copy" if item.self_named and named[item.repository] == 1 else None
+
+
 def _scope(path: str) -> str:
     return "root" if "/" not in path else "component"
 
@@ -277,19 +339,16 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
         read.append((path, items))
     home = _home(facts, [d for path, items in read if "/" not in path for d in items])
     named = Counter(d.repository for _, items in read for d in items if d.repository)
+    checkout = _checkout_names(snapshot)
     for path, items in read:
         for item in items:
-            # A package npm installed there, or a copy of another repository's package (its
-            # manifest names that repository): third-party code under its own licence. With no
-            # home known, a nested package named after the repository it names, which no other
-            # manifest here names, is such a copy (MTES-MCT/dialog blog/package.json: the
-            # "eleventy-dsfr" template of codegouvfr/eleventy-dsfr).
-            foreign = item.third_party or bool(
-                "/" in path and item.repository and (
-                    item.repository != home if home else
-                    item.self_named and named[item.repository] == 1))
+            reason = _set_aside(path, item, home, named, checkout)
             entry = _declared_entry(item.source, item.path, item.expression, item.field,
-                                    "third-party" if foreign else _scope(path))
+                                    "third-party" if reason else _scope(path))
+            if reason:
+                entry["set_aside"] = reason
+            if item.repository:
+                entry["repository"] = item.repository
             if item.tool_default:
                 entry["tool_default"] = item.tool_default
             found.append(entry)
@@ -399,7 +458,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
     if not effective:
         for entry in declarations:
             entry["agrees"] = None
-        return {"checked": 0, "agree": None, "disagreeing": []}
+        return {"checked": 0, "agree": None, "disagreeing": [],
+                "nothing": explain.nothing_compared(False, declarations)}
     # A suffix only the SPDX convention gave (the licence text alone), or that one side does
     # not state ("GNU AGPL v3", a gnu.org URL, the deprecated "AGPL-3.0"), cannot disagree.
     loose = decision.version_basis in (None, "text", "notice", "unstated", "deprecated")
@@ -443,7 +503,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
                                 "expression": entry["expression"],
                                 "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
-            "disagreeing": disagreeing}
+            "disagreeing": disagreeing,
+            "nothing": None if checked else explain.nothing_compared(True, declarations)}
 
 
 def _data_docs(listing: Sequence[str], sizes: Mapping[str, int | None],

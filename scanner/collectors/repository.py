@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from scanner.apispecs.frameworks import ecosystem_of
 from scanner.collectors.base import Collector, Fragment
+from scanner.licences.content import site_files
 from scanner.licences.headers import SOURCE_EXTENSIONS
 from scanner.snapshot import Notice, Snapshot, reason_fr
 
@@ -43,11 +44,17 @@ class RepositoryCollector(Collector):
 
 def code_files(paths: Iterable[str]) -> int:
     """Files of code or package manifests: a repository with none (a policy text, a help desk,
-    a data set) has no service to install, run or secure."""
-    count = 0
-    for path in paths:
+    a data set) has no service to install, run or secure. A documentation site's tooling (its
+    generator's configuration, theme templates, static assets) is no code, and the manifests
+    of a repository holding nothing else only install that generator."""
+    listing = list(paths)
+    site = site_files(listing)
+    code = manifests = 0
+    for path in listing:
         name = path.rsplit("/", 1)[-1]
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if extension in SOURCE_EXTENSIONS or ecosystem_of(path) is not None:
-            count += 1
-    return count
+        if ecosystem_of(path) is not None:
+            manifests += 1
+        elif extension in SOURCE_EXTENSIONS and path not in site:
+            code += 1
+    return code + manifests if code or not site else 0

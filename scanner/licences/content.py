@@ -4,7 +4,8 @@ Data and documents of an administration are public information, with licences of
 (Licence Ouverte / etalab-2.0, ODbL-1.0). A documentation repository is one whose content is
 prose (Markdown, reStructuredText, Org, AsciiDoc...) with at most a little tooling to publish it
 (a site generator's configuration, a build script, a theme's stylesheets): web presentation
-files (HTML, CSS) and images are not code.
+files (HTML, CSS) and images are not code, nor is a documentation generator's tooling (its
+configuration, theme templates and static assets, vendored scripts included).
 """
 
 from __future__ import annotations
@@ -32,6 +33,59 @@ DOCS_PER_CODE_FILE = 10
 MIN_DOCS = 3
 MIN_DOC_BYTES = 2000
 DATA_DOCS_LICENCES = ("etalab-2.0", "ODbL-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0")
+#: A documentation generator's configuration: the folder holding it is the site's root.
+#: Sphinx's ``conf.py`` counts only beside the site's pages (an ``index.rst``/``index.md``).
+_SITE_CONFIG = re.compile(
+    r"(?:^|/)(?:mkdocs\.ya?ml|docusaurus\.config\.[cm]?[jt]s|_config\.ya?ml|book\.toml"
+    r"|hugo\.(?:toml|ya?ml|json)|antora(?:-playbook)?\.ya?ml|\.eleventy\.[cm]?js"
+    r"|eleventy\.config\.[cm]?[jt]s|\.(?:vuepress|vitepress)/config\.[cm]?[jt]s)$",
+    re.IGNORECASE)
+_SPHINX_INDEX = re.compile(r"(?:^|/)index\.(?:rst|md|txt)$", re.IGNORECASE)
+#: A site's theme and static assets (Sphinx ``_static``/``_templates``, Jekyll ``_layouts``/
+#: ``_includes``/``_sass``, Hugo ``layouts``/``themes``, MkDocs ``overrides``, VuePress's
+#: ``.vuepress``): presentation of the documents, vendored scripts included, not a service.
+_SITE_ASSETS = re.compile(
+    r"(?:^|/)(?:_static|_templates|_themes?|_layouts|_includes|_sass|_plugins|static|assets"
+    r"|layouts|themes?|overrides|stylesheets|javascripts|\.vuepress|\.vitepress)/",
+    re.IGNORECASE)
+
+
+def site_roots(paths: Sequence[str]) -> list[str]:
+    """Folders (``""`` for the root, else ``docs/``) holding a documentation generator's
+    configuration (Sphinx, MkDocs, Docusaurus, Jekyll, Hugo, mdBook, Antora, Eleventy,
+    VuePress/VitePress)."""
+    present = set(paths)
+    roots = set()
+    for path in paths:
+        folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+        name = path.rsplit("/", 1)[-1]
+        if _SITE_CONFIG.search(path):
+            roots.add(folder.removesuffix(".vuepress/").removesuffix(".vitepress/"))
+        elif name == "conf.py" and any(f"{folder}index.{e}" in present
+                                       for e in ("rst", "md", "txt")):
+            roots.add(folder)
+    return sorted(roots)
+
+
+def site_files(paths: Sequence[str]) -> set[str]:
+    """The files of documentation sites that are the generator's tooling, not code of a
+    service: its configuration, its theme and static assets (vendored scripts included), and
+    the HTML and stylesheets under the site's root."""
+    roots = site_roots(paths)
+    if not roots:
+        return set()
+    found = set()
+    for path in paths:
+        root = next((r for r in roots if path.startswith(r)), None)
+        if root is None:
+            continue
+        inner = path[len(root):]
+        if (_SITE_CONFIG.search(path) or inner == "conf.py" or _SITE_ASSETS.search(inner)
+                or extension(path) in PRESENTATION):
+            found.add(path)
+    return found
+
+
 _NOT_CONTENT = re.compile(
     r"(?:^|/)(?:tests?|fixtures?|spec|__tests__|\.github|\.gitlab)/"
     r"|(?:^|/)(?:contributing|code_of_conduct|security|changelog|history|authors|maintainers"
@@ -43,8 +97,11 @@ def classify(paths: Sequence[str],
              sizes: Mapping[str, int | None] | None = None) -> dict[str, t.Any]:
     """``kind`` (``data``, ``docs`` or ``None``) and the counts it was decided from."""
     data = docs = code = config = doc_bytes = 0
+    site = site_files(paths)
     for path in paths:
         if vendored(path) or _NOT_CONTENT.search(path) or ROOT_LICENCE.match(path):
+            continue
+        if path in site:  # a documentation site's theme and assets are no code
             continue
         ext = extension(path)
         if ext in DATA_EXTENSIONS:
@@ -65,4 +122,32 @@ def classify(paths: Sequence[str],
     label = {"data": ("data", "des données"), "docs": ("documentation", "de la documentation")}.get(
         kind or "", (None, None))
     return {"kind": kind, "label": label[0], "label_fr": label[1], "data_files": data,
-            "doc_files": docs, "code_files": code, "config_files": config}
+            "doc_files": docs, "code_files": code, "config_files": config,
+            "why": _why(kind, label, data, docs, code)}
+
+
+def _why(kind: str | None, label: tuple[str | None, str | None], data: int, docs: int,
+         code: int) -> dict[str, str]:
+    """Why data-docs-licence-recognised does not apply, true of the counts it was decided from."""
+    if kind is not None:  # mostly data or documentation: only a fork sets the rule aside
+        return {"en": f"the repository holds mostly {label[0]}, but it is a fork (or its "
+                      "publiccode.yml isBasedOn names an upstream project) and keeps the upstream "
+                      "licence",
+                "fr": f"le dépôt contient surtout {label[1]}, mais c'est une fourche (ou son "
+                      "publiccode.yml indique isBasedOn) qui garde la licence amont"}
+    counts = (f"documents: {docs}, data files: {data}, code files: {code}; tests and "
+              "third-party code aside")
+    counts_fr = (f"documents : {docs}, fichiers de données : {data}, fichiers de code : {code} ; "
+                 "hors tests et code tiers")
+    if code == 0:
+        return {"en": f"the repository holds too little documentation or data to be judged "
+                      f"({counts})",
+                "fr": f"le dépôt contient trop peu de documentation ou de données pour en juger "
+                      f"({counts_fr})"}
+    return {"en": f"the repository is not mostly data or documentation ({counts}): a "
+                  f"documentation repository has at most one code file for {DOCS_PER_CODE_FILE} "
+                  "documents, a data repository at least 20 data files and as many as code files",
+            "fr": f"le dépôt ne contient pas surtout des données ou de la documentation "
+                  f"({counts_fr}) : un dépôt de documentation a au plus un fichier de code pour "
+                  f"{DOCS_PER_CODE_FILE} documents, un dépôt de données au moins 20 fichiers de "
+                  "données, et autant que de code"}

@@ -95,6 +95,9 @@ class Declaration:
     #: repository ``codegouvfr/eleventy-dsfr``, no monorepo ``directory``): the package is a
     #: project of its own, and, nested here, possibly a copy of it.
     self_named: bool = False
+    #: Other repositories the manifest names as the package's home (``homepage``, ``bugs``:
+    #: ``github.com/o/r/tree/main/packages/core#readme``), ``host/owner/name``.
+    homes: tuple[str, ...] = ()
 
 
 def source_of(path: str) -> str | None:
@@ -161,6 +164,12 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
     if (home and isinstance(name, str) and not monorepo
             and home.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1].lower()):
         found = [replace(d, self_named=True) for d in found]
+    bugs = doc.get("bugs")
+    homes = tuple(dict.fromkeys(h for h in (_repository(doc.get("homepage")),
+                                            _repository(bugs.get("url") if isinstance(bugs, dict)
+                                                        else bugs)) if h))
+    if homes:
+        found = [replace(d, homes=homes) for d in found]
     return [replace(d, tool_default="npm") if d.field == "license"
             and (d.expression or "").strip() == NPM_DEFAULT_LICENCE else d for d in found]
 
@@ -176,7 +185,7 @@ def _repository(value: t.Any) -> str | None:
     url = value.get("url") if isinstance(value, dict) else value
     if not isinstance(url, str) or len(url) > 300:
         return None
-    match = _REPO_URL.match(url.strip())
+    match = _REPO_URL.match(url.strip().split("#", 1)[0].split("?", 1)[0])
     if not match:
         return None
     if match["short"]:
@@ -184,8 +193,9 @@ def _repository(value: t.Any) -> str | None:
     host = match["host"] or match["host2"]
     path = (match["path"] or match["path2"]).strip("/")
     parts = path.split("/")
-    if "tree" in parts:  # https://github.com/o/r/tree/main/packages/x
-        parts = parts[:parts.index("tree")]
+    for marker in ("tree", "blob", "issues", "-"):  # github.com/o/r/tree/main/packages/x,
+        if marker in parts:                          # gitlab.com/o/r/-/issues, o/r/issues
+            parts = parts[:parts.index(marker)]
     return f"{host}/{'/'.join(parts)}".lower() if len(parts) >= 2 else None
 
 

@@ -11,7 +11,10 @@ Rules of decision (each recorded in the facts, so a report can say why):
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
-- GNU ``-only``/``-or-later``: from the declarations, README and headers when they say; from the
+  an API description's ``info.license`` is never the repository's licence: alone, it leaves the
+  licence unknown (``api-description-only``) for a person to check;
+- GNU ``-only``/``-or-later``: from the declarations, README and headers (SPDX identifiers, else
+  the GNU notices of the sampled files, by majority) when they say; from the
   text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which; a licence
   only *named* ("GNU AGPL v3") keeps its bare family id (``unstated``): no suffix is made up.
 """
@@ -41,6 +44,13 @@ class Evidence:
     readme_licence: dict[str, t.Any] | None = None  # the README's licence section, read
     unread: list[dict[str, t.Any]] = field(default_factory=list)  # root licence files not read
     headers_cover: bool = False  # most sampled source files carry an SPDX identifier
+    #: Licences API descriptions give in ``info.license``: the licence of the API's description
+    #: (and often of the data it serves), never the repository's; only said when nothing else is.
+    api_declared: list[dict[str, t.Any]] = field(default_factory=list)
+    #: Standard licence notices in the sampled source files (``{"expression", "files"}``, a GNU
+    #: one "-only" or "-or-later"), and how many files were sampled.
+    header_notices: list[dict[str, t.Any]] = field(default_factory=list)
+    sampled: int = 0
 
 
 @dataclass
@@ -51,12 +61,14 @@ class Decision:
     operator: str | None = None
     operator_basis: str | None = None
     version_basis: str | None = None
-    version_sources: list[dict[str, str]] = field(default_factory=list)
+    version_sources: list[dict[str, t.Any]] = field(default_factory=list)
     conflicts: list[dict[str, t.Any]] = field(default_factory=list)
     candidates: list[dict[str, t.Any]] = field(default_factory=list)
     confidence: float | None = None
     #: The declaration the licence was taken from, when no licence text decided (``declared:*``).
     declaration: dict[str, t.Any] | None = None
+    #: Ids the README's licence section added to those of the licence files (its scopes).
+    from_readme: list[str] = field(default_factory=list)
 
 
 def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
@@ -102,7 +114,7 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
     scoped = len(ids) > from_files
     ids, version_basis, sources = _gnu_versions(ids, chosen, evidence)
     decision = Decision(None, ids, method, conflicts=conflicts, version_basis=version_basis,
-                        version_sources=sources,
+                        version_sources=sources, from_readme=ids[from_files:],
                         confidence=min(float(f["confidence"]) for f in chosen))
     _combine(decision, chosen, evidence, root)
     if scoped and decision.operator == "AND":
@@ -144,7 +156,7 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
             ids = list(entry["ids"])
             expression = entry["normalised"]
             basis = None
-            sources: list[dict[str, str]] = []
+            sources: list[dict[str, t.Any]] = []
             if any(family(i) in GNU for i in ids):
                 # What the declaration itself says, unless the README or headers say more.
                 bare = {family(i) for i in ids} & set(entry.get("unstated") or ())
@@ -172,6 +184,11 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
                             else None)
     if components:
         return Decision("NOASSERTION", [], "components-only", confidence=0.0)
+    named = next((d for d in evidence.api_declared if d.get("expression")), None)
+    if named is not None:
+        # The repository says nothing of its licence; an API description names one for itself.
+        return Decision("NOASSERTION", [], "api-description-only", confidence=0.0,
+                        declaration=named)
     return Decision(None, [], "none")
 
 
@@ -188,10 +205,10 @@ def _operator(expression: str) -> str | None:
 
 
 def _gnu_versions(ids: list[str], chosen: list[dict[str, t.Any]],
-                  evidence: Evidence) -> tuple[list[str], str | None, list[dict[str, str]]]:
+                  evidence: Evidence) -> tuple[list[str], str | None, list[dict[str, t.Any]]]:
     """Settle ``-only``/``-or-later`` for GNU ids the licence text alone cannot settle."""
     basis: str | None = None
-    sources: list[dict[str, str]] = []
+    sources: list[dict[str, t.Any]] = []
     result = []
     for spdx_id in ids:
         base = family(spdx_id)
@@ -213,7 +230,7 @@ def _gnu_versions(ids: list[str], chosen: list[dict[str, t.Any]],
     return result, basis, sources
 
 
-def _version_says(base: str, evidence: Evidence, sources: list[dict[str, str]]) -> str | None:
+def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]) -> str | None:
     """"or-later"/"only" when a declaration, the README or the headers say it for ``base``."""
     verdicts: list[str] = []
     for entry in evidence.declared:
@@ -241,12 +258,33 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, str]]) 
             verdicts.append("or-later")
             sources.append({"source": "headers", "path": "", "says": "or-later"})
             break
+    else:
+        said = _notices_say(base, evidence)
+        if said is not None:
+            verdicts.append(said[0])
+            sources.append({"source": "headers", "path": "", "says": said[0], "files": said[1],
+                            "sampled": evidence.sampled})
     if "or-later" in verdicts:
         sources.sort(key=lambda s: s["says"] != "or-later")
         return "or-later"
     if "only" in verdicts:
         return "only"
     return None
+
+
+def _notices_say(base: str, evidence: Evidence) -> tuple[str, int] | None:
+    """("or-later"|"only", files) when the GNU notices of the sampled source files for ``base``
+    mostly say it (files that disagree as often as they agree settle nothing)."""
+    counts = {"or-later": 0, "only": 0}
+    for notice in evidence.header_notices:
+        expression = str(notice.get("expression") or "")
+        for says in counts:
+            if family(expression) == base and expression.endswith(f"-{says}"):
+                counts[says] += int(notice.get("files") or 0)
+    if counts["or-later"] == counts["only"]:
+        return None
+    says = max(counts, key=lambda k: counts[k])
+    return says, counts[says]
 
 
 def _pointer_choice(ids: list[str], root: list[dict[str, t.Any]]) -> str | None:

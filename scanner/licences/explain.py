@@ -15,6 +15,8 @@ from scanner.licences.notices import GNU_FAMILIES
 Note = dict[str, str]
 #: API descriptions' licences are judged by the api/ rules, not as the repository's licence.
 _API_SOURCES = frozenset({"openapi", "swagger", "asyncapi"})
+#: Declarations other rules compare (publiccode-licence-consistent, api-licence-consistent).
+_COMPARED_ELSEWHERE = _API_SOURCES | {"publiccode.yml"}
 
 
 def _note(path: str, en: str, fr: str) -> Note:
@@ -112,7 +114,8 @@ def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
 
 def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any]],
                   declared: list[dict[str, t.Any]], readme: dict[str, t.Any] | None, *,
-                  from_declarations: bool = False) -> list[Note]:
+                  from_declarations: bool = False, sampled: int = 0,
+                  sources: t.Sequence[dict[str, t.Any]] = ()) -> list[Note]:
     """Why the effective licence is not written as on data.gouv.fr's list: how each GNU
     version was read, deprecated ids declared, the MPL without its copyleft exception."""
     notes: list[Note] = []
@@ -129,12 +132,27 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
         if base not in GNU_FAMILIES or spdx_id.endswith("-or-later"):
             continue
         if basis == "text":
+            # Only a sample of the source files is read: say what was read, not "nothing".
+            read, read_fr = (
+                (f"the licence files, README, package metadata and the heads of {sampled} sampled "
+                 "source files", f"les fichiers de licence, le README, les métadonnées de paquets "
+                 f"et le début de {sampled} fichiers sources échantillonnés") if sampled else
+                ("the licence files, README and package metadata",
+                 "les fichiers de licence, le README et les métadonnées de paquets"))
             notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
-                                      f"convention reads as {spdx_id}; nothing in the repository "
-                                      "says \"or any later version\"",
+                                      f"convention reads as {spdx_id}; nothing civiscan read "
+                                      f"({read}) says \"or any later version\"",
                                f"{where} contient seulement le texte de la licence {base}, qui se lit "
-                               f"{spdx_id} par convention SPDX ; rien dans le dépôt ne dit « ou "
-                               "toute version ultérieure »"))
+                               f"{spdx_id} par convention SPDX ; rien de ce que civiscan a lu "
+                               f"({read_fr}) ne dit « ou toute version ultérieure »"))
+        elif basis == "headers" and any(x.get("files") for x in sources):
+            counted = next(x for x in sources if x.get("files"))
+            notes.append(_note("", f"{counted['files']} of {counted['sampled']} sampled source "
+                                   f"files carry the GNU notice of {base} without \"or any later "
+                                   f"version\", so it reads as {spdx_id}",
+                               f"{counted['files']} des {counted['sampled']} fichiers sources "
+                               f"échantillonnés portent la notice GNU de la licence {base} sans "
+                               f"« ou toute version ultérieure » : elle se lit {spdx_id}"))
         elif basis == "unstated":
             named = (_declaring(declared, base) if from_declarations else where) or where
             notes.append(_note(named, f"{named} names the {base} licence without saying \"only\" "
@@ -173,9 +191,35 @@ def _declaring(declared: list[dict[str, t.Any]], base: str) -> str:
 
 
 def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | None,
-        declaration: dict[str, t.Any] | None) -> dict[str, str]:
+        declaration: dict[str, t.Any] | None, *, from_readme: t.Sequence[str] = (),
+        scoped_readme: dict[str, t.Any] | None = None,
+        versions: t.Sequence[dict[str, t.Any]] = (),
+        declared: t.Sequence[dict[str, t.Any]] = ()) -> dict[str, str]:
     """Where the effective licence comes from, in words: a licence file is a text; a manifest's
-    value alone ("declared only in package.json") is weaker, and the finding says so."""
+    value alone ("declared only in package.json") is weaker, and the finding says so. Each part
+    is credited to its own source: licences the README's licence section adds to the files'
+    (``from_readme``, from ``scoped_readme``), a GNU "or any later version" read elsewhere."""
+    said = _origin(method, files, readme, declaration)
+    if from_readme and scoped_readme and method == "files":
+        ids = ", ".join(from_readme)
+        own = ", ".join(dict.fromkeys(i for f in files if f["scope"] == "root"
+                                      for i in f["licences"]))
+        also = _also_declared(from_readme, declared)
+        said = {
+            "en": f"{said['en']} for {own}; the licence section of {scoped_readme['path']} "
+                  f"(line {scoped_readme['line']}) for {ids}"
+                  + (f", also declared in {also}" if also else ""),
+            "fr": f"{said['fr']} pour {own} ; la section licence de {scoped_readme['path']} "
+                  f"(ligne {scoped_readme['line']}) pour {ids}"
+                  + (f", aussi déclarée dans {also}" if also else ""),
+        }
+    for part in _version_origins(versions, declaration):
+        said = {"en": f"{said['en']}; {part['en']}", "fr": f"{said['fr']} ; {part['fr']}"}
+    return said
+
+
+def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | None,
+            declaration: dict[str, t.Any] | None) -> dict[str, str]:
     held = [f["path"] for f in files if f["scope"] == "root"]
     roots = ", ".join(held)
     if method == "files" and roots:
@@ -203,6 +247,110 @@ def how(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any] | N
         return {"en": "the SPDX headers of the source files, no licence file",
                 "fr": "les en-têtes SPDX des fichiers sources, sans fichier de licence"}
     return {"en": method, "fr": method}
+
+
+def _also_declared(ids: t.Sequence[str], declared: t.Sequence[dict[str, t.Any]]) -> str:
+    """The repository's own manifests that declare one of ``ids`` too."""
+    wanted = {family(i) for i in ids}
+    return ", ".join(dict.fromkeys(
+        d["path"] for d in declared if d.get("scope") != "third-party"
+        and d.get("source") not in _API_SOURCES
+        and any(family(i) in wanted for i in d.get("ids") or ())))
+
+
+def _version_origins(versions: t.Sequence[dict[str, t.Any]],
+                     declaration: dict[str, t.Any] | None) -> list[Note]:
+    """Where a GNU "-only"/"-or-later" was read, when not in the source already named."""
+    parts: list[Note] = []
+    for source in versions:
+        says = source.get("says")
+        if declaration is not None and source.get("path") == declaration.get("path"):
+            continue
+        clause, clause_fr = (("\"or any later version\"", "« ou toute version ultérieure »")
+                             if says == "or-later" else ("\"only\"", "« only »"))
+        if source.get("source") == "headers" and source.get("files"):
+            files, sampled = source["files"], source.get("sampled")
+            part = _note("", f"{clause} from the GNU notice of {files} of {sampled} sampled "
+                             "source files",
+                         f"{clause_fr} d'après la notice GNU de {files} des {sampled} fichiers "
+                         "sources échantillonnés")
+        elif source.get("source") == "headers":
+            part = _note("", f"{clause} from the SPDX headers of sampled source files",
+                         f"{clause_fr} d'après les en-têtes SPDX de fichiers sources "
+                         "échantillonnés")
+        elif source.get("source") == "readme":
+            part = _note("", f"{clause} from the README", f"{clause_fr} d'après le README")
+        else:  # declarations saying the same are named together
+            path = str(source.get("path") or source.get("source"))
+            same = next((p for p in parts if p["path"] and p["en"].startswith(f"{clause} from ")),
+                        None)
+            if same is not None:
+                if path not in same["path"].split(", "):
+                    same["path"] += f", {path}"
+                    same["en"] += f", {path}"
+                    same["fr"] += f", {path}"
+                continue
+            part = _note(path, f"{clause} from {path}", f"{clause_fr} d'après {path}")
+        if part not in parts:
+            parts.append(part)
+    return parts
+
+
+def nothing_compared(identified: bool,
+                     declared: t.Sequence[dict[str, t.Any]]) -> dict[str, str]:
+    """Why licence-declarations-consistent has nothing to compare, naming what was set aside."""
+    if not identified:
+        return {"en": "the repository's licence is not identified (see licence-recognised)",
+                "fr": "la licence du dépôt n'est pas identifiée (voir licence-recognised)"}
+    unknown = [d for d in declared if d.get("expression") and not d.get("ids")
+               and d.get("scope") != "third-party" and d.get("source") not in _COMPARED_ELSEWHERE]
+    if unknown:
+        said = ", ".join(f"{d['path']} (\"{d['expression']}\")" for d in unknown[:2])
+        en = f"no package metadata of the repository declares a licence civiscan can identify ({said})"
+        fr = (f"aucune métadonnée de paquet du dépôt ne déclare de licence que civiscan sache "
+              f"identifier ({said})")
+    else:
+        en = "no package metadata of the repository declares a licence"
+        fr = "aucune métadonnée de paquet du dépôt ne déclare de licence"
+    every = [d for d in declared if d.get("set_aside") and d.get("expression")]
+    aside = every[:2]  # a message value holds 300 characters
+    parts_en, parts_fr = [], []
+    for entry in aside:
+        said = f"{entry['path']} (\"{entry['expression']}\")"
+        if entry["set_aside"] == "npm-installed":
+            parts_en.append(f"{said}, a package npm installed")
+            parts_fr.append(f"{said}, un paquet installé par npm")
+        else:
+            parts_en.append(f"{said}, which names another project's repository, "
+                            f"{entry.get('repository')}")
+            parts_fr.append(f"{said}, qui nomme le dépôt d'un autre projet, "
+                            f"{entry.get('repository')}")
+    if len(every) > len(aside):
+        parts_en.append(f"{len(every) - len(aside)} more")
+        parts_fr.append(f"{len(every) - len(aside)} autres")
+    if parts_en:
+        en += "; set aside as third-party code: " + "; ".join(parts_en)
+        fr += " ; écarté comme code tiers : " + " ; ".join(parts_fr)
+    return {"en": en, "fr": fr}
+
+
+def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
+    """The only licence named is an API description's ``info.license``: the licence of that
+    description (and of the data the API serves), which does not license the repository."""
+    if method != "api-description-only":
+        return []
+    naming = [d for d in api_declared if d.get("expression")]
+    where = ", ".join(list(dict.fromkeys(
+        f"{d['path']} ({d.get('field') or 'info.license'}: \"{d['expression']}\")"
+        for d in naming))[:2])  # a message value holds 300 characters
+    return [_note(naming[0]["path"] if naming else "",
+                  "the repository states no licence of its own (no licence file, README licence "
+                  "section, package metadata or SPDX header); only an API description names one, "
+                  f"{where}: the licence of that description, not of the repository",
+                  "le dépôt n'indique aucune licence propre (ni fichier de licence, ni section "
+                  "licence du README, ni métadonnées de paquet, ni en-tête SPDX) ; seule une "
+                  f"description d'API en nomme une, {where} : la licence de cette description, "
+                  "pas du dépôt")]
 
 
 def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:

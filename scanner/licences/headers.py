@@ -1,7 +1,10 @@
 """SPDX file headers and REUSE data: which licences the source files say they are under.
 
 A deterministic sample of source files is read (an organisation scan cannot fetch every file),
-plus ``REUSE.toml`` and ``.reuse/dep5``, whose annotations cover files without headers.
+plus ``REUSE.toml`` and ``.reuse/dep5``, whose annotations cover files without headers. The
+standard notices licences ask to put in each file (the GNU "This program is free software ...
+either version 3 of the License, or (at your option) any later version", in English or French)
+are counted too: they say whether a GNU licence is "-only" or "-or-later".
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import typing as t
 from collections import Counter
 from collections.abc import Sequence
 
+from scanner.licences.notices import standard_header
 from scanner.parsing import decode, load_toml
 
 SOURCE_EXTENSIONS = frozenset({
@@ -110,8 +114,12 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
               total_sources: int) -> dict[str, t.Any]:
     """The ``licence.headers`` facts from the sampled files' heads and the REUSE annotations."""
     ids: Counter[str] = Counter()
+    notices: Counter[str] = Counter()
     with_identifier = with_copyright = by_reuse = 0
     for path, text in sampled.items():
+        notice = standard_header(text[:HEAD_BYTES])
+        if notice is not None:
+            notices[notice[0]] += 1
         found = identifiers(text)
         if found:
             with_identifier += 1
@@ -130,6 +138,8 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
         "covered_by_reuse": by_reuse,
         "ratio": round((with_identifier + by_reuse) / count, 3) if count else None,
         "expressions": [{"expression": e, "files": n} for e, n in ids.most_common(10)],
+        "with_notice": sum(notices.values()),
+        "notices": [{"expression": e, "files": n} for e, n in notices.most_common(10)],
     }
 
 

@@ -143,11 +143,15 @@ _GNU_HEADERS = (
     r"is free software you can redistribute it and or modify it under the terms of the "
     r"(?P<name>gnu (?:affero |lesser |library )?general public license) (?:as published by "
     r"the free software foundation )?" + _GNU_VERSION + r"(?P<later> or at your option any later)?",
-    r"vous pouvez le redistribuer (?:et ou |ou )?le modifier (?:selon|"
-    r"suivant|sous) les termes (?:de la|du) (?P<name>(?:license publique generale|gnu)(?: limitee| "
-    r"amoindrie| affero| gnu| lesser| general public license){0,3}) (?:telle que )?(?:publiee "
-    r"par la free software foundation )?" + _GNU_VERSION + r"(?P<later> (?:soit|ou) (?:a votre "
-    r"(?:gre|choix|convenance) )?(?:toute|n importe quelle) version ulterieure)?",
+    # a program is redistributed "le", a library "la" (« Cette bibliothèque ... vous pouvez la
+    # redistribuer »); the FSF's French GPL v2 notice ends « (version 2 ou bien toute autre
+    # version ultérieure choisie par vous) ».
+    r"vous pouvez (?:le|la|les) redistribuer (?:et ou |ou )?(?:le |la |les )?modifier (?:selon|"
+    r"suivant|sous) les termes (?:de la|du) (?P<name>(?:license publique generale|license "
+    r"generale publique|gnu)(?: limitee| amoindrie| affero| gnu| lesser| general public "
+    r"license){0,3}) (?:telle que )?(?:publiee par la free software foundation )?" + _GNU_VERSION
+    + r"(?P<later> (?:soit|ou)(?: bien)? (?:a votre (?:gre|choix|convenance) )?(?:toute|"
+    r"n importe quelle)(?: autre)? version ulterieure)?",
 )
 #: Standard licence headers (the notice each licence asks to put in a file, SPDX
 #: ``standardLicenseHeader``), as patterns over folded words (:func:`_tokens`): punctuation,

@@ -377,7 +377,8 @@ def test_strict_list_message_says_what_was_read(agpl: str) -> None:
     status, en, fr = finding(document, "licence-on-strict-list")
     assert status == "fail"
     assert ("LICENSE holds the AGPL-3.0 text alone, which by SPDX convention reads as "
-            "AGPL-3.0-only; nothing in the repository says \"or any later version\"") in en
+            "AGPL-3.0-only; nothing civiscan read (the licence files, README and package "
+            "metadata) says \"or any later version\"") in en
     assert "web/package.json declares the deprecated SPDX id AGPL-3.0" in en
     assert "identifiant SPDX déprécié AGPL-3.0" in fr
     named = facts({"package.json": '{"license": "https://www.gnu.org/licenses/agpl-3.0.html"}'})
