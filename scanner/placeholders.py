@@ -32,6 +32,15 @@ _MARKERS = r"(?:TODO|FIXME|TBD)"
 _LEADING = re.compile(rf"(?:\d+[.)]\s*)?(?:<!--\s*)?{_MARKERS}\b")
 _STANDS_IN = re.compile(rf"<!--\s*{_MARKERS}\b|[\[(]\s*{_MARKERS}\s*[\])]|\b{_MARKERS}\s*:"
                         rf"|:\s*{_MARKERS}\b")
+#: Where the marker is a value left unset (``Requirements: TODO``, ``[TODO]``, a comment).
+_VALUE = re.compile(rf"<!--\s*{_MARKERS}\b|[\[(]\s*{_MARKERS}\s*[\])]|:\s*{_MARKERS}\b")
+#: What follows a leading marker when it asks for content: nothing, or an instruction to write
+#: ("TODO: in one or two sentences, what the service does", "TODO: décrire l'installation").
+_ASKS = re.compile(
+    rf"{_MARKERS}\b\s*:?\s*(?:$|[(\[]|(?:(?:in\s+)?(?:one|two|a\s+few)\s|(?:en\s+)?(?:une|deux|quelques)\s|for\s+example"
+    r"|par\s+exemple|e\.g\.|describe|write|add|explain|fill|complete|document|list|give|say|tell"
+    r"|indicate|insert|provide|put|d[ée]cri|[ée]cri|ajout|expliqu|compl[ée]t|rempl|documente"
+    r"|liste[rz]|indiqu|pr[ée]cis|r[ée]dig|fourni|mett|renseign|donne)\w*)", re.IGNORECASE)
 _MARKS = " \t#>*+_-(["
 #: Words asking for content, where they stand in for it: alone on the line (after list, quote
 #: and emphasis marks), in brackets or a comment, or written in capitals; "lorem ipsum" anywhere.
@@ -89,15 +98,31 @@ def _stands_in(doc: Document) -> Callable[[int, str], bool]:
     """Whether a line of ``doc`` holds a template marker standing in for content."""
     code = doc.code_lines()
     headings = {h.line for h in doc.headings}
+    starts = sorted(headings)
+
+    def alone(number: int) -> bool:
+        """Whether the marker's section holds nothing else: a "TODO: …" beside the section's
+        prose and commands ("> TODO: Optional only if 1password is configured" under a deploy
+        command) is a team's note on a written section, not a template left unfilled."""
+        first = max((s for s in starts if s < number), default=0)
+        last = min((s for s in starts if s > number), default=None)
+
+        def inside(line: int) -> bool:
+            return first < line < (last if last is not None else line + 1) and line != number
+        return not (any(inside(p.line) and not MARKER.search(p.text) for p in doc.paragraphs)
+                    or any(inside(b.line) for b in doc.code_blocks))
 
     def holds(number: int, line: str) -> bool:
         bare = line.lstrip(_MARKS)
         if number in code or _TASK.match(line):
             return False
         named = bool(_TEMPLATE_NAME.search(line))
-        if not (named or _LEADING.match(bare) or _STANDS_IN.search(line) or _PHRASE.search(bare)
-                or _CAPITALS.search(line)):
+        phrase = bool(_PHRASE.search(bare) or _CAPITALS.search(line))
+        if not (named or phrase or _LEADING.match(bare) or _STANDS_IN.search(line)):
             return False
-        return named or not (number in headings
-                             or any(_NOTES.search(h.text) for h in doc.section_of(number)))
+        if named:
+            return True
+        if number in headings or any(_NOTES.search(h.text) for h in doc.section_of(number)):
+            return False
+        return phrase or bool(_VALUE.search(line) or _ASKS.search(bare)) or alone(number)
     return holds

@@ -73,6 +73,7 @@ def _empty() -> dict[str, t.Any]:
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
+                         "companions": [],
                          "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
                                                       "licence": None,
@@ -281,6 +282,8 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                 docs.append(further)
                 effective, guide = further[1], further[0]
     out["route"] = " → ".join(p for p, _ in docs)
+    companions = _companions(docs, reader, paths, repo_url)
+    out["companions"] = [p for p, _ in companions]
     explained = reader.analyse(guide, contributing.explains, effective, default=None)
     if explained is not None:
         out.update(
@@ -293,7 +296,28 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                           for marker in reader.analyse(p, placeholders.find, d, p,
                                                        default=_NO_MARKERS)],
         )
-    return docs
+    # The terms may sit in a companion the guide sends contributors to (sign-off and a
+    # copyright assignment in CONTRIBUTING-gitflow.md): read for the terms, not judged as the guide.
+    return docs + companions
+
+
+def _companions(docs: list[tuple[str, Document]], reader: _Reader, paths: Sequence[str],
+                repo_url: str | None) -> list[tuple[str, Document]]:
+    """Other contribution documents of the repository the guide links to, at most
+    :data:`MAX_EXTRA_READS`."""
+    seen = {p for p, _ in docs}
+    candidates = set(locate.contributing_targets(paths, docs[0][0]))
+    found: list[tuple[str, Document]] = []
+    for path, doc in docs:
+        for link in doc.links:
+            target = locate.link_target(link, posixpath.dirname(path), repo_url, paths)
+            if (target and target in candidates and target not in seen
+                    and target in reader.allowed and len(found) < MAX_EXTRA_READS):
+                seen.add(target)
+                companion = reader.document(target)
+                if companion is not None:
+                    found.append((target, companion))
+    return found
 
 
 def _further(path: str, doc: Document, reader: _Reader, paths: Sequence[str],

@@ -34,7 +34,7 @@ _ROLE_NAME = {role: re.compile(rf"^(?:{stem}){_LANG}{_EXT}$", re.IGNORECASE)
 #: ``contributing/README.md``-style folders.
 _ROLE_FOLDER = re.compile(r"^(?:docs?/)?(?:contributing|contribuer)/(?:readme|index)" + _EXT + "$",
                           re.IGNORECASE)
-_DOCS_CONTRIBUTING = re.compile(r"^(?:docs?|\.github)/(?:[^/]+/)?[^/]*contribu[^/]*" + _EXT + "$",
+_DOCS_CONTRIBUTING = re.compile(r"^(?:(?:docs?|\.github)/(?:[^/]+/)?)?[^/]*contribu[^/]*" + _EXT + "$",
                                 re.IGNORECASE)
 
 _DCO_FILE = re.compile(
@@ -146,8 +146,9 @@ def find_role(paths: Iterable[str], role: str) -> RoleFiles:
 
 
 def contributing_targets(paths: Sequence[str], chosen: str | None) -> list[str]:
-    """Files a short CONTRIBUTING may point to (``docs/CONTRIBUTING.md``,
-    ``docs/2-contributions.md``): read too, so a pointer can be followed without a second fetch."""
+    """Files a CONTRIBUTING may point to (``docs/CONTRIBUTING.md``, ``docs/2-contributions.md``,
+    a companion ``CONTRIBUTING-gitflow.md`` beside it): read too, so a pointer or a companion
+    guide can be followed without a second fetch."""
     return [p for p in paths if p != chosen and _DOCS_CONTRIBUTING.match(p)][:6]
 
 

@@ -30,3 +30,18 @@ def test_each_reading_stops_at_its_limit() -> None:
     assert len(placeholders.find(text, "a.md")) == placeholders.MAX_PLACEHOLDERS
     assert len(placeholders.find(parse(text, "a.md"), "a.md")) == placeholders.MAX_LINES
     assert placeholders.find("", "a.md") == placeholders.find(parse("", "a.md"), "a.md") == []
+
+
+def test_a_note_beside_a_written_section_is_no_placeholder() -> None:  # flux-retour-cfas
+    """"> TODO: Optional only if 1password is configured" under a deploy command is a team's
+    note; the same marker alone in its section, a value left unset or an instruction to write
+    stands in for content."""
+    written = ("# Service\n\n#### Déploiement\n\nDéploie l'application sur l'environnement cible\n\n"
+               "```bash\nyarn deploy <environnement>\n```\n\n> TODO: Optional only if 1password is "
+               "configured\n\n#### Migrations\n\nCli pour créer une migration.\n")
+    assert placeholders.find(parse(written, "README.md"), "README.md") == []
+    for template, line in (("# S\n\n## Installation\n\nTODO: the steps\n\n## Run\n\nmake run\n", 5),
+                           ("# S\n\n## Installation\n\nRequirements: TODO\n\n```\nmake\n```\n", 5),
+                           ("# S\n\nThe service helps.\n\nTODO: describe who uses it\n", 5)):
+        found = placeholders.find(parse(template, "README.md"), "README.md")
+        assert [f["line"] for f in found] == [line], template

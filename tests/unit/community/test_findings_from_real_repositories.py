@@ -603,3 +603,32 @@ def test_a_licence_heading_over_no_licence_says_nothing() -> None:  # datagouv/p
         assert _facts({"README.md": fixed})["community"]["readme"]["explains"]["licence"], named
     assert _facts({"README.md": text.replace("## 📄 Licence", "## Licence EUPL-1.2")})[
         "community"]["readme"]["explains"]["licence"]
+
+
+def test_terms_in_a_companion_guide_the_contribution_guide_links_to() -> None:  # dsfr-chart
+    """CONTRIBUTING.md sends contributors to CONTRIBUTING-gitflow.md, which asks for sign-offs
+    and a signed copyright assignment: both are the repository's terms."""
+    guide = ("# Contribuer\n\nOuvrez une pull request pour proposer une modification. Décrivez le "
+             "problème que vous résolvez, la façon dont vous le résolvez et comment vérifier le "
+             "résultat ; l'équipe relit chaque proposition et vous répond dans la semaine. Les "
+             "tickets servent à signaler les anomalies et à discuter des évolutions attendues.\n\n"
+             "Se référer au fichier [CONTRIBUTING-gitflow.md](./CONTRIBUTING-gitflow.md) qui décrit "
+             "le modèle de branches à suivre pour contribuer.\n")
+    gitflow = ("# Gitflow\n\n### Signature des commits\n\nNous demandons aux contributeurs de signer "
+               "leurs commits :\n\n```\ngit commit --signoff\n```\n\n### Proposer une pull request\n\n"
+               "Pour les personnes n'étant pas des agents de l'État, prenez connaissance des documents "
+               "relatifs à la [cession des droits d'auteur](doc/legal/cession.md), document à nous "
+               "transmettre signé.\n")
+    facts = _facts({"CONTRIBUTING.md": guide, "CONTRIBUTING-gitflow.md": gitflow})
+    section = facts["community"]["contributing"]
+    assert section["companions"] == ["CONTRIBUTING-gitflow.md"]
+    assert section["guide"] == "CONTRIBUTING.md"  # the companion is read, not judged as the guide
+    assert _status(facts, "contribution-terms-state-dco")[0] is Status.PASS
+    status, message = _status(facts, "no-cla-required")
+    assert status is Status.FAIL and "CONTRIBUTING-gitflow.md" in message
+    # Not linked: not this guide's companion, nothing read.
+    unlinked = _facts({"CONTRIBUTING.md": guide.replace("[CONTRIBUTING-gitflow.md](./CONTRIBUTING-"
+                                                        "gitflow.md)", "CONTRIBUTING-gitflow"),
+                       "CONTRIBUTING-gitflow.md": gitflow})
+    assert unlinked["community"]["contributing"]["companions"] == []
+    assert _status(unlinked, "no-cla-required")[0] is Status.PASS
