@@ -123,7 +123,11 @@ class LicenceCollector(Collector):
                 sources=decision.version_sources),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
+            "readme_disagrees": explain.readme_disagrees(decision.method, decision.ids, files,
+                                                         in_readme),
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
+                          + explain.readme_disagrees(decision.method, decision.ids, files,
+                                                     in_readme)
                           + explain.tool_default(decision.declaration)
                           + explain.api_only(decision.method, api_declared)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
@@ -162,7 +166,8 @@ def empty_section() -> dict[str, t.Any]:
         "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
-        "undecided": [], "how": {"en": "none", "fr": "aucune"}, "declared_only": None,
+        "undecided": [], "readme_disagrees": [], "how": {"en": "none", "fr": "aucune"},
+        "declared_only": None,
         "deprecated_ids": [],
         "consistency": {"checked": 0, "agree": None, "disagreeing": [],
                         "nothing": explain.nothing_compared(False, [])},

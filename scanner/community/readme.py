@@ -331,9 +331,10 @@ def _purpose(doc: Document) -> Evidence | None:
     """The purpose is stated in the introduction: before the first heading about installing,
     running, licensing, contributing or another activity (a long "Installation" paragraph does
     not count), in a paragraph of a few words that is not a note about the repository itself."""
+    title = _title(doc)  # the service's name ("# Fr-format"), not a section about formatting
     limit = min((h.line for h in doc.headings
-                 if any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
-                 or _UNRELATED.search(h.text)), default=None)
+                 if h is not title and (any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
+                                        or _UNRELATED.search(h.text))), default=None)
     for para in doc.paragraphs:
         if limit is not None and para.line >= limit:
             break

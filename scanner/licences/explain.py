@@ -31,6 +31,25 @@ def _percent_fr(score: float) -> str:
     return f"{score * 100:.0f}\u00a0%"
 
 
+def readme_disagrees(method: str, ids: list[str], files: list[dict[str, t.Any]],
+                     readme: dict[str, t.Any] | None) -> list[Note]:
+    """The README's licence section naming other licences than the licence files, for the
+    repository as a whole (no code/content split): two licences stated, a person decides which
+    one applies (datagouv/hubee: LICENSE holds MIT, the README says AGPL-3.0)."""
+    if method != "files" or not readme or readme.get("scopes") or not ids:
+        return []
+    named = [i for i in readme.get("licences") or [] if i != "NOASSERTION"]
+    if not named or {family(i) for i in named} & {family(i) for i in ids}:
+        return []
+    paths = ", ".join(f["path"] for f in files if f["scope"] == "root") or "the licence file"
+    said, file_ids = " AND ".join(named), " AND ".join(ids)
+    where = f"{readme['path']} (section « {readme.get('heading')} », line {readme.get('line')})"
+    where_fr = f"{readme['path']} (section « {readme.get('heading')} », ligne {readme.get('line')})"
+    return [_note(readme["path"],
+                  f"{paths} holds {file_ids} but {where} names {said}",
+                  f"{paths} contient {file_ids} mais {where_fr} nomme {said}")]
+
+
 def undecided(method: str, files: list[dict[str, t.Any]], unread: list[dict[str, t.Any]],
               readme: dict[str, t.Any] | None) -> list[Note]:
     """Why the repository's licence could not be identified (empty when it was)."""

@@ -632,3 +632,14 @@ def test_terms_in_a_companion_guide_the_contribution_guide_links_to() -> None:  
                        "CONTRIBUTING-gitflow.md": gitflow})
     assert unlinked["community"]["contributing"]["companions"] == []
     assert _status(unlinked, "no-cla-required")[0] is Status.PASS
+
+
+def test_a_title_naming_an_activity_is_the_service_s_name() -> None:  # datagouv/fr-format
+    """"# Fr-format" names the library; the sentence under it says what it is."""
+    text = ("# Fr-format\n\nThe standard library `fr-format` provides a collection of validators to "
+            "check data against typical French formats.\n\n## Installation\n\n```\npip install "
+            "fr-format\n```\n")
+    assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is True
+    # A section about formatting after the introduction still ends it.
+    late = "# Service\n\n## Formatting\n\nThe code is formatted with black and ruff, always.\n"
+    assert _facts({"README.md": late})["community"]["readme"]["explains"]["what"] is False

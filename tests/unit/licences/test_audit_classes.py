@@ -166,3 +166,18 @@ def test_a_repository_without_code_needs_no_publiccode() -> None:
     status, en, _ = finding(document, "publiccode-yml-present")
     assert status == "not_applicable" and "holds no code" in en
     assert finding(facts({**docs, **CODE}), "publiccode-yml-present")[0] == "fail"
+
+
+def test_a_readme_naming_another_licence_than_the_file_is_a_review() -> None:  # datagouv/hubee
+    """LICENSE holds MIT, the README's licence section says AGPL-3.0: two licences stated for
+    the same code, a person decides; a README naming the same licence is no disagreement."""
+    def judged(readme: str) -> tuple[str, str, str]:
+        return finding(facts({"LICENSE": MIT, "README.md": readme, "app.py": "x = 1\n"}),
+                       "licence-recognised")
+
+    status, en, fr = judged("# Hubee\n\nLe hub d'échange.\n\n## 📝 Licence\n\nCe projet est sous "
+                            "licence AGPL-3.0.\n")
+    assert status == "review" and "LICENSE holds MIT but README.md" in en and "names AGPL-3.0" in en
+    assert "LICENSE contient MIT mais README.md" in fr
+    assert judged("# Hubee\n\nLe hub.\n\n## Licence\n\nCe projet est sous licence MIT.\n")[0] \
+        == "pass"
