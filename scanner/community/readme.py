@@ -156,7 +156,12 @@ FORGE_PROPOSAL = re.compile(
 #: A paragraph about the repository rather than the service: it is archived, it moved.
 _REPOSITORY_STATUS = re.compile(
     r"\b(?:archiv\w*|d[ée]plac[ée]|moved|deprecated|obsol[èe]te|no\s+longer\s+maintained"
-    r"|plus\s+maintenu|nouveau\s+d[ée]p[ôo]t|new\s+repository)\b", _I)
+    r"|plus\s+maintenu|nouveau\s+d[ée]p[ôo]t|new\s+repository"
+    # A note on the document itself ("Cette documentation est en cours de création"), not on
+    # what the service is.
+    r"|(?:documentation|readme|page|ce\s+document|this\s+document)\s+(?:est|is)\s+(?:en\s+cours"
+    r"|encore\s+en\s+cours|a\s+work\s+in\s+progress|under\s+construction|being\s+written)"
+    r"|work\s+in\s+progress|under\s+construction)\b", _I)
 #: Fewest prose words of an introduction paragraph that says what the service is; a list item
 #: (usually a link) needs a sentence's worth.
 MIN_PROSE_WORDS = 5
@@ -459,9 +464,14 @@ def _relevant(doc: Document, line: int) -> bool:
     return True
 
 
+#: A directory tree (``├── docker-compose.yml # Exécution en local``): a layout, no commands.
+_TREE = re.compile(r"^[\s│|]*(?:[├└]──|[|`]--)", re.MULTILINE)
+
+
 def _command_lines(block: Block) -> Iterable[str]:
-    """The command lines of a code block: no comments, prompts stripped; none in a sample."""
-    if _SAMPLE.match(block.text):
+    """The command lines of a code block: no comments, prompts stripped; none in a sample or a
+    directory tree."""
+    if _SAMPLE.match(block.text) or _TREE.search(block.text):
         return
     for line in block.text.splitlines():
         if line.strip() and not _COMMENT.match(line):

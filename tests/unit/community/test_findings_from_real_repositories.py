@@ -643,3 +643,21 @@ def test_a_title_naming_an_activity_is_the_service_s_name() -> None:  # datagouv
     # A section about formatting after the introduction still ends it.
     late = "# Service\n\n## Formatting\n\nThe code is formatted with black and ruff, always.\n"
     assert _facts({"README.md": late})["community"]["readme"]["explains"]["what"] is False
+
+
+def test_a_note_on_the_document_is_not_what_the_service_is() -> None:  # MTES-MCT/Docurba
+    text = ("# Docurba\n\nCette documentation est en cours de création. Merci de l'agrémenter selon "
+            "vos besoins.\n\n## Architecture\n\n(à faire)\n")
+    assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is False
+    said = text.replace("Cette documentation est en cours de création. Merci de l'agrémenter selon "
+                        "vos besoins.", "Docurba aide les collectivités à suivre leurs documents "
+                        "d'urbanisme.")
+    assert _facts({"README.md": said})["community"]["readme"]["explains"]["what"] is True
+
+
+def test_a_directory_tree_holds_no_commands() -> None:  # quefairedemesobjets
+    text = ("# Service\n\nLe service aide les usagers à trouver où donner leurs objets.\n\n"
+            "## Architecture du dépôt\n\n```txt\n/\n├── webapp/            # Application Django\n"
+            "├── docker-compose.yml # Exécution en local\n└── Makefile           # Commandes\n```\n")
+    explains = _facts({"README.md": text})["community"]["readme"]["explains"]
+    assert explains["install"] is False and explains["run"] is False
