@@ -33,7 +33,11 @@ _LEADING = re.compile(rf"(?:\d+[.)]\s*)?(?:<!--\s*)?{_MARKERS}\b")
 _STANDS_IN = re.compile(rf"<!--\s*{_MARKERS}\b|[\[(]\s*{_MARKERS}\s*[\])]|\b{_MARKERS}\s*:"
                         rf"|:\s*{_MARKERS}\b")
 #: Where the marker is a value left unset (``Requirements: TODO``, ``[TODO]``, a comment).
-_VALUE = re.compile(rf"<!--\s*{_MARKERS}\b|[\[(]\s*{_MARKERS}\s*[\])]|:\s*{_MARKERS}\b")
+_VALUE = re.compile(rf"[\[(]\s*{_MARKERS}\s*[\])]|:\s*{_MARKERS}\b")
+#: A marker in an HTML comment: invisible to readers, a template's only where nothing else was
+#: written around it (``<!-- TODO: Add CI/CD badge when available -->`` atop a finished README
+#: is a note).
+_COMMENTED = re.compile(rf"<!--\s*{_MARKERS}\b")
 #: What follows a leading marker when it asks for content: nothing, or an instruction to write
 #: ("TODO: in one or two sentences, what the service does", "TODO: décrire l'installation").
 _ASKS = re.compile(
@@ -124,5 +128,7 @@ def _stands_in(doc: Document) -> Callable[[int, str], bool]:
             return True
         if number in headings or any(_NOTES.search(h.text) for h in doc.section_of(number)):
             return False
+        if _COMMENTED.search(line):
+            return alone(number)
         return phrase or bool(_VALUE.search(line) or _ASKS.search(bare)) or alone(number)
     return holds

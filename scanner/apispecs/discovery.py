@@ -84,6 +84,9 @@ _NAME_WORDS = re.compile(
 _CANONICAL = re.compile(r"^(?:openapi|swagger|asyncapi)(?:[-_.]v?\d+)?\.(?:ya?ml|json)$",
                         re.IGNORECASE)
 #: A basename word hinting at an API (``api.json``, ``public-api.yml``).
+#: Names code-first generators write their description to by default.
+_GENERATED_NAMES = frozenset({"schema.yml", "schema.yaml", "openapi-schema.yml",
+                              "openapi-schema.yaml", "api-schema.yml", "api-schema.yaml"})
 _API_WORD = re.compile(r"(?:^|[^a-z])apis?(?:$|[^a-z])", re.IGNORECASE)
 
 
@@ -175,6 +178,10 @@ def classify(path: str, spec_docs: Container[str] = frozenset()) -> Candidate | 
     if _NAME_WORDS.search(base) or dirset & SPEC_DIRS or "/".join(dirs[-2:]) in (
             "docs/api", "doc/api", "documentation/api"):
         return Candidate(path, "named", depth)
+    if base in _GENERATED_NAMES:
+        # drf-spectacular's ``manage.py spectacular --file schema.yml`` (django/schema.yml):
+        # read to see whether it is a description, before other guesses.
+        return Candidate(path, "sniff", 60 + depth * 5)
     api_word = bool(_API_WORD.search(base))
     if depth == 0:
         rank = 100

@@ -228,6 +228,10 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             found += [(m.group(1), m.group(1)) for m in _CODE_PATH.finditer(line)
                       if not _BASE_PATH.match(m.group(1))]
         for endpoint, shown in found:
+            # A sentence's full stop after an address ("…on http://127.0.0.1:8000/.") is no path.
+            endpoint, shown = endpoint.rstrip(".,;:!?"), shown.rstrip(".,;:!?")
+            if endpoint in ("", "/"):
+                continue
             key = _endpoint_key(endpoint)
             if key not in paths:
                 paths[key] = shown.split("?", 1)[0]

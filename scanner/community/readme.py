@@ -27,7 +27,9 @@ _HEADING = {
     "what": re.compile(
         r"\b(?:about|overview|introduction|description|what\s+is|purpose|presentation"
         r"|à\s+propos|a\s+propos|contexte|objectifs?|qu['’]est[- ]ce|pr[ée]sentation"
-        r"|fonctionnalit[ée]s|features)\b", _I),
+        r"|fonctionnalit[ée]s|features|(?:le|the|notre|our|ce)\s+(?:projet|project|service|produit"
+        r"|product|outil|tool|site|application|startup)|en\s+bref|in\s+(?:a\s+)?nutshell|summary"
+        r"|r[ée]sum[ée]|pourquoi|why|mission|concept|g[ée]n[ée]ralit[ée]s|general)\b", _I),
     "install": re.compile(
         r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
         r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+(?:place|route)|d[ée]marrage"
@@ -283,7 +285,8 @@ def _find(doc: Document, topic: str) -> Evidence | None:
     if topic in ("install", "run"):
         return _how(doc, topic)
     heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
-                    and (topic != "licence" or _names_licence(doc, h))), None)
+                    and (topic != "licence" or _names_licence(doc, h))
+                    and (topic != "what" or _presents(doc, h))), None)
     if heading is not None:
         return Evidence(heading.line, "heading")
     if topic == "what":
@@ -332,6 +335,25 @@ def _names_licence(doc: Document, heading: Heading) -> bool:
             or bool(_LICENCE_NAME.search(heading.text)))
 
 
+#: Headings about preparing to work on the service: what follows them is no presentation
+#: ("Le fichier d'env est chiffré et versionné" under « Récupérer les variables d'environnement »).
+_SETTING_UP = re.compile(r"\b(?:pr[ée][- ]?requis|prerequisites?|requirements|variables?\s+d['’]"
+                         r"environnement|environment\s+variables|configuration|env)\b", _I)
+
+
+def _presents(doc: Document, heading: Heading) -> bool:
+    """Whether an "About"/« Présentation » heading heads a presentation: not a heading about
+    another activity too ("about/run units test"), and prose under it."""
+    if any(_HEADING[k].search(heading.text) for k in TOPICS if k != "what") \
+            or _UNRELATED.search(heading.text):
+        return False
+    end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
+               None)
+    return any(heading.line < p.line and (end is None or p.line < end) and not p.listed
+               and len(_WORD.findall(plain(_LINK_TEXT.sub(" ", p.text)))) >= MIN_PROSE_WORDS
+               for p in doc.paragraphs)
+
+
 def _purpose(doc: Document) -> Evidence | None:
     """The purpose is stated in the introduction: before the first heading about installing,
     running, licensing, contributing or another activity (a long "Installation" paragraph does
@@ -339,7 +361,8 @@ def _purpose(doc: Document) -> Evidence | None:
     title = _title(doc)  # the service's name ("# Fr-format"), not a section about formatting
     limit = min((h.line for h in doc.headings
                  if h is not title and (any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
-                                        or _UNRELATED.search(h.text))), default=None)
+                                        or _UNRELATED.search(h.text) or _SETTING_UP.search(h.text))),
+                default=None)
     for para in doc.paragraphs:
         if limit is not None and para.line >= limit:
             break

@@ -45,3 +45,11 @@ def test_a_note_beside_a_written_section_is_no_placeholder() -> None:  # flux-re
                            ("# S\n\nThe service helps.\n\nTODO: describe who uses it\n", 5)):
         found = placeholders.find(parse(template, "README.md"), "README.md")
         assert [f["line"] for f in found] == [line], template
+
+
+def test_a_commented_todo_atop_a_written_readme_is_a_note() -> None:  # suitenumerique/ui-kit
+    written = ("# UI Kit\n\n<!-- TODO: Add CI/CD badge when available -->\n\nThe UI kit gathers the "
+               "components La Suite's applications share.\n")
+    assert placeholders.find(parse(written, "README.md"), "README.md") == []
+    template = "# Service\n\n## Installation\n\n<!-- TODO: describe the installation -->\n"
+    assert [f["line"] for f in placeholders.find(parse(template, "README.md"), "README.md")] == [5]

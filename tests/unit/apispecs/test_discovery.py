@@ -73,3 +73,11 @@ def test_discovery_over_100k_paths_is_fast() -> None:
     start = time.perf_counter()
     plan(paths)
     assert time.perf_counter() - start < 5.0  # a hang guard, not a speed target (bench/)
+
+
+def test_a_generator_s_default_output_is_read() -> None:  # numerique-gouv/statistiques-impact
+    """drf-spectacular writes ``schema.yml`` by default: read (sniffed), never assumed."""
+    for path in ("schema.yml", "django/schema.yml", "backend/api/schema.yaml"):
+        candidate = classify(path)
+        assert candidate is not None and candidate.reason == "sniff", path
+    assert classify("tests/schema.yml") is None and classify("node_modules/x/schema.yml") is None

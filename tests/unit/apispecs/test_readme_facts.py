@@ -109,3 +109,11 @@ def test_a_readme_saying_the_repository_is_a_rest_api() -> None:
                  "It is a wrapper around a REST API.\n",
                  "This tool is a REST API client for X.\n"):
         assert readme_self_description("README.md", text) == [], text
+
+
+def test_a_full_stop_after_a_local_address_is_no_endpoint() -> None:  # MTES-MCT/aigle-api
+    text = ("# Aigle API\n\n## Lancer\n\nL'API répond ensuite sur http://127.0.0.1:8000/.\n\n"
+            "Voir aussi http://localhost:8000/api/detections/.\n")
+    evidence = readme_api_evidence("README.md", text)
+    assert all("/." not in e["detail"].replace("/api/detections", "") for e in evidence)
+    assert all(e["strength"] == "weak" for e in evidence)  # one endpoint, not two

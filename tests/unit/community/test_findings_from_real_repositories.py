@@ -661,3 +661,17 @@ def test_a_directory_tree_holds_no_commands() -> None:  # quefairedemesobjets
             "├── docker-compose.yml # Exécution en local\n└── Makefile           # Commandes\n```\n")
     explains = _facts({"README.md": text})["community"]["readme"]["explains"]
     assert explains["install"] is False and explains["run"] is False
+
+
+def test_only_a_presentation_says_what_the_service_is() -> None:  # monstage, pass-emploi-connect
+    """"### about/run units test" is about the tests; a sentence under « Récupérer les variables
+    d'environnement » says how to configure the service, not what it is."""
+    tests_heading = ("# monstage\n\n## Installation\n\n```\nbundle install\n```\n\n### about/run units "
+                     "test\n\nWe use minitest for all the unit tests of the models.\n")
+    assert _facts({"README.md": tests_heading})["community"]["readme"]["explains"]["what"] is False
+    setting_up = ("## Pass Emploi Connect\n\n### Pré-requis\n\n- Node 20\n\n### Récupérer les variables "
+                  "d'environnement\n\nLe fichier d'env est chiffré et versionné dans le dépôt.\n")
+    assert _facts({"README.md": setting_up})["community"]["readme"]["explains"]["what"] is False
+    about = tests_heading.replace("### about/run units test", "## À propos\n\nmonstage aide les "
+                                  "élèves de troisième à trouver un stage d'observation.\n\n### Tests")
+    assert _facts({"README.md": about})["community"]["readme"]["explains"]["what"] is True
