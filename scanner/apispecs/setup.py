@@ -8,8 +8,9 @@ mounts their schema view (betagouv/recommandations-collaboratives mounts it only
 read (declared by :func:`entry_paths`, so a remote source fetches them) in a project of that kind
 (a ``nest-cli.json``; a Django settings module or ``manage.py``); when such files exist
 and none sets the generator up, it is "listed, not set up". When no entry file is found, when
-there are more than are read, or when a source file is named after the generator (the set-up
-lives elsewhere, e.g. ``src/swagger.ts``), nothing is decided and the generator counts as today.
+there are more than are read, when a source file is named after the generator (the set-up
+lives elsewhere, e.g. ``src/swagger.ts``) or when a URL module includes one of the repository's
+modules that is not read, nothing is decided and the generator counts as today.
 The markers are deliberately loose (any mention of swagger, openapi, a schema view or a
 ``schema/`` route): a false "set up" only keeps today's behaviour.
 """
@@ -45,7 +46,7 @@ _NEST = SetUp(re.compile(r"(?:^|/)main\.ts$"), re.compile(r"(?:^|/)nest-cli\.jso
               re.compile(r"swagger|openapi|DocumentBuilder", re.IGNORECASE), False,
               "sets up no SwaggerModule or DocumentBuilder",
               "ne met en place ni SwaggerModule ni DocumentBuilder")
-_DJANGO = SetUp(re.compile(r"(?:^|/)urls\.py$|(?:^|/)urls/\w+\.py$"),
+_DJANGO = SetUp(re.compile(r"(?:^|/)\w*urls\w*\.py$|(?:^|/)urls/\w+\.py$"),
                 re.compile(r"(?:^|/)(?:settings\.py|settings/[\w\-]+\.py|manage\.py)$"),
                 re.compile(r"spectacular|yasg|openapi|swagger|schema_?view|get_schema"
                            r"|[\"'/]schema[/.\"']", re.IGNORECASE), True,
@@ -55,6 +56,8 @@ CHECKS: dict[str, SetUp] = {"NestJS swagger module": _NEST, "drf-spectacular": _
                             "drf-yasg": _DJANGO}
 # A source file named after the generator: its set-up may live there, not in the entry files.
 _NAMED = re.compile(r"(?:swagger|openapi|spectacular|yasg)[^/]*\.(?:ts|js|py)$", re.IGNORECASE)
+# A Django URL module included by its dotted name: include("core.api_routes").
+_INCLUDE = re.compile(r"""include\([ \t]*["']([\w.]{1,200})["']""")
 _DEBUG_IF = re.compile(r"^[ \t]*if[ \t]+(?:settings\.)?DEBUG[ \t]*:")
 
 
@@ -109,6 +112,16 @@ def _debug_only(lines: list[str], index: int) -> bool:
     return False
 
 
+def _includes_unread(text: str, listed: list[str], entries: list[str]) -> bool:
+    """Whether ``text`` includes a URL module of the repository that is not among ``entries``."""
+    for match in _INCLUDE.finditer(text[:512 * 1024]):
+        tail = "/" + match.group(1).replace(".", "/")
+        for path in listed:
+            if ("/" + path).endswith((tail + ".py", tail + "/__init__.py")) and path not in entries:
+                return True
+    return False
+
+
 def status(name: str, paths: Iterable[str],
            read: t.Callable[[str], str | None]) -> dict[str, t.Any] | None:
     """``{"reason", "files", "detail", "detail_fr"}`` when generator ``name`` is listed but not
@@ -125,6 +138,8 @@ def status(name: str, paths: Iterable[str],
         text = read(path)
         if text is None:
             return None  # a file not read decides nothing
+        if setup.python and _includes_unread(text, listed, entries):
+            return None  # the set-up may be in a URL module included under another name
         lines = text[:512 * 1024].splitlines()
         hits = [i for i, line in enumerate(lines) if setup.marker.search(line)]
         if any(not (setup.python and _debug_only(lines, i)) for i in hits):

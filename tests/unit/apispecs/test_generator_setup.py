@@ -204,3 +204,24 @@ def test_set_aside_api_folder_is_named_in_the_summary() -> None:
     assert ("src/pages/api/ holds only API clients or catch-all pass-through routes, no API "
             "code") in str(api["summary"])
     assert "attrape-tout" in str(api["summary_fr"])
+
+
+def test_schema_view_in_a_url_module_named_otherwise_is_found() -> None:
+    # numerique-gouv/statistiques-impact: core/urls.py includes core/api_urls.py, which mounts
+    # SpectacularAPIView.
+    api_urls = ("from drf_spectacular.views import SpectacularAPIView\n"
+                "urlpatterns = [path('schema/', SpectacularAPIView.as_view(), name='schema')]\n")
+    core = "from . import api_urls\nurlpatterns = [path('api/', include(api_urls))]\n"
+    api = _api(_django("urlpatterns = []\n", **{"recoco/core/urls.py": core,
+                                                 "recoco/core/api_urls.py": api_urls}))
+    assert [g["name"] for g in api["generated"]] == ["drf-spectacular"]  # type: ignore[index]
+
+
+def test_url_module_included_by_dotted_name_and_not_read_decides_nothing() -> None:
+    root = "urlpatterns = [path('api/', include('recoco.core.routes'))]\n"
+    files = _django(root, **{"recoco/core/routes.py": "urlpatterns = [schema]\n"})
+    assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
+        "drf-spectacular"]
+    # A third-party module included by name (not in the repository) changes nothing.
+    third = "urlpatterns = [path('auth/', include('django.contrib.auth.urls'))]\n"
+    assert _api(_django(third))["generated"] == []
