@@ -8,7 +8,9 @@ API listing its endpoints or saying the repository is a REST API, a repository t
 ``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
 alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, API
 collections (Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or Redoc
-viewer package, ``api/`` folders of snippets, examples or client code, Kubernetes-style API type
+viewer package, ``api/`` folders of snippets, examples or client code (also by file name:
+``*.client.ts``), catch-all pass-through routes (``pages/api/[...path].ts``), a generator listed in
+a manifest but never set up (see :mod:`scanner.apispecs.setup`; weak), Kubernetes-style API type
 folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
 or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
 Jekyll...) outweigh weak evidence; a library published to a registry (see
@@ -54,6 +56,12 @@ _API_ROUTE = re.compile(r"^/(?:api|apis|rest|v\d+)(?:/|$|\.)", re.IGNORECASE)
 _CLIENT_DIRS = frozenset({"snippets", "snippet", "examples", "example", "samples", "sample",
                           "demo", "demos", "client", "clients", "sdk", "sdks", "docs", "doc",
                           "documentation"})
+# In an api/ folder: clients of other APIs, catch-all pass-through routes, and wiring.
+_CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
+_CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
+_WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
+#: Most api/ folders weighed (the first three that serve count).
+_MAX_API_DIRS = 12
 # Static site generators, by their configuration at the root: such a site serves no API.
 _STATIC_SITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:\.eleventy\.(?:js|cjs|mjs)|eleventy\.config\.(?:js|cjs|mjs|ts))$"), "Eleventy"),
@@ -69,29 +77,51 @@ _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORE
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
 
 
+def _serves(files: Sequence[str]) -> bool:
+    """Whether an ``api/`` folder's code files show code that serves an API.
+
+    Files named as clients (``francetravail-api.client.ts``: France-Travail/pass-emploi-connect)
+    call other APIs, and a catch-all route (``pages/api/pagefind/[...path].ts`` in
+    suitenumerique/helpcenter, ``[...nextauth].ts``) passes requests through to files or a
+    library; beside client files, wiring (``index``, ``*.module.ts``, ``__init__.py``) shows
+    nothing either.
+    """
+    names = [f.rsplit("/", 1)[-1] for f in files]
+    served = [n for n in names if not _CLIENT_FILE.search(n) and not _CATCH_ALL.match(n)]
+    if len(served) < len(names) and any(_CLIENT_FILE.search(n) for n in names):
+        served = [n for n in served if not _WIRING.match(n)]
+    return bool(served)
+
+
 def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
     """Weak evidence from names alone: API code folders, GraphQL schemas, Postman collections."""
-    api_dirs: list[str] = []
+    folders: dict[str, list[str]] = {}
     graphql = postman = None
     for path in paths:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
             continue
         # An api/ folder of snippets or client code calls an API: no evidence.
-        if (len(api_dirs) < 3 and not dirs & _CLIENT_DIRS and _CODE.search(path)
-                and not _KUBE_TYPES.search(path)):
+        if (not dirs & _CLIENT_DIRS and _CODE.search(path) and not _KUBE_TYPES.search(path)):
             match = _API_DIR.search(path)
             if match:
                 folder = path[:match.end() - 1]
-                if folder not in api_dirs:
-                    api_dirs.append(folder)
+                if folder in folders or len(folders) < _MAX_API_DIRS:
+                    folders.setdefault(folder, []).append(path)
         if graphql is None and _GRAPHQL.search(path):
             graphql = path
         if postman is None and _POSTMAN.search(path):
             postman = path
     evidence = [{"kind": "path", "strength": "weak", "path": folder,
                  "detail": f"API code folder {folder}/",
-                 "detail_fr": f"dossier de code d'API {folder}/"} for folder in api_dirs]
+                 "detail_fr": f"dossier de code d'API {folder}/"}
+                for folder in [f for f, files in folders.items() if _serves(files)][:3]]
+    evidence += [{"kind": "path", "strength": "none", "path": folder,
+                  "detail": f"{folder}/ holds only API clients or catch-all pass-through routes, "
+                            "no API code",
+                  "detail_fr": f"{folder}/ ne contient que des clients d'API ou des routes "
+                               "attrape-tout de relais, pas de code d'API"}
+                 for folder in [f for f, files in folders.items() if not _serves(files)][:3]]
     if graphql:
         evidence.append({"kind": "graphql", "strength": "weak", "path": graphql,
                          "detail": f"GraphQL schema {graphql}",
@@ -159,6 +189,9 @@ _NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni 
 
 def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
     where = f"{framework['name']} ({framework['path']})"
+    unused = framework.get("not_set_up")
+    if unused:
+        return f"{where}, {unused['detail_fr' if language == 'fr' else 'detail']}"
     if framework["role"] == "generates":
         return (f"{where}, qui génère une description d'API" if language == "fr" else
                 f"{where}, which generates an API description")
@@ -200,7 +233,9 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                          "detail_fr": f"apiDocumentation du publiccode.yml : {url}"})
     for framework in frameworks:
         weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
-        evidence.append({"kind": "framework", "strength": "weak" if weak else "strong",
+        # A generator listed but never set up: the manifest hints at an API, nothing more.
+        unused = "not_set_up" in framework
+        evidence.append({"kind": "framework", "strength": "weak" if weak or unused else "strong",
                          "path": framework["path"], "role": framework["role"],
                          "detail": _framework_detail(framework, weak),
                          "detail_fr": _framework_detail(framework, weak, "fr")})
@@ -213,7 +248,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     # A framework that builds the description it serves, as a runtime dependency, is the
     # repository's own server (France-Travail/happy_vllm: FastAPI, also published on PyPI).
     direct = any(e["strength"] == "strong" and e["kind"] in _DIRECT for e in evidence) or any(
-        f["role"] == "generates" and not f.get("dev") for f in frameworks)
+        f["role"] == "generates" and not f.get("dev") and "not_set_up" not in f
+        for f in frameworks)
     if library is not None:
         where = (f"{library['name']} ({library['manifest']}; {library['readme']}:"
                  f"{library['line']} says `{library['command']}`)")
@@ -251,17 +287,21 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                   if e["strength"] != "none"]
     if exposes is None and considered:  # web frameworks only: say what else was looked for
         considered.append({"detail": _NOTHING_ELSE, "detail_fr": _NOTHING_ELSE_FR})
+    # api/ folders set aside (clients, pass-through routes): say why they did not count.
+    set_aside = [e for e in evidence if e["kind"] == "path" and e["strength"] == "none"]
     summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
         "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "
         "listing the API's endpoints")
+    summary = "; ".join([summary, *(e["detail"] for e in set_aside)])
     summary_fr = " ; ".join(e.get("detail_fr", e["detail"]) for e in considered) if considered else (
         "aucun de : description d'API dans le dépôt, softwareType standalone/backend ou "
         "apiDocumentation dans le publiccode.yml, framework d'API dans un manifeste, sujet API, "
         "dossier api/, section du README listant les points d'accès de l'API")
+    summary_fr = " ; ".join([summary_fr, *(e["detail_fr"] for e in set_aside)])
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
-    generated = any(e.get("role") == "generates" for e in evidence)
+    generated = any(f["role"] == "generates" and "not_set_up" not in f for f in frameworks)
     return {"exposes": exposes, "confidence": confidence, "evidence": evidence,
             "summary": summary, "summary_fr": summary_fr,
             "graphql_only": graphql and not specs and not generated}

@@ -15,7 +15,7 @@ import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs import consumed, discovery, exposure, frameworks, library, references
+from scanner.apispecs import consumed, discovery, exposure, frameworks, library, references, setup
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
@@ -53,6 +53,7 @@ class ApiSpecsCollector(Collector):
         wanted += frameworks.manifest_paths(paths)
         wanted += consumed.config_paths(paths)
         wanted += frameworks.settings_paths(paths)
+        wanted += setup.entry_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
@@ -282,6 +283,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
             known = {f["name"] for f in found_frameworks}  # a manifest named it already
             found_frameworks.extend(f for f in guarded(settings, SOURCE, problems, functools.partial(
                 frameworks.detect_settings, settings, text), nothing) if f["name"] not in known)
+    # A generator listed in a manifest but never set up generates nothing (pass-emploi-connect).
+    setup.annotate(found_frameworks, paths, snapshot.read_text)
     for gemspec in library.gemspec_paths(paths):
         root_manifests[gemspec] = ""  # its name is the package's
     section = facts.get("publiccode")
@@ -335,7 +338,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     # One generator declared by two manifests (a parent and a module pom.xml) is named once.
     generators: dict[str, dict[str, t.Any]] = {}
     for framework in found_frameworks:
-        if framework["role"] == "generates":
+        if framework["role"] == "generates" and setup.set_up(framework):
             generators.setdefault(framework["name"], framework)
     api["generated"] = list(generators.values())
     api["references"] = links

@@ -1,0 +1,227 @@
+"""A description generator listed in a manifest but never set up generates nothing, and api/
+folders of client code or catch-all pass-through routes show no API of the repository's own."""
+
+from __future__ import annotations
+
+import json
+
+from scanner.apispecs import setup
+from scanner.apispecs.exposure import path_evidence
+from scanner.collectors.api_specs import ApiSpecsCollector
+from scanner.sources.memory import snapshot_from_files
+
+# France-Travail/pass-emploi-connect: package.json lists @nestjs/swagger (and swagger-ui-express),
+# src/main.ts bootstraps NestJS without SwaggerModule; "swagger" elsewhere is an OIDC client id.
+NEST_PACKAGE = json.dumps({"name": "pass-emploi-connect", "dependencies": {
+    "@nestjs/core": "^10.0.0", "@nestjs/swagger": "^7.1.0", "swagger-ui-express": "^5.0.0"}})
+NEST_MAIN = """import { NestFactory } from '@nestjs/core'
+import { AppModule } from './app.module'
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(AppModule)
+  await app.listen(3000, '0.0.0.0')
+}
+bootstrap()
+"""
+NEST_MAIN_SWAGGER = NEST_MAIN.replace(
+    "  await app.listen", "  const config = new DocumentBuilder().setTitle('API').build()\n"
+    "  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, config))\n"
+    "  await app.listen")
+NEST_CONFIG = "const clients = { swagger: { id: 'pass-emploi-swagger' } }\n"
+
+# betagouv/recommandations-collaboratives: recoco/urls.py mounts the drf-spectacular views only
+# under ``if settings.DEBUG:``; another urls.py has a page named "schema-multi-annuel".
+RECOCO_URLS = """from django.conf import settings
+from django.urls import path
+
+urlpatterns = []
+
+if settings.DEBUG:
+    import debug_toolbar
+    from drf_spectacular.views import (
+        SpectacularAPIView,
+        SpectacularSwaggerView,
+    )
+
+    urlpatterns += [
+        path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+        path(
+            "api/schema/swagger-ui/",
+            SpectacularSwaggerView.as_view(url_name="schema"),
+            name="swagger-ui",
+        ),
+    ]
+
+handler403 = "recoco.apps.home.views.permission_denied"
+"""
+HOME_URLS = """from django.urls import path
+from . import views
+
+urlpatterns = [
+    path(
+        r"schema-multi-annuel",
+        views.MutliAnnualSchemaPageView.as_view(),
+        name="multi-annual-schema",
+    ),
+]
+"""
+
+
+def _nest(main: str, **extra: str) -> dict[str, str]:
+    return {"package.json": NEST_PACKAGE, "nest-cli.json": "{}", "src/main.ts": main,
+            "src/config/configuration.ts": NEST_CONFIG, **extra}
+
+
+def _django(urls: str, **extra: str) -> dict[str, str]:
+    return {"requirements.txt": "Django==5.0\ndjangorestframework==3.15\ndrf-spectacular==0.27\n",
+            "recoco/settings.py": "INSTALLED_APPS = ['rest_framework', 'drf_spectacular']\n",
+            "recoco/urls.py": urls, "recoco/apps/home/urls.py": HOME_URLS, **extra}
+
+
+def _api(files: dict[str, str]) -> dict[str, object]:
+    snapshot = snapshot_from_files(files, name="repo")
+    collector = ApiSpecsCollector()
+    wanted = set(collector.wanted(sorted(files)))
+    reads: set[str] = set()
+    reader = snapshot.reader
+
+    def spy(path: str) -> bytes | None:
+        reads.add(path)
+        return reader(path)
+
+    snapshot.reader = spy
+    api = collector.collect(snapshot, {})["api"]
+    assert reads <= wanted  # a remote source fetches only what the collector declared
+    return api
+
+
+def _weak(paths: list[str]) -> list[dict[str, object]]:
+    """The api/ folders that count (set-aside ones are listed with strength "none")."""
+    return [e for e in path_evidence(paths) if e["strength"] != "none"]
+
+
+def test_nest_swagger_listed_but_never_set_up_generates_nothing() -> None:
+    api = _api(_nest(NEST_MAIN))
+    assert api["generated"] == []
+    summary = str(api["summary"])
+    assert ("NestJS swagger module (package.json), listed but never set up (src/main.ts sets "
+            "up no SwaggerModule or DocumentBuilder): serves no description") in summary
+    assert "Swagger UI (package.json), listed but never set up" in summary
+    assert "jamais mis en place" in str(api["summary_fr"])
+    assert api["exposes"] is True  # NestJS itself still serves an API
+
+
+def test_nest_swagger_set_up_in_main_is_generated() -> None:
+    api = _api(_nest(NEST_MAIN_SWAGGER))
+    assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
+    assert "never set up" not in str(api["summary"])
+
+
+def test_nest_swagger_set_up_in_its_own_file_keeps_todays_behaviour() -> None:
+    # The set-up lives in src/swagger.ts, called from main.ts under another name: undecided.
+    api = _api(_nest(NEST_MAIN, **{"src/swagger.ts": "export function setupDocs() {}\n"}))
+    assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
+
+
+def test_no_entry_file_keeps_todays_behaviour() -> None:
+    files = _nest(NEST_MAIN)
+    del files["src/main.ts"]
+    assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
+        "NestJS swagger module"]
+    del files["nest-cli.json"]  # not a Nest CLI project: main.ts files are not even read
+    files["src/main.ts"] = NEST_MAIN
+    assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
+        "NestJS swagger module"]
+
+
+def test_unreadable_entry_file_decides_nothing() -> None:
+    paths = ["nest-cli.json", "src/main.ts"]
+    assert setup.status("NestJS swagger module", paths, lambda path: None) is None
+
+
+def test_drf_spectacular_mounted_only_in_debug_is_not_generated() -> None:
+    api = _api(_django(RECOCO_URLS))
+    assert api["generated"] == []
+    assert "set up only when DEBUG is on (recoco/urls.py)" in str(api["summary"])
+    assert api["exposes"] is True  # Django REST framework still serves an API
+
+
+def test_drf_spectacular_mounted_in_production_is_generated() -> None:
+    urls = RECOCO_URLS.replace("if settings.DEBUG:", "if True:")
+    assert [g["name"] for g in _api(_django(urls))["generated"]] == [  # type: ignore[index]
+        "drf-spectacular"]
+    mounted = ("from drf_spectacular.views import SpectacularAPIView\n"
+               "urlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n" + RECOCO_URLS)
+    assert [g["name"] for g in _api(_django(mounted))["generated"]] == [  # type: ignore[index]
+        "drf-spectacular"]
+
+
+def test_drf_spectacular_never_mounted_is_listed_not_set_up() -> None:
+    urls = "from django.urls import path\nurlpatterns = [path('admin/', admin)]\n"
+    api = _api(_django(urls))
+    assert api["generated"] == []
+    assert "listed but never set up (recoco/urls.py, recoco/apps/home/urls.py mounts no " \
+           "schema view)" in str(api["summary"])
+
+
+def test_debug_block_ends_at_dedent() -> None:
+    lines = ["if settings.DEBUG:", "    x = 1", "", "urlpatterns += [", "    path('schema/')",
+             "]"]
+    assert setup._debug_only(lines, 1) is True
+    assert setup._debug_only(lines, 4) is False
+    assert setup._debug_only(["if not settings.DEBUG:", "    schema_view"], 1) is False
+
+
+def test_api_folder_of_clients_is_no_evidence() -> None:
+    # France-Travail/pass-emploi-connect src/api/: a NestJS module wiring two API clients.
+    assert _weak(["src/api/api.module.ts", "src/api/francetravail-api.client.ts",
+                  "src/api/pass-emploi-api.client.ts"]) == []
+    # One handler beside the clients still counts.
+    (item,) = path_evidence(["src/api/api.module.ts", "src/api/users.controller.ts",
+                             "src/api/francetravail-api.client.ts"])
+    assert item["path"] == "src/api"
+
+
+def test_catch_all_route_alone_is_no_evidence() -> None:
+    # suitenumerique/helpcenter: src/pages/api/pagefind/[...path].ts streams the search index.
+    assert _weak(["src/pages/api/pagefind/[...path].ts"]) == []
+    assert _weak(["pages/api/auth/[...nextauth].ts", "pages/api/[[...slug]].js"]) == []
+    (item,) = _weak(["pages/api/auth/[...nextauth].ts", "pages/api/users/[id].ts"])
+    assert item["path"] == "pages/api"
+
+
+def test_client_folders_do_not_hide_a_later_serving_folder() -> None:
+    paths = [f"packages/p{i}/src/api/thing.client.ts" for i in range(4)]
+    (item,) = _weak([*paths, "server/api/routes.ts"])
+    assert item["path"] == "server/api"
+
+
+def test_set_aside_api_folder_is_named_in_the_summary() -> None:
+    # suitenumerique/helpcenter: the only api/ folder serves the site's own search index.
+    api = _api({"package.json": json.dumps({"dependencies": {"next": "15.0.0"}}),
+                "src/pages/api/pagefind/[...path].ts": "export default function handler() {}\n"})
+    assert api["exposes"] is None
+    assert ("src/pages/api/ holds only API clients or catch-all pass-through routes, no API "
+            "code") in str(api["summary"])
+    assert "attrape-tout" in str(api["summary_fr"])
+
+
+def test_schema_view_in_a_url_module_named_otherwise_is_found() -> None:
+    # numerique-gouv/statistiques-impact: core/urls.py includes core/api_urls.py, which mounts
+    # SpectacularAPIView.
+    api_urls = ("from drf_spectacular.views import SpectacularAPIView\n"
+                "urlpatterns = [path('schema/', SpectacularAPIView.as_view(), name='schema')]\n")
+    core = "from . import api_urls\nurlpatterns = [path('api/', include(api_urls))]\n"
+    api = _api(_django("urlpatterns = []\n", **{"recoco/core/urls.py": core,
+                                                 "recoco/core/api_urls.py": api_urls}))
+    assert [g["name"] for g in api["generated"]] == ["drf-spectacular"]  # type: ignore[index]
+
+
+def test_url_module_included_by_dotted_name_and_not_read_decides_nothing() -> None:
+    root = "urlpatterns = [path('api/', include('recoco.core.routes'))]\n"
+    files = _django(root, **{"recoco/core/routes.py": "urlpatterns = [schema]\n"})
+    assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
+        "drf-spectacular"]
+    # A third-party module included by name (not in the repository) changes nothing.
+    third = "urlpatterns = [path('auth/', include('django.contrib.auth.urls'))]\n"
+    assert _api(_django(third))["generated"] == []
