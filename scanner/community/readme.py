@@ -168,6 +168,11 @@ _REPOSITORY_STATUS = re.compile(
 #: (usually a link) needs a sentence's worth.
 MIN_PROSE_WORDS = 5
 MIN_LISTED_WORDS = 8
+#: Fewest prose words of a README that presents the repository: readme-present's threshold
+#: (rules/publication/readme-present.yaml), so that a tagline under the title ("Standards de
+#: l'Incubateur de l'ADEME", 6 words in all) is not "what the service is" for one rule while the
+#: other says the README presents nothing.
+MIN_README_WORDS = 30
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _LINK_TEXT = re.compile(r"!?\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)|\[\[[^\]\n]{0,500}\](?:\[[^\]\n]{0,300}\])?\]"
                         r"|`[^`<\n]{0,300}<[^>`\n]{1,500}>`_+|<a\s[^>]{0,500}>.{0,500}?</a\s*>", _I)

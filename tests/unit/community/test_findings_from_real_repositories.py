@@ -23,6 +23,13 @@ RULES = load_ruleset()
 CODE = {"app.py": "print('service')\n"}  # a service: code to install, run and secure
 
 
+#: A neutral section that brings a short fixture over readme-present's 30 words of prose, so a
+#: test of "what the service is" is not decided by the README's length.
+ARCHITECTURE = ("\n\n## Architecture\n\nLe dépôt contient une application web, une base de "
+                "données et les scripts qui servent à la maintenir ; chaque dossier a son propre "
+                "fichier de description pour les personnes qui découvrent le code source.\n")
+
+
 def _topics(text: str, path: str = "README.md") -> dict[str, bool]:
     return {k: bool(v["found"]) for k, v in readme.analyse(parse(text, path)).items()}
 
@@ -639,7 +646,7 @@ def test_a_title_naming_an_activity_is_the_service_s_name() -> None:  # datagouv
     text = ("# Fr-format\n\nThe standard library `fr-format` provides a collection of validators to "
             "check data against typical French formats.\n\n## Installation\n\n```\npip install "
             "fr-format\n```\n")
-    assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": text + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
     # A section about formatting after the introduction still ends it.
     late = "# Service\n\n## Formatting\n\nThe code is formatted with black and ruff, always.\n"
     assert _facts({"README.md": late})["community"]["readme"]["explains"]["what"] is False
@@ -652,7 +659,7 @@ def test_a_note_on_the_document_is_not_what_the_service_is() -> None:  # MTES-MC
     said = text.replace("Cette documentation est en cours de création. Merci de l'agrémenter selon "
                         "vos besoins.", "Docurba aide les collectivités à suivre leurs documents "
                         "d'urbanisme.")
-    assert _facts({"README.md": said})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": said + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
 
 
 def test_a_directory_tree_holds_no_commands() -> None:  # quefairedemesobjets
@@ -674,4 +681,29 @@ def test_only_a_presentation_says_what_the_service_is() -> None:  # monstage, pa
     assert _facts({"README.md": setting_up})["community"]["readme"]["explains"]["what"] is False
     about = tests_heading.replace("### about/run units test", "## À propos\n\nmonstage aide les "
                                   "élèves de troisième à trouver un stage d'observation.\n\n### Tests")
-    assert _facts({"README.md": about})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": about + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
+
+
+def test_a_tagline_alone_does_not_say_what_the_service_is() -> None:  # incubateur-ademe/standards
+    """readme-present fails a README of a title and a tagline (6 words); readme-sections-present
+    must not say of the same text that it says what the service is."""
+    text = "# standards\nStandards de l'Incubateur de l'ADEME\n"
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["explains"]["what"] is False
+    assert _status(facts, "readme-present")[0] is Status.FAIL
+    status, message = _status(facts, "readme-sections-present")
+    assert status is Status.FAIL and "what the service is: no" in message
+    # The same tagline over a README of some length says it.
+    longer = _facts({"README.md": text + ARCHITECTURE})
+    assert longer["community"]["readme"]["explains"]["what"] is True
+    assert _status(longer, "readme-present")[0] is Status.PASS
+
+
+def test_the_readme_length_threshold_is_readme_present_s() -> None:
+    import yaml
+
+    rule = yaml.safe_load((Path(__file__).parents[3] / "rules/publication/readme-present.yaml")
+                          .read_text(encoding="utf-8"))
+    minimum = rule["check"]["properties"]["community"]["properties"]["readme"]["then"][
+        "properties"]["words"]["minimum"]
+    assert minimum == readme.MIN_README_WORDS
