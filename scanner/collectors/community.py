@@ -73,6 +73,7 @@ def _empty() -> dict[str, t.Any]:
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
+                         "components": [], "folder": None,
                          "companions": [],
                          "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
@@ -126,7 +127,8 @@ class CommunityCollector(Collector):
         readme_doc = _readme(section["readme"], paths, reader, repo_url, names)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
-               section["contributing"]["path"])
+               section["contributing"]["path"] or next(iter(section["contributing"]["components"]),
+                                                      None))
         _conduct(section["code_of_conduct"], paths, reader)
         read = [(section["readme"]["path"], readme_doc), *contributing_docs]
         _security(section["security_policy"], paths, reader,
@@ -265,6 +267,10 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                   repo_url: str | None) -> list[tuple[str, Document]]:
     found = reader.role(paths, "contributing")
     out.update(_file_section(found, reader.snapshot))
+    if found.path is None:
+        # What the repository has instead, so "No CONTRIBUTING" is not disproved at a glance.
+        out["components"] = locate.component_contributing(paths)
+        out["folder"] = locate.contributing_folder(paths)
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:
         return []
@@ -374,7 +380,8 @@ def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         mentions_dco=terms.mentions_dco(in_contributing),
         mentions_signed_off_by=terms.mentions_sign_off(in_contributing),
         mentions_cla=terms.mentions_cla(in_contributing),
-        # A DCO text is this repository's terms beside a contribution guide; alone, it is a
+        # A DCO text is this repository's terms beside a contribution guide (a component's
+        # too: InseeFrLab/onyxia's root DCO.md and web/CONTRIBUTING.md); alone, it is a
         # document the repository publishes (a contribution policy offers DCO-fr.txt to others).
         dco=bool(dco_apps) or stated or bool(dco_files and guide),
         cla=bool(cla_files) or terms.mentions_cla(signals),

@@ -707,3 +707,57 @@ def test_the_readme_length_threshold_is_readme_present_s() -> None:
     minimum = rule["check"]["properties"]["community"]["properties"]["readme"]["then"][
         "properties"]["words"]["minimum"]
     assert minimum == readme.MIN_README_WORDS
+
+
+# --- What a repository without a contribution guide has instead ----------------------------
+
+def test_a_component_s_guide_is_named_not_taken_for_the_repository_s() -> None:
+    """InseeFrLab/onyxia: web/CONTRIBUTING.md (three lines) serves the web app; the root has
+    DCO.md beside it, the repository's terms."""
+    facts = _facts({"README.md": "# Onyxia\n", "DCO.md": "Developer Certificate of Origin\n"
+                    "Version 1.1\n", "web/CONTRIBUTING.md": "Looking to contribute? Thank you! "
+                    "PR are more than welcome.\n"})
+    contributing_facts = facts["community"]["contributing"]
+    assert contributing_facts["path"] is None
+    assert contributing_facts["components"] == ["web/CONTRIBUTING.md"]
+    assert contributing_facts["terms"]["dco"] is True
+    status, message = _status(facts, "contributing-file-present")
+    assert status is Status.FAIL and "found only guides of components (web/CONTRIBUTING.md)" in message
+
+
+@pytest.mark.parametrize("files", [
+    {"docs/CONTRIBUTING.md": "# Contribuer\n"},                     # docs/ is a place of the guide
+    {"node_modules/x/CONTRIBUTING.md": "x\n"},                      # a dependency's
+    {"vendor/lib/CONTRIBUTING.md": "x\n"},
+    {"a/b/c/CONTRIBUTING.md": "x\n"},                               # deep: not a component
+])
+def test_what_is_no_component_guide(files: dict[str, str]) -> None:
+    assert _facts({"README.md": "# R\n", **files})["community"]["contributing"]["components"] == []
+
+
+def test_a_dco_text_alone_is_no_terms() -> None:  # a contribution policy publishing DCO-fr.txt
+    facts = _facts({"README.md": "# R\n", "DCO.md": "Developer Certificate of Origin\n"})
+    assert facts["community"]["contributing"]["terms"]["dco"] is False
+
+
+def test_a_contributing_folder_without_index_is_named() -> None:
+    """InseeFrLab/docs.onyxia.sh: contributing/catalog-of-services.md is a user page; the
+    message must not say there is no contributing/ folder."""
+    facts = _facts({"README.md": "# Onyxia docs\n",
+                    "contributing/catalog-of-services.md": "# Catalog of services\n"})
+    assert facts["community"]["contributing"]["folder"] == {
+        "path": "contributing/", "files": ["contributing/catalog-of-services.md"]}
+    status, message = _status(facts, "contributing-file-present")
+    assert status is Status.FAIL
+    assert "the folder contributing/ holds no README or index page" in message
+    assert "contributing/catalog-of-services.md" in message
+
+
+@pytest.mark.parametrize("index", ["contributing/README.md", "CONTRIBUTING/index.md",
+                                   "docs/contributing/README.md"])
+def test_a_contributing_folder_s_index_is_the_guide(index: str) -> None:
+    facts = _facts({"README.md": "# R\n", index: "# Contribuer\n\nOuvrez une pull request.\n",
+                    index.rsplit("/", 1)[0] + "/code.md": "# Code\n"})
+    assert facts["community"]["contributing"]["path"] == index
+    assert facts["community"]["contributing"]["folder"] is None
+    assert _status(facts, "contributing-file-present")[0] is Status.PASS
