@@ -85,7 +85,7 @@ def _empty() -> dict[str, t.Any]:
                             "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
                             "contacts": [], "security_txt": [], "security_txt_routes": [],
-                            "not_policies": [],
+                            "not_policies": [], "readme_section": None,
                             "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
@@ -132,7 +132,8 @@ class CommunityCollector(Collector):
         _conduct(section["code_of_conduct"], paths, reader)
         read = [(section["readme"]["path"], readme_doc), *contributing_docs]
         _security(section["security_policy"], paths, reader,
-                  [(p, d) for p, d in read if p and d is not None])
+                  [(p, d) for p, d in read if p and d is not None],
+                  (section["readme"]["path"], readme_doc))
         section["templates"] = _templates(paths, reader)
         return {"community": section, "problems": problems}
 
@@ -407,7 +408,8 @@ def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> No
 
 
 def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-              elsewhere: list[tuple[str, Document]]) -> None:
+              elsewhere: list[tuple[str, Document]],
+              readme_doc: tuple[str | None, Document | None]) -> None:
     found = reader.role(paths, "security_policy")
     out.update(_file_section(found, reader.snapshot))
     channels: list[dict[str, t.Any]] = []
@@ -443,12 +445,24 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
             if (source := reader.text(path)) is not None
             for line in reader.analyse(path, security.security_txt_routes, source,
                                        default=no_lines)][:3]
+    readme_path, doc = readme_doc
+    section = None
+    if not found.path and not txt_paths and readme_path and doc is not None:
+        # A README section on reporting vulnerabilities is read for its channel: one that
+        # only sends reporters to public issues gives none.
+        section = reader.analyse(readme_path, security.readme_section, doc, readme_path,
+                                 default=None)
+        out["readme_section"] = section
+        if section is not None:
+            channels += [c | {"path": readme_path} for c in section["channels"]]
     out["channels"] = channels
     out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
     if out["path"] and out["readable"]:
         out["private_channel"] = bool(channels)
     elif txt_paths:
         out["private_channel"] = bool(channels) or None
+    elif section is not None:
+        out["private_channel"] = bool(channels)
     if not out["path"]:
         out["elsewhere"] = [c.to_facts() | {"path": path} for path, doc in elsewhere
                             for c in reader.analyse(path, security.contacts_in_passing,
