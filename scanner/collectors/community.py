@@ -155,13 +155,9 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     if not (topics["install"]["found"] and topics["run"]["found"]):
         _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url,
                 project)
-    words = doc.prose_words()
-    if words < readme.MIN_README_WORDS:
-        # A tagline alone (readme-present fails it) does not say what the service is either.
-        topics["what"] = {"found": False, "line": None, "via": None}
     out.update(
         format=doc.format,
-        words=words,
+        words=doc.prose_words(),
         headings=[{"level": h.level, "text": h.text, "line": h.line}
                   for h in doc.headings[:MAX_HEADINGS]],
         explains={topic: bool(info["found"]) for topic, info in topics.items()},
