@@ -96,7 +96,7 @@ class LicenceCollector(Collector):
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
                                           unread_root, cover, api_declared,
                                           header_facts.get("notices") or [], sampled))
-        consistency = _consistency(declarations, decision, files)
+        consistency = _consistency(declarations, decision, files, in_readme)
         readme_used = in_readme if decision.method == "readme" or (
             in_readme and not any(f["scope"] == "root" for f in files)) else None
         section = {
@@ -109,6 +109,7 @@ class LicenceCollector(Collector):
             "content_licences": sorted({x["spdx"] for x in (in_readme or {}).get("scopes", [])
                                         if x["scope"] == "content"}),
             "declared": declarations,
+            "sub_packages": explain.sub_packages(declarations),
             "spdx": decision.spdx,
             "ids": decision.ids,
             "method": decision.method,
@@ -129,6 +130,7 @@ class LicenceCollector(Collector):
                           + explain.readme_disagrees(decision.method, decision.ids, files,
                                                      in_readme)
                           + explain.tool_default(decision.declaration)
+                          + explain.no_grant(decision.method, decision.declaration)
                           + explain.api_only(decision.method, api_declared)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
@@ -162,14 +164,15 @@ def _declared_only(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
 def empty_section() -> dict[str, t.Any]:
     return {
         "files": [], "root_files": [], "unread": [], "empty": [], "readme_licence": None,
-        "scopes": [], "content_licences": [], "declared": [],
+        "scopes": [], "content_licences": [], "declared": [], "sub_packages": None,
         "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,
         "version_sources": [], "version_notes": [], "conflicts": [], "candidates": [],
         "undecided": [], "readme_disagrees": [], "how": {"en": "none", "fr": "aucune"},
         "declared_only": None,
         "deprecated_ids": [],
-        "consistency": {"checked": 0, "agree": None, "disagreeing": [],
+        "consistency": {"checked": 0, "agree": None, "disagreeing": [], "partly": [],
+                        "content_only": [],
                         "nothing": explain.nothing_compared(False, [])},
         "readme_mentions": [], "readme_badges": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
@@ -455,16 +458,23 @@ def _own_licences(files: list[dict[str, t.Any]]) -> dict[str, list[str]]:
 
 
 def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
-                 files: list[dict[str, t.Any]]) -> dict[str, t.Any]:
+                 files: list[dict[str, t.Any]],
+                 readme: dict[str, t.Any] | None = None) -> dict[str, t.Any]:
     """Which declarations name another licence than the effective one (GNU suffixes aside when
     the licence text alone set them). Every declaration gets ``agrees``; the summary counts
-    package metadata only, since publiccode.yml and API descriptions have rules of their own."""
+    package metadata only, since publiccode.yml and API descriptions have rules of their own.
+    Of a licence of several parts, a declaration naming some of them (``partly``) is said; one
+    naming only the README's licence for the content, not the code's (``content_only``), is a
+    person's to check."""
     effective = decision.ids or list(ids_of(decision.spdx))
+    partial: list[explain.Note] = []
+    content_only: list[explain.Note] = []
     if not effective:
         for entry in declarations:
             entry["agrees"] = None
-        return {"checked": 0, "agree": None, "disagreeing": [],
-                "nothing": explain.nothing_compared(False, declarations)}
+        return {"checked": 0, "agree": None, "disagreeing": [], "partly": partial,
+                "content_only": content_only,
+                "nothing": explain.nothing_compared(False, declarations, decision.method)}
     # A suffix only the SPDX convention gave (the licence text alone), or that one side does
     # not state ("GNU AGPL v3", a gnu.org URL, the deprecated "AGPL-3.0"), cannot disagree.
     loose = decision.version_basis in (None, "text", "notice", "unstated", "deprecated")
@@ -503,12 +513,16 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
         if entry["source"] in OTHER_RULES:  # publiccode.yml and API specs have their own rules
             continue
         checked += 1
+        how = None if agrees is False or against is not effective else explain.partly(
+            entry, effective, (readme or {}).get("scopes") or [], (readme or {}).get("path"))
+        if how is not None:
+            (content_only if how[0] == "content-only" else partial).append(how[1])
         if agrees is False:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
                                 "expression": entry["expression"],
                                 "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
-            "disagreeing": disagreeing,
+            "disagreeing": disagreeing, "partly": partial, "content_only": content_only,
             "nothing": None if checked else explain.nothing_compared(True, declarations)}
 
 

@@ -11,6 +11,7 @@ Rules of decision (each recorded in the facts, so a report can say why):
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
+  a root declaration granting no rights (``UNLICENSED``) leaves it ``NOASSERTION`` (``no-grant``);
   an API description's ``info.license`` is never the repository's licence: alone, it leaves the
   licence unknown (``api-description-only``) for a person to check;
 - GNU ``-only``/``-or-later``: from the declarations, README and headers (SPDX identifiers, else
@@ -182,6 +183,11 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
                             operator_basis="headers" if _operator(parsed.normalised) else None,
                             version_basis="headers" if any(family(i) in GNU for i in parsed.ids)
                             else None)
+    refused = next((d for d in evidence.declared if d.get("kind") == "proprietary"), None)
+    if refused is not None:
+        # The root metadata says no rights are granted (npm's "UNLICENSED", composer's
+        # "proprietary"): the repository's own statement that it has no licence.
+        return Decision("NOASSERTION", [], "no-grant", confidence=0.0, declaration=refused)
     if components:
         return Decision("NOASSERTION", [], "components-only", confidence=0.0)
     named = next((d for d in evidence.api_declared if d.get("expression")), None)

@@ -315,9 +315,12 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
     return parts
 
 
-def nothing_compared(identified: bool,
-                     declared: t.Sequence[dict[str, t.Any]]) -> dict[str, str]:
+def nothing_compared(identified: bool, declared: t.Sequence[dict[str, t.Any]],
+                     method: str = "none") -> dict[str, str]:
     """Why licence-declarations-consistent has nothing to compare, naming what was set aside."""
+    if not identified and method == "no-grant":
+        return {"en": "the repository grants no licence (see licence-recognised)",
+                "fr": "le dépôt n'accorde aucune licence (voir licence-recognised)"}
     if not identified:
         return {"en": "the repository's licence is not identified (see licence-recognised)",
                 "fr": "la licence du dépôt n'est pas identifiée (voir licence-recognised)"}
@@ -387,3 +390,94 @@ def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:
                   f"`{tool} init` écrit par défaut, et il n'y a aucun texte de licence (ni "
                   "fichier de licence, ni section licence dans le README) : rien ne montre que "
                   "cette licence a été choisie")]
+
+
+def no_grant(method: str, declaration: dict[str, t.Any] | None) -> list[Note]:
+    """The root metadata declares that no licence is granted (npm's ``"UNLICENSED"``, composer's
+    ``"proprietary"``), and the repository has no licence text of its own."""
+    if method != "no-grant" or declaration is None:
+        return []
+    path, value = declaration["path"], declaration["expression"]
+    field = declaration.get("field") or "license"
+    return [_note(path, f"{path} declares \"{field}\": \"{value}\", which grants no licence "
+                        "(all rights reserved), and the repository has no licence file or "
+                        "licence section in its README",
+                  f"{path} déclare « {field} » : « {value} », qui n'accorde aucune licence "
+                  "(tous droits réservés), et le dépôt n'a ni fichier de licence ni section "
+                  "licence dans son README")]
+
+
+def sub_packages(declared: t.Sequence[dict[str, t.Any]]) -> Note | None:
+    """The licences sub-packages' metadata declare, each for its own package (cdtn-admin:
+    targets/*/package.json MIT, shared/*/package.json Apache-2.0), grouped by licence; ``None``
+    when none declares one. Said where the repository as a whole has no licence."""
+    groups: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for entry in declared:
+        written = entry.get("expression")
+        if (entry.get("scope") != "component" or not written
+                or entry.get("source") in _COMPARED_ELSEWHERE):
+            continue
+        if entry.get("kind") == "proprietary":
+            key = str(written)
+            labels[key] = (f"{written}, which grants no licence",
+                           f"{written}, qui n'accorde aucune licence")
+        elif entry.get("ids"):
+            key = str(entry.get("normalised") or written)
+            labels[key] = (key, key)
+        else:
+            key = f"\"{written}\""
+            labels[key] = (f"{key}, not an identified licence",
+                           f"{key}, pas une licence identifiée")
+        groups.setdefault(key, []).append(str(entry["path"]))
+    if not groups:
+        return None
+    parts_en, parts_fr = [], []
+    for key, held in list(groups.items())[:3]:  # a message value holds 300 characters
+        shown = ", ".join(held[:2])
+        more_en = f" and {len(held) - 2} more" if len(held) > 2 else ""
+        more_fr = f" et {len(held) - 2} autres" if len(held) > 2 else ""
+        parts_en.append(f"{labels[key][0]} ({shown}{more_en})")
+        parts_fr.append(f"{labels[key][1]} ({shown}{more_fr})")
+    if len(groups) > 3:
+        parts_en.append(f"{len(groups) - 3} more licences")
+        parts_fr.append(f"{len(groups) - 3} autres licences")
+    return {"en": "; ".join(parts_en), "fr": " ; ".join(parts_fr)}
+
+
+def partly(entry: dict[str, t.Any], effective: t.Sequence[str],
+           scopes: t.Sequence[dict[str, t.Any]], readme_path: str | None,
+           ) -> tuple[str, Note] | None:
+    """How a package declaration that does not contradict a licence of several parts relates to
+    it: ``("content-only", note)`` when it names only licences the README gives to the content
+    while the README gives the code another (DISIC accessibilite.numerique.gouv.fr:
+    package.json "Licence Ouverte Etalab v2.0", README code MIT, contents Licence Ouverte 2.0);
+    ``("part", note)`` when it names only some of them, or more; ``None`` when it names them
+    all."""
+    named = list(dict.fromkeys(family(i) for i in entry.get("ids") or ()))
+    wanted = list(dict.fromkeys(family(i) for i in effective))
+    missing = [i for i in wanted if i not in named]
+    extra = [i for i in named if i not in wanted]
+    if not missing and not extra:
+        return None
+    said = f"{entry['path']} (\"{entry['expression']}\")"
+    content = {family(str(s["spdx"])) for s in scopes if s.get("scope") == "content"}
+    code = list(dict.fromkeys(family(str(s["spdx"])) for s in scopes if s.get("scope") == "code"))
+    if not extra and code and set(named) <= content - set(code):
+        where = readme_path or "the README"
+        return "content-only", _note(
+            entry["path"],
+            f"{said} names only {', '.join(named)}, the licence {where} gives to the content; "
+            f"{where} gives the code {', '.join(code)}",
+            f"{said} ne nomme que {', '.join(named)}, la licence que {where} donne aux contenus ; "
+            f"{where} place le code sous {', '.join(code)}")
+    en, fr = [], []
+    if missing:
+        en.append(f"does not name {' or '.join(missing)}")
+        fr.append(f"ne nomme pas {missing[0]}" if len(missing) == 1
+                  else "ne nomme " + " ".join(f"ni {i}" for i in missing))
+    if extra:
+        en.append(f"also names {' and '.join(extra)}")
+        fr.append(f"nomme aussi {' et '.join(extra)}")
+    return "part", _note(entry["path"], f"{said} {' and '.join(en)}",
+                         f"{said} {' et '.join(fr)}")

@@ -66,6 +66,25 @@ _PROVENANCE = re.compile(r"\b(?:adapte|adaptee|adapted|utilise sous|utilisee sou
                          r"|courtesy of|third[- ]party|tiers)\b")
 
 
+#: A sentence opening on an exception ("Sauf mention contraire, …", "Except where noted, …").
+_EXCEPTION = re.compile(r"^\W*(?:sauf|hors|except|unless|a l'exception)\b")
+
+
+def _without_exception(folded: str) -> str:
+    """``folded`` without the exception clause it opens on, up to its first comma outside
+    brackets ("Sauf mention de propriété intellectuelle détenue par des tiers (notamment un
+    crédit sur certaines images), les contenus …"): the third parties it names are the exception,
+    not where the licensed material comes from, and its words are not the sentence's subject."""
+    if not _EXCEPTION.match(folded):
+        return folded
+    depth = 0
+    for index, char in enumerate(folded):
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth <= 0:
+            return folded[index + 1:]
+    return folded
+
+
 def scopes(body: str) -> list[dict[str, str]]:
     """The licences a licence section gives to the code or to the content, sentence by sentence
     ("Le code est sous licence MIT ; le contenu des guides est publié sous Licence Ouverte 2.0").
@@ -78,7 +97,7 @@ def scopes(body: str) -> list[dict[str, str]]:
         named = [resolve(m)[0] for m in mentions(sentence)]
         if not named:
             continue
-        folded = fold(sentence)
+        folded = _without_exception(fold(sentence))
         if _PROVENANCE.search(folded):
             continue
         content, code = _CONTENT.search(folded), _CODE.search(folded)
