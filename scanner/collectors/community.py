@@ -73,6 +73,7 @@ def _empty() -> dict[str, t.Any]:
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
+                         "components": [], "folder": None,
                          "companions": [],
                          "target_read": None, "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
@@ -84,7 +85,7 @@ def _empty() -> dict[str, t.Any]:
                             "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
                             "contacts": [], "security_txt": [], "security_txt_routes": [],
-                            "not_policies": [],
+                            "not_policies": [], "readme_section": None,
                             "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
@@ -126,11 +127,13 @@ class CommunityCollector(Collector):
         readme_doc = _readme(section["readme"], paths, reader, repo_url, names)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
-               section["contributing"]["path"])
+               section["contributing"]["path"] or next(iter(section["contributing"]["components"]),
+                                                      None))
         _conduct(section["code_of_conduct"], paths, reader)
         read = [(section["readme"]["path"], readme_doc), *contributing_docs]
         _security(section["security_policy"], paths, reader,
-                  [(p, d) for p, d in read if p and d is not None])
+                  [(p, d) for p, d in read if p and d is not None],
+                  (section["readme"]["path"], readme_doc))
         section["templates"] = _templates(paths, reader)
         return {"community": section, "problems": problems}
 
@@ -261,6 +264,10 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                   repo_url: str | None) -> list[tuple[str, Document]]:
     found = reader.role(paths, "contributing")
     out.update(_file_section(found, reader.snapshot))
+    if found.path is None:
+        # What the repository has instead, so "No CONTRIBUTING" is not disproved at a glance.
+        out["components"] = locate.component_contributing(paths)
+        out["folder"] = locate.contributing_folder(paths)
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:
         return []
@@ -370,7 +377,8 @@ def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         mentions_dco=terms.mentions_dco(in_contributing),
         mentions_signed_off_by=terms.mentions_sign_off(in_contributing),
         mentions_cla=terms.mentions_cla(in_contributing),
-        # A DCO text is this repository's terms beside a contribution guide; alone, it is a
+        # A DCO text is this repository's terms beside a contribution guide (a component's
+        # too: InseeFrLab/onyxia's root DCO.md and web/CONTRIBUTING.md); alone, it is a
         # document the repository publishes (a contribution policy offers DCO-fr.txt to others).
         dco=bool(dco_apps) or stated or bool(dco_files and guide),
         cla=bool(cla_files) or terms.mentions_cla(signals),
@@ -396,7 +404,8 @@ def _conduct(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader) -> No
 
 
 def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-              elsewhere: list[tuple[str, Document]]) -> None:
+              elsewhere: list[tuple[str, Document]],
+              readme_doc: tuple[str | None, Document | None]) -> None:
     found = reader.role(paths, "security_policy")
     out.update(_file_section(found, reader.snapshot))
     channels: list[dict[str, t.Any]] = []
@@ -432,12 +441,24 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
             if (source := reader.text(path)) is not None
             for line in reader.analyse(path, security.security_txt_routes, source,
                                        default=no_lines)][:3]
+    readme_path, doc = readme_doc
+    section = None
+    if not found.path and not txt_paths and readme_path and doc is not None:
+        # A README section on reporting vulnerabilities is read for its channel: one that
+        # only sends reporters to public issues gives none.
+        section = reader.analyse(readme_path, security.readme_section, doc, readme_path,
+                                 default=None)
+        out["readme_section"] = section
+        if section is not None:
+            channels += [c | {"path": readme_path} for c in section["channels"]]
     out["channels"] = channels
     out["contacts"] = list(dict.fromkeys(c["value"] for c in channels))
     if out["path"] and out["readable"]:
         out["private_channel"] = bool(channels)
     elif txt_paths:
         out["private_channel"] = bool(channels) or None
+    elif section is not None:
+        out["private_channel"] = bool(channels)
     if not out["path"]:
         out["elsewhere"] = [c.to_facts() | {"path": path} for path, doc in elsewhere
                             for c in reader.analyse(path, security.contacts_in_passing,

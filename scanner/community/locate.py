@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import typing as t
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -143,6 +144,40 @@ def find_role(paths: Iterable[str], role: str) -> RoleFiles:
     others = tuple(p for _, p, _ in found[1:])
     translations = tuple(p for rank, p, lang in found[1:] if lang and rank[0] == chosen_rank[0])
     return RoleFiles(chosen, others, translations)
+
+
+#: A component's own contribution guide (``web/CONTRIBUTING.md``, ``packages/ui/CONTRIBUTING.md``):
+#: not the repository's, but a "No CONTRIBUTING" message must name it.
+_COMPONENT_CONTRIBUTING = re.compile(
+    r"^(?:(?:apps|packages|services|components|modules)/)?(?!docs?/)[^/.][^/]*/"
+    rf"(?:{ROLE_STEMS['contributing']}){_LANG}{_EXT}$", re.IGNORECASE)
+#: A ``contributing/`` folder at the root or in ``docs/`` (its README or index is the guide).
+_CONTRIBUTING_FOLDER = re.compile(r"^((?:docs?/)?(?:contributing|contribuer)/)[^/]", re.IGNORECASE)
+
+
+def component_contributing(paths: Iterable[str]) -> list[str]:
+    """Contribution guides of components (a folder at the root or a monorepo's package), at
+    most three: what a repository without its own guide does have."""
+    return sorted((p for p in paths if _COMPONENT_CONTRIBUTING.match(p)
+                   and not _VENDORED.search(p) and "node_modules/" not in p),
+                  key=lambda p: (p.count("/"), p))[:3]
+
+
+def contributing_folder(paths: Iterable[str]) -> dict[str, t.Any] | None:
+    """A ``contributing/`` folder with no README or index page to be the guide
+    (InseeFrLab/docs.onyxia.sh: ``contributing/catalog-of-services.md``, a user page): its
+    name and first files, so a message does not say there is none."""
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        match = _CONTRIBUTING_FOLDER.match(path)
+        if match:
+            if _ROLE_FOLDER.match(path):
+                return None
+            folders.setdefault(match.group(1), []).append(path)
+    if not folders:
+        return None
+    folder = min(folders, key=lambda f: (f.count("/"), f))
+    return {"path": folder, "files": sorted(folders[folder])[:3]}
 
 
 def contributing_targets(paths: Sequence[str], chosen: str | None) -> list[str]:

@@ -168,6 +168,12 @@ _REPOSITORY_STATUS = re.compile(
 #: (usually a link) needs a sentence's worth.
 MIN_PROSE_WORDS = 5
 MIN_LISTED_WORDS = 8
+#: Fewest prose words of a README that presents the repository: readme-present's threshold
+#: (rules/publication/readme-present.yaml). Below it, what the service is takes a sentence's
+#: worth too, so that a title's tagline ("Standards de l'Incubateur de l'ADEME", the README's
+#: only words) is not "what the service is" for one rule while the other says the README is
+#: too short to present the repository.
+MIN_README_WORDS = 30
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _LINK_TEXT = re.compile(r"!?\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)|\[\[[^\]\n]{0,500}\](?:\[[^\]\n]{0,300}\])?\]"
                         r"|`[^`<\n]{0,300}<[^>`\n]{1,500}>`_+|<a\s[^>]{0,500}>.{0,500}?</a\s*>", _I)
@@ -200,8 +206,9 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     whose package the document installs, when that package is the ``project`` (names of the
     repository and of the README's title; any package when none is known)."""
     result: dict[str, dict[str, object]] = {}
+    short = doc.prose_words() < MIN_README_WORDS
     for topic in TOPICS:
-        found = _find(doc, topic)
+        found = _find(doc, topic, short)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
     if not result["run"]["found"]:
         line = usage_example(doc, project)
@@ -281,16 +288,16 @@ _LAUNCHERS = {"java", "-jar", "npx", "bunx", "pnpx", "uvx", "python", "python3",
               "run", "sudo", "exec"}
 
 
-def _find(doc: Document, topic: str) -> Evidence | None:
+def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     if topic in ("install", "run"):
         return _how(doc, topic)
     heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
                     and (topic != "licence" or _names_licence(doc, h))
-                    and (topic != "what" or _presents(doc, h))), None)
+                    and (topic != "what" or _presents(doc, h, short))), None)
     if heading is not None:
         return Evidence(heading.line, "heading")
     if topic == "what":
-        return _purpose(doc)
+        return _purpose(doc, short)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
     # A pull request opened in a release procedure is no invitation to contribute.
     elsewhere = delivery_lines(doc) if topic == "contributing" else set()
@@ -341,7 +348,7 @@ _SETTING_UP = re.compile(r"\b(?:pr[ée][- ]?requis|prerequisites?|requirements|v
                          r"environnement|environment\s+variables|configuration|env)\b", _I)
 
 
-def _presents(doc: Document, heading: Heading) -> bool:
+def _presents(doc: Document, heading: Heading, short: bool = False) -> bool:
     """Whether an "About"/« Présentation » heading heads a presentation: not a heading about
     another activity too ("about/run units test"), and prose under it."""
     if any(_HEADING[k].search(heading.text) for k in TOPICS if k != "what") \
@@ -350,11 +357,12 @@ def _presents(doc: Document, heading: Heading) -> bool:
     end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
                None)
     return any(heading.line < p.line and (end is None or p.line < end) and not p.listed
-               and len(_WORD.findall(plain(_LINK_TEXT.sub(" ", p.text)))) >= MIN_PROSE_WORDS
+               and len(_WORD.findall(plain(_LINK_TEXT.sub(" ", p.text))))
+               >= (MIN_LISTED_WORDS if short else MIN_PROSE_WORDS)
                for p in doc.paragraphs)
 
 
-def _purpose(doc: Document) -> Evidence | None:
+def _purpose(doc: Document, short: bool = False) -> Evidence | None:
     """The purpose is stated in the introduction: before the first heading about installing,
     running, licensing, contributing or another activity (a long "Installation" paragraph does
     not count), in a paragraph of a few words that is not a note about the repository itself."""
@@ -368,7 +376,7 @@ def _purpose(doc: Document) -> Evidence | None:
             break
         # A link says where to read about the service, not what it is: its text does not count.
         words = len(_WORD.findall(plain(_LINK_TEXT.sub(" ", para.text))))
-        if words >= (MIN_LISTED_WORDS if para.listed else MIN_PROSE_WORDS) \
+        if words >= (MIN_LISTED_WORDS if para.listed or short else MIN_PROSE_WORDS) \
                 and not _REPOSITORY_STATUS.search(para.text):
             return Evidence(para.line, "text")
     return None

@@ -7,7 +7,10 @@ A public issue tracker is deliberately not a private channel.
 from __future__ import annotations
 
 import re
+import typing as t
 from dataclasses import dataclass
+
+from scanner.community.markup import Document
 
 _I = re.IGNORECASE
 _EMAIL = re.compile(r"(?<![\w.+/-])(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -151,3 +154,34 @@ def contacts_in_passing(text: str) -> list[Channel]:
                       if c.kind != "security_txt"]
         previous = line
     return found
+
+
+#: A README heading over how to report a vulnerability ("Reporting security issue",
+#: « Signaler une faille », « Sécurité »), not over a feature ("Security headers").
+_SECTION_HEADING = re.compile(r"^\W*(?:(?:reporting|report|signal\w*)\s+(?:an?\s+|une?\s+|des\s+)?)?"
+                              r"(?:security(?:\s+(?:issues?|policy|vulnerabilit\w+|problems?))?"
+                              r"|s[ée]curit[ée]|vuln[ée]rabilit[ée]s?|failles?(?:\s+de\s+s[ée]curit[ée])?)"
+                              r"\W*$", _I)
+_OPEN_ISSUE = re.compile(r"\b(?:open(?:ing)?|ouvr\w*|cr[ée]\w*|create|file)\s+(?:an?\s+|une?\s+)?"
+                         r"(?:\[)?(?:issue|ticket)", _I)
+
+
+def readme_section(doc: Document, path: str) -> dict[str, t.Any] | None:
+    """A README section on reporting vulnerabilities (inclusion-numerique/mediature: "##
+    Reporting security issue" asks to open a public issue): its private channels, and whether
+    it sends reporters to public issues."""
+    for index, heading in enumerate(doc.headings):
+        if not _SECTION_HEADING.match(heading.text):
+            continue
+        end = next((h.line for h in doc.headings[index + 1:] if h.level <= heading.level), None)
+        lines = doc.text.splitlines()[heading.line:(end - 1) if end else None]
+        body = "\n".join(lines)
+        if not about_reporting(body):
+            continue
+        channels = [Channel(c.kind, c.value, c.line + heading.line)
+                    for c in private_channels(body) if c.kind != "security_txt"]
+        public = bool(_OPEN_ISSUE.search(body) or any(_PUBLIC_TRACKER.search(u)
+                                                       for u in _URL.findall(body)))
+        return {"path": path, "line": heading.line, "heading": heading.text,
+                "channels": [c.to_facts() for c in channels], "public_issues": public}
+    return None

@@ -151,3 +151,64 @@ def test_router_lines_serving_security_txt() -> None:
             '  # see https://example.org/.well-known/security.txt/docs\n')
     assert security.security_txt_routes(text) == [2]
     assert security.security_txt_routes("path('security', views.security)\n") == []
+
+
+# --- A README section on reporting vulnerabilities (inclusion-numerique/mediature) ---------
+
+_MEDIATURE = ("# Médiature\n\nMédiature aide les médiateurs publics à traiter les demandes des "
+              "usagers, de la saisine à la clôture du dossier, avec un suivi partagé entre les "
+              "équipes et un historique complet des échanges pour chaque demande reçue.\n\n"
+              "## Reporting security issue\n\nIf you identify a security issue or have any "
+              "security concerns, please inform us immediately by opening an [issue]"
+              "(https://github.com/inclusion-numerique/mediature/issues) as specified into "
+              "[our security recommandations](https://www.mediateur-public.fr/.well-known/"
+              "security.txt).\n")
+
+
+def _security_status(files: dict[str, str], rule_id: str) -> tuple[str, str]:
+    from scanner.engine.evaluate import evaluate
+    from scanner.engine.loader import load_ruleset
+    from scanner.facts import build_facts
+    from scanner.sources.memory import snapshot_from_files
+
+    facts = build_facts(snapshot_from_files({"app.py": "x = 1\n", **files}))
+    rule = load_ruleset().get(rule_id)
+    assert rule is not None
+    finding = evaluate(rule, facts)
+    return finding.status.value, finding.texts["en"]["message"]
+
+
+def test_a_readme_section_sending_reports_to_public_issues_gives_no_private_channel() -> None:
+    status, message = _security_status({"README.md": _MEDIATURE}, "security-policy-present")
+    assert status == "fail" and 'section "Reporting security issue" (line 5)' in message
+    status, message = _security_status({"README.md": _MEDIATURE},
+                                       "security-policy-private-channel")
+    assert status == "fail" and "public issues only" in message
+
+
+def test_a_readme_section_with_a_private_address_passes_the_channel_rule() -> None:
+    text = _MEDIATURE.replace("by opening an [issue](https://github.com/inclusion-numerique/"
+                              "mediature/issues)", "by writing to securite@mediateur-public.fr")
+    status, message = _security_status({"README.md": text}, "security-policy-private-channel")
+    assert status == "pass" and "securite@mediateur-public.fr" in message
+    assert _security_status({"README.md": text}, "security-policy-present")[0] == "review"
+
+
+@pytest.mark.parametrize("section", [
+    # A feature, not how to report: no section on reporting.
+    "## Security headers\n\nThe app sets CSP and HSTS headers on every response it serves.\n",
+    "## Sécurité\n\nLes mots de passe sont chiffrés avec bcrypt et les sessions expirent.\n",
+])
+def test_a_readme_section_about_a_feature_is_no_reporting_section(section: str) -> None:
+    text = _MEDIATURE.split("## Reporting")[0] + section
+    status, _ = _security_status({"README.md": text}, "security-policy-private-channel")
+    assert status == "not_applicable"
+    assert _security_status({"README.md": text}, "security-policy-present")[0] == "fail"
+
+
+def test_a_security_policy_file_wins_over_the_readme_section() -> None:
+    files = {"README.md": _MEDIATURE, "SECURITY.md": "# Security\n\nReport vulnerabilities to "
+             "securite@mediateur-public.fr.\n"}
+    assert _security_status(files, "security-policy-present")[0] == "pass"
+    status, message = _security_status(files, "security-policy-private-channel")
+    assert status == "pass" and "securite@" in message

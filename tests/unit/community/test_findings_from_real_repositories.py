@@ -23,6 +23,13 @@ RULES = load_ruleset()
 CODE = {"app.py": "print('service')\n"}  # a service: code to install, run and secure
 
 
+#: A neutral section that brings a short fixture over readme-present's 30 words of prose, so a
+#: test of "what the service is" is not decided by the README's length.
+ARCHITECTURE = ("\n\n## Architecture\n\nLe dépôt contient une application web, une base de "
+                "données et les scripts qui servent à la maintenir ; chaque dossier a son propre "
+                "fichier de description pour les personnes qui découvrent le code source.\n")
+
+
 def _topics(text: str, path: str = "README.md") -> dict[str, bool]:
     return {k: bool(v["found"]) for k, v in readme.analyse(parse(text, path)).items()}
 
@@ -91,7 +98,7 @@ def test_a_one_sentence_tagline_says_what_the_service_is() -> None:  # MTES-MCT/
     text = ("# DiaLog\n[![CI](https://github.com/MTES-MCT/dialog/actions/workflows/ci.yml/badge"
             ".svg)](https://github.com/MTES-MCT/dialog/actions)\n\nDigitaliser, diagnostiquer, "
             "diffuser l’information réglementaire de logistique.\n\n## Environnement technique\n")
-    assert _topics(text)["what"]
+    assert _topics(text + ARCHITECTURE)["what"]
 
 
 @pytest.mark.parametrize("text", [
@@ -639,7 +646,7 @@ def test_a_title_naming_an_activity_is_the_service_s_name() -> None:  # datagouv
     text = ("# Fr-format\n\nThe standard library `fr-format` provides a collection of validators to "
             "check data against typical French formats.\n\n## Installation\n\n```\npip install "
             "fr-format\n```\n")
-    assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": text + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
     # A section about formatting after the introduction still ends it.
     late = "# Service\n\n## Formatting\n\nThe code is formatted with black and ruff, always.\n"
     assert _facts({"README.md": late})["community"]["readme"]["explains"]["what"] is False
@@ -652,7 +659,7 @@ def test_a_note_on_the_document_is_not_what_the_service_is() -> None:  # MTES-MC
     said = text.replace("Cette documentation est en cours de création. Merci de l'agrémenter selon "
                         "vos besoins.", "Docurba aide les collectivités à suivre leurs documents "
                         "d'urbanisme.")
-    assert _facts({"README.md": said})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": said + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
 
 
 def test_a_directory_tree_holds_no_commands() -> None:  # quefairedemesobjets
@@ -674,4 +681,87 @@ def test_only_a_presentation_says_what_the_service_is() -> None:  # monstage, pa
     assert _facts({"README.md": setting_up})["community"]["readme"]["explains"]["what"] is False
     about = tests_heading.replace("### about/run units test", "## À propos\n\nmonstage aide les "
                                   "élèves de troisième à trouver un stage d'observation.\n\n### Tests")
-    assert _facts({"README.md": about})["community"]["readme"]["explains"]["what"] is True
+    assert _facts({"README.md": about + ARCHITECTURE})["community"]["readme"]["explains"]["what"] is True
+
+
+def test_a_tagline_alone_does_not_say_what_the_service_is() -> None:  # incubateur-ademe/standards
+    """readme-present fails a README of a title and a tagline (6 words); readme-sections-present
+    must not say of the same text that it says what the service is."""
+    text = "# standards\nStandards de l'Incubateur de l'ADEME\n"
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["explains"]["what"] is False
+    assert _status(facts, "readme-present")[0] is Status.FAIL
+    status, message = _status(facts, "readme-sections-present")
+    assert status is Status.FAIL and "what the service is: no" in message
+    # The same tagline over a README of some length says it.
+    longer = _facts({"README.md": text + ARCHITECTURE})
+    assert longer["community"]["readme"]["explains"]["what"] is True
+    assert _status(longer, "readme-present")[0] is Status.PASS
+    # A short README's sentence says it (InseeFr/Genesis-API, 15 words in all).
+    sentence = ("# Genesis Api\n\nThe Genesis API will provide an interface with the responses' "
+                "referential (Genesis DB)\n")
+    assert _facts({"README.md": sentence})["community"]["readme"]["explains"]["what"] is True
+
+
+def test_the_readme_length_threshold_is_readme_present_s() -> None:
+    import yaml
+
+    rule = yaml.safe_load((Path(__file__).parents[3] / "rules/publication/readme-present.yaml")
+                          .read_text(encoding="utf-8"))
+    minimum = rule["check"]["properties"]["community"]["properties"]["readme"]["then"][
+        "properties"]["words"]["minimum"]
+    assert minimum == readme.MIN_README_WORDS
+
+
+# --- What a repository without a contribution guide has instead ----------------------------
+
+def test_a_component_s_guide_is_named_not_taken_for_the_repository_s() -> None:
+    """InseeFrLab/onyxia: web/CONTRIBUTING.md (three lines) serves the web app; the root has
+    DCO.md beside it, the repository's terms."""
+    facts = _facts({"README.md": "# Onyxia\n", "DCO.md": "Developer Certificate of Origin\n"
+                    "Version 1.1\n", "web/CONTRIBUTING.md": "Looking to contribute? Thank you! "
+                    "PR are more than welcome.\n"})
+    contributing_facts = facts["community"]["contributing"]
+    assert contributing_facts["path"] is None
+    assert contributing_facts["components"] == ["web/CONTRIBUTING.md"]
+    assert contributing_facts["terms"]["dco"] is True
+    status, message = _status(facts, "contributing-file-present")
+    assert status is Status.FAIL and "only a sub-folder has one: web/CONTRIBUTING.md" in message
+
+
+@pytest.mark.parametrize("files", [
+    {"docs/CONTRIBUTING.md": "# Contribuer\n"},                     # docs/ is a place of the guide
+    {"node_modules/x/CONTRIBUTING.md": "x\n"},                      # a dependency's
+    {"vendor/lib/CONTRIBUTING.md": "x\n"},
+    {"a/b/c/CONTRIBUTING.md": "x\n"},                               # deep: not a component
+])
+def test_what_is_no_component_guide(files: dict[str, str]) -> None:
+    assert _facts({"README.md": "# R\n", **files})["community"]["contributing"]["components"] == []
+
+
+def test_a_dco_text_alone_is_no_terms() -> None:  # a contribution policy publishing DCO-fr.txt
+    facts = _facts({"README.md": "# R\n", "DCO.md": "Developer Certificate of Origin\n"})
+    assert facts["community"]["contributing"]["terms"]["dco"] is False
+
+
+def test_a_contributing_folder_without_index_is_named() -> None:
+    """InseeFrLab/docs.onyxia.sh: contributing/catalog-of-services.md is a user page; the
+    message must not say there is no contributing/ folder."""
+    facts = _facts({"README.md": "# Onyxia docs\n",
+                    "contributing/catalog-of-services.md": "# Catalog of services\n"})
+    assert facts["community"]["contributing"]["folder"] == {
+        "path": "contributing/", "files": ["contributing/catalog-of-services.md"]}
+    status, message = _status(facts, "contributing-file-present")
+    assert status is Status.FAIL
+    assert "the folder contributing/ holds no README or index page" in message
+    assert "contributing/catalog-of-services.md" in message
+
+
+@pytest.mark.parametrize("index", ["contributing/README.md", "CONTRIBUTING/index.md",
+                                   "docs/contributing/README.md"])
+def test_a_contributing_folder_s_index_is_the_guide(index: str) -> None:
+    facts = _facts({"README.md": "# R\n", index: "# Contribuer\n\nOuvrez une pull request.\n",
+                    index.rsplit("/", 1)[0] + "/code.md": "# Code\n"})
+    assert facts["community"]["contributing"]["path"] == index
+    assert facts["community"]["contributing"]["folder"] is None
+    assert _status(facts, "contributing-file-present")[0] is Status.PASS
