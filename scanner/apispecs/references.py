@@ -78,7 +78,10 @@ def _lines(text: str) -> t.Iterator[tuple[int, str, list[tuple[int, str, int]], 
 
 
 def _about_consumed(headings: Sequence[tuple[int, str, int]]) -> bool:
-    return any(_CONSUMED.search(title) for _, title, _ in headings)
+    """Whether a section is about APIs the application calls. The document's title is the
+    repository's name ("# api-partenaires": an API *for* partners), never such a heading."""
+    return any(_CONSUMED.search(title) for level, title, line in headings
+               if not (level == 1 and line <= 3))
 
 
 def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:

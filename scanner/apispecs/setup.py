@@ -43,7 +43,9 @@ class SetUp:
 
 
 _NEST = SetUp(re.compile(r"(?:^|/)main\.ts$"), re.compile(r"(?:^|/)nest-cli\.json$"),
-              re.compile(r"swagger|openapi|DocumentBuilder", re.IGNORECASE), False,
+              # "configureApiDocumentation()" from a helper module sets it up too (MTES-MCT/boris).
+              re.compile(r"swagger|openapi|DocumentBuilder|api[-_]?doc|documentation",
+                         re.IGNORECASE), False,
               "sets up no SwaggerModule or DocumentBuilder",
               "ne met en place ni SwaggerModule ni DocumentBuilder")
 _DJANGO = SetUp(re.compile(r"(?:^|/)\w*urls\w*\.py$|(?:^|/)urls/\w+\.py$"),
@@ -55,7 +57,8 @@ _DJANGO = SetUp(re.compile(r"(?:^|/)\w*urls\w*\.py$|(?:^|/)urls/\w+\.py$"),
 CHECKS: dict[str, SetUp] = {"NestJS swagger module": _NEST, "drf-spectacular": _DJANGO,
                             "drf-yasg": _DJANGO}
 # A source file named after the generator: its set-up may live there, not in the entry files.
-_NAMED = re.compile(r"(?:swagger|openapi|spectacular|yasg)[^/]*\.(?:ts|js|py)$", re.IGNORECASE)
+_NAMED = re.compile(r"(?:swagger|openapi|spectacular|yasg|api[-_.]?doc)[^/]*\.(?:ts|js|py)$",
+                    re.IGNORECASE)
 # A Django URL module included by its dotted name: include("core.api_routes").
 _INCLUDE = re.compile(r"""include\([ \t]*["']([\w.]{1,200})["']""")
 _DEBUG_IF = re.compile(r"^[ \t]*if[ \t]+(?:settings\.)?DEBUG[ \t]*:")

@@ -129,6 +129,7 @@ class LicenceCollector(Collector):
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
                           + explain.readme_disagrees(decision.method, decision.ids, files,
                                                      in_readme)
+                          + explain.texts_disagree(decision.conflicts, decision.ids, files)
                           + explain.tool_default(decision.declaration)
                           + explain.no_grant(decision.method, decision.declaration)
                           + explain.api_only(decision.method, api_declared)),

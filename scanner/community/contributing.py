@@ -18,7 +18,15 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 #: How a change is proposed: the process, not a word that happens to occur ("pre-commit",
 #: "proposer un rendu homogène", a URL ending in /pull/399).
 _HOW = re.compile(
-    r"\b(?:pull|merge)[- ]requests?\b|(?-i:\b(?:PR|MR)s?\b)|\bfork(?:ez|er|ing)?\b"
+    r"\b(?:pull|merge)[- ]requests?\b|\bfork(?:ez|er|ing)?\b"
+    # "PR" as a way to propose ("open a PR", « via une MR »), not any mention ("reduce PR noise").
+    r"|\b(?:open|opening|create|submit|make|send|raise|ouvr\w*|cr[ée]\w*|soumet\w*|propos\w*"
+    r"|fai\w*|envoy\w*|via|par|through|by|with|avec|en)\s+(?:an?\s+|une?\s+|des\s+|vos\s+|your\s+"
+    r"|the\s+|la\s+|le\s+|votre\s+|new\s+|nouvelle?\s+){0,2}(?-i:(?:PR|MR)s?)\b"
+    r"|\b(?:as|comme)\s+(?:an?\s+|une?\s+)?(?-i:(?:PR|MR))\b"
+    r"|(?-i:\b(?:PR|MR)s?)\s+(?:are|is|sont|est)\s+(?:very\s+|tr[èe]s\s+|always\s+|toujours\s+)?"
+    r"(?:welcome|bienvenue?s?|appreciated|encouraged|appr[ée]ci[ée]e?s)"
+    r"|\b(?:issues?|tickets?)\s+(?:and|et|or|ou|&)\s+(?-i:(?:PR|MR)s?)\b"
     r"|\b(?:open|opening|create|file|submit|report|ouvr\w*|cr[ée]\w*|soumet\w*|d[ée]pos\w*"
     r"|signal\w*|remont\w*)\s+(?:an?\s+|une?\s+|des\s+|the\s+|votre\s+|vos\s+|your\s+)?"
     r"(?:new\s+|nouvelle?\s+)?(?:issues?|tickets?|bugs?|probl[èe]mes?|patch(?:es)?)\b"

@@ -7,6 +7,7 @@ yes/no in a message is true of the file it names.
 
 from __future__ import annotations
 
+import re
 import typing as t
 
 from scanner.licences.expressions import family
@@ -48,6 +49,25 @@ def readme_disagrees(method: str, ids: list[str], files: list[dict[str, t.Any]],
     return [_note(readme["path"],
                   f"{paths} holds {file_ids} but {where} names {said}",
                   f"{paths} contient {file_ids} mais {where_fr} nomme {said}")]
+
+
+def texts_disagree(conflicts: list[dict[str, t.Any]], ids: list[str],
+                   files: list[dict[str, t.Any]]) -> list[Note]:
+    """A licence text and a licence notice of the repository naming different licences
+    (IGNF/espace-collaboratif-qgis-plugin: LICENSE is the AGPL text, LICENSE.md says CeCILL-B):
+    the notice is taken as the grant, but two licences are stated and a person decides."""
+    if not conflicts or not ids:
+        return []
+    notices = [f["path"] for f in files if f["scope"] == "root" and f.get("method") == "notice"]
+    said = " AND ".join(ids)
+    where = ", ".join(notices) or "a licence notice"
+    # A licence text alone says no "-only" or "-or-later": its family is what it shows.
+    text_of = {c["path"]: re.sub(r"-(?:only|or-later)$", "", c["spdx"]) for c in conflicts}
+    return [_note(c["path"], f"{c['path']} holds the text of {text_of[c['path']]} but {where} "
+                             f"states {said}",
+                  f"{c['path']} contient le texte de {text_of[c['path']]} mais {where} indique "
+                  f"{said}")
+            for c in conflicts]
 
 
 def undecided(method: str, files: list[dict[str, t.Any]], unread: list[dict[str, t.Any]],

@@ -225,3 +225,16 @@ def test_url_module_included_by_dotted_name_and_not_read_decides_nothing() -> No
     # A third-party module included by name (not in the repository) changes nothing.
     third = "urlpatterns = [path('auth/', include('django.contrib.auth.urls'))]\n"
     assert _api(_django(third))["generated"] == []
+
+
+def test_nest_swagger_set_up_by_a_helper_main_calls_is_generated() -> None:  # MTES-MCT/boris
+    main = ("import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n"
+            "import { configureApiDocumentation } from './infrastructure/config/api-documentation"
+            ".config';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);"
+            "\n  configureApiDocumentation(app);\n  await app.listen(3000);\n}\nbootstrap();\n")
+    api = _api(_nest(main))
+    assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
+    # The helper's own file name says so too, whatever main.ts calls it.
+    helper = {"src/infrastructure/config/api-documentation.config.ts": "export function x() {}\n"}
+    api = _api(_nest(NEST_MAIN, **helper))
+    assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]

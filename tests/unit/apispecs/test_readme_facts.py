@@ -117,3 +117,14 @@ def test_a_full_stop_after_a_local_address_is_no_endpoint() -> None:  # MTES-MCT
     evidence = readme_api_evidence("README.md", text)
     assert all("/." not in e["detail"].replace("/api/detections", "") for e in evidence)
     assert all(e["strength"] == "weak" for e in evidence)  # one endpoint, not two
+
+
+def test_a_title_naming_partners_is_not_a_section_about_consumed_apis() -> None:  # api-partenaires
+    """"# api-partenaires" is an API *for* partners; its "## Routes" table lists its endpoints."""
+    text = ("# api-partenaires\n\n🤝 ProConnect OIDC Providers\n\n## Routes\n\n| Route | Auth |\n"
+            "| --- | --- |\n| `GET /api/oidc_clients` | secret |\n| `POST /api/oidc_clients` | secret |\n"
+            "| `GET /api/oidc_clients/:id` | secret |\n")
+    (found,) = readme_api_evidence("README.md", text)
+    assert found["strength"] == "strong" and "GET /api/oidc_clients" in found["detail"]
+    consumed = text.replace("## Routes", "## APIs des partenaires")
+    assert readme_api_evidence("README.md", consumed) == []

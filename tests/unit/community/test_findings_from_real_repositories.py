@@ -765,3 +765,18 @@ def test_a_contributing_folder_s_index_is_the_guide(index: str) -> None:
     assert facts["community"]["contributing"]["path"] == index
     assert facts["community"]["contributing"]["folder"] is None
     assert _status(facts, "contributing-file-present")[0] is Status.PASS
+
+
+@pytest.mark.parametrize(("sentence", "says"), [
+    ("Renovate groups updates weekly to reduce PR noise.", False),  # etalab-ia/evalap
+    ("Every modification should be submited as a PR.", True),  # datagouv/csv-detective
+    ("Issues and PRs are welcome.", True),  # gip-inclusion/data-inclusion
+    ("Ouvrez une PR vers la branche main.", True),
+    ("PRs are very welcome!", True),
+])
+def test_a_pr_mention_says_how_to_propose_only_as_a_way_to_propose(sentence: str, says: bool) -> None:
+    guide = ("# Contributing\n\n" + "The project is developed by a small team at the ministry; the "
+             "setup below installs everything you need to run it on your machine. " * 4
+             + "\n\n" + sentence + "\n")
+    explains = _facts({"CONTRIBUTING.md": guide})["community"]["contributing"]["explains"]
+    assert explains["how_to_contribute"] is says

@@ -181,3 +181,15 @@ def test_a_readme_naming_another_licence_than_the_file_is_a_review() -> None:  #
     assert "LICENSE contient MIT mais README.md" in fr
     assert judged("# Hubee\n\nLe hub.\n\n## Licence\n\nCe projet est sous licence MIT.\n")[0] \
         == "pass"
+
+
+def test_a_licence_text_and_a_notice_naming_others_is_a_review() -> None:  # IGNF qgis plugin
+    """LICENSE is the AGPL text, LICENSE.md says CeCILL-B: the notice is taken as the grant,
+    but two licences are stated and a person decides."""
+    from scanner.licences.texts import licence_text
+
+    agpl = licence_text("AGPL-3.0-only", "en", "IGN", 2024).text
+    status, en, _ = finding(facts({"LICENSE": agpl, "LICENSE.md": "# Licence\n\nCe logiciel est "
+                                   "distribué sous la licence CeCILL-B.\n", "app.py": "x = 1\n"}),
+                            "licence-recognised")
+    assert status == "review" and "LICENSE holds the text of AGPL-3.0 but LICENSE.md states" in en
