@@ -124,11 +124,36 @@ def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
     return license_matrix.licenseType, license_matrix.depCompatWMyLice, licence_types.ucstr
 
 
+#: What an EUPL project may use, where licensecheck's matrix says otherwise (it marks Apache-2.0,
+#: MPL-2.0, LGPL and GPL dependencies incompatible with EUPL-1.2): permissive licences allow
+#: their code in any work, and the EUPL's compatibility clause (EUPL-1.2 art. 5 and its appendix
+#: "Compatible Licences", OJ L 128 of 19.5.2017; Joinup's compatibility checker) lets a work
+#: combining EUPL code with code under GPL-2.0/3.0, AGPL-3.0, OSL, EPL, CeCILL, MPL-2.0, LGPL,
+#: LiLiQ or CC-BY-SA-3.0 be distributed under that licence.
+_EUPL_ACCEPTS = ("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0BSD", "Zlib",
+                 "Unlicense", "CC0-1.0", "Python-2.0", "BlueOak-1.0.0", "GPL-2.0", "GPL-3.0",
+                 "AGPL-3.0", "OSL-3.0", "EPL-1.0", "EPL-2.0", "CECILL-2.1", "MPL-2.0",
+                 "LGPL-2.1", "LGPL-3.0", "LiLiQ-R-1.1", "LiLiQ-Rplus-1.1", "CC-BY-SA-3.0",
+                 "EUPL-1.1", "EUPL-1.2")
+
+
+def _eupl_accepts(project: str, dependency: str) -> bool:
+    ids = parse(dependency).ids
+    if not parse(project).ids or not all(i.startswith("EUPL-") for i in parse(project).ids):
+        return False
+    # OR: one acceptable choice is enough; AND (or one id): every part must be acceptable.
+    accepted = [any(i == a or i.startswith(a + "-") or i.startswith(a + "+") for a in _EUPL_ACCEPTS)
+                for i in ids]
+    return bool(ids) and (any(accepted) if " OR " in dependency else all(accepted))
+
+
 def compatible(project: str, dependency: str) -> bool | None:
     """Whether a dependency under ``dependency`` may be used by a project under ``project``.
 
     ``None`` when licensecheck cannot classify one of the two licences.
     """
+    if _eupl_accepts(project, dependency):
+        return True
     matrix = _matrix()
     if matrix is None:
         return None

@@ -193,3 +193,18 @@ def test_a_licence_text_and_a_notice_naming_others_is_a_review() -> None:  # IGN
                                    "distribué sous la licence CeCILL-B.\n", "app.py": "x = 1\n"}),
                             "licence-recognised")
     assert status == "review" and "LICENSE holds the text of AGPL-3.0 but LICENSE.md states" in en
+
+
+@pytest.mark.parametrize(("dependency", "expected"), [
+    ("Apache-2.0", True), ("MIT", True), ("MPL-2.0", True), ("LGPL-3.0-only", True),
+    ("GPL-3.0-or-later", True), ("Apache-2.0 OR MIT", True), ("LicenseRef-proprietary", False),
+])
+def test_an_eupl_project_may_use_what_its_compatibility_clause_allows(
+        dependency: str, expected: bool) -> None:  # betagouv/a-just
+    """licensecheck marks Apache-2.0 (and MPL, LGPL, GPL) dependencies incompatible with
+    EUPL-1.2; permissive licences and the EUPL's appendix of compatible licences say otherwise."""
+    from scanner.licences.dependencies import compatible
+
+    assert compatible("EUPL-1.2", dependency) is expected
+    if dependency == "GPL-3.0-or-later":
+        assert compatible("MIT", dependency) is False  # only the EUPL's clause allows it
