@@ -108,7 +108,8 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
                 folder = path[:match.end() - 1]
                 if folder in folders or len(folders) < _MAX_API_DIRS:
                     folders.setdefault(folder, []).append(path)
-        if graphql is None and _GRAPHQL.search(path):
+        # Queries of a client of another service (dn-api-client/*.graphql) are no schema served.
+        if graphql is None and _GRAPHQL.search(path) and not any("client" in d for d in dirs):
             graphql = path
         if postman is None and _POSTMAN.search(path):
             postman = path

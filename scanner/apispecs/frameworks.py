@@ -291,11 +291,49 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     if base == "cargo.toml":
         return {m.lower() for m in re.findall(r"^[ \t]*([A-Za-z0-9_\-]+)[ \t]*=", text, re.M)}
     # Python manifests: requirement-like tokens at line starts or inside quotes
+    if base.endswith((".txt", ".in")):
+        text = _without_transitive(text)
     names = set(re.findall(r"""^[ \t]*([A-Za-z0-9][A-Za-z0-9._\-]*)[ \t]*(?:[\[<>=!~;]|$)""", text,
                            re.M))
     names.update(re.findall(r"""["']([A-Za-z0-9][A-Za-z0-9._\-]*)(?:\[[^\]"']*\])?"""
                             r"""(?:[ \t]*[<>=!~;][^"']*)?["']""", text))
     return {n.lower().replace("_", "-") for n in names}
+
+
+# pip-compile's annotation of what pulled a pin in: "    # via django-datadog-logger" on the lines
+# after it (or "  # via x" after the pin); "# via -r requirements/base.in" marks a direct one.
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._\-]*)(?:\[[^\]]*\])?[ \t]*==[^#\n]*(#[ \t]*via\b.*)?$")
+_VIA = re.compile(r"^[ \t]+#[ \t]*(?:via\b)?[ \t]*(.*)$")
+
+
+def _without_transitive(text: str) -> str:
+    """A compiled requirements file without the pins only other packages pulled in: their
+    ``# via`` names packages, never ``-r`` a file of the project's own choices (gip-inclusion's
+    ``djangorestframework  # via django-datadog-logger`` is no choice of an API framework)."""
+    lines = text.splitlines()
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        pin = _PIN.match(line)
+        if not pin:
+            kept.append(line)
+            index += 1
+            continue
+        sources = [pin.group(2)] if pin.group(2) else []
+        index += 1
+        # --generate-hashes: the pin goes on over "\"-continued "--hash=…" lines.
+        while index < len(lines) and lines[index].strip().startswith("--hash"):
+            index += 1
+        while index < len(lines) and _VIA.match(lines[index]) and lines[index].strip().startswith("#"):
+            sources.append(lines[index])
+            index += 1
+        said = " ".join(sources)
+        # Direct: listed in the project's own requirements (a .in file, setup.*, pyproject);
+        # "-r base.txt" in dev.txt only says the pin comes from base.txt, judged on its own.
+        if not sources or re.search(r"\.in\b|setup\.(?:py|cfg)|pyproject", said):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _matches(pattern: str, names: set[str]) -> bool:

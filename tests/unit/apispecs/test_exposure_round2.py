@@ -82,3 +82,29 @@ def test_generators_are_named_once_and_only_when_they_generate() -> None:
     api = api_of({"pyproject.toml": '[project]\ndependencies = ["aiohttp-swagger"]\n'})
     assert api["generated"] == []
     assert "which serves an API description or checks requests against it" in api["summary"]
+
+
+def test_dependencies_only_others_pulled_in_are_no_choice() -> None:  # gip-inclusion
+    """pip-compile's "# via django-datadog-logger" marks a pin another package pulled in:
+    no evidence that the project serves an API; "# via -r requirements/base.in" is its own."""
+    from scanner.apispecs.frameworks import declared_packages
+
+    text = ("django==4.2.1\n    # via\n    #   -r requirements/base.in\n    #   djangorestframework\n"
+            "djangorestframework==3.14.0\n    # via django-datadog-logger\n"
+            "connexion==2.14.2  # via apache-airflow\nflask==2.2  # via -r requirements.in\n"
+            "requests==2.31\n")
+    assert declared_packages("requirements/base.txt", text) == {"django", "flask", "requests"}
+    assert "djangorestframework" in declared_packages("requirements/base.txt",
+                                                      "djangorestframework==3.14.0\n")
+    hashed = ("djangorestframework==3.18.0 \\\n    --hash=sha256:2323a5 \\\n    --hash=sha256:381fc4\n"
+              "    # via django-datadog-logger\ndjango==5.0 \\\n    --hash=sha256:aa\n"
+              "    # via -r requirements/base.in\n")
+    assert declared_packages("requirements/base.txt", hashed) == {"django"}
+
+
+def test_a_client_s_graphql_queries_are_no_schema() -> None:  # MTES-MCT/potentiel
+    from scanner.apispecs.exposure import path_evidence
+
+    client = ["packages/libraries/dn-api-client/src/queries/dossier.graphql"]
+    assert not [e for e in path_evidence(client) if e["kind"] == "graphql"]
+    assert [e for e in path_evidence(["src/schema.graphql"]) if e["kind"] == "graphql"]
