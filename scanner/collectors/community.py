@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 import typing as t
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
@@ -292,6 +293,15 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     companions = _companions(docs, reader, paths, repo_url)
     out["companions"] = [p for p, _ in companions]
     explained = reader.analyse(guide, contributing.explains, effective, default=None)
+    if explained is not None and not explained["how_to_contribute"]:
+        # The guide may send contributors to the page on the workflow (CONTRIBUTING.md →
+        # docs/contributing/DEVELOPMENT_FLOW.md: branch, pull request, review): read there.
+        for path, doc in companions:
+            told = reader.analyse(path, contributing.explains, doc, default=None)
+            if told and told["how_to_contribute"]:
+                explained = {**explained, "how_to_contribute": True}
+                out["route"] = f"{out['route']} → {path}"
+                break
     if explained is not None:
         out.update(
             guide=guide,
@@ -311,20 +321,29 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
 def _companions(docs: list[tuple[str, Document]], reader: _Reader, paths: Sequence[str],
                 repo_url: str | None) -> list[tuple[str, Document]]:
     """Other contribution documents of the repository the guide links to, at most
-    :data:`MAX_EXTRA_READS`."""
+    :data:`MAX_EXTRA_READS`, those about the workflow or contributing first (a guide's table of
+    contents also links its architecture and conventions)."""
     seen = {p for p, _ in docs}
     candidates = set(locate.contributing_targets(paths, docs[0][0]))
-    found: list[tuple[str, Document]] = []
+    linked: list[str] = []
     for path, doc in docs:
         for link in doc.links:
             target = locate.link_target(link, posixpath.dirname(path), repo_url, paths)
-            if (target and target in candidates and target not in seen
-                    and target in reader.allowed and len(found) < MAX_EXTRA_READS):
-                seen.add(target)
-                companion = reader.document(target)
-                if companion is not None:
-                    found.append((target, companion))
+            if target and target in candidates and target not in seen and target not in linked \
+                    and target in reader.allowed:
+                linked.append(target)
+    linked.sort(key=lambda p: 0 if _WORKFLOW.search(p.rsplit("/", 1)[-1]) else 1)
+    found: list[tuple[str, Document]] = []
+    for target in linked[:MAX_EXTRA_READS]:
+        companion = reader.document(target)
+        if companion is not None:
+            found.append((target, companion))
     return found
+
+
+#: A companion page about proposing changes: read before the others.
+_WORKFLOW = re.compile(r"flow|contribu|change|pull|propos|git|process|review|dco|cla|legal|sign",
+                       re.IGNORECASE)
 
 
 def _further(path: str, doc: Document, reader: _Reader, paths: Sequence[str],

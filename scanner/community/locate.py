@@ -35,7 +35,8 @@ _ROLE_NAME = {role: re.compile(rf"^(?:{stem}){_LANG}{_EXT}$", re.IGNORECASE)
 #: ``contributing/README.md``-style folders.
 _ROLE_FOLDER = re.compile(r"^(?:docs?/)?(?:contributing|contribuer)/(?:readme|index)" + _EXT + "$",
                           re.IGNORECASE)
-_DOCS_CONTRIBUTING = re.compile(r"^(?:(?:docs?|\.github)/(?:[^/]+/)?)?[^/]*contribu[^/]*" + _EXT + "$",
+_DOCS_CONTRIBUTING = re.compile(r"^(?:(?:docs?|\.github)/(?:[^/]+/)?)?[^/]*contribu[^/]*" + _EXT + "$"
+                                r"|^(?:(?:docs?|\.github)/)?[^/]*contribu[^/]*/[^/]+\.(?:md|rst|adoc)$",
                                 re.IGNORECASE)
 
 _DCO_FILE = re.compile(

@@ -780,3 +780,26 @@ def test_a_pr_mention_says_how_to_propose_only_as_a_way_to_propose(sentence: str
              + "\n\n" + sentence + "\n")
     explains = _facts({"CONTRIBUTING.md": guide})["community"]["contributing"]["explains"]
     assert explains["how_to_contribute"] is says
+
+
+def test_how_to_propose_a_change_in_the_workflow_page_the_guide_links() -> None:  # potentiel
+    guide = ("# Contribuer\n\n" + "Le projet est développé par une petite équipe ; cette page "
+             "présente l'architecture et les conventions du dépôt pour bien démarrer. " * 6
+             + "\n\n- [Architecture](./docs/contributing/ARCHITECTURE.md)\n- [Conventions]"
+             "(./docs/contributing/CODING_CONVENTION.md)\n- [Démarrer](./docs/contributing/"
+             "GETTING_STARTED.md)\n- [Apporter des changements](./docs/contributing/"
+             "DEVELOPMENT_FLOW.md#apporter-des-changements)\n")
+    files = {"CONTRIBUTING.md": guide,
+             "docs/contributing/ARCHITECTURE.md": "# Architecture\n\nHexagonale.\n",
+             "docs/contributing/CODING_CONVENTION.md": "# Conventions\n\nPrettier.\n",
+             "docs/contributing/GETTING_STARTED.md": "# Démarrer\n\nnpm install\n",
+             "docs/contributing/DEVELOPMENT_FLOW.md": "# Flux\n\n## Apporter des changements\n\n"
+             "1. Créer une branche.\n2. Ouvrir une PR et demander la revue.\n"}
+    facts = _facts(files)
+    section = facts["community"]["contributing"]
+    assert section["explains"]["how_to_contribute"] is True
+    assert section["route"] == "CONTRIBUTING.md → docs/contributing/DEVELOPMENT_FLOW.md"
+    status, message = _status(facts, "contributing-file-substantial")
+    assert status is Status.PASS and "docs/contributing/DEVELOPMENT_FLOW.md" in message
+    del files["docs/contributing/DEVELOPMENT_FLOW.md"]
+    assert _facts(files)["community"]["contributing"]["explains"]["how_to_contribute"] is False
