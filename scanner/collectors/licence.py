@@ -97,6 +97,7 @@ class LicenceCollector(Collector):
                                           unread_root, cover, api_declared,
                                           header_facts.get("notices") or [], sampled))
         consistency = _consistency(declarations, decision, files, in_readme)
+        disagrees = explain.readme_disagrees(decision.method, decision.ids, files, in_readme)
         readme_used = in_readme if decision.method == "readme" or (
             in_readme and not any(f["scope"] == "root" for f in files)) else None
         section = {
@@ -124,11 +125,9 @@ class LicenceCollector(Collector):
                 sources=decision.version_sources),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
-            "readme_disagrees": explain.readme_disagrees(decision.method, decision.ids, files,
-                                                         in_readme),
+            "readme_disagrees": disagrees,
             "undecided": (explain.undecided(decision.method, files, unread, readme_used)
-                          + explain.readme_disagrees(decision.method, decision.ids, files,
-                                                     in_readme)
+                          + disagrees
                           + explain.texts_disagree(decision.conflicts, decision.ids, files)
                           + explain.tool_default(decision.declaration)
                           + explain.no_grant(decision.method, decision.declaration)

@@ -641,7 +641,7 @@ def _names_a_tool(url: str, project: Sequence[str]) -> bool:
     """Whether a documentation URL is that of a tool the project is not (host or first path
     segments name one): ``docs.astral.sh/uv/…``, ``docs.docker.com/…``, ``nodejs.org/…``."""
     lower = url.lower()
-    own = {token for name in project for token in _TOKEN.findall(name.lower()) if len(token) > 2}
+    own = set().union(*(_words(name) for name in project))
     host, _, path = lower.split("://", 1)[-1].partition("/")
     tokens = set(_TOKEN.findall(host)) | set(_TOKEN.findall("/".join(path.split("/")[:2])))
     return bool(tokens & _TOOLS) and not tokens & own

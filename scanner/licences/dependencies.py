@@ -138,13 +138,15 @@ _EUPL_ACCEPTS = ("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0B
 
 
 def _eupl_accepts(project: str, dependency: str) -> bool:
-    ids = parse(dependency).ids
-    if not parse(project).ids or not all(i.startswith("EUPL-") for i in parse(project).ids):
+    mine = parse(project).ids
+    if not mine or not all(i.startswith("EUPL-") for i in mine):
         return False
+    parsed = parse(dependency)
     # OR: one acceptable choice is enough; AND (or one id): every part must be acceptable.
     accepted = [any(i == a or i.startswith(a + "-") or i.startswith(a + "+") for a in _EUPL_ACCEPTS)
-                for i in ids]
-    return bool(ids) and (any(accepted) if " OR " in dependency else all(accepted))
+                for i in parsed.ids]
+    either = " OR " in (parsed.normalised or dependency)
+    return bool(accepted) and (any(accepted) if either else all(accepted))
 
 
 def compatible(project: str, dependency: str) -> bool | None:
