@@ -15,7 +15,7 @@ class Licence:
 
 _MIT = """MIT License
 
-Copyright (c) 2024 {holder}
+Copyright (c) {year} {holder}
 
 Permission is hereby granted, free of charge, to any person obtaining a copy
 of this software and associated documentation files (the "Software"), to deal
@@ -36,8 +36,14 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 """
 
+def mit_text(holder: str, year: int = 2024) -> str:
+    """The whole MIT text with its copyright line: the one the tests, the fakes and the benches
+    share."""
+    return _MIT.replace("{year}", str(year)).replace("{holder}", holder)
+
+
 LICENCES: dict[str, Licence] = {
-    "MIT": Licence("mit", "MIT License", _MIT),
+    "MIT": Licence("mit", "MIT License", _MIT.replace("{year}", "2024")),
     "Apache-2.0": Licence("apache-2.0", "Apache License 2.0",
                           "\n                                 Apache License\n"
                           "                           Version 2.0, January 2004\n"
