@@ -66,7 +66,8 @@ def _live() -> bool:
               help="Report language [default: fr if LANG is French, else en].")
 @click.option("--gitlab-host", multiple=True, metavar="HOST[=URL]",
               help="Treat HOST as a self-hosted GitLab (repeatable); HOST=URL when its API is "
-                   "reached at URL rather than https://HOST.")
+                   "reached at URL rather than https://HOST (a path in URL is left out of "
+                   "project URLs: HOST/gitlab/a/b is project a/b).")
 @click.option("--github-api-url", metavar="URL",
               help="GitHub API base (GitHub Enterprise, test servers) [default: GITHUB_API_URL, "
                    "else https://api.github.com]; github.com URLs in targets resolve against it.")
