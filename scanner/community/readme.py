@@ -31,8 +31,9 @@ _HEADING = {
         r"|product|outil|tool|site|application|startup)|en\s+bref|in\s+(?:a\s+)?nutshell|summary"
         r"|r[ée]sum[ée]|pourquoi|why|mission|concept|g[ée]n[ée]ralit[ée]s|general)\b", _I),
     "install": re.compile(
-        r"\b(?:install(?:ation|ing|er)?|setup|set\s*up|getting\s+started|quick\s*start"
-        r"|prerequisites|requirements|pr[ée]requis|mise\s+en\s+(?:place|route)|d[ée]marrage"
+        # "Set-up", "Pre-requisites", « Pré-requis » as well as "Setup", "Prerequisites".
+        r"\b(?:install(?:ation|ing|er)?|setup|set[\s-]*up|getting\s+started|quick\s*start"
+        r"|pr[ée][- ]?requis(?:ites?)?|requirements|mise\s+en\s+(?:place|route)|d[ée]marrage"
         r"|d[ée]marrer|configuration|bootstrap|build(?:ing)?|compil(?:er|ation)|onboarding"
         r"|embarquement|environnement\s+de\s+d[ée]veloppement|before\s+(?:you\s+)?start(?:ing)?"
         r"|avant\s+de\s+commencer)\b", _I),
@@ -348,8 +349,15 @@ def _names_licence(doc: Document, heading: Heading) -> bool:
 
 #: Headings about preparing to work on the service: what follows them is no presentation
 #: ("Le fichier d'env est chiffré et versionné" under « Récupérer les variables d'environnement »).
-_SETTING_UP = re.compile(r"\b(?:pr[ée][- ]?requis|prerequisites?|requirements|variables?\s+d['’]"
+_SETTING_UP = re.compile(r"\b(?:pr[ée][- ]?requis(?:ites?)?|requirements|set[\s-]*up|variables?\s+d['’]"
                          r"environnement|environment\s+variables|configuration|env)\b", _I)
+#: The first word of a set-up step ("duplicate `.env.example` to `.env`", « copier `.env.dist` »):
+#: with a command or a file name in code beside it, the paragraph is an instruction, not a
+#: presentation of the service.
+_STEP = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:duplicate|copy|cp|install|clone|configure|launch|run|start|set|rename|fill"
+    r"|create|edit|source|export|execute|build|(?:dupliqu|copi|install|clon|configur|lanc"
+    r"|d[ée]marr|ex[ée]cut|renomm|renseign|cr[ée]|[ée]dit|modifi)(?:er|ez))\b", _I)
 
 
 def _presents(doc: Document, heading: Heading, short: bool = False) -> bool:
@@ -381,9 +389,16 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         # A link says where to read about the service, not what it is: its text does not count.
         words = len(_WORD.findall(plain(_LINK_TEXT.sub(" ", para.text))))
         if words >= (MIN_LISTED_WORDS if para.listed or short else MIN_PROSE_WORDS) \
-                and not _REPOSITORY_STATUS.search(para.text):
+                and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text):
             return Evidence(para.line, "text")
     return None
+
+
+def _is_step(text: str) -> bool:
+    """Whether a paragraph is a set-up step: it starts with an instruction's verb and names a
+    command or a file in code (agora-gouv/agora-back: "duplicate `.env.example` to `.env`, no
+    need to change variables for local run")."""
+    return bool(_STEP.match(plain(text)) and inline_code(text))
 
 
 def _how(doc: Document, topic: str) -> Evidence | None:
