@@ -77,7 +77,8 @@ def _empty() -> dict[str, t.Any]:
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "folder": None,
                          "companions": [],
-                         "target_read": None, "guide": None, "format": None, "words": None,
+                         "target_read": None, "external_guide": None,
+                         "guide": None, "format": None, "words": None,
                          "sections": [], "explains": {"how_to_contribute": None,
                                                       "licence": None,
                                                       "declines_contributions": None},
@@ -323,6 +324,10 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                 explained = {**explained, "how_to_contribute": True}
                 out["route"] = f"{out['route']} → {path}"
                 break
+    if explained is not None and not explained["how_to_contribute"] and not out["target_url"]:
+        # The guide hands its process to another site's guide: what it says there is unread.
+        out["external_guide"] = reader.analyse(guide, contributing.external_guide, effective,
+                                               repo_url, default=None)
     if explained is not None:
         out.update(
             guide=guide,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+import typing as t
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
-from scanner.community.locate import link_target
+from scanner.community.locate import link_target, own_path
 from scanner.community.markup import Document, plain
 from scanner.community.readme import FORGE_PROPOSAL, delivery_lines
 
@@ -58,6 +59,26 @@ def pointer_url(doc: Document) -> str | None:
     if not is_pointer(doc):
         return None
     return next((link for link in doc.links if urlsplit(link).scheme in ("http", "https")), None)
+
+
+#: What a link to another site's contribution guide says of itself, by its address or its text
+#: ("[la documentation générale](https://openfisca.org/doc/contribute/guidelines.html)").
+_GUIDE_LINK = re.compile(r"contribu|guidelines?|r[èe]gles\s+de\s+contribution", re.IGNORECASE)
+
+
+def external_guide(doc: Document, repo_url: str | None = None) -> dict[str, t.Any] | None:
+    """The first link of a guide to a contribution guide on another site, ``{"url", "line"}``:
+    a guide that hands its process to a page civiscan cannot read (openfisca/openfisca-france-local:
+    "Certaines règles sont communes à tous les dépôts OpenFisca et sont détaillées dans [la
+    documentation générale](https://openfisca.org/doc/contribute/guidelines.html)") may well
+    say how to contribute there. A link to this repository's own files is not another site."""
+    for anchor in doc.anchors:
+        parts = urlsplit(anchor.target)
+        if parts.scheme not in ("http", "https") or own_path(anchor.target, repo_url):
+            continue
+        if _GUIDE_LINK.search(parts.path) or _GUIDE_LINK.search(anchor.text):
+            return {"url": anchor.target, "line": anchor.line}
+    return None
 
 
 def pointer_target(doc: Document, path: str, paths: Collection[str],
