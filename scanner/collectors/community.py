@@ -207,13 +207,16 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     sites = [site for site in readme.doc_sites(links, project) if site not in mine]
     hops: list[Hop] = []
     unread_sites = []
+    # A local checkout may not know its forge address: the README's links to its own files do.
+    own_url = repo_url or (locate.own_repository(doc.links, listed) if sites else None)
     for site in sites:
         # The README may name the site's folder by another link to it than the guide link.
         anchors = [a for a in doc.anchors if a.target == site]
         folder = next((f for a in anchors if (f := readme.folder_named_with(doc, a))), None)
         anchor = anchors[0]
-        page = locate.site_page(site, repo_url, listed, folder)
-        if page is None or page not in reader.allowed:
+        page = locate.site_page(site, own_url, listed, folder)
+        if page is None or page not in reader.allowed or locate.in_site_project(page, listed):
+            # A site project's README tells how to build the site; its pages are elsewhere.
             unread_sites.append(site)
         else:
             hops.append(([path], Link(page, anchor.text, anchor.line), True, anchor.line))
@@ -255,7 +258,7 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             found = reader.analyse(target, readme.analyse, guide, project, default=None)
             if found is None:
                 continue
-            if readme.about_documentation(guide, project):
+            if readme.about_documentation(guide, project) or locate.in_site_project(target, listed):
                 # How to serve the documentation site is not how to run the project.
                 continue
             for topic in ("install", "run"):

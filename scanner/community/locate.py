@@ -307,6 +307,43 @@ def site_page(url: str, repo_url: str | None, paths: Collection[str],
     return next((p for p in tries if p in paths), None)
 
 
+_FORGE_FILE = re.compile(r"^(https?://(?:www\.)?github\.com/[^/?#]+/[^/?#]+)/(?:blob|tree|raw)/[^/?#]+/"
+                         r"([^?#]+)", re.IGNORECASE)
+
+
+def own_repository(links: Iterable[str], paths: Collection[str]) -> str | None:
+    """The GitHub address of the repository, told by a document's own links when the scan does
+    not know it (a local checkout whose remote is no forge): a ``…/blob|tree|raw/<branch>/<path>``
+    link to a file or folder the listing holds (SocialGouv/kontinuous's README shows its logo
+    from ``github.com/socialgouv/kontinuous/raw/master/docs/_media/…``). For mapping the
+    repository's GitHub Pages site to its sources only: a link to another repository's file
+    that happens to share a path would say nothing more than that."""
+    for link in links:
+        match = _FORGE_FILE.match(link)
+        if match and not absent(unquote(match.group(2)).strip("/"), paths):
+            return match.group(1)
+    return None
+
+
+#: A documentation folder that is a site project of its own: its package manifest and a static
+#: site generator's configuration.
+_SITE_FOLDER = re.compile(r"^(?:.+/)?(?:docs?|documentation|website|site)$", re.IGNORECASE)
+_SITE_CONFIG = re.compile(r"^(?:docusaurus\.config|\.vitepress/config|\.vuepress/config|astro\.config"
+                          r"|gatsby-config)\.[cm]?[jt]s$", re.IGNORECASE)
+
+
+def in_site_project(path: str, paths: Collection[str]) -> bool:
+    """Whether ``path`` is the README of a documentation folder that is a site project of its
+    own (InseeFr/Trevas's docs/README.md beside docs/package.json and docs/docusaurus.config.js:
+    ``yarn start`` there serves the documentation): its commands install and run the site, not
+    the project."""
+    folder = posixpath.dirname(path)
+    if not _SITE_FOLDER.match(folder) or f"{folder}/package.json" not in paths:
+        return False
+    prefix = folder + "/"
+    return any(p.startswith(prefix) and _SITE_CONFIG.match(p[len(prefix):]) for p in paths)
+
+
 def link_target(link: str, folder: str, repo_url: str | None,
                 paths: Collection[str]) -> str | None:
     """The listed file a link of a document in ``folder`` points to: a relative path, or a
