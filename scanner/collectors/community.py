@@ -23,6 +23,7 @@ from scanner.community import (
     contributing,
     locate,
     readme,
+    retired,
     security,
     terms,
 )
@@ -72,7 +73,8 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
+                   "doc_sites": [], "sources": [], "routes": [], "usage_example": None,
+                   "retired": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "folder": None,
                          "companions": [],
@@ -151,6 +153,14 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     topics = reader.analyse(found.path, readme.analyse, doc, project, default=None, out=out)
     if topics is None:
         return None
+    notice = reader.analyse(found.path, retired.notice, doc, default=None)
+    if notice is not None:
+        out["retired"] = notice.to_facts()
+        if notice.contributions_line is not None and not topics["contributing"]["found"]:
+            # A retired repository's README saying where issues and pull requests go now
+            # (codegouvfr/sill-api) tells contributors what to do.
+            topics["contributing"] = {"found": True, "line": notice.contributions_line,
+                                      "via": "text"}
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
     routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):
