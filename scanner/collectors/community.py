@@ -23,6 +23,7 @@ from scanner.community import (
     contributing,
     locate,
     readme,
+    retired,
     security,
     terms,
 )
@@ -73,7 +74,7 @@ def _empty() -> dict[str, t.Any]:
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "dead_links": [], "sources": [], "routes": [],
-                   "usage_example": None},
+                   "usage_example": None, "retired": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "folder": None,
                          "companions": [],
@@ -155,6 +156,14 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     topics = reader.analyse(found.path, readme.analyse, doc, project, default=None, out=out)
     if topics is None:
         return None
+    notice = reader.analyse(found.path, retired.notice, doc, default=None)
+    if notice is not None:
+        out["retired"] = notice.to_facts()
+        if notice.contributions_line is not None and not topics["contributing"]["found"]:
+            # A retired repository's README saying where issues and pull requests go now
+            # (codegouvfr/sill-api) tells contributors what to do.
+            topics["contributing"] = {"found": True, "line": notice.contributions_line,
+                                      "via": "text"}
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
     routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):

@@ -250,6 +250,10 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
         folder = path.rsplit("/", 1)[0] if "/" in path else ""
         if folder and re.match(r"^(?:readme|index)$", stem, re.IGNORECASE):
             named = True  # docs/README.md, docs/installation/README.md
+        elif re.match(r"^readme[-_.]", stem, re.IGNORECASE):
+            # README_original.md: the full README an archive notice sends readers to.
+            found.append((1, 0, 2, path))
+            continue
         else:
             named = bool(_GUIDE_NAME.search(stem)) and not re.match(r"^readme", stem, re.I)
         if named:
