@@ -194,3 +194,18 @@ def test_a_private_package_of_the_project_still_fails(apache: str) -> None:
     document = facts(files, full_name="betagouv/other")
     tools = next(d for d in document["licence"]["declared"] if d["path"] == "tools/package.json")
     assert "elsewhere" not in tools
+
+
+def test_sub_packages_naming_one_repository_together_are_the_projects(apache: str) -> None:
+    # Negative: numerique-gouv/people, no root manifest: src/mail and src/tsclient both name
+    # numerique-gouv/people, whatever the checkout is called: the project's own, compared.
+    home = "https://github.com/numerique-gouv/people"
+    files = {"LICENSE": apache, "src/app.py": "print(1)\n",
+             "src/mail/package.json": _package("mail_mjml", "MIT", private=True,
+                                               repository=home),
+             "src/tsclient/package.json": _package("people-openapi-client-ts", "MIT",
+                                                   repository={"url": f"git+{home}.git"})}
+    document = facts(files, name="local")
+    assert not any("elsewhere" in d for d in document["licence"]["declared"])
+    status, en, _ = finding(document, "licence-declarations-consistent")
+    assert status == "fail" and "src/mail/package.json (MIT)" in en
