@@ -361,13 +361,15 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
                 entry["tool_default"] = item.tool_default
             if item.private:
                 entry["private"] = True
-            if (not reason and "/" in path and home is None and item.repository
-                    and named[item.repository] == 1
+            if (not reason and item.private and "/" in path and home is None
+                    and item.repository and named[item.repository] == 1
                     and not any(_names_checkout(r, checkout)
                                 for r in (item.repository, *item.homes))):
-                # No home known to tell a copy from the project's own package, and no other
+                # A private package (never on a registry) naming another repository, with no
+                # home known to tell a copy from the project's own package, and no other
                 # manifest naming that repository (numerique-gouv/people: two sub-packages name
-                # numerique-gouv/people, the project's own): a person decides.
+                # numerique-gouv/people, the project's own): a person decides. A published
+                # package's declaration stays compared: a registry shows it.
                 entry["elsewhere"] = item.repository
             found.append(entry)
     for spec in facts.get("api_specs") or []:

@@ -504,22 +504,22 @@ def partly(entry: dict[str, t.Any], effective: t.Sequence[str],
 
 
 def named_elsewhere(entry: dict[str, t.Any]) -> Note | None:
-    """A sub-package declaring another licence whose ``repository`` names another repository,
-    where no home of the project is known to tell a copy from the project's own package
-    (proconnect-espace-partenaires packages/email/package.json: MIT, repository
+    """A private sub-package declaring another licence whose ``repository`` names another
+    repository, where no home of the project is known to tell a copy from the project's own
+    package (proconnect-espace-partenaires packages/email/package.json: MIT, repository
     numerique-gouv/moncomptepro, "private": true): a person decides."""
     other = entry.get("elsewhere")
     if not other:
         return None
     said = f"{entry['path']} (\"{entry['expression']}\")"
     said_fr = f"{entry['path']} (« {entry['expression']} »)"
-    private = (" and is private (npm will not publish it)",
-               " et est privé (npm ne le publiera pas)") if entry.get("private") else ("", "")
     return _note(entry["path"],
-                 f"{said} names {other} in its \"repository\" field{private[0]}: a copy of "
-                 "that repository's package keeps its own licence",
-                 f"{said_fr} indique {other} dans son champ « repository »{private[1]} : une "
-                 "copie du paquet de ce dépôt garde sa propre licence")
+                 f"{said} is private (npm will not publish it) and names {other} in its "
+                 "\"repository\" field: a copy of that repository's package keeps its own "
+                 "licence",
+                 f"{said_fr} est privé (npm ne le publiera pas) et indique {other} dans son "
+                 "champ « repository » : une copie du paquet de ce dépôt garde sa propre "
+                 "licence")
 
 
 def licence_text_declared(entry: dict[str, t.Any], conflicts: t.Sequence[dict[str, t.Any]],

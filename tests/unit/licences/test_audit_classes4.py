@@ -165,15 +165,14 @@ def test_a_sub_package_naming_another_repository_with_no_home_known_is_a_persons
     assert entry["elsewhere"] == "github.com/numerique-gouv/moncomptepro" and entry["private"]
     status, en, fr = finding(document, "licence-declarations-consistent")
     assert status == "review"
-    assert ('packages/email/package.json ("MIT") names github.com/numerique-gouv/moncomptepro in '
-            'its "repository" field and is private (npm will not publish it): a copy of that '
+    assert ('packages/email/package.json ("MIT") is private (npm will not publish it) and names '
+            'github.com/numerique-gouv/moncomptepro in its "repository" field: a copy of that '
             "repository's package keeps its own licence") in en
-    assert "et est privé (npm ne le publiera pas)" in fr
-    # Not private: the same check, without the word.
-    public = {**EMAIL, "private": False}
-    files["packages/email/package.json"] = _package("email", "MIT", **public)
+    assert "est privé (npm ne le publiera pas) et indique github.com/numerique-gouv/" in fr
+    # Negative: published (not private), the registry shows its licence: still compared.
+    files["packages/email/package.json"] = _package("email", "MIT", **{**EMAIL, "private": False})
     status, en, _ = finding(facts(files), "licence-declarations-consistent")
-    assert status == "review" and "private" not in en.split("another licence")[1]
+    assert status == "fail" and "packages/email/package.json (MIT)" in en
 
 
 def test_a_private_package_of_the_project_still_fails(apache: str) -> None:
