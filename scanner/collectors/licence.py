@@ -18,6 +18,7 @@ from scanner.errors import ParseError
 from scanner.licences import content, declared, explain, headers, paths, scoped
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
+from scanner.licences.exclusions import exclusions
 from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse, same_licence
 from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
@@ -130,7 +131,8 @@ class LicenceCollector(Collector):
                           + disagrees
                           + explain.texts_disagree(decision.conflicts, decision.ids, files)
                           + explain.tool_default(decision.declaration)
-                          + explain.no_grant(decision.method, decision.declaration)
+                          + explain.no_grant(decision.method, decision.declaration,
+                                             in_readme)
                           + explain.api_only(decision.method, api_declared)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
@@ -212,6 +214,12 @@ def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any
         entry["modified"] = found.modified
     if found.renamed:
         entry["renamed"] = True
+    if found.options:
+        entry["options"] = [{"line": line, "spdx": spdx} for line, spdx in found.options]
+    if found.spdx != "NOASSERTION":
+        excluded = exclusions(text, found.licences)
+        if excluded:
+            entry["exclusions"] = excluded
     entry["extra_text"] = found.extra_text
     entry["copyright"] = found.copyright
     return entry
