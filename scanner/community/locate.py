@@ -216,6 +216,18 @@ def router_files(paths: Iterable[str]) -> list[str]:
                    and "test" not in p.lower()), key=lambda p: (p.count("/"), p))
 
 
+_VIEW_FILE = re.compile(r"^(?:views?\.py|views/[\w-]+\.py)$")
+
+
+def route_views(paths: Iterable[str], routers: Sequence[str]) -> list[str]:
+    """Files beside a router that may hold the views it names (Django's ``urls.py`` next to
+    ``views.py`` or a ``views/`` package), shortest paths first."""
+    folders = {r.rsplit("/", 1)[0] + "/" if "/" in r else "" for r in routers}
+    found = [p for p in paths for folder in folders
+             if p.startswith(folder) and _VIEW_FILE.match(p[len(folder):])]
+    return sorted(dict.fromkeys(found), key=lambda p: (p.count("/"), p))
+
+
 def issue_templates(paths: Iterable[str]) -> list[str]:
     return [p for p in paths if _ISSUE_TEMPLATES.match(p)]
 

@@ -552,3 +552,46 @@ def partly(entry: dict[str, t.Any], effective: t.Sequence[str],
         fr.append(f"nomme aussi {' et '.join(extra)}")
     return "part", _note(entry["path"], f"{said} {' and '.join(en)}",
                          f"{said} {' et '.join(fr)}")
+
+
+def named_elsewhere(entry: dict[str, t.Any]) -> Note | None:
+    """A private sub-package declaring another licence whose ``repository`` names another
+    repository, where no home of the project is known to tell a copy from the project's own
+    package (proconnect-espace-partenaires packages/email/package.json: MIT, repository
+    numerique-gouv/moncomptepro, "private": true): a person decides."""
+    other = entry.get("elsewhere")
+    if not other:
+        return None
+    said = f"{entry['path']} (\"{entry['expression']}\")"
+    said_fr = f"{entry['path']} (« {entry['expression']} »)"
+    return _note(entry["path"],
+                 f"{said} is private (npm will not publish it) and names {other} in its "
+                 "\"repository\" field: a copy of that repository's package keeps its own "
+                 "licence",
+                 f"{said_fr} est privé (npm ne le publiera pas) et indique {other} dans son "
+                 "champ « repository » : une copie du paquet de ce dépôt garde sa propre "
+                 "licence")
+
+
+def licence_text_declared(entry: dict[str, t.Any], conflicts: t.Sequence[dict[str, t.Any]],
+                          ids: t.Sequence[str], files: t.Sequence[dict[str, t.Any]],
+                          ) -> Note | None:
+    """A declaration naming the licence whose text a root licence file holds, where a licence
+    notice states another and was taken as the grant (IGNF/espace-collaboratif-qgis-plugin:
+    metadata.txt "GNU AGPL v3", LICENSE the AGPL text, LICENSE.md CeCILL-B): the repository
+    states two licences, and a person decides which the package's metadata should name."""
+    named = {family(i) for i in entry.get("ids") or ()}
+    held = [c for c in conflicts if {family(str(c["spdx"]))} == named]
+    if not held or not ids:
+        return None
+    notices = [f["path"] for f in files if f["scope"] == "root" and f.get("method") == "notice"]
+    where = ", ".join(notices) or "a licence notice"
+    where_fr = ", ".join(notices) or "une notice de licence"
+    paths = ", ".join(str(c["path"]) for c in held)
+    said = " AND ".join(ids)
+    licence = next(iter(named))
+    return _note(entry["path"],
+                 f"{entry['path']} (\"{entry['expression']}\") names {licence}, whose text "
+                 f"{paths} holds, while {where} states {said}",
+                 f"{entry['path']} (« {entry['expression']} ») nomme {licence}, dont {paths} "
+                 f"contient le texte, alors que {where_fr} indique {said}")
