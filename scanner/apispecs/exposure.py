@@ -1,15 +1,18 @@
 """Does the repository expose an API? Weighs the evidence and says which, for rules and people.
 
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
-an ``apiDocumentation`` link, a framework that generates a description, an API-only framework
+an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
+that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon...; also as a Django app in ``INSTALLED_APPS``), a route
 table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
 API listing its endpoints or saying the repository is a REST API, a repository topic such as
 ``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
-alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, API
-collections (Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or Redoc
-viewer package, ``api/`` folders of snippets, examples or client code (also by file name:
-``*.client.ts``), catch-all pass-through routes (``pages/api/[...path].ts``), a generator listed in
+alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, REST
+controllers (Spring, JAX-RS; see :mod:`scanner.apispecs.apicode`), GraphQL schemas, API
+collections (Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
+Redoc viewer package, ``api/`` folders of snippets, examples or client code (by folder, file name
+``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), debug,
+preview and template handlers, a client's GraphQL queries, a generator listed in
 a manifest but never set up (see :mod:`scanner.apispecs.setup`; weak), Kubernetes-style API type
 folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
 or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
@@ -25,6 +28,7 @@ import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
+from scanner.apispecs import apicode
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import SERVES_DESCRIPTION, WEB_ALSO
 
@@ -56,10 +60,6 @@ _API_ROUTE = re.compile(r"^/(?:api|apis|rest|v\d+)(?:/|$|\.)", re.IGNORECASE)
 _CLIENT_DIRS = frozenset({"snippets", "snippet", "examples", "example", "samples", "sample",
                           "demo", "demos", "client", "clients", "sdk", "sdks", "docs", "doc",
                           "documentation"})
-# In an api/ folder: clients of other APIs, catch-all pass-through routes, and wiring.
-_CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
-_CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
-_WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
 #: Most api/ folders weighed (the first three that serve count).
 _MAX_API_DIRS = 12
 # Static site generators, by their configuration at the root: such a site serves no API.
@@ -75,28 +75,20 @@ _STATIC_SITES: tuple[tuple[re.Pattern[str], str], ...] = (
 _JEKYLL_MARKERS = frozenset({"_layouts", "_includes", "_posts", "_data"})
 _GRAPHQL = re.compile(r"\.(?:graphql|gql)$|(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 _POSTMAN = re.compile(r"\.postman_collection\.json$", re.IGNORECASE)
+_GRAPHQL_SCHEMA = re.compile(r"(?:^|/)schema\.graphqls?$", re.IGNORECASE)
+# A type system definition: what a schema has and a client's queries and fragments lack.
+_GRAPHQL_TYPES = re.compile(r"^[ \t]*(?:extend[ \t]+)?(?:(?:type|interface|input|enum|union|scalar"
+                            r"|directive)[ \t]+[@_A-Za-z]|schema[ \t]*[{@])", re.MULTILINE)
+#: Most GraphQL files read to find a schema.
+MAX_GRAPHQL_READ = 4
 
 
-def _serves(files: Sequence[str]) -> bool:
-    """Whether an ``api/`` folder's code files show code that serves an API.
-
-    Files named as clients (``francetravail-api.client.ts``: France-Travail/pass-emploi-connect)
-    call other APIs, and a catch-all route (``pages/api/pagefind/[...path].ts`` in
-    suitenumerique/helpcenter, ``[...nextauth].ts``) passes requests through to files or a
-    library; beside client files, wiring (``index``, ``*.module.ts``, ``__init__.py``) shows
-    nothing either.
-    """
-    names = [f.rsplit("/", 1)[-1] for f in files]
-    served = [n for n in names if not _CLIENT_FILE.search(n) and not _CATCH_ALL.match(n)]
-    if len(served) < len(names) and any(_CLIENT_FILE.search(n) for n in names):
-        served = [n for n in served if not _WIRING.match(n)]
-    return bool(served)
-
-
-def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
-    """Weak evidence from names alone: API code folders, GraphQL schemas, Postman collections."""
+def _api_folders(paths: Iterable[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """The ``api/`` folders of code (the first few, with their code files) and the GraphQL
+    files that may be a schema (``schema.graphql`` first), never in vendored, test, client or
+    example folders."""
     folders: dict[str, list[str]] = {}
-    graphql = postman = None
+    graphql: list[str] = []
     for path in paths:
         dirs = set(path.lower().split("/")[:-1])
         if dirs & EXCLUDED_DIRS or dirs & TEST_DIRS:
@@ -109,24 +101,86 @@ def path_evidence(paths: Iterable[str]) -> list[dict[str, t.Any]]:
                 if folder in folders or len(folders) < _MAX_API_DIRS:
                     folders.setdefault(folder, []).append(path)
         # Queries of a client of another service (dn-api-client/*.graphql) are no schema served.
-        if graphql is None and _GRAPHQL.search(path) and not any("client" in d for d in dirs):
-            graphql = path
-        if postman is None and _POSTMAN.search(path):
-            postman = path
-    evidence = [{"kind": "path", "strength": "weak", "path": folder,
+        if _GRAPHQL.search(path) and not any("client" in d for d in dirs):
+            graphql.append(path)
+    graphql.sort(key=lambda p: not _GRAPHQL_SCHEMA.search(p))
+    return folders, graphql
+
+
+def _to_read(folders: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The files read to decide each ``api/`` folder by content, within the repository's
+    budget (:data:`apicode.MAX_READ_TOTAL`, the first folders first)."""
+    chosen: dict[str, list[str]] = {}
+    budget = apicode.MAX_READ_TOTAL
+    for folder, files in folders.items():
+        readable = apicode.to_read(apicode.by_name(folder, files)[0])
+        if readable and len(readable) <= budget:
+            chosen[folder] = readable
+            budget -= len(readable)
+    return chosen
+
+
+def read_paths(paths: Iterable[str]) -> list[str]:
+    """The files :func:`path_evidence` reads (for the collector's ``wanted``)."""
+    listed = list(paths)
+    folders, graphql = _api_folders(listed)
+    wanted = [p for files in _to_read(folders).values() for p in files]
+    controllers = apicode.controller_paths(listed, EXCLUDED_DIRS | TEST_DIRS)[0]
+    return wanted + graphql[:MAX_GRAPHQL_READ] + controllers
+
+
+def _graphql_schema(candidates: Sequence[str],
+                    read: t.Callable[[str], str | None] | None) -> str | None:
+    """The GraphQL file that defines a schema (types, ``schema {}``), or ``None``.
+
+    A client's queries and fragments (``query GetDossier {``, ``fragment File on File``) define
+    no type: when every candidate was read and none defines one, there is no schema. Unread
+    files, or more candidates than are read, keep the first as before.
+    """
+    if not candidates:
+        return None
+    if read is None:
+        return candidates[0]
+    for path in candidates[:MAX_GRAPHQL_READ]:
+        text = read(path)
+        if text is None or _GRAPHQL_TYPES.search(text[:apicode.MAX_SCAN_CHARS]):
+            return path
+    return candidates[0] if len(candidates) > MAX_GRAPHQL_READ else None
+
+
+def path_evidence(paths: Iterable[str],
+                  read: t.Callable[[str], str | None] | None = None) -> list[dict[str, t.Any]]:
+    """Weak evidence from names (and, with ``read``, a bounded look at a few files): API code
+    folders, GraphQL schemas, Postman collections."""
+    listed = list(paths)
+    folders, graphql_files = _api_folders(listed)
+    postman = next((p for p in listed if _POSTMAN.search(p) and not set(
+        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)), None)
+    served: list[str] = []
+    aside: list[tuple[str, dict[str, list[str]]]] = []
+    chosen = _to_read(folders) if read is not None else {}
+    for folder, files in folders.items():
+        kinds = apicode.classify(folder, files, chosen.get(folder, ()), read)
+        if kinds is None:
+            served.append(folder)
+        else:
+            aside.append((folder, kinds))
+    evidence: list[dict[str, t.Any]] = [{"kind": "path", "strength": "weak", "path": folder,
                  "detail": f"API code folder {folder}/",
                  "detail_fr": f"dossier de code d'API {folder}/"}
-                for folder in [f for f, files in folders.items() if _serves(files)][:3]]
-    evidence += [{"kind": "path", "strength": "none", "path": folder,
-                  "detail": f"{folder}/ holds only API clients or catch-all pass-through routes, "
-                            "no API code",
-                  "detail_fr": f"{folder}/ ne contient que des clients d'API ou des routes "
-                               "attrape-tout de relais, pas de code d'API"}
-                 for folder in [f for f, files in folders.items() if not _serves(files)][:3]]
+                for folder in served[:3]]
+    for folder, kinds in aside[:3]:
+        detail, detail_fr = apicode.describe(folder, kinds)
+        evidence.append({"kind": "path", "strength": "none", "path": folder,
+                         "detail": detail, "detail_fr": detail_fr})
+    graphql = _graphql_schema(graphql_files, read)
     if graphql:
         evidence.append({"kind": "graphql", "strength": "weak", "path": graphql,
                          "detail": f"GraphQL schema {graphql}",
                          "detail_fr": f"schéma GraphQL {graphql}"})
+    if read is not None:
+        controllers, total = apicode.controller_paths(listed, EXCLUDED_DIRS | TEST_DIRS)
+        evidence += apicode.controller_evidence(controllers, total, read)
     if postman:
         evidence.append({"kind": "collection", "strength": "weak", "path": postman,
                          "detail": f"Postman collection {postman}",
@@ -193,6 +247,11 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
     unused = framework.get("not_set_up")
     if unused:
         return f"{where}, {unused['detail_fr' if language == 'fr' else 'detail']}"
+    build = framework.get("build")
+    if framework["role"] == "generates" and build:
+        return (f"{where}, qui génère une description d'API {build['detail_fr']}"
+                if language == "fr" else
+                f"{where}, which generates an API description {build['detail']}")
     if framework["role"] == "generates":
         return (f"{where}, qui génère une description d'API" if language == "fr" else
                 f"{where}, which generates an API description")

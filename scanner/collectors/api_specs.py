@@ -15,7 +15,17 @@ import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs import consumed, discovery, exposure, frameworks, library, references, setup, template
+from scanner.apispecs import (
+    buildtime,
+    consumed,
+    discovery,
+    exposure,
+    frameworks,
+    library,
+    references,
+    setup,
+    template,
+)
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
@@ -55,6 +65,8 @@ class ApiSpecsCollector(Collector):
         wanted += frameworks.settings_paths(paths)
         wanted += setup.entry_paths(paths)
         wanted += exposure.routes_paths(paths)
+        wanted += buildtime.config_paths(paths)
+        wanted += exposure.read_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
         wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
@@ -300,7 +312,14 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     problems = [] if problems is None else problems
     nothing: list[dict[str, t.Any]] = []
     found_frameworks: list[dict[str, t.Any]] = []
+    found_builds: dict[str, dict[str, t.Any]] = {}  # by project folder
     root_manifests: dict[str, str] = {}
+    for config in buildtime.config_paths(paths):
+        text = snapshot.read_text(config)
+        built = None if text is None else guarded(config, SOURCE, problems, functools.partial(
+            buildtime.config_fact, config, text, paths), None)
+        if built is not None:
+            found_builds.setdefault(posixpath.dirname(config), built)
     for manifest in frameworks.manifest_paths(paths):
         text = snapshot.read_text(manifest)
         if text is not None:
@@ -308,12 +327,16 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
                 root_manifests[manifest] = text
             found_frameworks.extend(guarded(manifest, SOURCE, problems, functools.partial(
                 frameworks.detect, manifest, text), nothing))
+            built = buildtime.manifest_fact(manifest, text, paths)
+            if built is not None:
+                found_builds.setdefault(posixpath.dirname(manifest), built)
     for settings in frameworks.settings_paths(paths):
         text = snapshot.read_text(settings)
         if text is not None:
             known = {f["name"] for f in found_frameworks}  # a manifest named it already
             found_frameworks.extend(f for f in guarded(settings, SOURCE, problems, functools.partial(
                 frameworks.detect_settings, settings, text), nothing) if f["name"] not in known)
+    found_frameworks.extend(found_builds.values())
     # A generator listed in a manifest but never set up generates nothing (pass-emploi-connect).
     setup.annotate(found_frameworks, paths, snapshot.read_text)
     for gemspec in library.gemspec_paths(paths):
@@ -348,7 +371,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
-    named_evidence.extend(exposure.path_evidence(paths))
+    named_evidence.extend(exposure.path_evidence(paths, snapshot.read_text))
     site = exposure.static_site(paths)
     if site is not None:
         named_evidence.append(site)
@@ -371,7 +394,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for framework in found_frameworks:
         if framework["role"] == "generates" and setup.set_up(framework):
             generators.setdefault(framework["name"], framework)
-    api["generated"] = list(generators.values())
+    api["generated"] = [{**g, **_generated_summary(g)} for g in generators.values()]
     api["references"] = links
     # Per-description one-liners, so rule messages can name each file with its own problem.
     api["invalid_specs"] = []
@@ -398,6 +421,17 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
             api["lint_failures"].append({"path": spec["path"], "failed": failed,
                                          "summary": f"{spec['path']}: {', '.join(failed)}"})
     return api
+
+
+def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
+    """How a generator makes the description, for messages: at run time, or at build time
+    from the sources it names."""
+    build = framework.get("build")
+    if build:
+        return {"summary": f"{framework['name']} ({framework['path']}) {build['detail']}",
+                "summary_fr": f"{framework['name']} ({framework['path']}) {build['detail_fr']}"}
+    return {"summary": f"{framework['name']} at run time",
+            "summary_fr": f"{framework['name']} à l'exécution"}
 
 
 def _describe(error: Mapping[str, t.Any]) -> str:

@@ -72,7 +72,8 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "doc_sites": [], "sources": [], "routes": [], "usage_example": None},
+                   "doc_sites": [], "dead_links": [], "sources": [], "routes": [],
+                   "usage_example": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "folder": None,
                          "companions": [],
@@ -125,7 +126,10 @@ class CommunityCollector(Collector):
         names = [n for n in (repository.get("name"), repository.get("full_name"))
                  if isinstance(n, str)]
 
-        readme_doc = _readme(section["readme"], paths, reader, repo_url, names)
+        # A link into this repository's own tree can be called dead only when the listing is
+        # whole and is the repository's root (not a folder of it, not cut short).
+        whole = not repository.get("truncated") and not repository.get("folder")
+        readme_doc = _readme(section["readme"], paths, reader, repo_url, names, whole)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
                section["contributing"]["path"] or next(iter(section["contributing"]["components"]),
@@ -140,7 +144,7 @@ class CommunityCollector(Collector):
 
 
 def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
-            repo_url: str | None, names: list[str]) -> Document | None:
+            repo_url: str | None, names: list[str], whole: bool = False) -> Document | None:
     found = locate.find_role(paths, "readme")
     out.update(_file_section(found), translations=list(found.translations))
     doc = reader.document(found.path, out)
@@ -155,14 +159,16 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):
         _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url,
-                project)
+                project, whole)
     out.update(
         format=doc.format,
         words=doc.prose_words(),
         headings=[{"level": h.level, "text": h.text, "line": h.line}
                   for h in doc.headings[:MAX_HEADINGS]],
         explains={topic: bool(info["found"]) for topic, info in topics.items()},
-        evidence={topic: {k: v for k, v in info.items() if k != "found"}
+        # Each part names the file of its line, so a finding's evidence reads "README.md:31"
+        # (a part found through a link names the guide and keeps the README's line).
+        evidence={topic: {"path": found.path, **{k: v for k, v in info.items() if k != "found"}}
                   for topic, info in topics.items() if info["found"]},
         placeholders=reader.analyse(found.path, placeholders.find, doc, found.path,
                                     default=_NO_MARKERS),
@@ -175,17 +181,29 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
 
 def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, dict[str, t.Any]],
             sources: list[str], routes: list[str], reader: _Reader, paths: Sequence[str],
-            repo_url: str | None, project: list[str]) -> None:
+            repo_url: str | None, project: list[str], whole: bool = False) -> None:
     """Follow the README's links to an installation or developer guide of the repository, and
     take from it what the README lacks (the rule's remediation: a link is enough). A guide that
     does not tell it itself, a table of contents ("Documentation développeur: [Installation]
     (install.md)…"), is followed once more, by its links that name installing, starting,
     developing or contributing: two hops at most, :data:`MAX_FOLLOWED` files in all. A
     documentation site the README says is built from ``docs/`` (or this repository's GitHub
-    Pages) is read from the folder."""
+    Pages) is read from the folder. A link to a file or folder of this very repository that the
+    listing does not hold (``…/tree/master/docs`` with no ``docs/``) is dead: named so, never a
+    documentation to review (``whole``: the listing is the repository's, uncut)."""
     listed = set(paths)
     links = readme.guide_links(doc)
-    sites = readme.doc_sites(links, project)
+    dead = [(link, gone) for link, _ in links if whole
+            and (gone := locate.own_path(link.target, repo_url)) and locate.absent(gone, listed)]
+    # "target", not "path": no file is there for a finding to point at.
+    out["dead_links"] = [{"url": link.target, "line": link.line,
+                          "target": f"{gone}/" if "/tree/" in link.target else gone}
+                         for link, gone in dead][:3]
+    # A link into this repository's tree that leads to a page of the listing is followed below
+    # as such; a dead one is no documentation to review.
+    mine = {link.target for link, _ in dead} | {
+        link.target for link, _ in links if locate.link_target(link.target, "", repo_url, listed)}
+    sites = [site for site in readme.doc_sites(links, project) if site not in mine]
     hops: list[Hop] = []
     unread_sites = []
     for site in sites:
@@ -235,6 +253,9 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             out["followed"].append(target)
             found = reader.analyse(target, readme.analyse, guide, project, default=None)
             if found is None:
+                continue
+            if readme.about_documentation(guide, project):
+                # How to serve the documentation site is not how to run the project.
                 continue
             for topic in ("install", "run"):
                 if found[topic]["found"] and (component or not topics[topic]["found"]):

@@ -314,13 +314,9 @@ def link_target(link: str, folder: str, repo_url: str | None,
     README or index. ``None`` for anything else (another site, another repository)."""
     parts = urlsplit(link)
     if parts.scheme in ("http", "https"):
-        base = (repo_url or "").rstrip("/")
-        if not base or not link.lower().startswith(base.lower() + "/"):
+        target = own_path(link, repo_url)
+        if target is None:
             return None
-        match = re.match(r"/(?:-/)?(?:blob|tree|raw)/[^/]+/([^?#]+)", link[len(base):])
-        if not match:
-            return None
-        target = unquote(match.group(1)).strip("/")
     elif parts.scheme or not parts.path:
         return None
     else:
@@ -333,3 +329,21 @@ def link_target(link: str, folder: str, repo_url: str | None,
         if f"{target}/{index}" in paths:
             return f"{target}/{index}"
     return None
+
+
+def own_path(link: str, repo_url: str | None) -> str | None:
+    """The path a ``…/blob|tree|raw/<branch>/<path>`` address of this very repository names
+    (``None`` for any other address, or when the repository's address is unknown)."""
+    base = (repo_url or "").rstrip("/")
+    if not base or not link.lower().startswith(base.lower() + "/"):
+        return None
+    match = re.match(r"/(?:-/)?(?:blob|tree|raw)/[^/]+/([^?#]+)", link[len(base):])
+    if not match:
+        return None
+    return unquote(match.group(1)).strip("/") or None
+
+
+def absent(target: str, paths: Collection[str]) -> bool:
+    """Whether neither a file nor a folder of the listing is at ``target``: a link there is dead."""
+    prefix = target.rstrip("/") + "/"
+    return target not in paths and not any(p.startswith(prefix) for p in paths)

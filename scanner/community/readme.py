@@ -97,9 +97,13 @@ _CONTRIB_TEXT = re.compile(
     r"|\bcontribu(?:er|te)\s+(?:au|à|a|to|on)\b"
     r"|\b(?:les\s+|vos\s+|toutes?\s+(?:les\s+)?|your\s+|any\s+|external\s+)?contributions?\s+(?:sont|est|are|is)"
     r"\s+(?:les\s+|the\s+|tr[èe]s\s+|very\s+|always\s+|toujours\s+)?(?:bienvenues?|welcome|appr[ée]ci[ée]es?|encouraged)"
+    # A singular change asked for with no article ("creer ticket Github pour les implementer") is
+    # a note of the team's to-do list, not an address to readers: it takes a determiner.
     r"|\b(?:open|opening|ouvr\w*|cr[ée]\w*|create|submit|soumet\w*|propos\w*|send|envoy\w*|file)\s+"
-    r"(?:an?\s+|une?\s+|des\s+|vos\s+|your\s+|the\s+)?(?:new\s+|nouvelle?\s+)?"
-    r"(?:issues?|tickets?|pull[- ]requests?|merge[- ]requests?|PRs?|MRs?|patch(?:es)?)\b"
+    r"(?:(?:an?|une?|des|les?|la|l['’]|vos|votre|tes|ton|ta|your|the|some)\s*(?<=\s|['’])"
+    r"(?:new\s+|nouvelle?\s+)?(?:issues?|tickets?|pull[- ]requests?|merge[- ]requests?|PRs?|MRs?"
+    r"|patch(?:es)?)|(?:new\s+|nouvelle?s?\s+)?(?:issues|tickets|pull[- ]requests|merge[- ]requests"
+    r"|PRs|MRs|patches))\b"
     r"|\b(?:report(?:er)?|signaler|remonter)\s+(?:an?\s+|une?\s+|des\s+|un\s+)?(?:bugs?|issues?"
     r"|probl[èe]mes?)"
     r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
@@ -570,6 +574,26 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
     return found
+
+
+#: A title that says the page is about the documentation site itself: contributing to the
+#: docs, the docs' site ("Welcome to Trevas docs contributing guide").
+_DOCS_GUIDE = re.compile(
+    r"\b(?:docs?|documentation)\s+(?:contribut\w*|site|website)\b"
+    r"|\bcontribu\w*\s+(?:to\s+|à\s+|a\s+)?(?:the\s+|la\s+)?(?:docs?|documentation)\b"
+    r"|\b(?:site|website)\s+(?:de\s+(?:la\s+)?)?(?:docs?|documentation)\b", _I)
+
+
+def about_documentation(doc: Document, project: Collection[str] = ()) -> bool:
+    """Whether a guide's title says it is about the documentation site (InseeFr/Trevas's
+    docs/CONTRIBUTING.md, "Welcome to Trevas docs contributing guide": its ``yarn start`` serves
+    the docs), so its commands do not install or run the project. A project named Docs
+    (suitenumerique/docs, "Contributing to Docs") is the project."""
+    if not doc.headings:
+        return False
+    own = set().union(*(_words(p) for p in project))
+    return any(word.lower() not in own for match in _DOCS_GUIDE.finditer(doc.headings[0].text)
+               for word in re.findall(r"\bdocs?\b|\bdocumentation\b", match.group(0), _I))
 
 
 #: A relative link to the README of a folder below: a component of a monorepo

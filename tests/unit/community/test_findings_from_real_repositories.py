@@ -533,8 +533,8 @@ CSV_DETECTIVE = ("# CSV Detective\n\nThis is a package to automatically detect c
 def test_a_library_installed_then_imported_explains_how_to_run() -> None:
     # datagouv/csv-detective README.md:11-40
     facts = _facts({"README.md": CSV_DETECTIVE})
-    assert facts["community"]["readme"]["evidence"]["run"] == {"line": 15, "via": "text",
-                                                               "usage": True}
+    assert facts["community"]["readme"]["evidence"]["run"] == {"path": "README.md", "line": 15,
+                                                               "via": "text", "usage": True}
     status, message = _status(facts, "readme-explains-how-to-run")
     assert status is Status.PASS and "as a usage example of the package it installs" in message
 
@@ -803,3 +803,126 @@ def test_how_to_propose_a_change_in_the_workflow_page_the_guide_links() -> None:
     assert status is Status.PASS and "docs/contributing/DEVELOPMENT_FLOW.md" in message
     del files["docs/contributing/DEVELOPMENT_FLOW.md"]
     assert _facts(files)["community"]["contributing"]["explains"]["how_to_contribute"] is False
+
+
+# --- Bauhaus-Back-Office (InseeFr): a to-do list is no invitation; a link to an absent folder -----
+
+#: InseeFr/Bauhaus-Back-Office README.md:1-31, shortened: a roadmap of the team's own tasks.
+BAUHAUS = (
+    "# Bauhaus-Back-Office\n\nRest Endpoints and services Integration used by "
+    "[Bauhaus](https://github.com/InseeFr/Bauhaus)\n\nThe documentation can be found in the "
+    "[docs](https://github.com/InseeFr/Bauhaus-Back-Office/tree/master/docs) folder and "
+    "[browsed online](https://inseefr.github.io/Bauhaus-Back-Office).\n\n## Gitleaks\n\n"
+    "To make it effective, you need to run `mvn install -DskipTests` beforehand.\n\nRoadmap\n"
+    "- On Migre un module\n  - Se poser la questions de nouvelles regles de validation metier et "
+    "creer ticket Github pour les implementer ensuite.\n")
+BAUHAUS_URL = "https://github.com/InseeFr/Bauhaus-Back-Office"
+
+
+def test_a_team_s_to_do_note_is_no_invitation_to_contribute() -> None:  # Bauhaus-Back-Office
+    """"creer ticket Github pour les implementer" is the team's note to itself, not an address
+    to readers: a change asked for takes an article, or is plural."""
+    assert not _topics(BAUHAUS)["contributing"]
+    status, message = _status(_facts({"README.md": BAUHAUS}), "readme-sections-present")
+    assert status is Status.FAIL and "contributing: no" in message
+
+
+@pytest.mark.parametrize("text", [
+    "Pour contribuer, créez une issue sur GitHub.", "Feel free to open an issue.",
+    "Submit pull requests against main.", "N'hésitez pas à ouvrir une nouvelle issue.",
+    "Vous pouvez créer des tickets.", "Please send a patch.", "Ouvrez l'issue correspondante."])
+def test_an_invitation_with_an_article_or_a_plural_still_counts(text: str) -> None:
+    assert _topics(f"# Service\n\n{text}\n")["contributing"]
+
+
+def test_each_part_found_names_its_line_in_the_evidence() -> None:  # Bauhaus-Back-Office
+    """A reader checks "what the service is: yes" at README.md:3 (today: ``line: null``)."""
+    text = BAUHAUS + "\n## Licence\n\nMIT\n\n## Contribuer\n\nOuvrez une issue.\n"
+    rule = RULES.get("readme-sections-present")
+    assert rule is not None
+    finding = evaluate(rule, _facts({"README.md": text}))
+    lines = {e["pointer"].rsplit("/", 1)[-1]: (e.get("path"), e.get("line"))
+             for e in finding.evidence}
+    assert lines == {"what": ("README.md", 3), "licence": ("README.md", 15),
+                     "contributing": ("README.md", 19)}
+
+
+def test_a_link_to_an_absent_folder_of_the_repository_is_dead() -> None:  # Bauhaus-Back-Office
+    """README.md:6 links …/tree/master/docs, a folder the repository does not hold: no
+    documentation to review, a dead link, and the README alone does not say how to run."""
+    facts = _facts({"README.md": BAUHAUS}, BAUHAUS_URL)
+    section = facts["community"]["readme"]
+    assert section["doc_sites"] == []
+    assert section["dead_links"] == [{"url": f"{BAUHAUS_URL}/tree/master/docs", "line": 5,
+                                      "target": "docs/"}]
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.FAIL
+    assert "it links to docs/, which is not in the repository as scanned" in message
+    assert "running found: no" in message
+    rule = RULES.get("readme-explains-how-to-run")
+    assert rule is not None
+    french = evaluate(rule, facts).texts["fr"]["message"]
+    assert "il renvoie à docs/, qui n'est pas dans le dépôt analysé" in french
+
+
+def test_a_link_to_the_repository_s_own_folder_that_exists_is_read() -> None:
+    facts = _facts({"README.md": BAUHAUS, "docs/index.md": "# Docs\n\nSee the code.\n"},
+                   BAUHAUS_URL)
+    section = facts["community"]["readme"]
+    assert section["dead_links"] == [] and section["doc_sites"] == []
+    assert section["followed"] == ["docs/index.md"]
+
+
+@pytest.mark.parametrize("url", [None, "https://github.com/someone/else"])
+def test_without_knowing_the_repository_a_docs_link_stays_to_review(url: str | None) -> None:
+    """A local folder with no hosted remote, or another repository: civiscan cannot say the
+    link is dead, so the documentation stays to check by hand."""
+    facts = _facts({"README.md": BAUHAUS}, url)
+    assert facts["community"]["readme"]["dead_links"] == []
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.REVIEW and "tree/master/docs" in message
+
+
+def test_a_cut_listing_never_calls_a_link_dead() -> None:
+    snapshot = snapshot_from_files({**CODE, "README.md": BAUHAUS})
+    snapshot.repo = type(snapshot.repo)(name="r", full_name="o/r", url=BAUHAUS_URL)
+    snapshot.truncated = True
+    facts = build_facts(snapshot)
+    assert facts["community"]["readme"]["dead_links"] == []
+    assert _status(facts, "readme-explains-how-to-run")[0] is Status.REVIEW
+
+
+#: InseeFr/Trevas docs/CONTRIBUTING.md:1-15: how to serve the Docusaurus site of the docs.
+TREVAS_DOCS_GUIDE = ("# Welcome to Trevas docs contributing guide\n\n## Getting started\n\n"
+                     "### Install dependencies\n\nRun `yarn`\n\n### Start local server\n\n"
+                     "By default, `yarn start` script will display English content.\n")
+#: InseeFr/Trevas README.md:1-36, shortened.
+TREVAS = ("# Trevas\n\nTransformation engine for VTL, the Validation and Transformation Language "
+          "of SDMX, written in Java.\n\n## Documentation\n\nIf you want to contribute, see this "
+          "[guide](docs/CONTRIBUTING.md).\n")
+
+
+def test_a_guide_to_the_documentation_site_is_not_how_to_run_the_project() -> None:  # Trevas
+    """The guide's own title says it is the docs' ("Trevas docs contributing guide"): its
+    ``yarn start`` serves the documentation, so it is not taken as how to run Trevas."""
+    assert readme.about_documentation(parse(TREVAS_DOCS_GUIDE, "docs/CONTRIBUTING.md"), ["Trevas"])
+    facts = _facts({"README.md": TREVAS, "docs/CONTRIBUTING.md": TREVAS_DOCS_GUIDE})
+    section = facts["community"]["readme"]
+    assert section["followed"] == ["docs/CONTRIBUTING.md"]
+    assert not section["explains"]["install"] and not section["explains"]["run"]
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.FAIL and "read: docs/CONTRIBUTING.md" in message
+
+
+@pytest.mark.parametrize(("title", "project"), [
+    ("Contributing to Docs", ["docs"]),           # suitenumerique/docs: the product is Docs
+    ("Documentation développeur", ["service"]),   # a developer guide
+    ("Trevas documentation", ["Trevas"]),
+    ("Guide de contribution", ["service"]),
+])
+def test_what_is_no_guide_to_the_documentation_site(title: str, project: list[str]) -> None:
+    guide = f"# {title}\n\n## Installation\n\n```\nyarn\n```\n\n## Run\n\n```\nyarn start\n```\n"
+    assert not readme.about_documentation(parse(guide, "docs/guide.md"), project)
+    facts = _facts({"README.md": TREVAS.replace("docs/CONTRIBUTING.md", "docs/guide.md")
+                    .replace("Trevas", project[0]), "docs/guide.md": guide})
+    assert _status(facts, "readme-explains-how-to-run")[0] is Status.PASS

@@ -1,0 +1,194 @@
+"""What an ``api/`` folder holds: route handlers serving data, or code that serves no API.
+
+A folder named ``api`` is weak evidence of an API only if its code serves one. Set aside, by
+name: clients of other APIs (``*.client.ts``), catch-all pass-through routes
+(``[...path].ts``), and, as a route's first segment under the folder, debug and health-check
+endpoints (``app/api/debug/memory/route.ts`` in betagouv/infomedicament), CMS preview and cache
+revalidation hooks and the frameworks' template handlers (``pages/api/hello.ts``,
+``pages/api/preview.ts`` in SocialGouv/archifiltre-site-v2). Set aside by content: a small folder
+whose few files call other services (an absolute URL, ``fetch``, ``axios``, ``requests``...) and
+show no sign of serving a request (no handler signature, router, controller annotation...), like
+``lib/api/geo.js`` in datagouv/geo.api.gouv.fr, which builds URLs of https://geo.api.gouv.fr.
+Reading is bounded (a few files per folder, a few folders) and loose on the serving side: a file
+not read, or any sign of serving, keeps the folder as API code (today's behaviour).
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+#: Files read per ``api/`` folder to decide by content; a folder with more is API code.
+MAX_READ_PER_FOLDER = 4
+#: Files read in all ``api/`` folders of a repository (the first folders first).
+MAX_READ_TOTAL = 12
+#: Bytes of each file searched for markers.
+MAX_SCAN_CHARS = 256 * 1024
+
+# Kinds of code that serve no API, with how messages name them (English, French).
+KINDS: dict[str, tuple[str, str]] = {
+    "client": ("API clients", "des clients d'API"),
+    "catch_all": ("catch-all pass-through routes", "des routes attrape-tout de relais"),
+    "debug": ("debug or health-check endpoints", "des points d'accès de débogage ou de santé"),
+    "preview": ("CMS preview or cache revalidation hooks",
+                "des crochets d'aperçu de CMS ou de revalidation du cache"),
+    "template": ("a framework's template handlers", "des gestionnaires modèles d'un framework"),
+    "outbound": ("code calling other services' APIs", "du code qui appelle les API d'autres services"),
+}
+_CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
+_CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
+_WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
+# A route's first segment under the api/ folder (a folder, or a file's stem).
+_ROUTE_KINDS: dict[str, str] = {
+    **dict.fromkeys(("debug", "health", "healthz", "healthcheck", "health-check", "ping"), "debug"),
+    **dict.fromkeys(("preview", "exit-preview", "draft", "enable-draft", "disable-draft",
+                     "revalidate"), "preview"),
+    # create-next-app's pages/api/hello.js, the Sentry wizard's example route.
+    **dict.fromkeys(("hello", "sentry-example-api"), "template"),
+}
+#: Languages whose markers are known; other code is never set aside by content.
+_READABLE = re.compile(r"\.(?:js|mjs|cjs|ts|py|rb|php|go|java|kt)$", re.IGNORECASE)
+# Signs of serving a request (loose: a false sign only keeps the folder as API code).
+_SERVES = re.compile(
+    r"\(\s*req\b|\breq\s*[,:)]|\bres\.(?:json|send|status|end|write|set|render|redirect)\("
+    r"|NextResponse|NextApi(?:Request|Response|Handler)|\bResponse\.json\(|new Response\("
+    r"|export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b"
+    r"|\b(?:router|app|server|api|route|routes|fastify|blueprint|bp)\.(?:get|post|put|patch|delete"
+    r"|all|route|use|register|add_url_rule|api_route|websocket)\("
+    r"|\bRouter\(|\bexpress\(|\bctx\.(?:body|status|request)\b|\breply\.(?:send|code)\("
+    r"|defineEventHandler|RequestHandler|createServer|@(?:Get|Post|Put|Patch|Delete|Controller)\("
+    r"|APIRouter|Blueprint|APIView|ViewSet|api_view|JsonResponse|HttpResponse|urlpatterns"
+    r"|def[ \t]+(?:get|post|put|patch|delete)\([ \t]*self"
+    r"|render[ \t]+json:|Controller\b|Grape::API|Route::|#\[Route|\$app->(?:get|post)"
+    r"|http\.ResponseWriter|http\.Handle|gin\.Context|echo\.Context|fiber\.Ctx"
+    r"|@(?:RestController|RequestMapping|GetMapping|PostMapping|Path\(|GET\b|POST\b)")
+# Signs of calling another service.
+_CALLS = re.compile(
+    r"https?://[\w.-]+|\bfetch\(|\baxios\b|\bgot\(|\bky\(|superagent|\$fetch|useFetch|ofetch"
+    r"|requests\.(?:get|post|put|patch|delete|Session|request)\b|httpx\.|urllib|aiohttp\.Client"
+    r"|http\.(?:Get|Post|NewRequest)|Faraday|Net::HTTP|HttpClient|RestTemplate|WebClient"
+    r"|GuzzleHttp")
+
+
+def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The files of an ``api/`` folder that may serve, and those set aside by name (by kind).
+
+    Beside client files, wiring (``index``, ``*.module.ts``, ``__init__.py``) shows nothing
+    either (France-Travail/pass-emploi-connect).
+    """
+    kept: list[str] = []
+    aside: dict[str, list[str]] = {}
+    prefix = folder + "/"
+    for path in files:
+        name = path.rsplit("/", 1)[-1]
+        first = path[len(prefix):].split("/", 1)[0] if path.startswith(prefix) else name
+        route = _ROUTE_KINDS.get(first.rsplit(".", 1)[0].lower() if first == name
+                                 else first.lower())
+        if _CLIENT_FILE.search(name):
+            aside.setdefault("client", []).append(path)
+        elif _CATCH_ALL.match(name):
+            aside.setdefault("catch_all", []).append(path)
+        elif route is not None:
+            aside.setdefault(route, []).append(path)
+        else:
+            kept.append(path)
+    if aside.get("client"):
+        kept = [p for p in kept if not _WIRING.match(p.rsplit("/", 1)[-1])]
+    return kept, aside
+
+
+def to_read(kept: Sequence[str]) -> list[str]:
+    """The files whose content decides a folder (none when too many, or a language whose
+    markers are unknown, is among them: the folder then counts as API code)."""
+    if not kept or len(kept) > MAX_READ_PER_FOLDER or not all(_READABLE.search(p) for p in kept):
+        return []
+    return list(kept)
+
+
+def calls_only(texts: Iterable[str | None]) -> bool:
+    """Whether files (all read: ``None`` is a file not read) call other services and none
+    shows a sign of serving a request."""
+    calls = False
+    for text in texts:
+        if text is None:
+            return False
+        head = text[:MAX_SCAN_CHARS]
+        if _SERVES.search(head):
+            return False
+        calls = calls or bool(_CALLS.search(head))
+    return calls
+
+
+def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
+             read: Callable[[str], str | None] | None = None) -> dict[str, list[str]] | None:
+    """``None`` when the folder holds API code, else the files set aside by kind.
+
+    ``readable``: the files :func:`to_read` chose and the caller's budget allowed; a folder whose
+    kept files were not all read counts as API code.
+    """
+    kept, aside = by_name(folder, files)
+    if kept:
+        if read is None or not readable or set(readable) != set(kept) or not calls_only(
+                read(p) for p in readable):
+            return None
+        aside["outbound"] = list(kept)
+    return aside
+
+
+def describe(folder: str, aside: Mapping[str, Sequence[str]]) -> tuple[str, str]:
+    """A folder set aside, in English and French, naming what it holds."""
+    kinds = [k for k in KINDS if aside.get(k)]
+    if set(kinds) <= {"client", "catch_all"}:  # the wording messages have used so far
+        return (f"{folder}/ holds only API clients or catch-all pass-through routes, no API code",
+                f"{folder}/ ne contient que des clients d'API ou des routes attrape-tout de "
+                "relais, pas de code d'API")
+    files = [p for k in kinds for p in aside[k]]
+    shown = ", ".join(files[:3]) + (f" (+{len(files) - 3})" if len(files) > 3 else "")
+    english = " or ".join(KINDS[k][0] for k in kinds)
+    french = " ou ".join(KINDS[k][1] for k in kinds)
+    return (f"{folder}/ holds only {english} ({shown}), no API code",
+            f"{folder}/ ne contient que {french} ({shown}), pas de code d'API")
+
+
+# Java/Kotlin files named or placed like web controllers (FooController, FooResources, webservice/).
+_CONTROLLER_FILE = re.compile(
+    r"(?:Controller|Resources?|Endpoints?|Api|WebService|RestService)\.(?:java|kt)$"
+    r"|(?:^|/)(?:controllers?|webservices?|rest|resources|api)/[^/]+\.(?:java|kt)$")
+# A class serving HTTP requests: Spring's @RestController (or @Controller with @ResponseBody),
+# a JAX-RS resource (@Path with an HTTP method annotation).
+_REST_CONTROLLER = re.compile(r"@RestController\b|@ResponseBody\b.*?@Controller\b"
+                              r"|@Controller\b.*?@ResponseBody\b"
+                              r"|@Path\(.*?@(?:GET|POST|PUT|PATCH|DELETE)\b", re.DOTALL)
+#: Controller files read per repository.
+MAX_CONTROLLERS_READ = 8
+
+
+def controller_paths(paths: Iterable[str], excluded: frozenset[str]) -> tuple[list[str], int]:
+    """The Java/Kotlin controller files read (the first few by path) and how many there are,
+    never in ``excluded`` folders (vendored, test)."""
+    found = sorted(p for p in paths if p.endswith((".java", ".kt")) and _CONTROLLER_FILE.search(p)
+                   and not set(p.lower().split("/")[:-1]) & excluded)
+    return found[:MAX_CONTROLLERS_READ], len(found)
+
+
+def controller_evidence(files: Sequence[str], total: int,
+                        read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:
+    """Weak evidence when read controller files serve HTTP requests (Spring, JAX-RS).
+
+    Like an ``api/`` folder of route code, REST controllers show an API, not whether it is
+    offered to anyone but the repository's own front end (InseeFr/Bauhaus-Back-Office: Spring
+    Web and 27 ``@RestController`` classes): a person decides.
+    """
+    serving = [p for p in files if (text := read(p)) is not None
+               and _REST_CONTROLLER.search(text[:MAX_SCAN_CHARS])]
+    if not serving:
+        return []
+    named = f" ({total} found by name or folder)" if total > len(files) else ""
+    named_fr = f" ({total} trouvés par leur nom ou leur dossier)" if total > len(files) else ""
+    return [{"kind": "controllers", "strength": "weak", "path": serving[0],
+             "detail": f"REST controllers (@RestController, JAX-RS @Path) in {len(serving)} of "
+                       f"the {len(files)} Java/Kotlin controller files read{named}, e.g. {serving[0]}",
+             "detail_fr": f"contrôleurs REST (@RestController, @Path JAX-RS) dans {len(serving)} "
+                          f"des {len(files)} fichiers Java/Kotlin de contrôleurs lus{named_fr}, "
+                          f"par ex. {serving[0]}"}]
