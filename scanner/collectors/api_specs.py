@@ -15,7 +15,17 @@ import posixpath
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs import buildtime, consumed, discovery, exposure, frameworks, library, references, setup
+from scanner.apispecs import (
+    buildtime,
+    consumed,
+    discovery,
+    exposure,
+    frameworks,
+    library,
+    references,
+    setup,
+    template,
+)
 from scanner.apispecs.lint import lint_document
 from scanner.apispecs.refs import parse_target
 from scanner.apispecs.sniff import declared_kind, sniff
@@ -83,8 +93,10 @@ class ApiSpecsCollector(Collector):
                 digests.setdefault(digest, entry["path"])
             specs.append(entry)
         specs.sort(key=lambda s: s["path"])
+        scripts = _scripts(snapshot, paths)
         specs, others = consumed.split(specs, snapshot.repo.full_name or snapshot.repo.name,
-                                       _generator_inputs(snapshot, paths))
+                                       consumed.generator_inputs(scripts),
+                                       _named(snapshot, paths, specs, scripts))
         api = api_section(snapshot, facts, paths, specs, problems)
         api["consumed_specs"] = others
         api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
@@ -92,16 +104,30 @@ class ApiSpecsCollector(Collector):
         return {"api_specs": specs, "api": api, "problems": problems}
 
 
-def _generator_inputs(snapshot: Snapshot, paths: Sequence[str]) -> dict[str, str]:
-    """Descriptions a client generator reads, from ``package.json`` scripts and generator
-    configurations (see :mod:`scanner.apispecs.consumed`)."""
+def _scripts(snapshot: Snapshot, paths: Sequence[str]) -> dict[str, str]:
+    """``package.json`` files and client generator configurations, by path, with their text
+    (what :mod:`scanner.apispecs.consumed` reads scripts from)."""
     files: dict[str, str] = {}
     for path in [*frameworks.manifest_paths(paths), *consumed.config_paths(paths)]:
         if path.rsplit("/", 1)[-1].lower() in ("package.json", *consumed.CONFIG_NAMES):
             text = snapshot.read_text(path)
             if text is not None:
                 files[path] = text
-    return consumed.generator_inputs(files)
+    return files
+
+
+def _named(snapshot: Snapshot, paths: Sequence[str], specs: Sequence[Mapping[str, t.Any]],
+           scripts: Mapping[str, str]) -> set[str]:
+    """The descriptions a script or a generator configuration names, or whose file name a root
+    README mentions: the repository works with those."""
+    named = set(consumed.script_paths(scripts))
+    readmes = [text for text in map(snapshot.read_text, references.readme_paths(paths))
+               if text is not None]
+    for spec in specs:
+        base = spec["path"].rsplit("/", 1)[-1]
+        if any(base in text for text in readmes):
+            named.add(spec["path"])
+    return named
 
 
 def empty_api() -> dict[str, t.Any]:
@@ -255,6 +281,21 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
     }
     if result.valid is None:
         entry["skipped"] = f"no schema for {kind} {version}: validity not checked"
+        entry["skipped_fr"] = f"pas de schéma pour {kind} {version} : validité non vérifiée"
+    filled = template.placeholder(document)
+    if filled is not None:
+        field, mark = filled
+        entry["template"] = {"field": field, "placeholder": mark}
+        if result.valid is False:
+            # What is served is the completed template: its errors as committed may be filled in.
+            count = result.error_count
+            entry["valid"] = None
+            entry["skipped"] = (f"a template the software completes before serving it, {field} "
+                                f"holding the placeholder {mark}; its {count} error(s) as "
+                                "committed are not judged")
+            entry["skipped_fr"] = (f"un modèle que le logiciel complète avant de le servir, {field} "
+                                   f"contenant le paramètre {mark} ; ses {count} erreur(s) telles "
+                                   "que versées au dépôt ne sont pas jugées")
     if result.refs.external:  # resolved from this folder: copies elsewhere are checked anew
         entry["_folder"] = posixpath.dirname(path)
     entry.update(lint_document(document, kind))
@@ -365,7 +406,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
                 "first_error": first, "summary": f"{spec['path']} ({first})"})
     api["unvalidated_specs"] = [
         {"path": s["path"], "reason": s.get("skipped", ""),
-         "summary": f"{s['path']} ({s.get('skipped', '')})"}
+         "summary": f"{s['path']} ({s.get('skipped', '')})",
+         "summary_fr": f"{s['path']} ({s.get('skipped_fr') or s.get('skipped', '')})"}
         for s in specs if s["valid"] is None]
     api["undocumented_specs"] = [
         {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"]),
