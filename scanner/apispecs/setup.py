@@ -84,11 +84,11 @@ _NAMED = re.compile(r"(?:swagger|openapi|spectacular|yasg|api[-_.]?doc)[^/]*\.(?
 # A Django URL module included by its dotted name: include("core.api_routes").
 _INCLUDE = re.compile(r"""include\([ \t]*["']([\w.]{1,200})["']""")
 _DEBUG_IF = re.compile(r"^[ \t]*if[ \t]+(?:settings\.)?DEBUG[ \t]*:")
+_SKIPPED = EXCLUDED_DIRS | TEST_DIRS
 # Test, declaration and generated sources never bootstrap the application.
 _NOT_SOURCE = re.compile(r"\.(?:spec|test|e2e-spec|d)\.[cm]?[jt]s$|\.config\.[cm]?js$")
-# Bootstrap-like file names, read first: main.ts, app.bootstrap.ts, server.ts, index.ts...
-_BOOTSTRAP = re.compile(r"(?:^|/)[^/]*(?:main|bootstrap|server|app|index|setup|start|run)"
-                        r"[^/]*$", re.IGNORECASE)
+# Bootstrap-like file names (searched in the name only), read first: main.ts, app.bootstrap.ts...
+_BOOTSTRAP = re.compile(r"main|bootstrap|server|app|index|setup|start|run", re.IGNORECASE)
 # The condition of an ``if (...) {`` that opens a block, at the end of the text before its brace.
 _IF_OPEN = re.compile(r"\bif[ \t]*\(([^{};]{1,300})\)[ \t\r\n]*$")
 # A condition about development or production: DEBUG, a "dev" setting, NODE_ENV's values.
@@ -112,58 +112,104 @@ def _relative_dirs(path: str, folder: str) -> list[str]:
     return path[len(folder) + 1 if folder else 0:].lower().split("/")[:-1]
 
 
-def _project(listed: list[str], setup: SetUp, folder: str) -> bool:
-    """Whether the package (or a folder above it: a Nest monorepo's root ``nest-cli.json``) is
-    a project of that kind."""
-    above = {""} | {"/".join(folder.split("/")[:i]) for i in range(1, folder.count("/") + 2)}
-    return any(setup.project.search(path) and (_under(path, folder)
-                                              or posixpath.dirname(path) in above)
-               for path in listed)
+def _ancestors(folder: str) -> set[str]:
+    return {""} | {"/".join(folder.split("/")[:i]) for i in range(1, folder.count("/") + 2)}
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What one kind of set-up needs from a listing, found in one pass: the folders holding a
+    project file and every entry file."""
+
+    projects: frozenset[str]
+    entries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, listed: Iterable[str], setup: SetUp) -> _Layout:
+        projects: set[str] = set()
+        entries: list[str] = []
+        for path in listed:
+            if setup.project.search(path):
+                projects.add(posixpath.dirname(path))
+            if setup.entry.search(path):
+                entries.append(path)
+        return cls(frozenset(projects), tuple(entries))
+
+    def project(self, folder: str) -> bool:
+        """Whether the package (or a folder above it: a Nest monorepo's root
+        ``nest-cli.json``) is a project of that kind."""
+        above = _ancestors(folder)
+        return any(_under(project + "/", folder) or project in above
+                   for project in self.projects)
+
+    def entries_in(self, folder: str) -> tuple[list[str], bool]:
+        """The package's entry files (capped) and whether any was left out."""
+        if not self.project(folder):
+            return [], False
+        found = []
+        for path in self.entries:
+            dirs = _relative_dirs(path, folder)
+            if _under(path, folder) and len(dirs) <= MAX_DEPTH and not set(dirs) & (
+                    EXCLUDED_DIRS | TEST_DIRS):
+                found.append(path)
+        found.sort(key=lambda p: (p.count("/"), p))
+        return found[:MAX_ENTRY_FILES], len(found) > MAX_ENTRY_FILES
 
 
 def _entries(paths: Iterable[str], setup: SetUp, folder: str = "") -> tuple[list[str], bool]:
     """The entry files of one kind of set-up in one package (capped) and whether any was left
     out."""
-    found: list[str] = []
-    listed = list(paths)
-    if not _project(listed, setup, folder):
-        return found, False
+    return _Layout.of(paths, setup).entries_in(folder)
+
+
+def _all_sources(listed: list[str], setup: SetUp, folders: set[str]) -> dict[str, list[str]]:
+    """The source files (not yet capped or ordered) of each package folder in ``folders``, in
+    one pass over the listing: a file belongs to every one of those folders above it."""
+    found: dict[str, list[str]] = {folder: [] for folder in folders}
+    if setup.source is None or not folders:
+        return found
     for path in listed:
-        if not setup.entry.search(path) or not _under(path, folder):
+        if not setup.source.search(path) or _NOT_SOURCE.search(path):
             continue
-        dirs = _relative_dirs(path, folder)
-        if len(dirs) <= MAX_DEPTH and not set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
-            found.append(path)
-    found.sort(key=lambda p: (p.count("/"), p))
-    return found[:MAX_ENTRY_FILES], len(found) > MAX_ENTRY_FILES
+        parts = path.split("/")[:-1]
+        for depth in range(len(parts), -1, -1):  # deepest first: an excluded folder ends it
+            folder = "/".join(parts[:depth])
+            if folder in found:
+                found[folder].append(path)
+            if depth and parts[depth - 1].lower() in _SKIPPED:
+                break
+    return found
 
 
-def _sources(listed: list[str], setup: SetUp, folder: str,
-             entries: list[str]) -> tuple[list[str], int]:
+def _pick(found: list[str], entries: list[str]) -> tuple[list[str], int]:
+    """The sources to read (capped; bootstrap-like names, then the shallowest) and how many."""
+    skip = set(entries)
+    rest = [path for path in found if path not in skip]
+    rest.sort(key=lambda p: (not _BOOTSTRAP.search(p.rpartition("/")[2]), p.count("/"), p))
+    return rest[:MAX_SOURCE_FILES], len(rest)
+
+
+def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
+             layout: _Layout) -> tuple[list[str], int]:
     """The package's other source files to read (capped) and how many there are in all."""
-    if setup.source is None or not _project(listed, setup, folder):
+    if setup.source is None or not layout.project(folder):
         return [], 0
-    found = [path for path in listed
-             if setup.source.search(path) and _under(path, folder) and path not in entries
-             and not _NOT_SOURCE.search(path)
-             and not set(_relative_dirs(path, folder)) & (EXCLUDED_DIRS | TEST_DIRS)]
-    found.sort(key=lambda p: (not _BOOTSTRAP.search(p), p.count("/"), p))
-    return found[:MAX_SOURCE_FILES], len(found)
-
-
-def _folders(listed: list[str]) -> list[str]:
-    """Every package folder a generator may be listed in: the root and each manifest's."""
-    return list(dict.fromkeys(["", *(posixpath.dirname(p) for p in manifest_paths(listed))]))
+    return _pick(_all_sources(listed, setup, {folder})[folder], entries)
 
 
 def entry_paths(paths: Iterable[str]) -> list[str]:
-    """Every file a set-up check may read (for the collector's ``wanted``)."""
+    """Every file a set-up check may read (for the collector's ``wanted``; a remote source
+    fetches any other file it is asked for in a later round)."""
     listed = list(paths)
+    folders = list(dict.fromkeys(["", *(posixpath.dirname(p) for p in manifest_paths(listed))]))
     wanted: list[str] = []
     for setup in dict.fromkeys(CHECKS.values()):
-        for folder in _folders(listed):
-            entries = _entries(listed, setup, folder)[0]
-            wanted += entries + _sources(listed, setup, folder, entries)[0]
+        layout = _Layout.of(listed, setup)
+        kind = [folder for folder in folders if layout.project(folder)]
+        sources = _all_sources(listed, setup, set(kind))
+        for folder in kind:
+            entries = layout.entries_in(folder)[0]
+            wanted += entries + _pick(sources[folder], entries)[0]
     return list(dict.fromkeys(wanted))
 
 
@@ -286,13 +332,14 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     if setup is None:
         return None
     listed = list(paths)
-    entries, more = _entries(listed, setup, folder)
-    sources, total = _sources(listed, setup, folder, entries)
+    layout = _Layout.of(listed, setup)
+    entries, more = layout.entries_in(folder)
+    sources, total = _sources(listed, setup, folder, entries, layout)
     if not (entries or sources) or more or _named_file(listed, folder) is not None:
         return None
     conditional: list[Conditional] = []
-    for path in entries + sources:
-        text = read(path)
+    texts = {path: read(path) for path in entries + sources}  # every miss asked for at once
+    for path, text in texts.items():
         if text is None:
             return None  # a file not read decides nothing
         if setup.python and _includes_unread(text, listed, entries):

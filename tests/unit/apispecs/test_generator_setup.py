@@ -4,6 +4,7 @@ folders of client code or catch-all pass-through routes show no API of the repos
 from __future__ import annotations
 
 import json
+import time
 import typing as t
 
 import pytest
@@ -398,3 +399,20 @@ def test_development_conditions() -> None:
     assert setup._dev_condition(text, text.index("Swagger")) is None
     text = "if (config.dev.swagger) SwaggerModule.setup('d', app, doc);\n"
     assert setup._dev_condition(text, text.index("Swagger")) == "config.dev.swagger"
+
+
+def test_large_monorepo_listing_is_bounded() -> None:
+    # Hostile listing: 30 Nest packages of 3,500 sources each. What is declared and read stays
+    # capped per package, and a hang guard (not a speed target) holds.
+    paths = ["nest-cli.json", "package.json"] + [f"packages/p{i}/package.json" for i in range(29)]
+    paths += [f"packages/p{i}/src/m{j}/f{j}.ts" for i in range(29) for j in range(3500)]
+    started = time.monotonic()
+    wanted = setup.entry_paths(paths)
+    reads: list[str] = []
+    verdict = setup.status("NestJS swagger module", paths,
+                           lambda path: reads.append(path) or "export {}\n", "packages/p3")
+    assert time.monotonic() - started < 5
+    assert len(wanted) <= 30 * (setup.MAX_SOURCE_FILES + setup.MAX_ENTRY_FILES)
+    assert len(reads) == setup.MAX_SOURCE_FILES
+    assert all(path.startswith("packages/p3/") for path in reads)
+    assert verdict is not None and verdict["reason"] == "unsure"
