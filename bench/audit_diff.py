@@ -2,8 +2,11 @@
 whose outcome differs from the audit's stored scan (issue 9: a fix must say why each change is
 right, and change nothing else).
 
-Checkouts are ``/tmp/audit/OWNER__NAME`` and ``/work/audit/checkouts/OWNER__NAME``; the stored
-("before") scans are ``/work/audit/scans/<set>/OWNER__NAME.json``. Run
+Checkouts are ``ROOT/OWNER__NAME`` folders, one per line of ``docs/audit/*repos.txt`` (owner/name
+and commit; docs/audit/README.md says how to recreate them). The roots are ``--roots`` or the
+``CIVISCAN_AUDIT_ROOTS`` environment variable (folders separated by ``os.pathsep``), by default
+``/tmp/audit`` and ``/work/audit/checkouts``; with no checkout under them the script says so and
+exits 2. The stored ("before") scans are ``/work/audit/scans/<set>/OWNER__NAME.json``. Run
 ``python bench/audit_diff.py`` (``--rules a,b`` to keep some rules, ``--messages`` to print the
 new message of each change, ``--save FILE`` / ``--against FILE`` to compare with an earlier run of
 this script instead of the stored scans). Prints one line per changed outcome
@@ -24,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CHECKOUTS = ("/tmp/audit/*__*", "/work/audit/checkouts/*__*")
+#: Where the checkouts are unless ``--roots`` or ``CIVISCAN_AUDIT_ROOTS`` says otherwise.
+ROOTS = ("/tmp/audit", "/work/audit/checkouts")
+ROOTS_VAR = "CIVISCAN_AUDIT_ROOTS"
 SCANS = "/work/audit/scans/*/{name}.json"
 Outcomes = dict[str, dict[str, dict[str, str]]]
 
@@ -52,6 +57,12 @@ def _stored(name: str) -> dict[str, dict[str, str]] | None:
     return None
 
 
+def checkouts(roots: t.Sequence[str]) -> list[str]:
+    """The ``OWNER__NAME`` folders directly under ``roots``, sorted."""
+    return sorted(f for root in roots for f in glob.glob(os.path.join(glob.escape(root), "*__*"))
+                  if os.path.isdir(f))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rules", help="comma-separated rule ids to compare (default: all)")
@@ -59,9 +70,22 @@ def main() -> int:
     parser.add_argument("--save", help="write this run's outcomes to FILE (JSON)")
     parser.add_argument("--against", help="compare with outcomes saved by --save")
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1))
+    parser.add_argument("--roots", default=os.environ.get(ROOTS_VAR) or os.pathsep.join(ROOTS),
+                        help=f"folders holding OWNER__NAME checkouts, separated by {os.pathsep!r} "
+                             f"(default: ${ROOTS_VAR}, else {os.pathsep.join(ROOTS)})")
     args = parser.parse_args()
     keep = set(args.rules.split(",")) if args.rules else None
-    folders = sorted(f for pattern in CHECKOUTS for f in glob.glob(pattern) if os.path.isdir(f))
+    roots = [root for root in args.roots.split(os.pathsep) if root]
+    folders = checkouts(roots)
+    if not folders:
+        where = ", ".join(roots) or "(none)"
+        print(f"no audited checkout (OWNER__NAME folder) under {where}: recreate them from "
+              f"docs/audit/*repos.txt (see docs/audit/README.md), or name their folders with "
+              f"--roots or {ROOTS_VAR}\n"
+              f"aucun dépôt audité (dossier OWNER__NAME) sous {where} : recréez-les d'après "
+              f"docs/audit/*repos.txt (voir docs/audit/README.md), ou indiquez leurs dossiers "
+              f"avec --roots ou {ROOTS_VAR}", file=sys.stderr)
+        return 2
     with ProcessPoolExecutor(args.jobs) as pool:
         now: Outcomes = dict(pool.map(_scan, folders))
     if args.save:

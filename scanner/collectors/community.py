@@ -23,6 +23,7 @@ from scanner.community import (
     contributing,
     locate,
     readme,
+    retired,
     security,
     terms,
 )
@@ -73,7 +74,7 @@ def _empty() -> dict[str, t.Any]:
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "dead_links": [], "sources": [], "routes": [],
-                   "usage_example": None},
+                   "usage_example": None, "retired": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "folder": None,
                          "companions": [],
@@ -87,10 +88,37 @@ def _empty() -> dict[str, t.Any]:
                             "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
                             "contacts": [], "security_txt": [], "security_txt_routes": [],
+                            "security_txt_redirects": [],
                             "not_policies": [], "readme_section": None,
                             "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
     }
+
+
+def _route_redirects(routes: list[dict[str, t.Any]], paths: Sequence[str],
+                     reader: _Reader) -> list[dict[str, t.Any]]:
+    """Where a security.txt route redirects to an absolute URL: in the router itself, or in
+    the view it names beside it (gip-inclusion/inclusion-connect: ``urls.py`` routes to
+    ``views.security_txt``, which redirects to inclusion.beta.gouv.fr)."""
+    found: list[dict[str, t.Any]] = []
+    views = locate.route_views(paths, [r["path"] for r in routes])[:MAX_EXTRA_READS]
+    for route in routes:
+        source = reader.text(route["path"]) or ""
+        hit = reader.analyse(route["path"], security.redirect_in, source, route["line"],
+                             default=None)
+        where = route["path"]
+        name = None if hit else reader.analyse(route["path"], security.route_view, source,
+                                               route["line"], default=None)
+        for view in views if name else []:
+            text = reader.text(view)
+            hit = None if text is None else reader.analyse(view, security.view_redirect, text,
+                                                           name, default=None)
+            if hit:
+                where = view
+                break
+        if hit:
+            found.append({"path": where, "line": hit[0], "url": hit[1]})
+    return found
 
 
 class CommunityCollector(Collector):
@@ -111,7 +139,9 @@ class CommunityCollector(Collector):
         wanted.extend(locate.guides(paths, locate.find_role(paths, "readme").path))
         wanted.extend(locate.security_txt(paths)[:MAX_EXTRA_READS])
         if not locate.find_role(paths, "security_policy").path:
-            wanted.extend(locate.router_files(paths)[:MAX_EXTRA_READS])
+            routers = locate.router_files(paths)[:MAX_EXTRA_READS]
+            wanted.extend(routers)
+            wanted.extend(locate.route_views(paths, routers)[:MAX_EXTRA_READS])
         wanted.extend(locate.pull_request_templates(paths)[:MAX_EXTRA_READS])
         wanted.extend(locate.issue_config(paths)[:1])
         return list(dict.fromkeys(wanted))
@@ -155,6 +185,14 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     topics = reader.analyse(found.path, readme.analyse, doc, project, default=None, out=out)
     if topics is None:
         return None
+    notice = reader.analyse(found.path, retired.notice, doc, default=None)
+    if notice is not None:
+        out["retired"] = notice.to_facts()
+        if notice.contributions_line is not None and not topics["contributing"]["found"]:
+            # A retired repository's README saying where issues and pull requests go now
+            # (codegouvfr/sill-api) tells contributors what to do.
+            topics["contributing"] = {"found": True, "line": notice.contributions_line,
+                                      "via": "text"}
     sources = [found.path] if topics["install"]["found"] or topics["run"]["found"] else []
     routes = list(sources)
     if not (topics["install"]["found"] and topics["run"]["found"]):
@@ -481,6 +519,8 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
             if (source := reader.text(path)) is not None
             for line in reader.analyse(path, security.security_txt_routes, source,
                                        default=no_lines)][:3]
+        out["security_txt_redirects"] = _route_redirects(out["security_txt_routes"], paths,
+                                                         reader)
     readme_path, doc = readme_doc
     section = None
     if not found.path and not txt_paths and readme_path and doc is not None:

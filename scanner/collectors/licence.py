@@ -18,6 +18,7 @@ from scanner.errors import ParseError
 from scanner.licences import content, declared, explain, headers, paths, scoped
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
+from scanner.licences.exclusions import exclusions
 from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, parse, same_licence
 from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
@@ -130,7 +131,8 @@ class LicenceCollector(Collector):
                           + disagrees
                           + explain.texts_disagree(decision.conflicts, decision.ids, files)
                           + explain.tool_default(decision.declaration)
-                          + explain.no_grant(decision.method, decision.declaration)
+                          + explain.no_grant(decision.method, decision.declaration,
+                                             in_readme)
                           + explain.api_only(decision.method, api_declared)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
@@ -172,7 +174,7 @@ def empty_section() -> dict[str, t.Any]:
         "declared_only": None,
         "deprecated_ids": [],
         "consistency": {"checked": 0, "agree": None, "disagreeing": [], "partly": [],
-                        "content_only": [],
+                        "content_only": [], "unsure": [],
                         "nothing": explain.nothing_compared(False, [])},
         "readme_mentions": [], "readme_badges": [], "headers": headers.summarise({}, [], 0),
         "data_docs": {**content.classify([]), "licences": []},
@@ -212,6 +214,12 @@ def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any
         entry["modified"] = found.modified
     if found.renamed:
         entry["renamed"] = True
+    if found.options:
+        entry["options"] = [{"line": line, "spdx": spdx} for line, spdx in found.options]
+    if found.spdx != "NOASSERTION":
+        excluded = exclusions(text, found.licences)
+        if excluded:
+            entry["exclusions"] = excluded
     entry["extra_text"] = found.extra_text
     entry["copyright"] = found.copyright
     return entry
@@ -359,6 +367,18 @@ def _declarations(snapshot: Snapshot, paths: Sequence[str], facts: Mapping[str, 
                 entry["repository"] = item.repository
             if item.tool_default:
                 entry["tool_default"] = item.tool_default
+            if item.private:
+                entry["private"] = True
+            if (not reason and item.private and "/" in path and home is None
+                    and item.repository and named[item.repository] == 1
+                    and not any(_names_checkout(r, checkout)
+                                for r in (item.repository, *item.homes))):
+                # A private package (never on a registry) naming another repository, with no
+                # home known to tell a copy from the project's own package, and no other
+                # manifest naming that repository (numerique-gouv/people: two sub-packages name
+                # numerique-gouv/people, the project's own): a person decides. A published
+                # package's declaration stays compared: a registry shows it.
+                entry["elsewhere"] = item.repository
             found.append(entry)
     for spec in facts.get("api_specs") or []:
         licence = ((spec.get("info") or {}).get("license")) if isinstance(spec, dict) else None
@@ -473,7 +493,7 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
         for entry in declarations:
             entry["agrees"] = None
         return {"checked": 0, "agree": None, "disagreeing": [], "partly": partial,
-                "content_only": content_only,
+                "content_only": content_only, "unsure": [],
                 "nothing": explain.nothing_compared(False, declarations, decision.method)}
     # A suffix only the SPDX convention gave (the licence text alone), or that one side does
     # not state ("GNU AGPL v3", a gnu.org URL, the deprecated "AGPL-3.0"), cannot disagree.
@@ -481,6 +501,7 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
     own = _own_licences(files)
     checked = 0
     disagreeing = []
+    unsure: list[explain.Note] = []
     for entry in declarations:
         ids = entry["ids"]
         if not ids or entry["scope"] == "third-party":
@@ -517,12 +538,18 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
             entry, effective, (readme or {}).get("scopes") or [], (readme or {}).get("path"))
         if how is not None:
             (content_only if how[0] == "content-only" else partial).append(how[1])
-        if agrees is False:
+        doubt = None if agrees is not False or against is not effective else (
+            explain.named_elsewhere(entry)
+            or explain.licence_text_declared(entry, decision.conflicts, decision.ids, files))
+        if doubt is not None:
+            unsure.append(doubt)
+        elif agrees is False:
             disagreeing.append({"source": entry["source"], "path": entry["path"],
                                 "expression": entry["expression"],
                                 "summary": f"{entry['path']} ({entry['expression']})"})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
             "disagreeing": disagreeing, "partly": partial, "content_only": content_only,
+            "unsure": unsure,
             "nothing": None if checked else explain.nothing_compared(True, declarations)}
 
 

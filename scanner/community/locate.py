@@ -216,6 +216,18 @@ def router_files(paths: Iterable[str]) -> list[str]:
                    and "test" not in p.lower()), key=lambda p: (p.count("/"), p))
 
 
+_VIEW_FILE = re.compile(r"^(?:views?\.py|views/[\w-]+\.py)$")
+
+
+def route_views(paths: Iterable[str], routers: Sequence[str]) -> list[str]:
+    """Files beside a router that may hold the views it names (Django's ``urls.py`` next to
+    ``views.py`` or a ``views/`` package), shortest paths first."""
+    folders = {r.rsplit("/", 1)[0] + "/" if "/" in r else "" for r in routers}
+    found = [p for p in paths for folder in folders
+             if p.startswith(folder) and _VIEW_FILE.match(p[len(folder):])]
+    return sorted(dict.fromkeys(found), key=lambda p: (p.count("/"), p))
+
+
 def issue_templates(paths: Iterable[str]) -> list[str]:
     return [p for p in paths if _ISSUE_TEMPLATES.match(p)]
 
@@ -250,6 +262,10 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
         folder = path.rsplit("/", 1)[0] if "/" in path else ""
         if folder and re.match(r"^(?:readme|index)$", stem, re.IGNORECASE):
             named = True  # docs/README.md, docs/installation/README.md
+        elif re.match(r"^readme[-_.]", stem, re.IGNORECASE):
+            # README_original.md: the full README an archive notice sends readers to.
+            found.append((1, 0, 2, path))
+            continue
         else:
             named = bool(_GUIDE_NAME.search(stem)) and not re.match(r"^readme", stem, re.I)
         if named:

@@ -569,7 +569,7 @@ def guide_links(doc: Document) -> list[tuple[Link, bool]]:
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
         named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
-                     or is_component_readme(anchor.target))
+                     or is_component_readme(anchor.target) or is_readme_variant(anchor))
         if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
@@ -600,6 +600,21 @@ def about_documentation(doc: Document, project: Collection[str] = ()) -> bool:
 #: ("[Backend](back/README.md)").
 _COMPONENT_LINK = re.compile(r"^(?:\./)?(?!\.\./)[^:/?#\s]+(?:/[^:/?#\s]+)*/readme"
                              r"(?:\.(?:md|markdown|rst|adoc))?(?:#[^\s]*)?$", _I)
+
+
+#: A relative link to another README of the repository ("README_original.md", "README.full.md").
+_README_VARIANT = re.compile(r"^(?:\./)?(?!\.\./)(?:[^:/?#\s]+/)*readme[-_.][^/?#\s]+"
+                             r"\.(?:md|markdown|rst|adoc|txt)(?:#\S*)?$", _I)
+#: Link text that says nothing of the page but that it is the one to read ("See [here](…)").
+_GENERIC_TEXT = re.compile(r"^\W*(?:here|ici|l[àa]|voir|see|this|link|lien|click\s+here|cliquez\s+ici"
+                           r"|(?:the\s+)?(?:original|full|complete)\s+readme|readme(?:\.\w+)?)\W*$", _I)
+
+
+def is_readme_variant(link: Link) -> bool:
+    """Whether a link with words that say nothing else ("here", « ici », "README.md") leads to
+    another README of the repository: the full one an archive notice keeps aside
+    (ANSSI-FR/libecc: "See [here](README_original.md) for the original README")."""
+    return bool(_README_VARIANT.match(link.target) and _GENERIC_TEXT.match(plain(link.text)))
 
 
 def is_component_readme(target: str) -> bool:

@@ -121,6 +121,55 @@ def security_txt_routes(text: str) -> list[int]:
             if _ROUTE_LINE.search(line)][:3]
 
 
+#: A redirect to an absolute URL written as a string: Django ``HttpResponseRedirect("https://…")``,
+#: ``redirect("https://…")``, ``RedirectView.as_view(url="https://…")``, Express
+#: ``res.redirect(301, "https://…")``, Rails/Phoenix ``redirect("https://…")``,
+#: ``redirect(conn, external: "https://…")``.
+_REDIRECT = re.compile(
+    r"redirect\w*\s*(?:\.as_view\s*)?\(\s*(?:[\w.]+\s*,\s*)?(?:\d{3}\s*,\s*)?"
+    r"(?:(?:url|to|external)\s*[=:]\s*)?[\"'`](https?://[^\s\"'`]{1,300})[\"'`]", _I)
+#: How many lines after a route, or a view's first line, a redirect is looked for.
+REDIRECT_WINDOW = 8
+#: The view a route line names after the path: ``views.security_txt`` (Django), ``:security_txt``
+#: (Phoenix); keyword arguments (``name="…"``) are not views.
+_ROUTE_VIEW = re.compile(r"security\.txt[`'\"]\s*,\s*(?:[\w.]+\s*,\s*)?:?(?:\w+\.)*(\w+)\s*(?![=\w])",
+                         _I)
+
+
+def redirect_in(text: str, line: int, *, body: bool = False) -> tuple[int, str] | None:
+    """``(line, URL)`` of a redirect to an absolute URL on ``line`` or the few lines after it:
+    up to a blank line after a route (it redirects in place), to the end of the block (the next
+    line that is not indented) after a view's first line."""
+    lines = text.splitlines()
+    for number in range(line, min(line + REDIRECT_WINDOW, len(lines) + 1)):
+        current = lines[number - 1]
+        if number > line and (current.strip() == "" if not body
+                              else current.strip() and not current[:1].isspace()):
+            break
+        match = _REDIRECT.search(current)
+        if match:
+            return number, match.group(1)
+    return None
+
+
+def route_view(text: str, line: int) -> str | None:
+    """The name of the view a security.txt route line hands the request to, if it names one."""
+    lines = text.splitlines()
+    match = _ROUTE_VIEW.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    return match.group(1) if match else None
+
+
+def view_redirect(text: str, view: str) -> tuple[int, str] | None:
+    """``(line, URL)`` where the function ``view`` (``def view(``, ``function view(``,
+    ``const view =``) redirects to an absolute URL."""
+    definition = re.compile(rf"^[ \t]*(?:async[ \t]+)?(?:def|function|const|let)[ \t]+{re.escape(view)}\b",
+                            re.MULTILINE)
+    match = definition.search(text)
+    if not match:
+        return None
+    return redirect_in(text, text.count("\n", 0, match.start()) + 1, body=True)
+
+
 _VULNERABILITY = re.compile(
     r"vuln[ée]rabilit|\bfailles?\b|security\s+(?:issues?|problems?|bugs?|flaws?|reports?|concerns?)"
     r"|probl[èe]mes?\s+de\s+s[ée]curit[ée]|incidents?\s+de\s+s[ée]curit[ée]|bugs?\s+de\s+s[ée]curit[ée]"

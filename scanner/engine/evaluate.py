@@ -152,12 +152,17 @@ def evaluate(rule: Rule, facts: dict[str, t.Any]) -> Finding:
     try:
         if rule.when is not None and not rule.when.is_valid(facts):
             status = Status.NOT_APPLICABLE
+            # Why it does not apply, in words true of this case (a retired repository).
+            outcome = next((o for o in rule.outcomes if o.status == "not_applicable"
+                            and o.when.is_valid(facts)), None)
+            chosen = outcome.message if outcome is not None else None
         else:
             assert rule.check is not None
             errors = list(rule.check.iter_errors(facts))
             # A failing check takes a review or fail outcome; a passing one, a pass outcome
             # (its message says what the pass rests on).
-            outcome = next((o for o in rule.outcomes if (o.status == "pass") is not bool(errors)
+            outcome = next((o for o in rule.outcomes if o.status != "not_applicable"
+                            and (o.status == "pass") is not bool(errors)
                             and o.when.is_valid(facts)), None)
             if not errors:
                 status = Status.PASS

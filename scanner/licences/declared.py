@@ -2,7 +2,9 @@
 
 package.json, pyproject.toml (PEP 621/639, Poetry, trove classifiers), setup.cfg, setup.py
 (parsed with ``ast``), composer.json, Cargo.toml, *.gemspec (pattern match: Ruby is not run),
-pom.xml (defusedxml), an R package's DESCRIPTION. Every failure, parse error or not
+pom.xml and *.nuspec (defusedxml), an R package's DESCRIPTION, a QGIS plugin's metadata.txt
+(its ``[general]`` section, shown on plugins.qgis.org), a Homebrew formula (``Formula/*.rb``,
+pattern match). Every failure, parse error or not
 (``RecursionError``/``MemoryError`` from a 1 MB ``setup.py`` expression, a reader running out of
 time), costs that manifest only: a ``problems`` entry, never a crash, and the licence files still
 decide. A package.json that npm wrote while installing (``_resolved``, ``_from``...) is a copy of
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from scanner.budget import bounded
 from scanner.errors import ParseError
+from scanner.licences.expressions import parse
 from scanner.parsing import decode, load_json, load_toml
 
 #: Manifest file names (basename, lower case) and the reader's source name.
@@ -27,6 +30,7 @@ MANIFESTS = {
     "package.json": "package.json", "pyproject.toml": "pyproject.toml",
     "setup.cfg": "setup.cfg", "setup.py": "setup.py", "composer.json": "composer.json",
     "cargo.toml": "Cargo.toml", "pom.xml": "pom.xml", "description": "DESCRIPTION",
+    "metadata.txt": "metadata.txt",
 }
 #: Trove classifiers that name one SPDX licence.
 CLASSIFIERS = {
@@ -75,6 +79,16 @@ MAX_SETUP_PY_BYTES = 256 * 1024
 MAX_SETUP_CFG_LINES = 2_000
 _SPACE_RUN = re.compile(r"[^\S\n]{64,}")
 _SECTION_HEADER = re.compile(r"\s*\[(.*)\]")
+#: A QGIS plugin's metadata.txt (``[general]`` with ``qgisMinimumVersion=``, which only QGIS
+#: uses): "metadata.txt" is a common name, so any other such file is no manifest and says nothing.
+#: Plugins keep it at the root or in the plugin's folder.
+_QGIS_GENERAL = re.compile(r"^\[general\][ \t]*$", re.MULTILINE)
+_QGIS_MINIMUM = re.compile(r"^qgisMinimumVersion[ \t]*[=:]", re.MULTILINE)
+MAX_QGIS_DEPTH = 2
+#: Homebrew formulas live in a tap's ``Formula/`` (or older ``HomebrewFormula/``) folder; their
+#: ``license "MIT"`` is an SPDX id (``license any_of: [...]`` forms are not read).
+_FORMULA_PATH = re.compile(r"(?:^|/)(?:Formula|HomebrewFormula)/[^/]+\.rb$")
+_FORMULA_LICENCE = re.compile(r"^[ \t]*license[ \t]+\"([^\"\n]{1,200})\"", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -98,12 +112,20 @@ class Declaration:
     #: Other repositories the manifest names as the package's home (``homepage``, ``bugs``:
     #: ``github.com/o/r/tree/main/packages/core#readme``), ``host/owner/name``.
     homes: tuple[str, ...] = ()
+    #: package.json ``"private": true``: npm refuses to publish the package.
+    private: bool = False
 
 
 def source_of(path: str) -> str | None:
     name = path.rsplit("/", 1)[-1].lower()
     if name.endswith(".gemspec"):
         return "gemspec"
+    if name.endswith(".nuspec"):
+        return "nuspec"
+    if _FORMULA_PATH.search(path):
+        return "Homebrew formula"
+    if name == "metadata.txt" and path.count("/") >= MAX_QGIS_DEPTH:
+        return None
     return MANIFESTS.get(name)
 
 
@@ -170,6 +192,8 @@ def _package_json(path: str, data: bytes) -> list[Declaration]:
                                                         else bugs)) if h))
     if homes:
         found = [replace(d, homes=homes) for d in found]
+    if doc.get("private") is True:
+        found = [replace(d, private=True) for d in found]
     return [replace(d, tool_default="npm") if d.field == "license"
             and (d.expression or "").strip() == NPM_DEFAULT_LICENCE else d for d in found]
 
@@ -228,8 +252,10 @@ def _pyproject(path: str, data: bytes) -> list[Declaration]:
     return found or [Declaration("pyproject.toml", path, None, "project.license")]
 
 
-def _metadata_section(path: str, text: str) -> str | None:
-    """The [metadata] section of a setup.cfg (see :data:`MAX_SETUP_CFG_LINES`), or ``None``."""
+def _metadata_section(path: str, text: str, wanted: str = "metadata",
+                      source: str = "setup.cfg") -> str | None:
+    """The ``[wanted]`` section of an INI file (setup.cfg's [metadata], a QGIS plugin's
+    [general]; see :data:`MAX_SETUP_CFG_LINES`), or ``None``."""
     lines: list[str] | None = None
     sections = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -238,16 +264,16 @@ def _metadata_section(path: str, text: str) -> str | None:
             break
         if header:
             sections += 1
-            lines = [] if header.group(1).strip() == "metadata" else None
+            lines = [] if header.group(1).strip() == wanted else None
         elif not sections and line.strip() and line.lstrip()[0] not in "#;":
-            raise ParseError(path, "unreadable setup.cfg: a line before any [section]",
-                             line=number, fr="setup.cfg illisible : une ligne avant toute "
+            raise ParseError(path, f"unreadable {source}: a line before any [section]",
+                             line=number, fr=f"{source} illisible : une ligne avant toute "
                                              "[section]")
         elif lines is not None and len(lines) < MAX_SETUP_CFG_LINES:
             lines.append(line)
     if lines is None:
         return None
-    return _SPACE_RUN.sub(" ", "\n".join(["[metadata]", *lines]))
+    return _SPACE_RUN.sub(" ", "\n".join([f"[{wanted}]", *lines]))
 
 
 def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
@@ -261,6 +287,24 @@ def _setup_cfg(path: str, data: bytes) -> list[Declaration]:
     classifiers = [c.strip() for c in meta.get("classifiers", "").splitlines() if c.strip()]
     found += _classifiers("setup.cfg", path, classifiers)
     return found or [Declaration("setup.cfg", path, None, "metadata.license")]
+
+
+def _qgis_metadata(path: str, data: bytes) -> list[Declaration]:
+    """A QGIS plugin's metadata.txt: ``license=GNU AGPL v3`` in ``[general]`` (IGNF
+    espace-collaboratif-qgis-plugin), free text read like any licence name."""
+    text = decode(data, path)
+    if not (_QGIS_GENERAL.search(text) and _QGIS_MINIMUM.search(text)):
+        return []  # another file called metadata.txt
+    section = _metadata_section(path, text, "general", "metadata.txt")
+    if section is None:
+        return []
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.read_string(section)
+    general = parser["general"]
+    if "qgisminimumversion" not in general:
+        return []
+    return _one("metadata.txt", path, general.get("license"), "general.license") or [
+        Declaration("metadata.txt", path, None, "general.license")]
 
 
 def _setup_py(path: str, data: bytes) -> list[Declaration]:
@@ -338,6 +382,37 @@ def _pom(path: str, data: bytes) -> list[Declaration]:
     return [Declaration("pom.xml", path, " OR ".join(names), "licenses/license/name")]
 
 
+def _nuspec(path: str, data: bytes) -> list[Declaration]:
+    """A NuGet/Chocolatey package: ``<license type="expression">MIT</license>``, else the
+    deprecated ``<licenseUrl>`` when it is a known licence's address (one to a file in the
+    repository names no licence)."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise ParseError(path, f"unreadable nuspec: {exc}",
+                         fr=f"nuspec illisible : {exc}") from None
+    url = None
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        value = (element.text or "").strip()
+        if tag == "license" and value and element.get("type", "expression") == "expression":
+            return [Declaration("nuspec", path, value, "license")]
+        if tag == "licenseUrl" and value and parse(value).ids:
+            url = value
+    if url is not None:
+        return [Declaration("nuspec", path, url, "licenseUrl")]
+    return [Declaration("nuspec", path, None, "license")]
+
+
+def _formula(path: str, data: bytes) -> list[Declaration]:
+    """A Homebrew formula's ``license "MIT"`` (pattern match: Ruby is not run)."""
+    match = _FORMULA_LICENCE.search(decode(data, path)[:MAX_SETUP_PY_BYTES])
+    return [Declaration("Homebrew formula", path, match.group(1) if match else None, "license")]
+
+
 def _description(path: str, data: bytes) -> list[Declaration]:
     """R's DESCRIPTION: ``License: GPL-3`` or ``MIT + file LICENSE`` (the file holds only the
     year and holder; the licence is the name before it)."""
@@ -354,4 +429,5 @@ _READERS: dict[str, t.Callable[[str, bytes], list[Declaration]]] = {
     "package.json": _package_json, "pyproject.toml": _pyproject, "setup.cfg": _setup_cfg,
     "setup.py": _setup_py, "composer.json": _composer, "Cargo.toml": _cargo,
     "gemspec": _gemspec, "pom.xml": _pom, "DESCRIPTION": _description,
+    "metadata.txt": _qgis_metadata, "nuspec": _nuspec, "Homebrew formula": _formula,
 }

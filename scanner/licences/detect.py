@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, compress, groupby
 
-from scanner.licences import notices
+from scanner.licences import choice, notices
 from scanner.licences.index import LicenceIndex, bigram_set, load_index
 from scanner.licences.normalise import analyse
 
@@ -117,6 +117,9 @@ class Detection:
     modified: str | None = None
     #: The text is a licence under another name ("Foo Public License" for the MPL's words).
     renamed: bool = False
+    #: A file stating a choice, read section by section: (first line, licence or NOASSERTION)
+    #: of each section that is a licence text or notice (:mod:`scanner.licences.choice`).
+    options: tuple[tuple[int, str], ...] = ()
 
 
 def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
@@ -239,7 +242,62 @@ def _gnu_family(spdx_id: str) -> str | None:
 
 
 def detect(text: str) -> Detection:
-    """Detect the licence of one file's text (see the module docstring)."""
+    """Detect the licence of one file's text (see the module docstring); a file whose head
+    states a choice is also read section by section (:mod:`scanner.licences.choice`)."""
+    found = _detect(text)
+    if len(found.licences) < 2 and notices.states_choice(text[:CHOICE_HEAD]):
+        return _offered(text, found)
+    return found
+
+
+#: A section is an option of a choice when it is a licence text or a licence's standard notice.
+_TEXT_METHODS = frozenset({"exact", "similarity", "title"})
+
+
+def _option(section: choice.Section) -> tuple[Detection | None, bool]:
+    """(the licence a section offers, whether it looks like a licence civiscan cannot name): a
+    licence text, a modified one, or a standard notice; a sentence naming a licence is none."""
+    found = _detect(section.text)
+    if found.method in _TEXT_METHODS and len(found.licences) == 1:
+        return found, False
+    if found.method == "notice" and notices.standard_header(section.text) is not None:
+        return found, False
+    unknown = found.method == "modified" or (
+        found.method == "none" and any(c.score >= ACCEPT for c in found.candidates))
+    return None, unknown
+
+
+def _offered(text: str, whole: Detection) -> Detection:
+    """``A OR B`` when the file's sections offer two licences or more, each identified; the
+    file as read whole (``NOASSERTION``) with ``options`` naming what each section offers when
+    some option is a licence text civiscan cannot identify; else ``whole`` unchanged."""
+    options: list[tuple[choice.Section, Detection | None]] = []
+    for section in choice.sections(text):
+        found, unknown = _option(section)
+        if found is not None or unknown:
+            options.append((section, found))
+    named = [found for _, found in options if found is not None]
+    ids = list(dict.fromkeys(found.licences[0] for found in named))
+    if len(options) < 2 or not ids:
+        return whole
+    if len(named) == len(options) and len(ids) >= 2:
+        bases = [f.version_basis for f in named if f.version_basis]
+        return Detection(spdx=" OR ".join(sorted(ids)),
+                         confidence=min(f.confidence for f in named),
+                         method="similarity" if any(f.method in _TEXT_METHODS for f in named)
+                         else "notice", candidates=whole.candidates, licences=tuple(sorted(ids)),
+                         version_basis=bases[0] if bases else None, extra_text=True,
+                         copyright=whole.copyright,
+                         options=tuple((s.line, f.licences[0]) for s, f in options if f))
+    if whole.spdx != NOASSERTION:
+        return whole
+    return Detection(spdx=NOASSERTION, confidence=whole.confidence, method=whole.method,
+                     candidates=whole.candidates, copyright=whole.copyright,
+                     options=tuple((s.line, f.licences[0] if f else NOASSERTION)
+                                   for s, f in options))
+
+
+def _detect(text: str) -> Detection:
     index = load_index()
     tokens, copyright_line = analyse(text)
     ids, unknown = _ids(index, tokens)

@@ -11,7 +11,9 @@ Rules of decision (each recorded in the facts, so a report can say why):
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
 - no root licence file: the root declarations (publiccode.yml, then manifests), else ``None``;
-  a root declaration granting no rights (``UNLICENSED``) leaves it ``NOASSERTION`` (``no-grant``);
+  a root declaration granting no rights (``UNLICENSED``), or a README licence section saying none
+  is granted ("Projet interne", "All rights reserved") with no declaration naming a licence,
+  leaves it ``NOASSERTION`` (``no-grant``);
   an API description's ``info.license`` is never the repository's licence: alone, it leaves the
   licence unknown (``api-description-only``) for a person to check;
 - GNU ``-only``/``-or-later``: from the declarations, README and headers (SPDX identifiers, else
@@ -78,6 +80,13 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
     method = "files"
     if not root and evidence.unread:
         return Decision("NOASSERTION", [], "unread", confidence=0.0)
+    if not root and evidence.readme_licence and evidence.readme_licence["method"] == "no-grant":
+        # The README's licence section says no licence is granted ("Projet interne"): unless
+        # the root metadata or the files' headers name a licence, that is the repository's word.
+        decision = _from_declarations(evidence, bool(files))
+        if decision.spdx is not None and decision.spdx != "NOASSERTION":
+            return decision
+        return Decision("NOASSERTION", [], "no-grant", confidence=0.0)
     if not root and evidence.readme_licence:
         root, method = [evidence.readme_licence], "readme"
     recognised = [f for f in root if f["spdx"] != "NOASSERTION"]

@@ -81,17 +81,29 @@ def undecided(method: str, files: list[dict[str, t.Any]], unread: list[dict[str,
                   f"{f['path']} n'a pas pu être analysé ({f['reason_fr']})")
             for f in files if f["scope"] == "root" and f["method"] == "not-analysed"]
     if method == "components-only":
-        paths = ", ".join(f["path"] for f in files)
-        return [_note("", f"only sub-packages have licence files ({paths}); the repository "
+        en = ", ".join(f"{f['path']} ({_folder_licence(f['spdx'])[0]})" for f in files)
+        fr = ", ".join(f"{f['path']} ({_folder_licence(f['spdx'])[1]})" for f in files)
+        return [_note("", f"licence files exist only in sub-folders, each for that folder's own "
+                          f"content (a sub-package or third-party code): {en}; the repository "
                           "has none of its own",
-                      f"seuls des sous-paquets ont un fichier de licence ({paths}) ; le dépôt "
-                      "n'en a pas pour lui-même")]
+                      f"des fichiers de licence n'existent que dans des sous-dossiers, chacun "
+                      f"pour le contenu de son dossier (sous-paquet ou code tiers) : {fr} ; le "
+                      "dépôt n'en a pas pour lui-même")]
     if method not in ("unrecognised", "modified", "reference-unresolved"):
         return []
     sources = [f for f in files if f["scope"] == "root"]
     if not sources and readme:
         sources = [readme]
     return [_file_note(f, f is readme) for f in sources if f["spdx"] == "NOASSERTION"]
+
+
+def _folder_licence(spdx: str) -> tuple[str, str]:
+    """A sub-folder's licence in words (proprietary terms are no SPDX licence)."""
+    if spdx == "LicenseRef-proprietary":
+        return "proprietary terms", "conditions propriétaires"
+    if spdx == "NOASSERTION":
+        return "licence not identified", "licence non identifiée"
+    return spdx, spdx
 
 
 def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
@@ -119,6 +131,16 @@ def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
                            "licence files",
                      f"{where} renvoie seulement à {refs}, qui ne fait pas partie des fichiers de "
                      "licence du dépôt")
+    if entry.get("options"):
+        offered = [(o["line"], o["spdx"]) for o in entry["options"]]
+        en = "; ".join(f"{path}:{line} {spdx}" if spdx != "NOASSERTION" else
+                       f"{path}:{line} a licence text civiscan cannot identify"
+                       for line, spdx in offered)
+        fr = " ; ".join(f"{path}:{line} {spdx}" if spdx != "NOASSERTION" else
+                        f"{path}:{line} un texte de licence que civiscan ne sait pas identifier"
+                        for line, spdx in offered)
+        return _note(path, f"{where} offers a choice between licences ({en})",
+                     f"{where} offre le choix entre plusieurs licences ({fr})")
     close = [c for c in entry.get("candidates", []) if c.get("score")]
     if close:
         best = close[0]
@@ -140,6 +162,10 @@ def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
     if readme.get("modified"):
         return (f"{where}: a modified licence (« {readme['modified']} »)",
                 f"{where_fr} : une licence modifiée (« {readme['modified']} »)")
+    if readme.get("no_grant"):
+        quote = readme["no_grant"]["quote"]
+        return (f"{where}: no licence, « {quote} »",
+                f"{where_fr} : aucune licence, « {quote} »")
     if readme["full_text"]:
         return (f"{where}: the full text of {spdx}", f"{where_fr} : le texte complet de {spdx}")
     if spdx != "NOASSERTION":
@@ -266,6 +292,16 @@ def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any]
                 if len(held) == 1 else
                 {"en": f"licence files {roots}", "fr": f"fichiers de licence {roots}"})
         for entry in files:
+            root = entry["scope"] == "root"
+            offered = [f"{entry['path']}:{o['line']}" for o in entry.get("options") or ()]
+            if root and " OR " in entry["spdx"] and offered:
+                said["en"] += f", which offers them as a choice ({', '.join(offered)})"
+                said["fr"] += f", qui les offre au choix ({', '.join(offered)})"
+            for cut in (entry.get("exclusions") or ()) if root else ():
+                said["en"] += (f"; with an exclusion stated in {entry['path']}:{cut['line']} "
+                               f"(« {cut['quote']} »)")
+                said["fr"] += (f" ; avec une exclusion énoncée en {entry['path']}:{cut['line']} "
+                               f"(« {cut['quote']} »)")
             for gone in entry.get("absent_scopes") or ():
                 where = ", ".join(gone["paths"])
                 said["en"] += (f"; {entry['path']} gives {gone['spdx']} to {where}, absent from "
@@ -412,10 +448,25 @@ def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:
                   "cette licence a été choisie")]
 
 
-def no_grant(method: str, declaration: dict[str, t.Any] | None) -> list[Note]:
+def no_grant(method: str, declaration: dict[str, t.Any] | None,
+             readme: dict[str, t.Any] | None = None) -> list[Note]:
     """The root metadata declares that no licence is granted (npm's ``"UNLICENSED"``, composer's
-    ``"proprietary"``), and the repository has no licence text of its own."""
-    if method != "no-grant" or declaration is None:
+    ``"proprietary"``), or the README's licence section says so ("Projet interne"), and the
+    repository has no licence text of its own."""
+    if method != "no-grant":
+        return []
+    refused = (readme or {}).get("no_grant")
+    if declaration is None and readme is not None and refused:
+        path, line, quote = readme["path"], refused["line"], refused["quote"]
+        return [_note(path, f"the licence section of {path} (« {readme['heading']} », line "
+                            f"{readme['line']}) names no licence and says "
+                            f"« {quote} » ({path}:{line}), which grants none, and the "
+                            "repository has no licence file",
+                      f"la section licence de {path} (« {readme['heading']} », ligne "
+                      f"{readme['line']}) ne nomme aucune licence et indique « {quote} » "
+                      f"({path}:{line}), ce qui n'en accorde aucune, et le dépôt n'a pas de "
+                      "fichier de licence")]
+    if declaration is None:
         return []
     path, value = declaration["path"], declaration["expression"]
     field = declaration.get("field") or "license"
@@ -501,3 +552,46 @@ def partly(entry: dict[str, t.Any], effective: t.Sequence[str],
         fr.append(f"nomme aussi {' et '.join(extra)}")
     return "part", _note(entry["path"], f"{said} {' and '.join(en)}",
                          f"{said} {' et '.join(fr)}")
+
+
+def named_elsewhere(entry: dict[str, t.Any]) -> Note | None:
+    """A private sub-package declaring another licence whose ``repository`` names another
+    repository, where no home of the project is known to tell a copy from the project's own
+    package (proconnect-espace-partenaires packages/email/package.json: MIT, repository
+    numerique-gouv/moncomptepro, "private": true): a person decides."""
+    other = entry.get("elsewhere")
+    if not other:
+        return None
+    said = f"{entry['path']} (\"{entry['expression']}\")"
+    said_fr = f"{entry['path']} (« {entry['expression']} »)"
+    return _note(entry["path"],
+                 f"{said} is private (npm will not publish it) and names {other} in its "
+                 "\"repository\" field: a copy of that repository's package keeps its own "
+                 "licence",
+                 f"{said_fr} est privé (npm ne le publiera pas) et indique {other} dans son "
+                 "champ « repository » : une copie du paquet de ce dépôt garde sa propre "
+                 "licence")
+
+
+def licence_text_declared(entry: dict[str, t.Any], conflicts: t.Sequence[dict[str, t.Any]],
+                          ids: t.Sequence[str], files: t.Sequence[dict[str, t.Any]],
+                          ) -> Note | None:
+    """A declaration naming the licence whose text a root licence file holds, where a licence
+    notice states another and was taken as the grant (IGNF/espace-collaboratif-qgis-plugin:
+    metadata.txt "GNU AGPL v3", LICENSE the AGPL text, LICENSE.md CeCILL-B): the repository
+    states two licences, and a person decides which the package's metadata should name."""
+    named = {family(i) for i in entry.get("ids") or ()}
+    held = [c for c in conflicts if {family(str(c["spdx"]))} == named]
+    if not held or not ids:
+        return None
+    notices = [f["path"] for f in files if f["scope"] == "root" and f.get("method") == "notice"]
+    where = ", ".join(notices) or "a licence notice"
+    where_fr = ", ".join(notices) or "une notice de licence"
+    paths = ", ".join(str(c["path"]) for c in held)
+    said = " AND ".join(ids)
+    licence = next(iter(named))
+    return _note(entry["path"],
+                 f"{entry['path']} (\"{entry['expression']}\") names {licence}, whose text "
+                 f"{paths} holds, while {where} states {said}",
+                 f"{entry['path']} (« {entry['expression']} ») nomme {licence}, dont {paths} "
+                 f"contient le texte, alors que {where_fr} indique {said}")

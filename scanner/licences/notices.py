@@ -126,11 +126,13 @@ _FILE_NAME = re.compile(_FILE, re.IGNORECASE)
 #: underscore, an extension, or the licence word leading and joined to a suffix
 #: (``LICENSE-MIT``, ``COPYING.LESSER``; "Apache-License-2.0" leads with its name instead).
 _IS_FILE = re.compile(r"[/_]|\.[a-z]{2,4}$|^(?:licen[cs]e|copying)[-.][a-z0-9]")
-#: A text saying its licences are a choice. "either version 3 ... or" (a GNU notice) and
+#: A text saying its licences are a choice ("a dual BSD/GPLv2 license ... under either license",
+#: ANSSI-FR/libecc). "either version 3 ... or" (a GNU notice) and
 #: "at your option) any later version" are about versions, not a choice between licences.
 _CHOICE = re.compile(
-    r"\bdual(?:ly)?[- ]?licen[cs]|\bat your (?:option|choice)\b(?!\)?\s*any later)|"
-    r"\byour choice\b|\bchoose either\b|\beither\b(?!\s+version)(?:[^.;]|\.(?=\S)){0,120}?\bor\b|"
+    r"\bdual(?:ly)?\b[^.;\n]{0,40}?licen[cs]|\bat your (?:option|choice)\b(?!\)?\s*any later)|"
+    r"\byour choice\b|\bchoose either\b|\byou may choose\b|\beither (?:of (?:the|these) )?licen[cs]|"
+    r"\bsous votre choix\b|\beither\b(?!\s+version)(?:[^.;]|\.(?=\S)){0,120}?\bor\b|"
     r"\bau choix\b|\b[àa] votre choix\b|\bdouble licence\b|\bl'une ou l'autre\b",
     re.IGNORECASE | re.DOTALL)
 #: Standard licence headers (the notice each licence asks to put in a file, SPDX

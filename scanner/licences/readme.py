@@ -136,11 +136,38 @@ def readme_licence(text: str, path: str) -> dict[str, t.Any] | None:
         entry["renamed"] = True
     if found.references:
         entry["references"] = list(found.references)
+    if found.method == "none" and len(body.split()) < TEXT_WORDS and not mentions(body):
+        refused = _no_grant(text, line, body)
+        if refused is not None:
+            entry.update(method="no-grant", no_grant=refused)
+            return entry
     if found.method == "none" and (len(body.split()) < TEXT_WORDS or not found.candidates):
-        return None  # a sentence naming no licence ("Tous droits réservés à ...") is no licence
+        return None  # a sentence naming no licence and granting or refusing nothing
     if not entry["full_text"]:
         entry["scopes"] = scopes(body)
     return entry
+
+
+#: A licence section saying no licence is granted (folded text): an internal project, proprietary
+#: code, all rights reserved (gip-inclusion/autometa README.md:238-240 "## Licence / Projet
+#: interne GIP Plateforme de l'inclusion.").
+_NO_GRANT = re.compile(
+    r"\b(?:projet|outil|code|depot|usage|utilisation) (?:\w+ )?internes?\b|\binternal (?:project|tool"
+    r"|use|code|repository)\b|\bproprietary\b|\bproprietaire\b|\ball rights reserved\b"
+    r"|\btous droits reserves\b|\bnot open[- ]source\b|\bno licen[cs]e\b|\baucune licence\b"
+    r"|\bconfidential\b|\bconfidentiel(?:le)?\b")
+
+
+def _no_grant(text: str, heading_line: int, body: str) -> dict[str, t.Any] | None:
+    """``{"line", "quote"}`` of the section's line that says no licence is granted, if any."""
+    if _NO_GRANT.search(fold(body)) is None:
+        return None
+    lines = text.splitlines()
+    for number in range(heading_line, min(len(lines), heading_line + len(body.splitlines()) + 40)):
+        if _NO_GRANT.search(fold(lines[number])):
+            quote = " ".join(lines[number].split()).lstrip("-*+># ")
+            return {"line": number + 1, "quote": quote[:200]}
+    return None
 
 
 #: Images on a line: Markdown ``![alt](url)`` and HTML ``<img alt=... src=...>``.

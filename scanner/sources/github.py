@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -32,6 +33,7 @@ import urllib3
 
 from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import Commit, RepoInfo
+from scanner.sources.batching import ask_halving, halving_batches
 from scanner.sources.http import Pacer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree
 
@@ -306,15 +308,10 @@ class GitHubForge:
         size = self.page_size
         kept = 0
         while True:
-            variables = {"login": login, "first": size, "after": after, "commits": COMMITS,
-                         "isFork": None if filters.include_forks else False}
-            try:
-                data = self.client.graphql(OWNER_QUERY, variables, f"github:{login}")
-            except RemoteFailure as exc:
-                if exc.status in (502, 504, 0) and size > 1:
-                    size = max(1, size // 2)  # the query was too heavy: ask for less
-                    continue
-                raise
+            size, data = ask_halving(functools.partial(self._owner_page, login, filters, after),
+                                     size)
+            if isinstance(data, RemoteFailure):
+                raise data
             owner = (data.get("data") or {}).get("repositoryOwner")
             if owner is None:
                 raise _not_found_owner(login, data)
@@ -334,6 +331,12 @@ class GitHubForge:
             if done:
                 return
             size = min(self.page_size, size * 2)
+
+    def _owner_page(self, login: str, filters: Filters, after: str | None,
+                    first: int) -> dict[str, t.Any]:
+        variables = {"login": login, "first": first, "after": after, "commits": COMMITS,
+                     "isFork": None if filters.include_forks else False}
+        return self.client.graphql(OWNER_QUERY, variables, f"github:{login}")
 
     def _rest_owner_pages(self, login: str, filters: Filters,
                           start: str | None) -> Iterator[tuple[list[Listed], str | None]]:
@@ -382,21 +385,10 @@ class GitHubForge:
                 except RemoteFailure as exc:
                     found[(owner, name)] = exc
             return found
-        pending = list(dict.fromkeys(pairs))
-        size = REPOS_PER_QUERY
-        while pending:
-            batch = pending[:size]
-            variables: dict[str, t.Any] = {"commits": COMMITS}
-            for i, (owner, name) in enumerate(batch):
-                variables[f"o{i}"], variables[f"n{i}"] = owner, name
-            try:
-                data = self.client.graphql(repos_query(len(batch)), variables, "repositories")
-            except RemoteFailure as exc:
-                if exc.status in (502, 504, 0) and size > 1:
-                    size = max(1, len(batch) // 2)
-                    continue
-                found.update((pair, exc) for pair in batch)
-                pending = pending[len(batch):]
+        for batch, data in halving_batches(list(dict.fromkeys(pairs)), REPOS_PER_QUERY,
+                                           self._repos_batch, grow=True):
+            if isinstance(data, RemoteFailure):
+                found.update((pair, data) for pair in batch)
                 continue
             result = data.get("data") or {}
             errors = {str((e.get("path") or [""])[0]): e for e in data.get("errors") or []
@@ -407,9 +399,13 @@ class GitHubForge:
                     found[(owner, name)] = listed_from_node(node, self.client.api_url)
                 else:
                     found[(owner, name)] = _lookup_failure(f"github:{owner}/{name}", errors.get(f"r{i}"))
-            pending = pending[len(batch):]
-            size = min(REPOS_PER_QUERY, size * 2)
         return found
+
+    def _repos_batch(self, batch: list[tuple[str, str]]) -> dict[str, t.Any]:
+        variables: dict[str, t.Any] = {"commits": COMMITS}
+        for i, (owner, name) in enumerate(batch):
+            variables[f"o{i}"], variables[f"n{i}"] = owner, name
+        return self.client.graphql(repos_query(len(batch)), variables, "repositories")
 
     def complete(self, listed: Listed) -> None:
         """The GraphQL listing carries HEAD and the commit messages; a REST listing (anonymous)

@@ -23,6 +23,7 @@ a response hook keeps the headers python-gitlab's exceptions drop (``Retry-After
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -38,6 +39,7 @@ import requests
 
 from scanner.errors import EmptyRepository, ScanError
 from scanner.snapshot import MAX_FILE_BYTES, Commit, RepoInfo
+from scanner.sources.batching import ask_halving, halving_batches
 from scanner.sources.http import Answer, Policy, RemoteFailure, check_api_url, denied
 from scanner.sources.remote import Entry, Fetched, Filters, Listed, Tree, tree_key
 
@@ -294,6 +296,23 @@ def _errors(data: dict[str, t.Any]) -> str:
     return "; ".join(messages)[:500]
 
 
+def _too_heavy(data: dict[str, t.Any]) -> bool:
+    """GitLab answered that the query was too heavy (complexity, depth, size or time)."""
+    return bool(data.get("errors")) and bool(_TOO_HEAVY.search(_errors(data)))
+
+
+def _group_too_heavy(data: dict[str, t.Any]) -> bool:
+    return (data.get("data") or {}).get("group") is None and _too_heavy(data)
+
+
+def _projects_too_heavy(data: dict[str, t.Any]) -> bool:
+    return not (data.get("data") or {}) and _too_heavy(data)
+
+
+def _blobs_too_heavy(data: dict[str, t.Any]) -> bool:
+    return not (data.get("data") or {}).get("b0") and _too_heavy(data)
+
+
 def _project_id(node: dict[str, t.Any]) -> str:
     """The REST id: the number of ``gid://gitlab/Project/123``, else the full path."""
     gid = str(node.get("id") or "")
@@ -369,19 +388,12 @@ class GitLabForge:
         what = f"gitlab:{path}"
         cursors: set[str] = set()
         while True:
-            try:
-                data = self._listing(GROUP_QUERY, {"path": path, "first": size, "after": after},
-                                     what)
-            except RemoteFailure as exc:
-                if exc.status in (502, 504, 0) and size > 1:
-                    size = max(1, size // 2)  # the query was too heavy: ask for less
-                    continue
-                raise
+            size, data = ask_halving(functools.partial(self._group_page, path, after), size,
+                                     too_heavy=_group_too_heavy)
+            if isinstance(data, RemoteFailure):
+                raise data
             group = (data.get("data") or {}).get("group")
             if group is None:
-                if data.get("errors") and _TOO_HEAVY.search(_errors(data)) and size > 1:
-                    size = max(1, size // 2)
-                    continue
                 raise self._not_found(what, data)
             connection = group.get("projects") or {}
             page = []
@@ -405,6 +417,10 @@ class GitLabForge:
                 return
             size = min(self.page_size, size * 2)
 
+    def _group_page(self, path: str, after: str | None, first: int) -> dict[str, t.Any]:
+        return self._listing(GROUP_QUERY, {"path": path, "first": first, "after": after},
+                             f"gitlab:{path}")
+
     def project(self, path: str) -> Listed | None:
         """The project at ``path``, or ``None`` when there is none (it may be a group)."""
         data = self._listing(PROJECT_QUERY, {"path": path}, f"gitlab:{path}")
@@ -418,29 +434,20 @@ class GitLabForge:
         that names no project this token can see (it may be a group). A batch the host finds too
         heavy is halved."""
         found: dict[str, Listed | RemoteFailure | None] = {}
-        pending = list(dict.fromkeys(paths))
-        size = PROJECTS_PER_QUERY
-        while pending:
-            batch = pending[:size]
-            variables = {f"p{i}": path for i, path in enumerate(batch)}
-            try:
-                data = self._listing(projects_query(len(batch)), variables, "projects")
-            except RemoteFailure as exc:
-                if exc.status in (502, 504, 0) and size > 1:
-                    size = max(1, len(batch) // 2)
-                    continue
-                found.update((path, exc) for path in batch)
-                pending = pending[len(batch):]
+        for batch, data in halving_batches(
+                list(dict.fromkeys(paths)), PROJECTS_PER_QUERY,
+                lambda batch: self._listing(projects_query(len(batch)),
+                                            {f"p{i}": path for i, path in enumerate(batch)},
+                                            "projects"),
+                too_heavy=_projects_too_heavy):
+            if isinstance(data, RemoteFailure):
+                found.update((path, data) for path in batch)
                 continue
             result = data.get("data") or {}
-            if not result and data.get("errors") and _TOO_HEAVY.search(_errors(data)) and size > 1:
-                size = max(1, len(batch) // 2)
-                continue
             for i, path in enumerate(batch):
                 node = result.get(f"p{i}")
                 found[path] = listed_from_node(node) if isinstance(node, dict) and \
                     node.get("fullPath") else None
-            pending = pending[len(batch):]
         return found
 
     def _listing(self, query: str, variables: dict[str, t.Any], what: str) -> dict[str, t.Any]:
@@ -574,39 +581,35 @@ class GitLabForge:
         for listed, pairs in by_project.values():
             for start in range(0, len(pairs), PATHS_PER_FIELD):
                 fields.append((listed, pairs[start:start + PATHS_PER_FIELD]))
-        start = 0
-        while start < len(fields):
-            batch = fields[start:start + max(1, self.blob_projects)]
-            if self._blob_batch(batch, out, raw):
-                start += len(batch)
-            elif len(batch) > 1:
-                self.blob_projects = max(1, len(batch) // 2)  # too heavy: halve and ask again
-            else:
-                raw += [(batch[0][0], oid) for oid, _ in batch[0][1]]  # heavy even alone
-                start += 1
+        while fields:
+            asked = min(max(1, self.blob_projects), len(fields))
+            size, data = ask_halving(lambda n: self._blob_query(fields[:n]), asked,
+                                     too_heavy=_blobs_too_heavy)
+            if size < asked:
+                self.blob_projects = size  # too heavy: the smaller size holds for what follows
+            self._blob_answer(fields[:size], data, out, raw)
+            del fields[:size]
         for listed, oid in raw:
             self._raw(listed, oid, out)
         return out
 
-    def _blob_batch(self, batch: Sequence[tuple[Listed, list[tuple[str, str]]]], out: Fetched,
-                    raw: list[tuple[Listed, str]]) -> bool:
-        """One blob query; ``False`` when it must be asked again in smaller batches."""
+    def _blob_query(self, batch: Sequence[tuple[Listed, list[tuple[str, str]]]]) -> dict[str, t.Any]:
         query, variables = blob_query([(listed.info.full_name, str(listed.tree_oid),
                                         [path for _, path in pairs]) for listed, pairs in batch])
-        try:
-            data = self.client.graphql(query, variables, "blobs")
-        except RemoteFailure as exc:
-            if exc.status in (502, 504, 0) and len(batch) > 1:
-                return False
-            log.debug("blob query failed (%s); falling back to REST", exc)
+        return self.client.graphql(query, variables, "blobs")
+
+    def _blob_answer(self, batch: Sequence[tuple[Listed, list[tuple[str, str]]]],
+                     data: dict[str, t.Any] | RemoteFailure, out: Fetched,
+                     raw: list[tuple[Listed, str]]) -> None:
+        """One blob query's answer; what it does not give is left to REST (``raw``)."""
+        if isinstance(data, RemoteFailure):
+            log.debug("blob query failed (%s); falling back to REST", data)
             raw += [(listed, oid) for listed, pairs in batch for oid, _ in pairs]
-            return True
-        result = data.get("data") or {}
-        if not result.get("b0") and data.get("errors") and _TOO_HEAVY.search(_errors(data)):
-            if len(batch) > 1:
-                return False
+            return
+        if _blobs_too_heavy(data):  # heavy even alone
             raw += [(batch[0][0], oid) for oid, _ in batch[0][1]]
-            return True
+            return
+        result = data.get("data") or {}
         self._resize(result.get("queryComplexity"), len(batch))
         for i, (listed, pairs) in enumerate(batch):
             project = result.get(f"b{i}")
@@ -617,7 +620,6 @@ class GitLabForge:
             by_path = {n.get("path"): n for n in nodes if isinstance(n, dict)}
             for oid, path in pairs:
                 self._take(listed, oid, by_path.get(path), out, raw)
-        return True
 
     def _take(self, listed: Listed, oid: str, node: dict[str, t.Any] | None, out: Fetched,
               raw: list[tuple[Listed, str]]) -> None:

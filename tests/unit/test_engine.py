@@ -170,6 +170,29 @@ pass_message: {en: "{/doc/path} is fine.", fr: "{/doc/path} va bien."}
     assert (failing.status, failing.texts["en"]["message"]) == (Status.FAIL, "Missing.")
 
 
+def test_a_not_applicable_outcome_says_why_a_rule_does_not_apply_and_nothing_else(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "test-outcomes.yaml").write_text(_OUTCOMES + """\
+  - status: not_applicable
+    when: {required: [doc], properties: {doc: {required: [retired], properties: {retired: {const: true}}}}}
+    message: {en: "{/doc/path} says it is retired.", fr: "{/doc/path} dit qu'il est retiré."}
+when: {properties: {doc: {not: {required: [retired]}}}, required: [doc]}
+not_applicable_message: {en: "No document.", fr: "Aucun document."}
+""")
+    rule = load_ruleset([tmp_path], builtin=False).get("test-outcomes")
+    assert rule is not None
+    retired = evaluate(rule, {"doc": {"path": "R.md", "retired": True}})
+    assert retired.status is Status.NOT_APPLICABLE
+    assert retired.texts["fr"]["message"] == "R.md dit qu'il est retiré."
+    missing = evaluate(rule, {})
+    assert (missing.status, missing.texts["en"]["message"]) == (Status.NOT_APPLICABLE, "No document.")
+    # A not_applicable outcome never decides how a failing check ends.
+    failing = evaluate(rule, {"doc": {"path": "R.md"}})
+    assert (failing.status, failing.texts["en"]["message"]) == (Status.FAIL, "Missing.")
+
+
 def test_an_outcome_with_a_broken_schema_is_a_rule_problem(tmp_path: Path) -> None:
     folder = tmp_path / "licensing"
     folder.mkdir()
@@ -177,4 +200,5 @@ def test_an_outcome_with_a_broken_schema_is_a_rule_problem(tmp_path: Path) -> No
         _OUTCOMES.replace("{type: string}", "{type: strin}").replace("status: fail", "status: done"))
     _, _, problems = check_folders([tmp_path])
     text = "\n".join(str(p) for p in problems)
-    assert "/outcomes/1/status: 'done' is not one of ['review', 'fail', 'pass']" in text
+    assert ("/outcomes/1/status: 'done' is not one of ['review', 'fail', 'pass', 'not_applicable']"
+            in text)

@@ -136,3 +136,68 @@ def test_security_txt_route_in_a_router_file() -> None:
         "security_policy"]["security_txt_routes"] == []
     with_policy = {**files, "SECURITY.md": "Écrivez à sec@x.gouv.fr\n"}
     assert router not in CommunityCollector().wanted(sorted(with_policy))
+
+
+# gip-inclusion/inclusion-connect (abridged): urls.py routes security.txt to a view in views.py
+# that redirects to another site's file.
+_IC_URLS = ('from django.urls import path\nfrom inclusion_connect import views\n\n'
+            'urlpatterns = [\n    # security.txt page\n'
+            '    path(".well-known/security.txt", views.security_txt, name="security-txt"),\n]\n')
+_IC_VIEWS = ('from django.http import HttpResponseRedirect\n\n\ndef security_txt(request):\n'
+             '    return HttpResponseRedirect('
+             '"https://inclusion.beta.gouv.fr/.well-known/security.txt")\n')
+
+
+def test_security_txt_route_redirecting_through_its_view() -> None:
+    files = {"inclusion_connect/urls.py": _IC_URLS, "inclusion_connect/views.py": _IC_VIEWS}
+    assert "inclusion_connect/views.py" in CommunityCollector().wanted(sorted(files))
+    policy = _collect(files)["community"]["security_policy"]
+    assert policy["security_txt_routes"] == [{"path": "inclusion_connect/urls.py", "line": 6}]
+    assert policy["security_txt_redirects"] == [{
+        "path": "inclusion_connect/views.py", "line": 5,
+        "url": "https://inclusion.beta.gouv.fr/.well-known/security.txt"}]
+
+
+def test_security_txt_route_redirecting_in_the_router() -> None:
+    # An Express router answering with a redirect on the next line; a Django RedirectView.
+    express = ('router.get("/.well-known/security.txt", (req, res) =>\n'
+               '  res.redirect(301, "https://www.numerique.gouv.fr/.well-known/security.txt"));\n')
+    policy = _collect({"src/routes.js": express})["community"]["security_policy"]
+    assert policy["security_txt_redirects"] == [{
+        "path": "src/routes.js", "line": 2,
+        "url": "https://www.numerique.gouv.fr/.well-known/security.txt"}]
+    django = ('path(".well-known/security.txt",\n'
+              '     RedirectView.as_view(url="https://a.gouv.fr/.well-known/security.txt")),\n')
+    policy = _collect({"app/urls.py": django})["community"]["security_policy"]
+    assert [r["url"] for r in policy["security_txt_redirects"]] == [
+        "https://a.gouv.fr/.well-known/security.txt"]
+
+
+def test_security_txt_route_serving_its_own_text_redirects_nowhere() -> None:
+    # Negative: etalab/transport-site's view writes the file itself; a view that redirects to
+    # a path of the same site, and the next view's redirect, are not the route's.
+    router = "apps/transport/lib/transport_web/router.ex"
+    files = {router: 'get("/.well-known/security.txt", PageController, :security_txt)\n'}
+    assert _collect(files)["community"]["security_policy"]["security_txt_redirects"] == []
+    views = ('def security_txt(request):\n    return redirect("/static/security.txt")\n\n\n'
+             'def home(request):\n    return redirect("https://example.org/")\n')
+    out = _collect({"a/urls.py": _IC_URLS, "a/views.py": views})["community"]
+    assert out["security_policy"]["security_txt_redirects"] == []
+    # A blank line inside the view's body is still its body.
+    spaced = _IC_VIEWS.replace("(request):\n", "(request):\n\n")
+    out = _collect({"a/urls.py": _IC_URLS, "a/views.py": spaced})["community"]
+    assert [r["line"] for r in out["security_policy"]["security_txt_redirects"]] == [6]
+
+
+def test_the_policy_rule_names_the_redirect_in_both_languages() -> None:
+    from tests.unit.licences.test_trust import facts, finding
+
+    document = facts({"inclusion_connect/urls.py": _IC_URLS,
+                      "inclusion_connect/views.py": _IC_VIEWS, "README.md": "# IC\n"})
+    status, en, fr = finding(document, "security-policy-present")
+    assert status == "review"
+    assert ("(route at inclusion_connect/urls.py, line 6), which redirects to "
+            "https://inclusion.beta.gouv.fr/.well-known/security.txt (inclusion_connect/views.py, "
+            "line 5), a file civiscan does not fetch") in en
+    assert "qui redirige vers https://inclusion.beta.gouv.fr/.well-known/security.txt" in fr
+    assert "un fichier que civiscan ne récupère pas" in fr

@@ -1,0 +1,192 @@
+"""Retired repositories (issue 9, audit H): a README that opens by saying the repository is
+archived, migrated or no longer maintained, and where the code went. Each case is cut from a real
+repository (named in a comment), with the READMEs that must not be taken for retired beside them."""
+
+from __future__ import annotations
+
+import typing as t
+
+import pytest
+
+from scanner.community import locate, readme, retired
+from scanner.community.markup import parse
+from scanner.engine.evaluate import Status, evaluate
+from scanner.engine.loader import load_ruleset
+from scanner.facts import build_facts
+from scanner.sources.memory import snapshot_from_files
+
+RULES = load_ruleset()
+CODE = {"app.py": "print('service')\n"}
+
+# etalab/admin_api_entreprise README.md (whole file).
+ADMIN_API = ("# Site vitrine / backoffice de [API Entreprise](https://entreprise.api.gouv.fr) et "
+             "[API Particulier](https://particulier.api.gouv.fr)\n\nCe repository est maintenant "
+             "archivé. Le code se trouve désormais dans le repo "
+             "[Apistration](https://github.com/datagouv/apistration)\n")
+# codegouvfr/sill-api README.md (whole file).
+SILL_API = ("# This project has been migrated to a monorepo.\n\nIt is now available at "
+            "https://github.com/codegouvfr/sill\n\nThis one is kept only for history purposes. "
+            "Please do not use it anymore, issues and PRs will not be processed. They should be "
+            "addressed to the new repository mentioned above.\n\n# Licences\n\nDINUM and "
+            "contributors of the repository, 2022.\n\n-   The data are licensed under the "
+            "[licence Ouverte 2.0](LICENSES/LICENSE.Etalab-2.0.md).\n-   The source code is "
+            "licensed under the [MIT license](LICENSES/LICENSE.MIT.md).\n")
+# ANSSI-FR/libecc README.md (whole file) and README_original.md (its "Building" section, cut).
+LIBECC = ("**This project has been archived as of version v0.9.6.**   \nThe new upstream "
+          "repository is [here](https://github.com/libecc/libecc.git): "
+          "https://github.com/libecc/libecc.git.\n\nSee [here](README_original.md) for the "
+          "original [README.md](README_original.md).\n")
+LIBECC_ORIGINAL = ("# libecc project\n\n## Building\n\nThe main Makefile is in the root directory, "
+                   "and compiling is as simple as executing:\n\n```\nmake\n```\n\n## Usage\n\n"
+                   "```\n./build/ec_utils serve --port 8080\n```\n")
+# betagouv/datapass README.md (opening lines).
+DATAPASS = ("# ⚠️ Ce dépôt n'est plus maintenu, il est remplacé par une nouvelle version "
+            "disponible sur: [etalab/data_pass](https://github.com/etalab/data_pass)\n\n---\n\n"
+            "# DataPass\n\nL’outil de gestion des habilitations juridiques pour les données à "
+            "accès restreint.\n")
+# SocialGouv/mano README.md (whole file).
+MANO = "# Mano\n\nCe dépôt est une archive. Nouveau dépôt : https://github.com/mano-sesan/mano/\n"
+
+
+def _notice(text: str) -> retired.Retirement | None:
+    return retired.notice(parse(text, "README.md"))
+
+
+def _facts(files: dict[str, str], **repository: t.Any) -> dict[str, t.Any]:
+    facts = build_facts(snapshot_from_files({**CODE, **files}))
+    facts["repository"].update(repository)
+    return facts
+
+
+def _finding(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str, str]:
+    rule = RULES.get(rule_id)
+    assert rule is not None
+    finding = evaluate(rule, facts)
+    return finding.status, finding.texts["en"]["message"], finding.texts["fr"]["message"]
+
+
+@pytest.mark.parametrize(("text", "line", "quote", "moved_to"), [
+    (ADMIN_API, 3, "Ce repository est maintenant archivé.", "https://github.com/datagouv/apistration"),
+    (SILL_API, 1, "This project has been migrated to a monorepo.", "https://github.com/codegouvfr/sill"),
+    (LIBECC, 1, "This project has been archived as of version v0.9.6.",
+     "https://github.com/libecc/libecc.git"),
+    (DATAPASS, 1, "⚠️ Ce dépôt n'est plus maintenu, il est remplacé par une nouvelle version "
+     "disponible sur: etalab/data_pass", "https://github.com/etalab/data_pass"),
+    (MANO, 3, "Ce dépôt est une archive.", "https://github.com/mano-sesan/mano/"),
+    # A banner with no new address.
+    ("# Outil X\n\n**DEPRECATED**\n\nOutil X calcule des choses pour les agents.\n", 3,
+     "DEPRECATED", None),
+])
+def test_a_retirement_notice_opening_the_readme_is_found(
+        text: str, line: int, quote: str, moved_to: str | None) -> None:
+    found = _notice(text)
+    assert found is not None
+    assert (found.line, found.quote, found.moved_to) == (line, quote, moved_to)
+
+
+@pytest.mark.parametrize("text", [
+    # InseeFr/Kraftwerk: "archive" is a step of the tool.
+    "# Kraftwerk\n\nKraftwerk is a batch.\n\n1. Archive at end of execution (`false` or `true`)\n",
+    "# Données\n\nThis tool publishes archived data of the ministry, moved to "
+    "[data.gouv.fr](https://www.data.gouv.fr) every night.\n",
+    "# Guichet\n\nLe bureau a déménagé : il est désormais au 20 avenue de Ségur.\n",
+    # incubateur-ademe/mutafriches: deprecated routes, not a deprecated repository.
+    "# Mutafriches\n\nAPI d'analyse de mutabilité.\n\n- Routes DEPRECATED : `/friches/*` "
+    "(redirigent vers nouveaux endpoints)\n",
+    # DISIC/politique-de-contribution-open-source: being archived is not archived yet.
+    "**Ce dépôt est en voie d'archivage**.\n\nPour ajouter un compte, voir "
+    "[ce dépôt](https://git.sr.ht/~etalab/codegouvfr-sources).\n",
+    "# Projet\n\nThis repository will be archived next year.\n",
+    # betagouv/preuve-covoiturage: another repository is obsolete.
+    "# Registre\n\nLe Registre certifie les covoiturages.\n\n- [Dépôt de l'observatoire]"
+    "(https://github.com/betagouv/observatoire-covoiturage) (obsolète)\n",
+    # proconnect-gouv/proconnect-identite: a limit of the service.
+    "# ProConnect Identité\n\n> ⚠️ ProConnect Identité can no longer be used outside of "
+    "[the ProConnect federation](https://www.proconnect.gouv.fr/).\n",
+])
+def test_no_retirement_in_other_words(text: str) -> None:
+    assert _notice(text) is None
+
+
+def test_a_notice_far_down_the_readme_is_no_retirement() -> None:
+    text = ("# Service\n\nCe service aide les agents.\n\n## Installation\n\n```\nmake\n```\n\n"
+            "## Historique\n\nL'ancien module d'export est maintenant archivé.\n")
+    assert _notice(text) is None
+
+
+def test_an_address_is_named_only_where_the_notice_says_the_code_went() -> None:
+    # The README's first link is the service, not where the code went.
+    found = _notice("# Archived\n\nThis repository has been archived. It served "
+                    "[API Entreprise](https://entreprise.api.gouv.fr).\n")
+    assert found is not None and found.moved_to is None
+
+
+def test_a_retired_readme_that_says_where_the_code_went_presents_the_repository() -> None:
+    facts = _facts({"README.md": ADMIN_API})
+    assert facts["community"]["readme"]["words"] < readme.MIN_README_WORDS
+    status, message, french = _finding(facts, "readme-present")
+    assert status is Status.PASS
+    assert message == ('README.md:3 says the repository is retired ("Ce repository est maintenant '
+                       'archivé.") and where its code is now: https://github.com/datagouv/apistration.')
+    assert french.startswith("README.md:3 indique que le dépôt n'est plus actif")
+    status, message, _ = _finding(facts, "readme-explains-how-to-run")
+    assert status is Status.NOT_APPLICABLE
+    assert message.startswith("README.md:3 says the repository is retired")
+    assert "its code is now at https://github.com/datagouv/apistration" in message
+
+
+def test_a_retirement_without_a_new_address_is_not_enough_to_present_the_repository() -> None:
+    facts = _facts({"README.md": "# Outil\n\nThis project is no longer maintained.\n"})
+    assert facts["community"]["readme"]["retired"]["moved_to"] is None
+    assert _finding(facts, "readme-present")[0] is Status.FAIL
+    status, message, _ = _finding(facts, "readme-explains-how-to-run")
+    assert status is Status.NOT_APPLICABLE
+    assert message == ('README.md:3 says the repository is retired ("This project is no longer '
+                       'maintained."): there is nothing to install or run here.')
+
+
+def test_a_readme_saying_where_issues_go_now_says_how_to_contribute() -> None:
+    facts = _facts({"README.md": SILL_API})
+    section = facts["community"]["readme"]
+    assert section["retired"]["contributions_line"] == 5
+    assert section["explains"]["contributing"] is True
+    assert section["evidence"]["contributing"]["line"] == 5
+    # A retired README that does not say where issues go does not say how to contribute.
+    assert _facts({"README.md": MANO})["community"]["readme"]["explains"]["contributing"] is False
+
+
+def test_the_hosts_archived_flag_retires_the_repository() -> None:
+    text = "# Outil\n\nOutil calcule des choses.\n"
+    status, message, french = _finding(_facts({"README.md": text}, archived=True),
+                                       "readme-explains-how-to-run")
+    assert status is Status.NOT_APPLICABLE
+    assert message == "The host marks the repository archived: there is nothing to install or run here."
+    assert french.startswith("L'hébergeur indique que le dépôt est archivé")
+    assert _finding(_facts({"README.md": text}, archived=False),
+                    "readme-explains-how-to-run")[0] is Status.FAIL
+
+
+def test_a_retired_repository_whose_readme_explains_how_to_run_keeps_its_pass() -> None:
+    text = (DATAPASS + "\n## Installation\n\n```\nnpm install\n```\n\n## Lancer en local\n\n"
+            "```\nnpm run dev\n```\n")
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["retired"] is not None
+    assert _finding(facts, "readme-explains-how-to-run")[0] is Status.PASS
+
+
+def test_a_generic_link_to_another_readme_is_followed() -> None:
+    # ANSSI-FR/libecc: "See [here](README_original.md)" leads to the full README.
+    doc = parse(LIBECC, "README.md")
+    links = [(link.target, named) for link, named in readme.guide_links(doc)]
+    assert ("README_original.md", True) in links
+    assert "README_original.md" in locate.guides(["README.md", "README_original.md"], "README.md")
+    facts = _facts({"README.md": LIBECC, "README_original.md": LIBECC_ORIGINAL})
+    assert facts["community"]["readme"]["followed"] == ["README_original.md"]
+    assert facts["community"]["readme"]["explains"]["install"] is True
+
+
+def test_a_link_to_another_readme_with_words_of_its_own_is_no_guide() -> None:
+    # A language switch names the language, not a guide to read.
+    doc = parse("# Outil\n\nOutil calcule des choses pour les agents publics.\n\n"
+                "[English version](README.en.md)\n", "README.md")
+    assert readme.guide_links(doc) == []
