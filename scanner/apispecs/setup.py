@@ -39,8 +39,9 @@ from scanner.apispecs.frameworks import ecosystem_of, manifest_paths
 MAX_ENTRY_FILES = 16
 #: Deepest folder, below the package, an entry file is read from (``apps/api/src/main.ts``: 3).
 MAX_DEPTH = 4
-#: Most other source files read per package (bootstrap-like names, then the shallowest).
-MAX_SOURCE_FILES = 100
+#: Most other source files read per package (bootstrap-like names, then the shallowest): a
+#: remote scan fetches them all, so a few dozen, no more.
+MAX_SOURCE_FILES = 24
 #: Characters of each file searched.
 MAX_CHARS = 512 * 1024
 
@@ -119,28 +120,36 @@ def _ancestors(folder: str) -> set[str]:
 @dataclass(frozen=True)
 class _Layout:
     """What one kind of set-up needs from a listing, found in one pass: the folders holding a
-    project file and every entry file."""
+    project file, the package each belongs to (the nearest manifest folder at or above it) and
+    every entry file."""
 
     projects: frozenset[str]
+    owners: frozenset[str]
     entries: tuple[str, ...]
 
     @classmethod
     def of(cls, listed: Iterable[str], setup: SetUp) -> _Layout:
         projects: set[str] = set()
         entries: list[str] = []
+        listed = list(listed)
         for path in listed:
             if setup.project.search(path):
                 projects.add(posixpath.dirname(path))
             if setup.entry.search(path):
                 entries.append(path)
-        return cls(frozenset(projects), tuple(entries))
+        packages = {posixpath.dirname(path) for path in manifest_paths(listed)}
+        owners = {next((folder for folder in sorted(_ancestors(project) | {project},
+                                                    key=len, reverse=True)
+                        if folder in packages), "") for project in projects}
+        return cls(frozenset(projects), frozenset(owners), tuple(entries))
 
     def project(self, folder: str) -> bool:
-        """Whether the package (or a folder above it: a Nest monorepo's root
-        ``nest-cli.json``) is a project of that kind."""
+        """Whether the package is a project of that kind: its own project file (not one of a
+        package nested in it: SocialGouv/domifa's root is no Nest project because
+        ``packages/backend/`` is), or one in a folder above it (a Nest monorepo's root
+        ``nest-cli.json``)."""
         above = _ancestors(folder)
-        return any(_under(project + "/", folder) or project in above
-                   for project in self.projects)
+        return folder in self.owners or any(project in above for project in self.projects)
 
     def entries_in(self, folder: str) -> tuple[list[str], bool]:
         """The package's entry files (capped) and whether any was left out."""
@@ -198,8 +207,8 @@ def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
 
 
 def entry_paths(paths: Iterable[str]) -> list[str]:
-    """Every file a set-up check may read (for the collector's ``wanted``; a remote source
-    fetches any other file it is asked for in a later round)."""
+    """Every file a set-up check may read (for the collector's ``wanted``: a remote source
+    fetches exactly these), a few per package of that kind."""
     listed = list(paths)
     folders = list(dict.fromkeys(["", *(posixpath.dirname(p) for p in manifest_paths(listed))]))
     wanted: list[str] = []

@@ -328,6 +328,11 @@ def test_set_up_is_looked_for_in_the_listing_package_not_its_siblings() -> None:
     api = _api(_domifa(unconditional))
     assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
     assert "never set up" not in str(api["summary"])
+    # The root is no Nest project (its nest-cli.json belongs to packages/backend/): the front
+    # ends' main.ts files are not even fetched.
+    wanted = setup.entry_paths(sorted(_domifa(unconditional)))
+    assert "packages/backend/src/app.bootstrap.ts" in wanted
+    assert not [path for path in wanted if "/frontend/" in path or "/portail-" in path]
 
 
 def test_set_up_under_a_development_flag_names_the_condition_and_line() -> None:
