@@ -4,10 +4,16 @@ folders of client code or catch-all pass-through routes show no API of the repos
 from __future__ import annotations
 
 import json
+import time
+import typing as t
+
+import pytest
 
 from scanner.apispecs import setup
 from scanner.apispecs.exposure import path_evidence
 from scanner.collectors.api_specs import ApiSpecsCollector
+from scanner.engine.loader import load_ruleset
+from scanner.run import ScanOptions, scan_snapshot
 from scanner.sources.memory import snapshot_from_files
 
 # France-Travail/pass-emploi-connect: package.json lists @nestjs/swagger (and swagger-ui-express),
@@ -95,6 +101,13 @@ def _api(files: dict[str, str]) -> dict[str, object]:
     return api
 
 
+def _finding(files: dict[str, str]) -> dict[str, t.Any]:
+    """The api-description-published finding of a scan of ``files``."""
+    card = scan_snapshot(snapshot_from_files(files, name="repo"),
+                         ScanOptions(targets=[], ruleset=load_ruleset([])))
+    return next(f for f in card["findings"] if f["rule"] == "api-description-published")
+
+
 def _weak(paths: list[str]) -> list[dict[str, object]]:
     """The api/ folders that count (set-aside ones are listed with strength "none")."""
     return [e for e in path_evidence(paths) if e["strength"] != "none"]
@@ -104,8 +117,9 @@ def test_nest_swagger_listed_but_never_set_up_generates_nothing() -> None:
     api = _api(_nest(NEST_MAIN))
     assert api["generated"] == []
     summary = str(api["summary"])
-    assert ("NestJS swagger module (package.json), listed but never set up (src/main.ts sets "
-            "up no SwaggerModule or DocumentBuilder): serves no description") in summary
+    assert ("NestJS swagger module (package.json), listed but never set up (none of the 2 "
+            "source files of the root package, src/main.ts, src/config/configuration.ts, sets "
+            "up a SwaggerModule or DocumentBuilder): serves no description") in summary
     assert "Swagger UI (package.json), listed but never set up" in summary
     assert "jamais mis en place" in str(api["summary_fr"])
     assert api["exposes"] is True  # NestJS itself still serves an API
@@ -126,12 +140,24 @@ def test_nest_swagger_set_up_in_its_own_file_keeps_todays_behaviour() -> None:
 def test_no_entry_file_keeps_todays_behaviour() -> None:
     files = _nest(NEST_MAIN)
     del files["src/main.ts"]
+    del files["src/config/configuration.ts"]
     assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
         "NestJS swagger module"]
     del files["nest-cli.json"]  # not a Nest CLI project: main.ts files are not even read
     files["src/main.ts"] = NEST_MAIN
     assert [g["name"] for g in _api(files)["generated"]] == [  # type: ignore[index]
         "NestJS swagger module"]
+
+
+def test_without_main_ts_the_package_sources_decide() -> None:
+    # No main.ts (SocialGouv/domifa's back end boots from run-app.ts): every source file of the
+    # package was read and none sets it up.
+    files = _nest(NEST_MAIN)
+    files["src/run-app.ts"] = files.pop("src/main.ts")
+    api = _api(files)
+    assert api["generated"] == []
+    assert ("none of the 2 source files of the root package, src/run-app.ts, "
+            "src/config/configuration.ts, sets up") in str(api["summary"])
 
 
 def test_unreadable_entry_file_decides_nothing() -> None:
@@ -142,7 +168,9 @@ def test_unreadable_entry_file_decides_nothing() -> None:
 def test_drf_spectacular_mounted_only_in_debug_is_not_generated() -> None:
     api = _api(_django(RECOCO_URLS))
     assert api["generated"] == []
-    assert "set up only when DEBUG is on (recoco/urls.py)" in str(api["summary"])
+    assert ("set up only when `settings.DEBUG` holds, a development condition (recoco/urls.py:8):"
+            " no description in production") in str(api["summary"])
+    assert "condition de développement (recoco/urls.py:8)" in str(api["summary_fr"])
     assert api["exposes"] is True  # Django REST framework still serves an API
 
 
@@ -160,8 +188,8 @@ def test_drf_spectacular_never_mounted_is_listed_not_set_up() -> None:
     urls = "from django.urls import path\nurlpatterns = [path('admin/', admin)]\n"
     api = _api(_django(urls))
     assert api["generated"] == []
-    assert "listed but never set up (recoco/urls.py, recoco/apps/home/urls.py mounts no " \
-           "schema view)" in str(api["summary"])
+    assert ("listed but never set up (none of the 2 URL modules of the root package, "
+            "recoco/urls.py, recoco/apps/home/urls.py, mounts a schema view)") in str(api["summary"])
 
 
 def test_debug_block_ends_at_dedent() -> None:
@@ -238,3 +266,158 @@ def test_nest_swagger_set_up_by_a_helper_main_calls_is_generated() -> None:  # M
     helper = {"src/infrastructure/config/api-documentation.config.ts": "export function x() {}\n"}
     api = _api(_nest(NEST_MAIN, **helper))
     assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
+
+
+# SocialGouv/domifa: packages/backend/package.json lists @nestjs/swagger; the back end boots from
+# src/run-app.ts and sets Swagger up in src/app.bootstrap.ts under a development flag; the three
+# Angular front ends beside it each have a src/main.ts that never mentions Swagger.
+DOMIFA_BOOTSTRAP = """import { INestApplication } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { DocumentBuilder, SwaggerCustomOptions, SwaggerModule } from "@nestjs/swagger";
+import { domifaConfig } from "./config";
+
+export async function bootstrapApplication() {
+  const app = await NestFactory.create(AppModule);
+  configureSwagger(app);
+  return { app };
+}
+
+function configureSwagger(app: INestApplication) {
+  const DOMIFA_SWAGGER_CONTEXT = "sw-api";
+  if (domifaConfig().dev.swaggerEnabled) {
+    const backendUrl = domifaConfig().apps.backendUrl;
+    appLogger.warn(`Swagger UI enabled: ${backendUrl}${DOMIFA_SWAGGER_CONTEXT}`);
+    const options = new DocumentBuilder()
+      .setTitle("Domifa")
+      .addBearerAuth({ type: "http", scheme: "bearer" })
+      .build();
+
+    const document = SwaggerModule.createDocument(app, options);
+    const swaggerOptions: SwaggerCustomOptions = {};
+    SwaggerModule.setup(DOMIFA_SWAGGER_CONTEXT, app, document, swaggerOptions);
+  }
+}
+"""
+ANGULAR_MAIN = """import { enableProdMode } from "@angular/core";
+import { platformBrowserDynamic } from "@angular/platform-browser-dynamic";
+import { AppModule } from "./app/app.module";
+
+platformBrowserDynamic().bootstrapModule(AppModule);
+"""
+
+
+def _domifa(bootstrap: str) -> dict[str, str]:
+    backend = json.dumps({"name": "@domifa/backend", "dependencies": {
+        "@nestjs/core": "^10.0.0", "@nestjs/swagger": "^7.0.0", "swagger-ui-express": "^5.0.0"}})
+    files = {"package.json": json.dumps({"name": "domifa", "private": True}),
+             "packages/backend/package.json": backend, "packages/backend/nest-cli.json": "{}",
+             "packages/backend/src/run-app.ts": "import { bootstrapApplication } from "
+             "'./app.bootstrap';\nbootstrapApplication();\n",
+             "packages/backend/src/app.bootstrap.ts": bootstrap,
+             "packages/backend/src/usagers/usager.dto.ts":
+                 "import { ApiProperty } from '@nestjs/swagger';\nexport class UsagerDto {}\n"}
+    for front in ("frontend", "portail-admins", "portail-usagers"):
+        files[f"packages/{front}/package.json"] = json.dumps(
+            {"dependencies": {"@angular/core": "^17.0.0"}})
+        files[f"packages/{front}/src/main.ts"] = ANGULAR_MAIN
+    return files
+
+
+def test_set_up_is_looked_for_in_the_listing_package_not_its_siblings() -> None:
+    unconditional = DOMIFA_BOOTSTRAP.replace("if (domifaConfig().dev.swaggerEnabled)", "{")
+    api = _api(_domifa(unconditional))
+    assert [g["name"] for g in api["generated"]] == ["NestJS swagger module"]  # type: ignore[index]
+    assert "never set up" not in str(api["summary"])
+    # The root is no Nest project (its nest-cli.json belongs to packages/backend/): the front
+    # ends' main.ts files are not even fetched.
+    wanted = setup.entry_paths(sorted(_domifa(unconditional)))
+    assert "packages/backend/src/app.bootstrap.ts" in wanted
+    assert not [path for path in wanted if "/frontend/" in path or "/portail-" in path]
+
+
+def test_set_up_under_a_development_flag_names_the_condition_and_line() -> None:
+    api = _api(_domifa(DOMIFA_BOOTSTRAP))
+    assert api["generated"] == []
+    summary = str(api["summary"])
+    assert ("NestJS swagger module (packages/backend/package.json), set up only when "
+            "`domifaConfig().dev.swaggerEnabled` holds, a development condition "
+            "(packages/backend/src/app.bootstrap.ts:17)") in summary
+    assert "main.ts" not in summary  # the Angular front ends are no proof of anything
+    assert "`domifaConfig().dev.swaggerEnabled` est vrai" in str(api["summary_fr"])
+
+
+def test_monorepo_package_that_never_sets_it_up_is_named() -> None:
+    bootstrap = DOMIFA_BOOTSTRAP.split("function configureSwagger")[0].replace(
+        "  configureSwagger(app);\n", "")
+    api = _api(_domifa(bootstrap))
+    assert api["generated"] == []
+    summary = str(api["summary"])
+    assert ("listed but never set up (none of the 3 source files of packages/backend/, "
+            "packages/backend/src/app.bootstrap.ts, packages/backend/src/run-app.ts, "
+            "packages/backend/src/usagers/usager.dto.ts, sets up a SwaggerModule or "
+            "DocumentBuilder)") in summary
+    assert "packages/frontend" not in summary
+    assert "3 fichiers source de packages/backend/" in str(api["summary_fr"])
+
+
+def test_a_sibling_packages_set_up_does_not_count() -> None:
+    # Negative: a front end's file that sets Swagger up says nothing about the back end's.
+    bootstrap = DOMIFA_BOOTSTRAP.split("function configureSwagger")[0].replace(
+        "  configureSwagger(app);\n", "")
+    files = _domifa(bootstrap)
+    files["packages/frontend/src/main.ts"] = DOMIFA_BOOTSTRAP.replace(
+        "if (domifaConfig().dev.swaggerEnabled)", "")
+    files["packages/frontend/nest-cli.json"] = "{}"
+    assert _api(files)["generated"] == []
+
+
+def test_package_with_more_sources_than_read_is_a_review_not_never(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(setup, "MAX_SOURCE_FILES", 2)
+    bootstrap = DOMIFA_BOOTSTRAP.split("function configureSwagger")[0].replace(
+        "  configureSwagger(app);\n", "")
+    files = _domifa(bootstrap)
+    api = _api(files)
+    summary = str(api["summary"])
+    assert "never set up" not in summary
+    assert ("listed, but none of the 2 source files read of the 3 in packages/backend/ "
+            "(packages/backend/src/app.bootstrap.ts, packages/backend/src/run-app.ts) sets up a "
+            "SwaggerModule or DocumentBuilder; the others were not read") in summary
+    assert "les autres n'ont pas été lus" in str(api["summary_fr"])
+    finding = _finding(files)
+    assert finding["status"] == "review"
+    assert "could not be confirmed as set up" in finding["message"]
+    # All read: the same package is decided.
+    monkeypatch.setattr(setup, "MAX_SOURCE_FILES", 3)
+    assert _finding(files)["status"] == "fail"
+
+
+def test_development_conditions() -> None:
+    text = "if (process.env.NODE_ENV !== 'production') {\n  SwaggerModule.setup('d', app, doc);\n}\n"
+    assert setup._dev_condition(text, text.index("Swagger")) == "process.env.NODE_ENV !== 'production'"
+    for condition in ("process.env.NODE_ENV === 'production'", "config.swaggerEnabled",
+                      "isDev || config.swagger.enabled"):
+        text = f"if ({condition}) {{\n  SwaggerModule.setup('d', app, doc);\n}}\n"
+        assert setup._dev_condition(text, text.index("Swagger")) is None, condition
+    # A closed dev block before the call does not make it conditional; a braceless if does.
+    text = "if (isDev) {\n  log();\n}\nSwaggerModule.setup('d', app, doc);\n"
+    assert setup._dev_condition(text, text.index("Swagger")) is None
+    text = "if (config.dev.swagger) SwaggerModule.setup('d', app, doc);\n"
+    assert setup._dev_condition(text, text.index("Swagger")) == "config.dev.swagger"
+
+
+def test_large_monorepo_listing_is_bounded() -> None:
+    # Hostile listing: 30 Nest packages of 3,500 sources each. What is declared and read stays
+    # capped per package, and a hang guard (not a speed target) holds.
+    paths = ["nest-cli.json", "package.json"] + [f"packages/p{i}/package.json" for i in range(29)]
+    paths += [f"packages/p{i}/src/m{j}/f{j}.ts" for i in range(29) for j in range(3500)]
+    started = time.monotonic()
+    wanted = setup.entry_paths(paths)
+    reads: list[str] = []
+    verdict = setup.status("NestJS swagger module", paths,
+                           lambda path: reads.append(path) or "export {}\n", "packages/p3")
+    assert time.monotonic() - started < 5
+    assert len(wanted) <= 30 * (setup.MAX_SOURCE_FILES + setup.MAX_ENTRY_FILES)
+    assert len(reads) == setup.MAX_SOURCE_FILES
+    assert all(path.startswith("packages/p3/") for path in reads)
+    assert verdict is not None and verdict["reason"] == "unsure"
