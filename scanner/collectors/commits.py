@@ -22,15 +22,15 @@ from scanner.snapshot import FILE_HISTORY_DEPTH, Commit, Snapshot, decode_text
 SAMPLE = 50
 _SIGNED_OFF = re.compile(r"^Signed-off-by:\s*\S.*<[^>]+>\s*$", re.MULTILINE | re.IGNORECASE)
 #: Automated authors ("Name <email>"): they cannot certify anything, so a DCO ratio must not
-#: count them. "bot" counts only as a name part of its own ("release-bot", "ci_bot"), never inside
-#: a word (Abbott, Talbot).
+#: count them. "bot" counts only as a name part of its own ("release-bot", "ci_bot", a CamelCase
+#: "SocialGroovyBot"), never inside a word (Abbott, Talbot, olivier-rabot).
 _BOT = re.compile(
     r"\[bot\]"  # GitHub Apps: dependabot[bot], 41898282+github-actions[bot]@users.noreply...
     r"|<actions?@github\.com>"  # the identity GitHub Actions workflows commit under
     r"|\b(?:dependabot|renovate|github-actions|snyk-bot|pre-commit-ci|weblate|greenkeeper"
     r"|semantic-release)\b"
     r"|\b(?:project|group)_?\d+_bot\w*@noreply\."  # GitLab project and group access tokens
-    r"|[-_]bot\b", re.IGNORECASE)
+    r"|[-_]bot\b|(?-i:[a-z]Bot)\b", re.IGNORECASE)  # release-bot, ci_bot, SocialGroovyBot
 
 
 def automated(author: str) -> bool:

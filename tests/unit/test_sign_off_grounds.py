@@ -73,6 +73,10 @@ def test_no_dco_at_all_is_not_file_only() -> None:
     "release <project_12_bot@noreply.gitlab.example.gouv.fr>",
     "deploy <group_7_bot_a1b2@noreply.git.example.fr>",
     "ci_bot <ci@example.gouv.fr>",
+    # SocialGouv's semantic-release machine user ("chore(release): version 1.9.2").
+    "SocialGroovyBot <45039513+SocialGroovyBot@users.noreply.github.com>",
+    "Social Groovy Bot <45039513+SocialGroovyBot@users.noreply.github.com>",
+    "pyup.io bot <github-bot@pyup.io>",
     "allcontributors[bot] <46447321+allcontributors[bot]@users.noreply.github.com>",
 ])
 def test_automation_is_recognised(author: str) -> None:
@@ -82,6 +86,8 @@ def test_automation_is_recognised(author: str) -> None:
 @pytest.mark.parametrize("author", [
     "Jean Abbott <jean.abbott@example.gouv.fr>",
     "Marie Talbot <mtalbot@example.gouv.fr>",
+    "olivier-rabot <olivier.rabot@sg.social.gouv.fr>",  # a person (SocialGouv), not a robot
+    "ABBOTT Jean <jean.abbott@example.gouv.fr>",
     "Botond Kiss <botond@example.org>",
     "Ada <1234-ada@users.noreply.gitlab.com>",  # a person's GitLab no-reply address
     "Ada <81740200+ada@users.noreply.github.com>",  # a person's GitHub no-reply address
