@@ -16,14 +16,28 @@ from collections.abc import Mapping
 
 from scanner.collectors.base import Collector, Fragment
 from scanner.community.terms import states_dco
-from scanner.snapshot import FILE_HISTORY_DEPTH, Snapshot, decode_text
+from scanner.snapshot import FILE_HISTORY_DEPTH, Commit, Snapshot, decode_text
 
 #: How many recent non-merge commits are sampled.
 SAMPLE = 50
 _SIGNED_OFF = re.compile(r"^Signed-off-by:\s*\S.*<[^>]+>\s*$", re.MULTILINE | re.IGNORECASE)
-#: Automated authors: they cannot certify anything, so a DCO ratio must not count them.
-_BOT = re.compile(r"\[bot\]|\bdependabot\b|\brenovate\b|\bgithub-actions\b|\bsnyk-bot\b"
-                  r"|\bpre-commit-ci\b|\bweblate\b|\bgreenkeeper\b", re.IGNORECASE)
+#: Automated authors ("Name <email>"): they cannot certify anything, so a DCO ratio must not
+#: count them. "bot" counts only as a name part of its own ("release-bot", "ci_bot", a CamelCase
+#: "SocialGroovyBot"), never inside a word (Abbott, Talbot, olivier-rabot).
+_BOT = re.compile(
+    r"\[bot\]"  # GitHub Apps: dependabot[bot], 41898282+github-actions[bot]@users.noreply...
+    r"|<actions?@github\.com>"  # the identity GitHub Actions workflows commit under
+    r"|\b(?:dependabot|renovate|github-actions|snyk-bot|pre-commit-ci|weblate|greenkeeper"
+    r"|semantic-release)\b"
+    r"|\b(?:project|group)_?\d+_bot\w*@noreply\."  # GitLab project and group access tokens
+    r"|[-_]bot\b|(?-i:[a-z]Bot)\b", re.IGNORECASE)  # release-bot, ci_bot, SocialGroovyBot
+
+
+def automated(author: str) -> bool:
+    """Whether a commit's author ("Name <email>") is automation rather than a person."""
+    return bool(_BOT.search(author))
+
+
 #: Files whose history is read to date the DCO, at most.
 MAX_TERM_FILES = 5
 
@@ -136,8 +150,18 @@ class CommitsCollector(Collector):
             kept = log[:[c.sha for c in log].index(t.cast(str, since))]
         elif state == "working_tree":
             kept = []
-        human = [c for c in kept if not c.merge and not _BOT.search(c.author)]
-        sample = human[:SAMPLE]
+        # The last SAMPLE commits by people, and how many automated ones fell among them.
+        sample: list[Commit] = []
+        bots = 0
+        for commit in kept:
+            if len(sample) == SAMPLE:
+                break
+            if commit.merge:
+                continue
+            if automated(commit.author):
+                bots += 1
+            else:
+                sample.append(commit)
         signed = sum(1 for c in sample if _SIGNED_OFF.search(c.message))
         history = {lang: text.format(count=len(log))
                    for lang, text in _HISTORY["shallow" if snapshot.shallow else "read"].items()}
@@ -149,7 +173,7 @@ class CommitsCollector(Collector):
             "sampled": len(sample),
             "signed_off": signed,
             "signed_off_ratio": round(signed / len(sample), 3) if sample else None,
-            "bots_excluded": sum(1 for c in kept if not c.merge and _BOT.search(c.author)),
+            "bots_excluded": bots,
             "shallow": snapshot.shallow,
             "dco_since": since,
             "dco_since_state": state,

@@ -62,9 +62,10 @@ def _file_section(found: locate.RoleFiles, snapshot: Snapshot | None = None) -> 
 
 
 def _empty_terms() -> dict[str, t.Any]:
-    return {"dco": False, "cla": False, "mentions_dco": False, "mentions_signed_off_by": False,
-            "mentions_cla": False, "sources": [], "dco_files": [], "dco_apps": [],
-            "cla_files": [], "dco_quotes": [], "cla_quotes": [], "signals": []}
+    return {"dco": False, "dco_file_only": False, "cla": False, "mentions_dco": False,
+            "mentions_signed_off_by": False, "mentions_cla": False, "sources": [],
+            "dco_files": [], "dco_apps": [], "cla_files": [], "dco_quotes": [], "cla_quotes": [],
+            "signals": []}
 
 
 def _empty() -> dict[str, t.Any]:
@@ -467,6 +468,9 @@ def _terms(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         # too: InseeFrLab/onyxia's root DCO.md and web/CONTRIBUTING.md); alone, it is a
         # document the repository publishes (a contribution policy offers DCO-fr.txt to others).
         dco=bool(dco_apps) or stated or bool(dco_files and guide),
+        # ... but a DCO text nobody asks contributors to sign off under (no wording, no check)
+        # is a text, not terms asking for a sign-off: commits-signed-off says so, not "asked".
+        dco_file_only=bool(dco_files and guide) and not dco_apps and not stated,
         cla=bool(cla_files) or terms.mentions_cla(signals),
         sources=[p for p, _ in contributing_docs],
         dco_files=dco_files, dco_apps=dco_apps, cla_files=cla_files,
