@@ -82,6 +82,21 @@ def best_match(error: t.Any, depth: int = 0) -> t.Any:
     return best_match(max(closest, key=lambda e: len(e.instance_path)), depth + 1)
 
 
+def located(error: t.Any) -> list[tuple[list[t.Any], str]]:
+    """``(instance path, message)`` of a schema error, at the key at fault: the validator places
+    an unexpected key (``additionalProperties``/``unevaluatedProperties``) at the object holding
+    it, which for a stray top-level key is the whole document (line 1); each such key is its own
+    error, at its own path, so that its line is the key's."""
+    parts = list(error.instance_path)
+    unexpected = getattr(error.kind, "unexpected", None)
+    if not (isinstance(unexpected, list) and unexpected
+            and all(isinstance(k, str) for k in unexpected)):
+        return [(parts, error.message)]
+    label = error.message.split(" (", 1)[0]  # "Additional properties are not allowed"
+    return [([*parts, key], f"{label} ('{key}' was unexpected)")
+            for key in unexpected]
+
+
 def _pointer(parts: t.Iterable[t.Any]) -> str:
     return "".join(f"/{escape_pointer_token(str(part))}" for part in parts)
 
@@ -115,9 +130,11 @@ def validate_document(document: dict[str, t.Any], kind: str, version: str | None
         schema_errors = list(validator(family).iter_errors(clean(document)))
     for error in schema_errors:
         best = best_match(error)
-        add(_pointer(best.instance_path), best.message if best is error else
-            f"{best.message} (none of the forms allowed at {_pointer(error.instance_path) or '/'}"
-            " matches; this is the closest)")
+        suffix = "" if best is error else (
+            f" (none of the forms allowed at {_pointer(error.instance_path) or '/'} matches;"
+            " this is the closest)")
+        for parts, message in located(best):
+            add(_pointer(parts), message + suffix)
     if kind in ("openapi", "swagger"):
         for pointer, message in semantic_errors(document):
             add(pointer, message)

@@ -265,7 +265,9 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
     if (result.errors or result.refs.issues) and loaded.lines is None:
         # Lines are only needed to point at problems: build the map then, not for every file.
         located = Loaded(document, locate_lines(decode(data, path), path))
-    line_of = located.line_of
+    # The line of the pointer itself, never of an ancestor: a path without a line is better
+    # than the line of the object holding it (the whole document's is line 1).
+    line_of = (located.lines or {}).get
 
     entry: dict[str, t.Any] = {
         "path": path, "kind": kind, "version": version, "valid": result.valid,
@@ -401,9 +403,11 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for spec in specs:
         if spec["valid"] is False:
             first = _describe(spec["errors"][0]) if spec.get("errors") else ""
+            first_fr = _describe(spec["errors"][0], "fr") if spec.get("errors") else ""
             api["invalid_specs"].append({
                 "path": spec["path"], "error_count": spec.get("error_count", 0),
-                "first_error": first, "summary": f"{spec['path']} ({first})"})
+                "first_error": first, "summary": f"{spec['path']} ({first})",
+                "summary_fr": f"{spec['path']} ({first_fr})"})
     api["unvalidated_specs"] = [
         {"path": s["path"], "reason": s.get("skipped", ""),
          "summary": f"{s['path']} ({s.get('skipped', '')})",
@@ -434,7 +438,9 @@ def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
             "summary_fr": f"{framework['name']} à l'exécution"}
 
 
-def _describe(error: Mapping[str, t.Any]) -> str:
+def _describe(error: Mapping[str, t.Any], language: str = "en") -> str:
+    """``pointer (line N): message``; the line only where the pointer itself was located."""
     where = error.get("pointer") or "/"
-    line = f" (line {error['line']})" if error.get("line") else ""
+    word = "ligne" if language == "fr" else "line"
+    line = f" ({word} {error['line']})" if error.get("line") else ""
     return f"{where}{line}: {error.get('message', '')}"

@@ -242,18 +242,21 @@ def check_maintenance(found: Findings, doc: dict[str, t.Any]) -> None:
         return
     kind = maintenance["type"]
     if kind == "contract" and "contractors" not in maintenance:
-        found.error(("maintenance", "contractors"),
-                    "missing, required when maintenance.type is 'contract'",
-                    "absent, obligatoire quand maintenance.type vaut « contract »", missing=True)
+        _missing_when(found, ("maintenance", "contractors"), "contract")
     if kind != "contract" and "contractors" in maintenance:
         found.error(("maintenance", "contractors"),
                     f"only allowed when maintenance.type is 'contract' (it is '{quote(kind)}')",
                     f"autorisé seulement quand maintenance.type vaut « contract » (il vaut "
                     f"« {quote(kind)} »)")
     if kind in ("internal", "community") and "contacts" not in maintenance:
-        found.error(("maintenance", "contacts"),
-                    f"missing, required when maintenance.type is '{kind}'",
-                    f"absent, obligatoire quand maintenance.type vaut « {kind} »", missing=True)
+        _missing_when(found, ("maintenance", "contacts"), kind)
+
+
+def _missing_when(found: Findings, path: Path, kind: str) -> None:
+    """A key the maintenance type requires: "missing" if absent, "empty" if written bare."""
+    en, fr = (("empty", "vide") if found.written(path) is None else ("missing", "absent"))
+    found.error(path, f"{en}, required when maintenance.type is '{kind}'",
+                f"{fr}, obligatoire quand maintenance.type vaut « {kind} »", missing=True)
 
 
 def _repository_file(found: Findings, path: Path, value: t.Any, files: Files | None,

@@ -75,6 +75,18 @@ class Findings:
                 return self.loaded.position_of(first)
         return self.loaded.position_of(pointer_of(path[:-1]))
 
+    def written(self, path: Path) -> bool | None:
+        """Whether the file writes ``path``: ``True`` with a value, ``None`` as a key with no
+        value (``key:``, which the reference reads as absent), ``False`` not at all."""
+        node: t.Any = self.loaded.value
+        for part in path:
+            in_map = isinstance(node, dict) and isinstance(part, str) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if not (in_map or in_list):
+                return False
+            node = node[part]
+        return None if node is None else True
+
     def error(self, path: Path, en: str, fr: str, *, missing: bool = False) -> None:
         self.errors.append(self._make(path, en, fr, missing))
 

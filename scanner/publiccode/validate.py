@@ -76,7 +76,7 @@ def _version(found: Findings, version: t.Any) -> bool:
     path: Path = ("publiccodeYmlVersion",)
     supported = lists.versions()
     if version is None:
-        found.error(path, "missing (required)", "absent (obligatoire)", missing=True)
+        _missing(found, path)
         return False
     if not isinstance(version, str):
         found.error(path, f"must be a quoted text such as \"{supported[-1]}\", not "
@@ -159,6 +159,16 @@ def _wanted(expected: t.Any) -> tuple[str, str]:
     return _KINDS.get(kind, (kind, kind))
 
 
+def _missing(found: Findings, path: Path) -> None:
+    """A required key the file lacks is "missing"; one written with no value (``key:``) is
+    "empty": the reference reports both alike, the message says which the file has."""
+    if found.written(path) is None:
+        found.error(path, "empty (a value is required)", "vide (une valeur est obligatoire)",
+                    missing=True)
+    else:
+        found.error(path, "missing (required)", "absent (obligatoire)", missing=True)
+
+
 def _schema_error(found: Findings, error: ValidationError) -> None:
     path: Path = tuple(error.absolute_path)
     keyword, expected, value = error.validator, error.validator_value, error.instance
@@ -171,8 +181,7 @@ def _schema_error(found: Findings, error: ValidationError) -> None:
     elif keyword == "required" and isinstance(value, dict):
         for key in expected:
             if key not in value:
-                found.error((*path, key), "missing (required)", "absent (obligatoire)",
-                            missing=True)
+                _missing(found, (*path, key))
     elif keyword == "type":
         wanted, kind = _wanted(expected), _kind(value)
         found.error(path, f"must be {wanted[0]}, not {kind[0]}",
@@ -183,6 +192,8 @@ def _schema_error(found: Findings, error: ValidationError) -> None:
                     f"« {quote(value)} » n'est pas une des valeurs : {allowed}")
     elif keyword == "minLength":
         found.error(path, "empty (a value is required)", "vide (une valeur est obligatoire)")
+    elif keyword in ("minItems", "minProperties") and not found.written(path):
+        _missing(found, path)  # a section read as empty because the file lacks it
     elif keyword == "minItems":
         found.error(path, "must list at least one item", "doit contenir au moins un élément")
     elif keyword == "minProperties":

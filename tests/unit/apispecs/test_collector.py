@@ -238,3 +238,56 @@ def test_a_symlink_to_a_description_is_not_a_second_description(tmp_path: Path) 
     (tmp_path / "public" / "openapi.yml").symlink_to("../config/openapi.yml")
     facts = build_facts(local_snapshot(tmp_path))
     assert [s["path"] for s in facts["api_specs"]] == ["config/openapi.yml"]
+
+
+def _ecopass_like(extra: str = "") -> str:
+    """Modelled on incubateur-ademe/ecopass src/api/doc.json: an OpenAPI 3.0.1 JSON description
+    whose last top-level key, ``"version": "v0.1.0"`` (line 1850 there), the schema refuses."""
+    paths = ",\n".join(f'    "/p{i}": {{\n      "get": {{\n        "responses": {{\n'
+                       f'          "200": {{ "description": "ok" }}\n        }}\n      }}\n    }}'
+                       for i in range(5))
+    return ('{\n  "openapi": "3.0.1",\n  "info": {\n    "title": "Ecobalyse",\n'
+            f'    "description": "API{extra}",\n    "version": "1"\n  }},\n  "paths": {{\n{paths}\n'
+            '  },\n  "version": "v0.1.0"\n}\n')
+
+
+def test_stray_top_level_key_is_placed_at_its_own_line_not_the_root() -> None:
+    text = _ecopass_like()
+    line = text.splitlines().index('  "version": "v0.1.0"') + 1
+    assert line > 30
+    fragment = collect({"src/api/doc.json": text})
+    errors = fragment["api_specs"][0]["errors"]
+    assert [(e["pointer"], e["line"]) for e in errors] == [("/version", line)]
+    assert "'version' was unexpected" in errors[0]["message"]
+    invalid = fragment["api"]["invalid_specs"][0]
+    assert invalid["summary"] == (f"src/api/doc.json (/version (line {line}): Additional "
+                                  "properties are not allowed ('version' was unexpected))")
+    assert invalid["summary_fr"].startswith(f"src/api/doc.json (/version (ligne {line}): ")
+
+
+def test_each_unexpected_key_is_its_own_error_in_yaml_and_in_oneof_branches() -> None:
+    # Two stray keys in info (YAML, OpenAPI 3.0 additionalProperties), one inside a response,
+    # where the schema's oneOf (Response or Reference) wraps the error.
+    text = ("openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n  foo: 1\n  bar: 2\npaths:\n"
+            "  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n"
+            "          zzz: 1\n")
+    errors = collect({"openapi.yaml": text})["api_specs"][0]["errors"]
+    assert {(e["pointer"], e["line"]) for e in errors} == {
+        ("/info/foo", 5), ("/info/bar", 6), ("/paths/~1a/get/responses/200/zzz", 13)}
+    # OpenAPI 3.1 refuses them with unevaluatedProperties: same placement.
+    errors = collect({"openapi.yaml": text.replace("3.0.3", "3.1.0")})["api_specs"][0]["errors"]
+    assert ("/info/foo", 5) in {(e["pointer"], e["line"]) for e in errors}
+
+
+def test_missing_key_stays_at_its_parent_and_unlocated_pointer_has_no_line() -> None:
+    # Negative: a required key has no line of its own; the object lacking it is where it goes.
+    text = "openapi: 3.0.3\ninfo:\n  title: T\npaths: {}\n"
+    errors = collect({"openapi.yaml": text})["api_specs"][0]["errors"]
+    assert [(e["pointer"], e["line"]) for e in errors] == [("/info", 2)]
+    # A JSON text the line locator cannot read (a surrogate pair escape) gets no line at all,
+    # never the root's line 1.
+    fragment = collect({"doc.json": _ecopass_like("\\ud83d\\ude00")})
+    assert [(e["pointer"], e["line"]) for e in fragment["api_specs"][0]["errors"]] == [
+        ("/version", None)]
+    assert fragment["api"]["invalid_specs"][0]["first_error"].startswith(
+        "/version: Additional properties")

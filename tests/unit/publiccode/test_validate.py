@@ -363,3 +363,41 @@ def test_hostile_values_are_checked_quickly_and_quoted_short() -> None:
     assert time.monotonic() - started < 5  # a hang guard, not a speed target
     assert {e.key for e in report.errors} >= {"description", "logo"}
     assert all(len(e.message) < 400 for e in report.errors)
+
+
+def test_an_absent_required_list_or_section_is_missing_not_empty() -> None:
+    # datagouv/decoupage-administratif publiccode.yml (code.gouv.fr-style v0.2) has no
+    # platforms key at all: the reference reads it as an empty list, the message says "missing".
+    errors = dict(_errors(VALID.replace("platforms: [web]\n", "")))
+    assert errors == {"platforms": "platforms: missing (required)"}
+    fr = [e.message_fr for e in _report(VALID.replace("platforms: [web]\n", "")).errors]
+    assert fr == ["platforms : absent (obligatoire)"]
+    no_features = VALID.replace("    features: [Une]\n", "")
+    assert _errors(no_features) == [("description.fr.features",
+                                     "description.fr.features: missing (required)")]
+    no_description = VALID.split("description:")[0] + "legal:" + VALID.split("legal:")[1]
+    assert _errors(no_description) == [("description", "description: missing (required)")]
+
+
+def test_an_empty_list_or_a_bare_key_is_empty_not_missing() -> None:
+    # Negative: a list written empty still "must list at least one item"; a key written with no
+    # value is "empty", not "missing" (the reference reads both as absent).
+    assert _errors(VALID.replace("platforms: [web]", "platforms: []")) == [
+        ("platforms", "platforms: must list at least one item")]
+    assert _errors(VALID.replace("platforms: [web]", "platforms:")) == [
+        ("platforms", "platforms: empty (a value is required)")]
+    assert _errors(VALID.replace("description:\n", "description: {}\n", 1).replace(
+        "  fr:\n    shortDescription: Court.\n    longDescription: " + LONG
+        + "\n    features: [Une]\n", "")) == [
+        ("description", "description: must describe the software in at least one language "
+                        "(e.g. 'fr')")]
+    bare = _report(VALID.replace("developmentStatus: stable", "developmentStatus:"))
+    assert [(e.key, e.message, e.message_fr, e.line) for e in bare.errors] == [
+        ("developmentStatus", "developmentStatus: empty (a value is required)",
+         "developmentStatus : vide (une valeur est obligatoire)", 5)]
+    assert _errors(VALID.replace("  contacts:\n    - name: Camille\n", "  contacts:\n")) == [
+        ("maintenance.contacts", "maintenance.contacts: empty, required when maintenance.type "
+                                 "is 'internal'")]
+    assert _errors(VALID.replace("  contacts:\n    - name: Camille\n", "")) == [
+        ("maintenance.contacts", "maintenance.contacts: missing, required when maintenance.type "
+                                 "is 'internal'")]
