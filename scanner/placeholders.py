@@ -38,10 +38,11 @@ _VALUE = re.compile(rf"[\[(]\s*{_MARKERS}\s*[\])]|:\s*{_MARKERS}\b")
 #: written around it (``<!-- TODO: Add CI/CD badge when available -->`` atop a finished README
 #: is a note).
 _COMMENTED = re.compile(rf"<!--\s*{_MARKERS}\b")
-#: What follows a leading marker when it asks for content: nothing, or an instruction to write
-#: ("TODO: in one or two sentences, what the service does", "TODO: décrire l'installation").
+#: What follows a leading marker when it asks for content: an instruction to write ("TODO: in
+#: one or two sentences, what the service does", "TODO: décrire l'installation"). A marker with
+#: nothing after it ("TODO", "*TODO*") is a template's where its section holds nothing else.
 _ASKS = re.compile(
-    rf"{_MARKERS}\b\s*:?\s*(?:$|[(\[]|(?:(?:in\s+)?(?:one|two|a\s+few)\s|(?:en\s+)?(?:une|deux|quelques)\s|for\s+example"
+    rf"{_MARKERS}\b\s*:?\s*(?:[(\[]|(?:(?:in\s+)?(?:one|two|a\s+few)\s|(?:en\s+)?(?:une|deux|quelques)\s|for\s+example"
     r"|par\s+exemple|e\.g\.|describe|write|add|explain|fill|complete|document|list|give|say|tell"
     r"|indicate|insert|provide|put|d[ée]cri|[ée]cri|ajout|expliqu|compl[ée]t|rempl|documente"
     r"|liste[rz]|indiqu|pr[ée]cis|r[ée]dig|fourni|mett|renseign|donne)\w*)", re.IGNORECASE)
@@ -103,18 +104,37 @@ def _stands_in(doc: Document) -> Callable[[int, str], bool]:
     code = doc.code_lines()
     headings = {h.line for h in doc.headings}
     starts = sorted(headings)
+    top = min((h.level for h in doc.headings), default=0)
+    titles = [h for h in doc.headings if h.level == top]
+    title = titles[0] if len(titles) == 1 else None
+
+    def written(first: int, last: int | None, number: int) -> bool:
+        """Whether lines ``first`` < line < ``last`` (the marker's line aside) hold prose
+        without a marker or code."""
+        def inside(line: int) -> bool:
+            return first < line < (last if last is not None else line + 1) and line != number
+        return (any(inside(p.line) and not MARKER.search(p.text) for p in doc.paragraphs)
+                or any(inside(b.line) for b in doc.code_blocks))
 
     def alone(number: int) -> bool:
         """Whether the marker's section holds nothing else: a "TODO: …" beside the section's
         prose and commands ("> TODO: Optional only if 1password is configured" under a deploy
-        command) is a team's note on a written section, not a template left unfilled."""
+        command) is a team's note on a written section, not a template left unfilled. So is a
+        marker alone in a subsection of a written part ("*TODO*" under "### 3. Standards" in a
+        "## Développement" whose other steps are written): the part is written, one point of
+        it is yet to come. The document's title is no such part (under it, a section left
+        with a marker is a template's)."""
         first = max((s for s in starts if s < number), default=0)
         last = min((s for s in starts if s > number), default=None)
-
-        def inside(line: int) -> bool:
-            return first < line < (last if last is not None else line + 1) and line != number
-        return not (any(inside(p.line) and not MARKER.search(p.text) for p in doc.paragraphs)
-                    or any(inside(b.line) for b in doc.code_blocks))
+        if written(first, last, number):
+            return False
+        chain = doc.section_of(number)
+        if len(chain) < 2 or chain[-2] is title:
+            return True
+        part = chain[-2]
+        end = min((h.line for h in doc.headings if h.line > part.line and h.level <= part.level),
+                  default=None)
+        return not written(part.line, end, number)
 
     def holds(number: int, line: str) -> bool:
         bare = line.lstrip(_MARKS)

@@ -90,7 +90,7 @@ def _empty() -> dict[str, t.Any]:
                             "placeholder": None, "placeholders": []},
         "security_policy": {**_file_section(none), "private_channel": None, "channels": [],
                             "contacts": [], "security_txt": [], "security_txt_routes": [],
-                            "security_txt_redirects": [],
+                            "security_txt_redirects": [], "security_txt_served": [],
                             "not_policies": [], "readme_section": None,
                             "elsewhere": [], "placeholders": []},
         "templates": {"issue": [], "pull_request": [], "present": False},
@@ -123,6 +123,50 @@ def _route_redirects(routes: list[dict[str, t.Any]], paths: Sequence[str],
     return found
 
 
+def _route_contacts(routes: list[dict[str, t.Any]], paths: Sequence[str],
+                    reader: _Reader) -> list[dict[str, t.Any]]:
+    """The ``Contact:`` a security.txt route's view serves, followed into the settings module
+    when the view builds it from ``settings.X`` (betagouv/csplab: ``config/urls.py`` routes to
+    ``presentation/pages/views.security_txt``, which serves
+    ``settings.SECURITY_CONTACT_EMAIL``, set in ``config/settings/base.py``). ``where`` is the
+    line that writes the contact; ``contact`` is null where the setting's value is not written
+    in a settings module beside the router (read from the environment, say)."""
+    routers = [r["path"] for r in routes]
+    views = list(dict.fromkeys(locate.route_views(paths, routers)[:MAX_EXTRA_READS]
+                               + locate.project_views(paths, routers)))
+    modules = locate.settings_modules(paths, routers)
+    none: list[security.Served] = []
+    found: list[dict[str, t.Any]] = []
+    for route in routes:
+        source = reader.text(route["path"]) or ""
+        name = reader.analyse(route["path"], security.route_view, source, route["line"],
+                              default=None)
+        for view in views if name else []:
+            text = reader.text(view)
+            served = none if text is None else reader.analyse(view, security.view_contacts, text,
+                                                              name, default=none)
+            for item in served:
+                entry: dict[str, t.Any] = {"path": view, "line": item.line, "setting": item.setting,
+                                           "contact": None, "written": None, "where": None}
+                if item.setting is None:
+                    entry.update(contact=item.value.removeprefix("mailto:"),
+                                 written={"path": view, "line": item.line},
+                                 where=f"{view}:{item.line}")
+                for module in modules if item.setting else []:
+                    settings = reader.text(module)
+                    hit = None if settings is None else reader.analyse(
+                        module, security.setting_value, settings, item.setting, default=None)
+                    if hit:
+                        entry.update(contact=(item.value + hit[1]).removeprefix("mailto:"),
+                                     where=f"{module}:{hit[0]}",
+                                     written={"path": module, "line": hit[0]})
+                        break
+                found.append(entry)
+            if served:
+                break
+    return found[:3]
+
+
 class CommunityCollector(Collector):
     name = "community"
 
@@ -144,6 +188,8 @@ class CommunityCollector(Collector):
             routers = locate.router_files(paths)[:MAX_EXTRA_READS]
             wanted.extend(routers)
             wanted.extend(locate.route_views(paths, routers)[:MAX_EXTRA_READS])
+            wanted.extend(locate.project_views(paths, routers))
+            wanted.extend(locate.settings_modules(paths, routers))
         wanted.extend(locate.pull_request_templates(paths)[:MAX_EXTRA_READS])
         wanted.extend(locate.issue_config(paths)[:1])
         return list(dict.fromkeys(wanted))
@@ -533,6 +579,10 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
                                        default=no_lines)][:3]
         out["security_txt_redirects"] = _route_redirects(out["security_txt_routes"], paths,
                                                          reader)
+        out["security_txt_served"] = _route_contacts(out["security_txt_routes"], paths, reader)
+        channels += [security.contact_channel(s["contact"], s["written"]["line"]).to_facts()
+                     | {"path": s["written"]["path"]}
+                     for s in out["security_txt_served"] if s["contact"]]
     readme_path, doc = readme_doc
     section = None
     if not found.path and not txt_paths and readme_path and doc is not None:
@@ -549,7 +599,7 @@ def _security(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         out["private_channel"] = bool(channels)
     elif txt_paths:
         out["private_channel"] = bool(channels) or None
-    elif section is not None:
+    elif section is not None or any(s["contact"] for s in out["security_txt_served"]):
         out["private_channel"] = bool(channels)
     if not out["path"]:
         out["elsewhere"] = [c.to_facts() | {"path": path} for path, doc in elsewhere

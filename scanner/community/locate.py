@@ -228,6 +228,42 @@ def route_views(paths: Iterable[str], routers: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda p: (p.count("/"), p))
 
 
+#: A Django view module anywhere in a project (``presentation/pages/views.py``,
+#: ``recruteur/views/notes.py``).
+_PROJECT_VIEW = re.compile(r"(?:^|/)(?:views?\.py|views/[\w-]+\.py)$")
+#: How many view modules of a project are read to find the view a route names.
+MAX_PROJECT_VIEWS = 12
+
+
+def project_views(paths: Iterable[str], routers: Sequence[str]) -> list[str]:
+    """View modules of the project around a Django router (``config/urls.py`` importing
+    ``presentation.pages.views``: the folder above the router's), after those beside it,
+    shortest paths first, at most :data:`MAX_PROJECT_VIEWS`."""
+    roots = {r.rsplit("/", 2)[0] + "/" if r.count("/") >= 2 else "" for r in routers
+             if r.endswith("urls.py")}
+    found = [p for p in paths for root in roots if p.startswith(root) and p.endswith(".py")
+             and _PROJECT_VIEW.search(p) and not _VENDORED.search(p) and "test" not in p.lower()]
+    return sorted(dict.fromkeys(found), key=lambda p: (p.count("/"), p))[:MAX_PROJECT_VIEWS]
+
+
+#: Django settings modules next to the router (``config/settings.py``,
+#: ``config/settings/base.py``): where a view's ``settings.X`` is set.
+_SETTINGS_FILE = re.compile(r"^(?:settings\.py|settings/[\w-]+\.py)$")
+MAX_SETTINGS = 6
+
+
+def settings_modules(paths: Iterable[str], routers: Sequence[str]) -> list[str]:
+    """Settings modules beside Django routers, ``settings.py`` and ``settings/base.py`` first
+    (the values every environment shares), at most :data:`MAX_SETTINGS`."""
+    folders = {r.rsplit("/", 1)[0] + "/" if "/" in r else "" for r in routers
+               if r.endswith("urls.py")}
+    found = [p for p in paths for folder in folders
+             if p.startswith(folder) and _SETTINGS_FILE.match(p[len(folder):])]
+    return sorted(dict.fromkeys(found), key=lambda p: (
+        not p.endswith(("/settings.py", "settings/base.py")) and p != "settings.py",
+        p.count("/"), p))[:MAX_SETTINGS]
+
+
 def issue_templates(paths: Iterable[str]) -> list[str]:
     return [p for p in paths if _ISSUE_TEMPLATES.match(p)]
 

@@ -109,9 +109,7 @@ def security_txt_contacts(text: str) -> list[Channel]:
     for number, line in enumerate(text.splitlines(), start=1):
         match = _CONTACT_FIELD.search(line)
         if match:
-            value = match.group(1)
-            kind = "email" if value.lower().startswith("mailto:") or "@" in value else "url"
-            result.append(Channel(kind, value.removeprefix("mailto:"), number))
+            result.append(contact_channel(match.group(1), number))
     return result
 
 
@@ -168,6 +166,70 @@ def view_redirect(text: str, view: str) -> tuple[int, str] | None:
     if not match:
         return None
     return redirect_in(text, text.count("\n", 0, match.start()) + 1, body=True)
+
+
+#: How many lines of a view's body are read for the ``Contact:`` it serves.
+VIEW_BODY_LINES = 40
+#: A setting a ``Contact:`` string is built from: ``f"Contact: mailto:{settings.NAME}"``, or
+#: concatenated after the string (``"Contact: mailto:" + settings.NAME``).
+_SETTING_IN_VALUE = re.compile(r"\{\s*settings\.([A-Z][A-Z0-9_]*)\s*\}")
+_SETTING_AFTER = re.compile(r"^[`'\"]\s*\+\s*settings\.([A-Z][A-Z0-9_]*)\b")
+
+
+@dataclass(frozen=True)
+class Served:
+    """A ``Contact:`` a view serves as security.txt: a value written there, or the name of the
+    setting it is built from (``value`` then holds what the string puts before it)."""
+
+    line: int
+    value: str
+    setting: str | None
+
+
+def view_contacts(text: str, view: str) -> list[Served]:
+    """The ``Contact:`` fields the function ``view`` serves (csplab's ``security_txt`` returns
+    ``f"Contact: mailto:{settings.SECURITY_CONTACT_EMAIL}\\n"``), read in its body."""
+    definition = re.compile(rf"^([ \t]*)(?:async[ \t]+)?(?:def|function|const|let)[ \t]+"
+                            rf"{re.escape(view)}\b", re.MULTILINE)
+    match = definition.search(text)
+    if not match:
+        return []
+    indent = len(match.group(1))
+    first = text.count("\n", 0, match.start()) + 1
+    lines = text.splitlines()
+    found: list[Served] = []
+    for number in range(first, min(first + VIEW_BODY_LINES, len(lines) + 1)):
+        line = lines[number - 1]
+        if (number > first and line.strip() and len(line) - len(line.lstrip()) <= indent
+                and not line.lstrip().startswith((")", "]", "}"))):
+            break
+        for field in _CONTACT_FIELD.finditer(line):
+            value = field.group(1)
+            setting = _SETTING_IN_VALUE.search(value)
+            after = _SETTING_AFTER.match(line[field.end():])
+            if setting or after:
+                name = (setting or after).group(1)  # type: ignore[union-attr]
+                found.append(Served(number, value[:setting.start()] if setting else value, name))
+            elif "{" not in value and ("@" in value or "://" in value):
+                found.append(Served(number, value, None))
+    return found
+
+
+def setting_value(text: str, name: str) -> tuple[int, str] | None:
+    """``(line, value)`` where a settings module sets ``name`` to a string written there
+    (``SECURITY_CONTACT_EMAIL = "ops.csplab@beta.gouv.fr"``); a value read from the
+    environment is not known from the code."""
+    match = re.search(rf"^{re.escape(name)}[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*([\"'])"
+                      rf"([^\"'\n{{}}]{{1,300}})\1[ \t]*(?:#.*)?$", text, re.MULTILINE)
+    if not match:
+        return None
+    return text.count("\n", 0, match.start()) + 1, match.group(2).strip()
+
+
+def contact_channel(value: str, line: int) -> Channel:
+    """A ``Contact:`` value as a channel: an address is an e-mail, anything else a URL."""
+    kind = "email" if value.lower().startswith("mailto:") or "@" in value else "url"
+    return Channel(kind, value.removeprefix("mailto:"), line)
 
 
 _VULNERABILITY = re.compile(
