@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
+from scanner.community.markup import parse as parse_markup
 from scanner.errors import ParseError
 from scanner.licences import content, declared, explain, headers, paths, scoped
 from scanner.licences.detect import detect
@@ -23,6 +24,7 @@ from scanner.licences.expressions import MAX_EXPRESSION_CHARS, family, ids_of, p
 from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
 from scanner.licences.readme import badges as readme_badges
+from scanner.licences.readme import gnu_notices as readme_gnu_notices
 from scanner.licences.readme import readme_licence
 from scanner.memo import Memo
 from scanner.snapshot import Snapshot
@@ -85,7 +87,8 @@ class LicenceCollector(Collector):
                 files.append(entry)
         declarations = _declarations(snapshot, listing, facts, problems)
         badges: list[dict[str, t.Any]] = []
-        readme, in_readme = _readme(snapshot, listing, problems, badges)
+        readme_notices: list[dict[str, t.Any]] = []
+        readme, in_readme = _readme(snapshot, listing, problems, badges, readme_notices)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
         # An API description's licence is its own (and its data's), not the repository's.
         root_declared = [d for d in declarations if d["scope"] == "root"
@@ -96,7 +99,8 @@ class LicenceCollector(Collector):
         cover = bool(sampled) and header_facts.get("with_identifier", 0) * 2 > sampled
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
                                           unread_root, cover, api_declared,
-                                          header_facts.get("notices") or [], sampled))
+                                          header_facts.get("notices") or [], sampled,
+                                          readme_notices))
         consistency = _consistency(declarations, decision, files, in_readme)
         disagrees = explain.readme_disagrees(decision.method, decision.ids, files, in_readme)
         readme_used = in_readme if decision.method == "readme" or (
@@ -409,10 +413,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str, t.Any]],
             badges: list[dict[str, t.Any]] | None = None,
+            gnu: list[dict[str, t.Any]] | None = None,
             ) -> tuple[str, dict[str, t.Any] | None]:
     """(the README paragraphs that talk about the licence: or-later notices, dual licensing;
     what the README's licence section holds, read like a licence file). The licences its
-    badges name go to ``badges``."""
+    badges name go to ``badges``, its GNU standard notices (with their lines) to ``gnu``."""
     chunks: list[str] = []
     section = None
     for index, path in enumerate(readme_paths(listing)):
@@ -423,14 +428,24 @@ def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str,
         if badges is not None and index == 0:
             badges += guarded(path, SOURCE, problems, functools.partial(readme_badges, text, path),
                               [])
-        chunks += guarded(path, SOURCE, problems, functools.partial(_licence_paragraphs, text),
-                          [])
+        if gnu is not None:
+            gnu += guarded(path, SOURCE, problems, functools.partial(readme_gnu_notices, text,
+                                                                     path), [])
+        chunks += guarded(path, SOURCE, problems,
+                          functools.partial(_licence_paragraphs, text, path), [])
     return "\n\n".join(chunks)[:20_000], section
 
 
-def _licence_paragraphs(text: str) -> list[str]:
+def _licence_paragraphs(text: str, path: str = "README.md") -> list[str]:
+    """The paragraphs that talk about the licence, code blocks left out (a header shown as an
+    example of how to mark a file is not the README's statement)."""
     chunks: dict[int, str] = {}
-    paragraphs = _PARAGRAPH_BREAK.split(text[:200_000])
+    text = text[:200_000]
+    code = parse_markup(text, path).code_lines()
+    if code:
+        text = "\n".join("" if number in code else line
+                         for number, line in enumerate(text.splitlines(), start=1))
+    paragraphs = _PARAGRAPH_BREAK.split(text)
     for index, paragraph in enumerate(paragraphs):
         if not _LICENCE_WORDS.search(paragraph):
             continue

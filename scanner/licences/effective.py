@@ -16,8 +16,10 @@ Rules of decision (each recorded in the facts, so a report can say why):
   leaves it ``NOASSERTION`` (``no-grant``);
   an API description's ``info.license`` is never the repository's licence: alone, it leaves the
   licence unknown (``api-description-only``) for a person to check;
-- GNU ``-only``/``-or-later``: from the declarations, README and headers (SPDX identifiers, else
-  the GNU notices of the sampled files, by majority) when they say; from the
+- GNU ``-only``/``-or-later``: from the declarations, README (a GNU standard notice anywhere in
+  its prose, else its licence paragraphs; never code blocks or sentences about others' work) and
+  headers (SPDX identifiers, else the GNU notices of the sampled files, by majority) when they
+  say; from the
   text alone (SPDX convention: ``-only``) otherwise, and ``version_basis`` says which; a licence
   only *named* ("GNU AGPL v3") keeps its bare family id (``unstated``): no suffix is made up.
 """
@@ -35,6 +37,9 @@ GNU = notices.GNU_FAMILIES
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 _SAYS_LATER = re.compile(r"or[- ]later|\+|\blater\b|ult[ée]rieure|plus r[ée]cente?", re.IGNORECASE)
 _SAYS_ONLY = re.compile(r"-only\b", re.IGNORECASE)
+#: Where a sentence of the README ends: a full stop, semicolon, ! or ? before a space, or a
+#: blank line (a version "3.0" is no end).
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
 
 
 @dataclass
@@ -54,6 +59,9 @@ class Evidence:
     #: one "-only" or "-or-later"), and how many files were sampled.
     header_notices: list[dict[str, t.Any]] = field(default_factory=list)
     sampled: int = 0
+    #: GNU standard notices in the README's prose (``{"spdx", "path", "line"}``): the
+    #: project's own word on its GNU licence's version, wherever in the README it stands.
+    readme_notices: list[dict[str, t.Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -263,11 +271,18 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]
                 verdicts.append("only")
                 sources.append({"source": entry["source"], "path": entry["path"],
                                 "says": "only"})
-    if evidence.readme:
-        later = notices.later_clause(evidence.readme, base)
-        if later:
-            verdicts.append("or-later")
-            sources.append({"source": "readme", "path": "README", "says": "or-later"})
+    notice = next((n for n in evidence.readme_notices if family(n["spdx"]) == base), None)
+    if notice is not None:
+        says = "or-later" if notice["spdx"].endswith("-or-later") else "only"
+        verdicts.append(says)
+        sources.append({"source": "readme", "path": notice["path"], "line": notice["line"],
+                        "says": says})
+    elif (evidence.readme and not evidence.readme_notices
+          and notices.later_clause(_own_sentences(evidence.readme), base)):
+        # A README holding GNU notices has said which licence each is for: a notice of
+        # another GNU licence is no word on this one's version.
+        verdicts.append("or-later")
+        sources.append({"source": "readme", "path": "README", "says": "or-later"})
     for expression in evidence.headers:
         if base in expression and ("-or-later" in expression or f"{base}+" in expression):
             verdicts.append("or-later")
@@ -285,6 +300,12 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]
     if "only" in verdicts:
         return "only"
     return None
+
+
+def _own_sentences(readme: str) -> str:
+    """The README's licence paragraphs without the sentences about someone else's work ("we
+    use libfoo, licensed under the GPL v3 or later"): their "or later" is not the project's."""
+    return "\n\n".join(s for s in _SENTENCE.split(readme) if not notices.others_work(s))
 
 
 def _notices_say(base: str, evidence: Evidence) -> tuple[str, int] | None:

@@ -218,6 +218,13 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
                                f"{counted['files']} des {counted['sampled']} fichiers sources "
                                f"échantillonnés portent la notice GNU de la licence {base} sans "
                                f"« ou toute version ultérieure » : elle se lit {spdx_id}"))
+        elif basis == "readme" and any(x.get("line") for x in sources):
+            notice = next(x for x in sources if x.get("line"))
+            at = f"{notice['path']}:{notice['line']}"
+            notes.append(_note(at, f"the GNU notice in {at} grants {base} without \"or any later "
+                                   f"version\", so it reads as {spdx_id}",
+                               f"la notice GNU de {at} accorde la licence {base} sans « ou toute "
+                               f"version ultérieure » : elle se lit {spdx_id}"))
         elif basis == "unstated":
             named = (_declaring(declared, base) if from_declarations else where) or where
             notes.append(_note(named, f"{named} names the {base} licence without saying \"only\" "
@@ -353,6 +360,10 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
             part = _note("", f"{clause} from the SPDX headers of sampled source files",
                          f"{clause_fr} d'après les en-têtes SPDX de fichiers sources "
                          "échantillonnés")
+        elif source.get("source") == "readme" and source.get("line"):
+            where = f"{source['path']}:{source['line']}"
+            part = _note(where, f"{clause} from the GNU notice in {where}",
+                         f"{clause_fr} d'après la notice GNU de {where}")
         elif source.get("source") == "readme":
             part = _note("", f"{clause} from the README", f"{clause_fr} d'après le README")
         else:  # declarations saying the same are named together

@@ -386,16 +386,10 @@ def standard_header(text: str) -> tuple[str, str | None] | None:
         groups = match.groupdict()
         version = (groups.get("v") or "").replace(" ", ".")
         if spdx_id == "GNU":
-            if _GNU_APPENDIX.search(text):
+            gnu = None if _GNU_APPENDIX.search(text) else _gnu_id(groups)
+            if gnu is None:
                 continue
-            name = groups["name"]
-            kind = ("AGPL" if "affero" in name else
-                    "LGPL" if re.search(r"lesser|library|limitee|amoindrie", name) else "GPL")
-            version = {"1": "1.0", "2": "2.0", "3": "3.0"}.get(version, version)
-            base = f"{kind}-{version}"
-            if base not in GNU_FAMILIES:
-                continue
-            return f"{base}-{'or-later' if groups.get('later') else 'only'}", "notice"
+            return gnu, "notice"
         if spdx_id == "EUPL":
             return f"EUPL-{version}", None
         if spdx_id == "CECILL":
@@ -403,6 +397,54 @@ def standard_header(text: str) -> tuple[str, str | None] | None:
                 return f"CECILL-{groups['bc'].upper()}", None
             return f"CECILL-{version or '2.1'}", None
         return spdx_id, None
+    return None
+
+
+def _gnu_id(groups: dict[str, str | None]) -> str | None:
+    """The SPDX id a matched GNU standard notice grants (``-only`` or ``-or-later``)."""
+    name = groups.get("name") or ""
+    kind = ("AGPL" if "affero" in name else
+            "LGPL" if re.search(r"lesser|library|limitee|amoindrie", name) else "GPL")
+    version = (groups.get("v") or "").replace(" ", ".")
+    base = f"{kind}-{ {'1': '1.0', '2': '2.0', '3': '3.0'}.get(version, version)}"
+    if base not in GNU_FAMILIES:
+        return None
+    return f"{base}-{'or-later' if groups.get('later') else 'only'}"
+
+
+#: Words saying a notice speaks of someone else's work, not the project's: a dependency, a
+#: bundled or vendored copy, an upstream or a library the project uses (folded words).
+_OTHERS_WORK = re.compile(
+    r"\b(?:depend\w*|dependanc\w*|bundled?|vendor\w*|third party|tiers|upstream|amont"
+    r"|we use|uses|used|utilis\w*|included?|inclus\w*|embarque\w*|fork\w*|forked"
+    r"|based on|base sur|derived from|derive de|copied from|copie de)\b")
+#: How many words before a GNU notice name what it is about ("This program", "Trad", « Ce
+#: programme »): the notice's subject.
+_SUBJECT_WORDS = 10
+
+
+def others_work(text: str) -> bool:
+    """Whether a sentence says it speaks of someone else's work ("libfoo, which we use, is
+    licensed under the GPL v3 or later"), not of the project's."""
+    return _OTHERS_WORK.search(" ".join(_tokens(text))) is not None
+
+
+def gnu_notice(text: str) -> tuple[str, str] | None:
+    """(SPDX id, subject) of the first GNU standard notice in a short text ("This program is
+    free software: you can redistribute it ... either version 3 of the License, or (at your
+    option) any later version"), where the subject is the words just before it ("this program
+    is" or, in French, « ce programme est un logiciel libre »)."""
+    if _GNU_APPENDIX.search(text):
+        return None
+    words = " ".join(_tokens(text))
+    for pattern in _GNU_HEADERS:
+        match = re.search(pattern, words)
+        if match is None:
+            continue
+        spdx_id = _gnu_id(match.groupdict())
+        if spdx_id is not None:
+            before = words[:match.start()].split()[-_SUBJECT_WORDS:]
+            return spdx_id, " ".join(before)
     return None
 
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from scanner.community.markup import parse
 from scanner.licences.detect import detect
 from scanner.licences.normalise import fold
-from scanner.licences.notices import mentions, resolve
+from scanner.licences.notices import gnu_notice, mentions, others_work, resolve
 
 #: Headings of a licence section ("Licence", "📜 License and copyright", « Droits d'auteur »):
 #: the licence word leads a short heading ("Licence Ouverte", a README's title, does not count).
@@ -168,6 +168,37 @@ def _no_grant(text: str, heading_line: int, body: str) -> dict[str, t.Any] | Non
             quote = " ".join(lines[number].split()).lstrip("-*+># ")
             return {"line": number + 1, "quote": quote[:200]}
     return None
+
+
+#: Words a GNU standard notice needs (any case): paragraphs without any are not tokenised.
+_NOTICE_TRIGGER = re.compile(r"redistribu", re.IGNORECASE)
+#: Most GNU notices kept per README.
+MAX_NOTICES = 5
+
+
+def gnu_notices(text: str, path: str) -> list[dict[str, t.Any]]:
+    """The GNU standard notices in the README's prose, wherever they stand (above the first
+    heading, France-Travail/TradEmploi-BackEnd README.md:5, or in any section): the project's own
+    statement of its GNU licence's version, "either version 3 of the License, or (at your option)
+    any later version". Not a notice in a code block (an example of a file header), under a
+    heading about others' licences (dependencies, credits), or whose subject is someone else's
+    work ("libfoo, which we bundle, is free software ...")."""
+    doc = parse(text[:MAX_SECTION_CHARS], path)
+    found: list[dict[str, t.Any]] = []
+    for paragraph in doc.paragraphs:
+        if not _NOTICE_TRIGGER.search(paragraph.text):
+            continue
+        if any(_OTHERS.search(h.text) for h in doc.section_of(paragraph.line)):
+            continue
+        notice = gnu_notice(paragraph.text)
+        if notice is None or others_work(notice[1]):
+            continue
+        offset = next((n for n, line in enumerate(paragraph.text.splitlines())
+                       if _NOTICE_TRIGGER.search(line)), 0)
+        found.append({"spdx": notice[0], "path": path, "line": paragraph.line + offset})
+        if len(found) >= MAX_NOTICES:
+            break
+    return found
 
 
 #: Images on a line: Markdown ``![alt](url)`` and HTML ``<img alt=... src=...>``.
