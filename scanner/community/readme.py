@@ -8,6 +8,11 @@ at all), whose words are those of installing (``install``, ``setup``, ``clone``�
 (``run``, ``start``, ``serve``, ``up``, ``dev``…): ``clj -M:run``, ``openfisca serve``,
 ``just runserver``, ``mix phx.server`` and ``make dev-up`` alike. A command in a section about
 something else (tests, deployment, an ETL job) is not how to run the service.
+
+Words count in their context: an address inside a command is no link, a configuration file
+shown in a code block (a CI workflow's ``run: |``) holds no command, a "Start" section of clone
+and install steps does not start the service, and a "Why"/"Contributing" heading nested in a
+section on another subject (post-mortems, a component) is about that subject.
 """
 
 from __future__ import annotations
@@ -298,11 +303,19 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
         return _how(doc, topic)
     heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
                     and (topic != "licence" or _names_licence(doc, h))
-                    and (topic != "what" or _presents(doc, h, short))), None)
+                    and (topic != "what" or _presents(doc, h, short))
+                    and (topic not in ("what", "contributing") or _own_subject(doc, h, topic))),
+                   None)
     if heading is not None:
         return Evidence(heading.line, "heading")
     if topic == "what":
-        return _purpose(doc, short)
+        # Prose first; then a presentation in a list ("Why OpenGateLLM?"), then the title's
+        # tagline.
+        listed = next((h for h in doc.headings if _HEADING[topic].search(h.text)
+                       and _presents(doc, h, short, listed=True) and _own_subject(doc, h, topic)),
+                      None)
+        return _purpose(doc, short) or (Evidence(listed.line, "heading") if listed else None) \
+            or _tagline(doc, short)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
     # A pull request opened in a release procedure is no invitation to contribute.
     elsewhere = delivery_lines(doc) if topic == "contributing" else set()
@@ -313,11 +326,49 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     # A link to the licence or the guide: the path of its address names it (LICENSE,
     # CONTRIBUTING.md, a licence badge), not its host (contribuer-x.netlify.app is a site).
     links = _LICENCE_LINK if topic == "licence" else _CONTRIB_LINK
-    link = next((a for a in doc.anchors
-                 if links.search(urlsplit(a.target).path.rstrip("/"))
+    # An address inside a code block is part of a command (ANSSI-FR/MLA: ``curl …/LICENSE.md |
+    # mlar create``, the licence file as sample data), not a link a reader follows.
+    code = doc.code_lines()
+    link = next((a for a in doc.anchors if a.line not in code
+                 and (links.search(urlsplit(a.target).path.rstrip("/"))
                  or (topic == "contributing" and a.line not in elsewhere
-                     and FORGE_PROPOSAL.search(a.target))), None)
+                     and FORGE_PROPOSAL.search(a.target)))), None)
     return Evidence(link.line, "text") if link else None
+
+
+#: Words that name the project itself as what a heading is about.
+_THE_PROJECT = re.compile(r"\b(?:this|the|our|ce|le|notre|au|du)\s+(?:projet|project|code|d[ée]p[ôo]t"
+                          r"|repository|repo|service|logiciel|software)\b", _I)
+
+
+def _own_subject(doc: Document, heading: Heading, topic: str) -> bool:
+    """Whether a "what" or "contributing" heading is about the project, not about the subject
+    of a section it stands in (DNUM-SocialGouv/eclaire: « Pourquoi et quand écrire un
+    Post-Mortem ? » and « Puis-je écrire un Post-Mortem et comment contribuer ? » under
+    « Post-Mortems »): nested in a section (below the document's top level) whose heading is
+    not of the topic, it counts only when, for contributing, its section says how to propose a
+    change to the project (the guide, an issue, a pull request, a branch)."""
+    # The document's first heading and those of its top level name the service, not a subject.
+    top = min(h.level for h in doc.headings)
+    parents = [h for h in doc.section_of(heading.line)[:-1]
+               if h is not doc.headings[0] and h.level > top]
+    own = (topic,) if topic == "what" else (topic, "install", "run")
+    if not parents or any(_HEADING[k].search(h.text) for h in parents for k in own):
+        return True
+    if topic == "what":
+        return False
+    if _THE_PROJECT.search(heading.text):  # "Contribute to this project"
+        return True
+    end = _section_end(doc, heading)
+
+    def inside(line: int) -> bool:
+        return heading.line <= line and (end is None or line < end)
+
+    return (bool(_WORKFLOW.search(heading.text))
+            or any(_CONTRIB_TEXT.search(plain(p.text)) or _WORKFLOW.search(plain(p.text))
+                   for p in doc.paragraphs if inside(p.line))
+            or any(_CONTRIB_LINK.search(urlsplit(a.target).path.rstrip("/"))
+                   or FORGE_PROPOSAL.search(a.target) for a in doc.anchors if inside(a.line)))
 
 
 #: Addresses of licence texts: a link there names the licence (a badge to opensource.org).
@@ -360,17 +411,19 @@ _STEP = re.compile(
     r"|d[ée]marr|ex[ée]cut|renomm|renseign|cr[ée]|[ée]dit|modifi)(?:er|ez))\b", _I)
 
 
-def _presents(doc: Document, heading: Heading, short: bool = False) -> bool:
+def _presents(doc: Document, heading: Heading, short: bool = False, listed: bool = False) -> bool:
     """Whether an "About"/« Présentation » heading heads a presentation: not a heading about
-    another activity too ("about/run units test"), and prose under it."""
+    another activity too ("about/run units test"), and prose under it, or (``listed``) list items
+    of a sentence's worth (etalab-ia/OpenGateLLM's "Why OpenGateLLM?" lists what it offers)."""
     if any(_HEADING[k].search(heading.text) for k in TOPICS if k != "what") \
             or _UNRELATED.search(heading.text):
         return False
     end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
                None)
-    return any(heading.line < p.line and (end is None or p.line < end) and not p.listed
+    return any(heading.line < p.line and (end is None or p.line < end)
+               and (listed or not p.listed)
                and len(_WORD.findall(plain(_LINK_TEXT.sub(" ", p.text))))
-               >= (MIN_LISTED_WORDS if short else MIN_PROSE_WORDS)
+               >= (MIN_LISTED_WORDS if short or p.listed else MIN_PROSE_WORDS)
                for p in doc.paragraphs)
 
 
@@ -391,6 +444,23 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         if words >= (MIN_LISTED_WORDS if para.listed or short else MIN_PROSE_WORDS) \
                 and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text):
             return Evidence(para.line, "text")
+    return None
+
+
+#: A title's name and what follows it: "API Eclaire - Plateforme nationale des essais cliniques".
+_TAGLINE = re.compile(r"^[^:–—-]{1,200}?\s(?:-|–|—|:)\s+(.+)$")
+
+
+def _tagline(doc: Document, short: bool = False) -> Evidence | None:
+    """A title that says what the service is after its name (DNUM-SocialGouv/eclaire: "API
+    Eclaire - Plateforme nationale des essais cliniques - Ministère de la santé"), in a README
+    that presents it at length (a tagline alone is no presentation: ``MIN_README_WORDS``)."""
+    title = _title(doc)
+    if short or title is None:
+        return None
+    match = _TAGLINE.match(title.text.strip())
+    if match and len(_WORD.findall(plain(match.group(1)))) >= MIN_PROSE_WORDS:
+        return Evidence(title.line, "heading")
     return None
 
 
@@ -491,7 +561,34 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
         # "Développement", "Serveur": a section of set-up commands (``rake db:create``) may
         # never start the service; it takes a command that does.
         return any(fits(line) for line in lines)
+    if topic == "run":
+        # « Démarrage » over ``git clone`` and ``pnpm install`` only (anct-cartographie-nationale/
+        # api-application's CONTRIBUTING.md, "vous êtes prêt à commencer à travailler") gets the
+        # code ready; it does not start it.
+        return any(fits(line) or not (_is_other(line, topic) or _installs_dependencies(line)
+                                      or _is_housekeeping(line)) for line in lines)
     return any(fits(line) or not _is_other(line, topic) for line in lines)
+
+
+#: Shell commands that move around, copy or set things, or fetch the code: steps before
+#: running, never the start itself.
+_HOUSEKEEPING = {"cd", "cp", "mv", "mkdir", "ln", "export", "source", "echo", "chmod", "git",
+                 "pushd", "popd", "set", "unset", "touch", "ls", "cat"}
+
+
+def _installs_dependencies(line: str) -> bool:
+    """Whether a line installs dependencies (``pnpm install``, ``npm ci``, ``yarn``), unlike a
+    tool's own command whose words merely look so (``datagouv dataset get``)."""
+    return bool(_BARE_INSTALLERS.match(line)) or any(
+        token.lower() in ("install", "ci", "i") or "install" in token.lower()
+        for tokens in _commands(line) for token in tokens[1:] if not token.startswith("-"))
+
+
+def _is_housekeeping(line: str) -> bool:
+    """Whether every command of a line is a housekeeping step (``cd api-application``,
+    ``cp .env.example .env``, ``git checkout main``)."""
+    commands = _commands(line)
+    return bool(commands) and all(c[0].lower() in _HOUSEKEEPING for c in commands)
 
 
 def _is_other(line: str, topic: str) -> bool:
@@ -518,10 +615,26 @@ def _relevant(doc: Document, line: int) -> bool:
 _TREE = re.compile(r"^[\s│|]*(?:[├└]──|[|`]--)", re.MULTILINE)
 
 
+#: A line of YAML-like data: ``key:``, ``key: value``, ``- key: value`` (a workflow's ``run: |``
+#: or ``runs-on:`` is a setting, not a command typed in a shell).
+_DATA_LINE = re.compile(r"^\s*(?:-\s+)?[\w.\"'-]+:(?:\s|$)")
+#: Share of a block's lines that makes it data rather than commands.
+_DATA_SHARE = 0.5
+
+
+def _is_data(text: str) -> bool:
+    """Whether a code block is a configuration file's content (France-Travail/TradEmploi-BackEnd
+    shows a GitHub Actions workflow to edit: its ``run: |`` runs in CI, not on the reader's
+    machine): it opens with a ``key:`` line and at least half its lines are such."""
+    lines = [line for line in text.splitlines() if line.strip() and not _COMMENT.match(line)]
+    return bool(lines) and bool(_DATA_LINE.match(lines[0])) \
+        and sum(bool(_DATA_LINE.match(line)) for line in lines) >= _DATA_SHARE * len(lines)
+
+
 def _command_lines(block: Block) -> Iterable[str]:
     """The command lines of a code block: no comments, prompts stripped; none in a sample or a
     directory tree."""
-    if _SAMPLE.match(block.text) or _TREE.search(block.text):
+    if _SAMPLE.match(block.text) or _TREE.search(block.text) or _is_data(block.text):
         return
     for line in block.text.splitlines():
         if line.strip() and not _COMMENT.match(line):
