@@ -148,6 +148,11 @@ _EUPL_ACCEPTS = ("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0B
                  "EUPL-1.1", "EUPL-1.2")
 
 
+#: Permissive licences licensecheck's matrix does not know, judged as MIT (the same conditions:
+#: keep the notice; no copyleft). BlueOak-1.0.0 covers npm's lru-cache, glob, minimatch...
+_AS_MIT = ("BlueOak-1.0.0",)
+
+
 def _eupl_accepts(project: str, dependency: str) -> bool:
     mine = parse(project).ids
     if not mine or not all(i.startswith("EUPL-") for i in mine):
@@ -183,6 +188,8 @@ def compatible(project: str, dependency: str) -> bool | None:
     if matrix is None:
         return None
     licence_type, dep_compat, ucstr = matrix
+    for permissive in _AS_MIT:
+        dependency = dependency.replace(permissive, "MIT")
     mine = licence_type(ucstr(project))
     theirs = licence_type(ucstr(dependency))
     unknown = {"UNKNOWN", "NO_LICENSE"}
@@ -286,6 +293,7 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
         "incompatible_count": len(incompatible),
         "incompatible": incompatible[:MAX_LISTED],
         "unchecked_count": len(unchecked),
+        "unchecked_written": sum(1 for _, _, entry in unchecked if entry["licence"]),
         "unchecked": listed,
         "unchecked_named": _named(listed, len(unchecked)),
     }

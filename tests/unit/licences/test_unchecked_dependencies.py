@@ -130,3 +130,25 @@ def test_no_project_licence_to_judge_against_checks_nothing() -> None:
     found = summarise([Dependency("toastr", None, "package-lock.json", False, "2.1.4")],
                       "LicenseRef-custom")
     assert (found["checked"], found["unchecked_count"]) == (0, 0)
+
+
+def test_blue_oak_is_judged_as_the_permissive_licence_it_is() -> None:
+    # lru-cache 11.2.6 "BlueOak-1.0.0" (suitenumerique/helpcenter package-lock.json): licensecheck
+    # does not know it; it is permissive (keep the notice), so judged as MIT, not left unchecked.
+    assert compatible("MIT", "BlueOak-1.0.0") is True
+    assert compatible("GPL-3.0-only", "BlueOak-1.0.0") is True
+    assert compatible("MIT", "CC-BY-4.0") is None  # outside the matrix: a person decides
+
+
+def test_a_lockfile_recording_no_licence_at_all_checks_nothing() -> None:
+    # betagouv/datapass frontend/package-lock.json (lockfileVersion 2): no entry records a
+    # licence, so nothing can be judged: not applicable, as before, rather than a review of all.
+    bare = {f"node_modules/pkg-{i}": {"version": "1.0.0"} for i in range(3)}
+    document = facts({"LICENSE": MIT, "package-lock.json": lockfile(bare)})
+    assert document["dependencies"]["licences"]["unchecked_count"] == 3
+    assert finding(document, RULE)[0] == "not_applicable"
+    # One pointer among them is enough to go to a person.
+    document = facts({"LICENSE": MIT, "package-lock.json": lockfile({**bare, **MAPBOX})})
+    status, en, _ = finding(document, RULE)
+    assert status == "review" and "4 could not be checked" in en
+    assert ': mapbox-gl 3.21.0 ("SEE LICENSE IN' in en and "pkg-2 1.0.0 (no licence recorded" in en
