@@ -20,7 +20,7 @@ import typing as t
 from collections import Counter
 from dataclasses import dataclass
 
-from scanner.licences.expressions import parse
+from scanner.licences.expressions import _licensing, parse
 from scanner.parsing import load_json
 
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "composer.lock")
@@ -149,8 +149,9 @@ _EUPL_ACCEPTS = ("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0B
 
 
 #: Permissive licences licensecheck's matrix does not know, judged as MIT (the same conditions:
-#: keep the notice; no copyleft). BlueOak-1.0.0 covers npm's lru-cache, glob, minimatch...
-_AS_MIT = ("BlueOak-1.0.0",)
+#: keep the notice; no copyleft). BlueOak-1.0.0 covers npm's lru-cache, glob, minimatch...;
+#: Zlib (pako's "(MIT AND Zlib)") only asks that altered versions be marked as such.
+_AS_MIT = ("BlueOak-1.0.0", "Zlib")
 
 
 def _eupl_accepts(project: str, dependency: str) -> bool:
@@ -180,8 +181,11 @@ def compatible(project: str, dependency: str) -> bool | None:
     ``None`` when the dependency's licence is not identified (see :func:`_unidentified`) or
     licensecheck cannot classify one of the two licences.
     """
-    if _unidentified(parse(dependency)):
+    parsed = parse(dependency)
+    if _unidentified(parsed):
         return None
+    if parsed.normalised and " AND " in parsed.normalised:
+        return _each_part(project, parsed.normalised)
     if _eupl_accepts(project, dependency):
         return True
     matrix = _matrix()
@@ -196,6 +200,26 @@ def compatible(project: str, dependency: str) -> bool | None:
     if not mine or mine[0].name in unknown or all(x.name in unknown for x in theirs):
         return None
     return bool(dep_compat(mine[0], theirs))
+
+
+def _each_part(project: str, expression: str) -> bool | None:
+    """An AND binds the project to every part (licensecheck would accept the whole when any
+    part is compatible: "MIT AND GPL-3.0-only" under MIT); an OR needs one acceptable choice."""
+    from license_expression import AND, OR
+
+    def judge(node: t.Any) -> bool | None:
+        if isinstance(node, (AND, OR)):
+            verdicts = [judge(arg) for arg in node.args]
+            if isinstance(node, AND):
+                return False if False in verdicts else None if None in verdicts else True
+            return True if True in verdicts else None if None in verdicts else False
+        return compatible(project, str(node))
+
+    try:
+        tree = _licensing().parse(expression)
+    except Exception:  # an expression parse() accepted: never fail the scan on it
+        return None
+    return judge(tree)
 
 
 def classifiable(project: str) -> bool:

@@ -152,3 +152,23 @@ def test_a_lockfile_recording_no_licence_at_all_checks_nothing() -> None:
     status, en, _ = finding(document, RULE)
     assert status == "review" and "4 could not be checked" in en
     assert ': mapbox-gl 3.21.0 ("SEE LICENSE IN' in en and "pkg-2 1.0.0 (no licence recorded" in en
+
+
+@pytest.mark.parametrize(("project", "dependency", "expected"), [
+    # AND binds the user to every part: licensecheck alone accepted the whole on one part.
+    ("MIT", "MIT AND GPL-3.0-only", False),
+    ("Apache-2.0", "(GPL-2.0-only AND MIT)", False),
+    ("AGPL-3.0-only", "MIT AND GPL-3.0-only", True),
+    ("EUPL-1.2", "MIT AND Apache-2.0", True),
+    # pako's real value: Zlib is permissive (altered versions marked as such).
+    ("MIT", "(MIT AND Zlib)", True),
+    # A part nobody can judge leaves the whole unjudged, never compatible.
+    ("MIT", "MIT AND CC-BY-4.0", None),
+    # OR keeps needing one acceptable choice, also inside an AND.
+    ("MIT", "(MIT OR GPL-3.0-or-later)", True),
+    ("MIT", "(MIT OR Apache-2.0) AND BSD-3-Clause", True),
+    ("MIT", "(GPL-2.0-only OR GPL-3.0-only) AND MIT", False),
+])
+def test_every_part_of_an_and_must_be_compatible(project: str, dependency: str,
+                                                 expected: bool | None) -> None:
+    assert compatible(project, dependency) is expected
