@@ -73,7 +73,8 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
             continue
         match = _MOUNT.search(head)
         if match:
-            prefix = next(g for g in match.groups() if g)
+            # "/api/*" (sante-psy's 404 for undefined /api routes) is said as the prefix "/api".
+            prefix = next(g for g in match.groups() if g).rstrip("*").rstrip("/") or "/api"
             line = head.count("\n", 0, match.start()) + 1
             return [{"kind": "mount", "strength": "weak", "path": path, "line": line,
                      "detail": f"routes served under {prefix} by a Node web server "

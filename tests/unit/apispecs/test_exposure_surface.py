@@ -73,6 +73,10 @@ def test_koa_and_fastify_prefixes() -> None:
     for text in (koa, fastify):
         found = mounts.evidence(["package.json", "server.js"], {"server.js": text}.get)
         assert found and found[0]["strength"] == "weak", text
+    # Modelled on betagouv/sante-psy index.ts:86 (a 404 for undefined /api routes, routers/*.ts).
+    catch = "const app = express();\napp.use(router);\napp.use('/api/*', (req, res) => {});\n"
+    found = mounts.evidence(["package.json", "index.ts"], {"index.ts": catch}.get)
+    assert found[0]["detail"] == "routes served under /api by a Node web server (index.ts:3)"
     other = "const app = express();\napp.use('/static', serve);\napp.get('/health', ok);\n"
     found = mounts.evidence(["package.json", "server.js"], {"server.js": other}.get)
     assert found[0]["strength"] == "none"
