@@ -51,7 +51,9 @@ def entry_paths(paths: Iterable[str]) -> list[str]:
     found = []
     for path in listed:
         dirs = path.lower().split("/")[:-1]
+        # Dot folders (.storybook/main.ts) configure tools, they serve nothing.
         if (len(dirs) <= MAX_DEPTH and _ENTRY.search(path)
+                and not any(d.startswith(".") for d in dirs)
                 and not set(dirs) & (EXCLUDED_DIRS | TEST_DIRS | _NOT_SERVER)):
             found.append(path)
     found.sort(key=lambda p: (p.count("/"), p))

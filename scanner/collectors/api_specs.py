@@ -444,10 +444,10 @@ def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
     elif name in frameworks.SERVES_AT_RUN_TIME:
         english, french = f"{name} at run time", f"{name} à l'exécution"
     else:
-        english = (f"{name} ({framework['path']}), built from the application's code (at run "
-                   "time or at build time: not checked)")
-        french = (f"{name} ({framework['path']}), construite à partir du code de l'application "
-                  "(à l'exécution ou à la construction : non vérifié)")
+        english = (f"{name} ({framework['path']}), built by the application's code or tooling "
+                   "(at run time or at build time: not checked)")
+        french = (f"{name} ({framework['path']}), construite par le code ou l'outillage de "
+                  "l'application (à l'exécution ou à la construction : non vérifié)")
     condition = framework.get("condition")
     if condition:
         english += f", {condition['detail']}"

@@ -81,6 +81,7 @@ def test_koa_and_fastify_prefixes() -> None:
     found = mounts.evidence(["package.json", "server.js"], {"server.js": other}.get)
     assert found[0]["strength"] == "none"
     assert mounts.entry_paths(["server.js"]) == []  # no package.json: not a Node project
+    assert mounts.entry_paths(["package.json", ".storybook/main.ts"]) == []  # a tool's set-up
 
 
 # Modelled on datagouv/datagouv-mcp README.md:351-355 and pyproject.toml (mcp>=1.25.0,<2).
