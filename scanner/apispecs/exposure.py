@@ -8,10 +8,13 @@ table serving ``/api/...`` (Play's ``conf/routes``), a README section about the 
 API listing its endpoints or saying the repository is a REST API, a repository topic such as
 ``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
 alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, REST
-controllers (Spring, JAX-RS; see :mod:`scanner.apispecs.apicode`), GraphQL schemas, API
-collections (Postman). No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
+controllers (Spring, JAX-RS; see :mod:`scanner.apispecs.apicode`), Node servers serving routes
+under ``/api`` (:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
+No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
 Redoc viewer package, ``api/`` folders of snippets, examples or client code (by folder, file name
-``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), debug,
+``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), a
+README list of only an MCP server's transport and health check (:mod:`scanner.apispecs.mcp`),
+debug,
 preview and template handlers, a client's GraphQL queries, a generator listed in
 a manifest but never set up (see :mod:`scanner.apispecs.setup`; weak), Kubernetes-style API type
 folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
@@ -234,12 +237,15 @@ _DIRECT = frozenset({"spec", "publiccode", "topic", "routes", "readme"})
 
 
 _NOTHING_ELSE = ("and nothing else: no committed API description, API-only framework or framework "
-                 "generating a description, api/ code folder, route table, README section "
-                 "listing endpoints, publiccode.yml declaration or API topic")
+                 "generating a description, api/ code folder, Play route table (conf/routes), "
+                 "README section listing endpoints, publiccode.yml declaration or API topic")
 _NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni framework d'API ou "
-                    "générant une description, ni dossier de code api/, ni table de routes, ni "
-                    "section du README listant des points d'accès, ni déclaration dans le "
-                    "publiccode.yml, ni sujet API")
+                    "générant une description, ni dossier de code api/, ni table de routes Play "
+                    "(conf/routes), ni section du README listant des points d'accès, ni "
+                    "déclaration dans le publiccode.yml, ni sujet API")
+#: Evidence set aside (strength ``none``) that messages name with why: api/ folders of clients,
+#: README endpoint lists of a protocol (MCP), Node entry files read with no route under /api.
+_SET_ASIDE = frozenset({"path", "readme", "mount"})
 
 
 def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
@@ -253,8 +259,10 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
                 if language == "fr" else
                 f"{where}, which generates an API description {build['detail']}")
     if framework["role"] == "generates":
-        return (f"{where}, qui génère une description d'API" if language == "fr" else
-                f"{where}, which generates an API description")
+        condition = framework.get("condition")
+        when = f" {condition['detail_fr' if language == 'fr' else 'detail']}" if condition else ""
+        return (f"{where}, qui génère une description d'API{when}" if language == "fr" else
+                f"{where}, which generates an API description{when}")
     if framework["name"] in SERVES_DESCRIPTION:
         return (f"{where}, qui sert une description d'API ou vérifie les requêtes d'après elle"
                 if language == "fr" else
@@ -347,8 +355,11 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                   if e["strength"] != "none"]
     if exposes is None and considered:  # web frameworks only: say what else was looked for
         considered.append({"detail": _NOTHING_ELSE, "detail_fr": _NOTHING_ELSE_FR})
-    # api/ folders set aside (clients, pass-through routes): say why they did not count.
-    set_aside = [e for e in evidence if e["kind"] == "path" and e["strength"] == "none"]
+    # api/ folders set aside (clients, pass-through routes), README lists of the MCP transport:
+    # say why they did not count. Node entry files read with no /api route: said only when
+    # nothing shows an API (what was read, for "nothing else").
+    set_aside = [e for e in evidence if e["kind"] in _SET_ASIDE and e["strength"] == "none"
+                 and (e["kind"] != "mount" or exposes is None)]
     summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
         "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "

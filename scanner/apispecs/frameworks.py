@@ -198,6 +198,21 @@ SERVES_DESCRIPTION = frozenset({"Swagger UI", "aiohttp-swagger", "express-openap
 #: Frameworks whose presence alone does not show a *public* API (they also serve web pages).
 #: Falcon, like Django REST framework, serves APIs only. aiohttp itself is not listed: it is an
 #: HTTP client as often as a server; only its server-side add-ons are.
+#: Generators that build and serve the description while the application runs, by design. The
+#: others are libraries or tools that build it from the code (a route calling zod-to-openapi,
+#: doc comments, tests) at run time or at build time: betagouv/espace-membre-next's route is
+#: ``force-static``, built once when the application is built. Messages say "at run time" only
+#: for these.
+SERVES_AT_RUN_TIME = frozenset({
+    "FastAPI", "drf-spectacular", "drf-yasg", "Django Ninja", "flask-smorest", "Flasgger",
+    "Flask-RESTX", "APIFlask", "Connexion", "Litestar", "SpecTree", "flask-openapi3",
+    "Quart-Schema", "Sanic Extensions", "NestJS swagger module", "fastify-swagger",
+    "express-openapi", "hapi-swagger", "Elysia swagger", "LoopBack", "Apipie", "OasRails",
+    "grape-swagger", "springdoc-openapi", "SpringFox", "Swagger Core", "API Platform",
+    "NelmioApiDocBundle", "Scramble", "Huma", "Fuego", "OpenApiSpex", "Swashbuckle", "NSwag",
+    "ASP.NET Core OpenAPI", "feathers-swagger", "koa-swagger-decorator", "aiohttp-apispec",
+    "sanic-openapi", "flask-pydantic-spec"})
+
 WEB_ALSO = frozenset({"Express", "Fastify", "Koa", "hapi", "Rails", "Symfony", "Laravel",
                       "Spring Web", "Phoenix", "Play Framework", "ASP.NET Core", "Flask", "Quart",
                       "Starlette", "Sanic", "Tornado", "Pyramid", "Bottle",

@@ -248,7 +248,8 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             evidence.append({
                 "kind": "readme",
                 "strength": "strong" if len(endpoints) >= MIN_ENDPOINTS else "weak",
-                "path": path, "line": heading_line,
+                "path": path, "line": heading_line, "title": title[:80],
+                "endpoints": endpoints[:50],
                 "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists endpoint "
                           f"paths of this repository's API (e.g. {examples})",
                 "detail_fr": f"la section « {title[:80]} » de {path}:{heading_line} liste des "

@@ -230,11 +230,15 @@ def _named_file(paths: Iterable[str], folder: str = "") -> str | None:
     return None
 
 
-def _debug_line(lines: list[str], index: int) -> int | None:
-    """The index of the ``if DEBUG:`` / ``if settings.DEBUG:`` whose block holds line
-    ``index``, if any."""
+_IF = re.compile(r"^[ \t]*(?:el)?if[ \t]+(.{1,300}?)[ \t]*:[ \t]*(?:#.*)?$")
+
+
+def _openers(lines: list[str], index: int) -> list[int]:
+    """The indexes of the ``if``/``elif`` lines whose blocks hold line ``index``, innermost
+    first."""
     line = lines[index]
     indent = len(line) - len(line.lstrip(" \t"))
+    found = []
     for number in range(index - 1, -1, -1):
         previous = lines[number]
         stripped = previous.lstrip(" \t")
@@ -242,17 +246,40 @@ def _debug_line(lines: list[str], index: int) -> int | None:
             continue
         level = len(previous) - len(stripped)
         if level < indent:
-            if _DEBUG_IF.match(previous):
-                return number
+            if _IF.match(previous):
+                found.append(number)
             indent = level
             if level == 0:
-                return None
-    return None
+                break
+    return found
+
+
+def _debug_line(lines: list[str], index: int) -> int | None:
+    """The index of the ``if DEBUG:`` / ``if settings.DEBUG:`` whose block holds line
+    ``index``, if any."""
+    return next((n for n in _openers(lines, index) if _DEBUG_IF.match(lines[n])), None)
 
 
 def _debug_only(lines: list[str], index: int) -> bool:
     """Whether line ``index`` sits in a block opened by ``if DEBUG:`` / ``if settings.DEBUG:``."""
     return _debug_line(lines, index) is not None
+
+
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]")
+
+
+def _imports(lines: list[str]) -> set[int]:
+    """The indexes of Python import lines (with a parenthesised list's continuation lines): an
+    import names the generator's views, it mounts nothing (suitenumerique/people imports
+    drf_spectacular's views at the top of urls.py and mounts them under a condition)."""
+    found: set[int] = set()
+    open_list = False
+    for index, line in enumerate(lines):
+        if open_list or _IMPORT.match(line):
+            found.add(index)
+            code = line.split("#", 1)[0]
+            open_list = (open_list or "(" in code) and ")" not in code
+    return found
 
 
 def _dev_only(condition: str) -> bool:
@@ -265,13 +292,14 @@ def _dev_only(condition: str) -> bool:
     return _DEV_WORD.search(condition) is not None
 
 
-def _dev_condition(text: str, offset: int) -> str | None:
-    """The development condition of the innermost ``if (...) {`` block (or braceless ``if``
-    on the same line) holding ``offset`` in brace-delimited source, if any."""
+def _condition(text: str, offset: int) -> tuple[str, bool] | None:
+    """The condition of the ``if (...) {`` blocks (or braceless ``if`` on the same line) holding
+    ``offset`` in brace-delimited source, with whether it holds only in development: a
+    development condition at any level first, else the innermost one; ``None`` when there is
+    none."""
     line_start = text.rfind("\n", 0, offset) + 1
     same = re.match(r"[ \t]*(?:\}[ \t]*)?if[ \t]*\(([^{};]{1,300})\)", text[line_start:offset])
-    if same and _dev_only(same.group(1)):
-        return " ".join(same.group(1).split())
+    conditions = [same.group(1)] if same else []
     opened: list[int] = []
     for brace in re.finditer(r"[{}]", text[:offset]):
         if brace.group() == "{":
@@ -280,9 +308,18 @@ def _dev_condition(text: str, offset: int) -> str | None:
             opened.pop()
     for start in reversed(opened):
         condition = _IF_OPEN.search(text, max(0, start - 400), start)
-        if condition and _dev_only(condition.group(1)):
-            return " ".join(condition.group(1).split())
-    return None
+        if condition:
+            conditions.append(condition.group(1))
+    if not conditions:
+        return None
+    chosen = next((c for c in conditions if _dev_only(c)), None)
+    return (" ".join((chosen or conditions[0]).split()), chosen is not None)
+
+
+def _dev_condition(text: str, offset: int) -> str | None:
+    """The development condition of the ``if`` blocks holding ``offset``, if any."""
+    found = _condition(text, offset)
+    return found[0] if found is not None and found[1] else None
 
 
 def _includes_unread(text: str, listed: list[str], entries: list[str]) -> bool:
@@ -295,23 +332,31 @@ def _includes_unread(text: str, listed: list[str], entries: list[str]) -> bool:
     return False
 
 
-#: A file, line and development condition under which a generator is set up.
-Conditional = tuple[str, int, str]
+#: A file, line and condition under which a generator is set up, and whether the condition
+#: holds only in development.
+Conditional = tuple[str, int, str, bool]
 
 
 def _calls(setup: SetUp, path: str, text: str, entry: bool) -> list[Conditional] | None:
     """``None`` when ``text`` sets the generator up unconditionally; else the places where it
-    does so only under a development condition (empty: no set-up found)."""
+    does so only under a condition (empty: no set-up found)."""
     text = text[:MAX_CHARS]
     if setup.python:
         lines = text.splitlines()
         found: list[Conditional] = []
+        imports = _imports(lines)
         for index, line in enumerate(lines):
-            if setup.marker.search(line):
-                opener = _debug_line(lines, index)
-                if opener is None:
+            # An import names the views and a condition (``if settings.USE_SWAGGER:``) tests a
+            # flag: neither mounts anything.
+            if index not in imports and not _IF.match(line) and setup.marker.search(line):
+                openers = _openers(lines, index)
+                if not openers:
                     return None
-                found.append((path, index + 1, lines[opener].strip().rstrip(":")[3:].strip()))
+                debug = _debug_line(lines, index)
+                opener = openers[0] if debug is None else debug
+                match = _IF.match(lines[opener])
+                condition = match.group(1).strip() if match else lines[opener].strip()
+                found.append((path, opener + 1, condition, debug is not None))
         return found[:1]
     assert setup.call is not None
     calls = list(setup.call.finditer(text))
@@ -320,10 +365,10 @@ def _calls(setup: SetUp, path: str, text: str, entry: bool) -> list[Conditional]
         return None if entry and setup.marker.search(text) else []
     found = []
     for call in calls:
-        condition = _dev_condition(text, call.start())
+        condition = _condition(text, call.start())
         if condition is None:
             return None
-        found.append((path, text.count("\n", 0, call.start()) + 1, condition))
+        found.append((path, text.count("\n", 0, call.start()) + 1, *condition))
     return found[:1]
 
 
@@ -362,8 +407,16 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     package_fr = f"de {folder}/" if folder else "du paquet racine"
     kind = ("URL modules", "modules d'URL") if setup.python else ("source files",
                                                                   "fichiers source")
+    # Behind a condition that may hold in production (a settings flag): generated, when it holds.
+    flag = next((c for c in conditional if not c[3]), None)
+    if flag is not None:
+        path, line, condition, _dev = flag
+        return {"reason": "conditional", "files": files, "path": path, "line": line,
+                "condition": condition,
+                "detail": f"only when `{condition}` holds ({path}:{line})",
+                "detail_fr": f"seulement quand `{condition}` est vrai ({path}:{line})"}
     if conditional:
-        path, line, condition = conditional[0]
+        path, line, condition, _dev = conditional[0]
         return {"reason": "debug", "files": files,
                 "detail": f"set up only when `{condition}` holds, a development condition "
                           f"({path}:{line}): no description in production",
@@ -400,7 +453,9 @@ def annotate(found: list[dict[str, t.Any]], paths: Iterable[str],
         if key not in decided:
             decided[key] = status(key[0], listed, read, key[1])
         verdict = decided[key]
-        if verdict is not None:
+        if verdict is not None and verdict["reason"] == "conditional":
+            framework["condition"] = verdict
+        elif verdict is not None:
             framework["not_set_up"] = verdict
     # swagger-ui-express beside an idle @nestjs/swagger in one manifest is its companion (a peer
     # dependency of older versions): it serves nothing either.

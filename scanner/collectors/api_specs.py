@@ -22,6 +22,8 @@ from scanner.apispecs import (
     exposure,
     frameworks,
     library,
+    mcp,
+    mounts,
     references,
     setup,
     template,
@@ -67,6 +69,7 @@ class ApiSpecsCollector(Collector):
         wanted += exposure.routes_paths(paths)
         wanted += buildtime.config_paths(paths)
         wanted += exposure.read_paths(paths)
+        wanted += mounts.entry_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
         wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
@@ -316,6 +319,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     found_frameworks: list[dict[str, t.Any]] = []
     found_builds: dict[str, dict[str, t.Any]] = {}  # by project folder
     root_manifests: dict[str, str] = {}
+    manifest_texts: dict[str, str] = {}
     for config in buildtime.config_paths(paths):
         text = snapshot.read_text(config)
         built = None if text is None else guarded(config, SOURCE, problems, functools.partial(
@@ -325,6 +329,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for manifest in frameworks.manifest_paths(paths):
         text = snapshot.read_text(manifest)
         if text is not None:
+            manifest_texts[manifest] = text
             if "/" not in manifest:
                 root_manifests[manifest] = text
             found_frameworks.extend(guarded(manifest, SOURCE, problems, functools.partial(
@@ -373,7 +378,11 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     repository = facts.get("repository")
     topics = (repository.get("topics", []) if isinstance(repository, Mapping)
               else list(snapshot.repo.topics))
+    # An MCP server's README list of its transport and health check shows no REST API.
+    named_evidence = mcp.refine(named_evidence, mcp.server(manifest_texts),
+                                references.MIN_ENDPOINTS)
     named_evidence.extend(exposure.path_evidence(paths, snapshot.read_text))
+    named_evidence.extend(mounts.evidence(paths, snapshot.read_text))
     site = exposure.static_site(paths)
     if site is not None:
         named_evidence.append(site)
@@ -428,14 +437,26 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
 
 
 def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
-    """How a generator makes the description, for messages: at run time, or at build time
-    from the sources it names."""
+    """How a generator makes the description, for messages: at run time (a framework serving
+    it), at build time from the sources it names, or from the code (a library: when is not
+    checked); and the condition it is set up under, if any."""
     build = framework.get("build")
+    name = framework["name"]
     if build:
-        return {"summary": f"{framework['name']} ({framework['path']}) {build['detail']}",
-                "summary_fr": f"{framework['name']} ({framework['path']}) {build['detail_fr']}"}
-    return {"summary": f"{framework['name']} at run time",
-            "summary_fr": f"{framework['name']} à l'exécution"}
+        english = f"{name} ({framework['path']}) {build['detail']}"
+        french = f"{name} ({framework['path']}) {build['detail_fr']}"
+    elif name in frameworks.SERVES_AT_RUN_TIME:
+        english, french = f"{name} at run time", f"{name} à l'exécution"
+    else:
+        english = (f"{name} ({framework['path']}), built by the application's code or tooling "
+                   "(at run time or at build time: not checked)")
+        french = (f"{name} ({framework['path']}), construite par le code ou l'outillage de "
+                  "l'application (à l'exécution ou à la construction : non vérifié)")
+    condition = framework.get("condition")
+    if condition:
+        english += f", {condition['detail']}"
+        french += f", {condition['detail_fr']}"
+    return {"summary": english, "summary_fr": french}
 
 
 def _describe(error: Mapping[str, t.Any], language: str = "en") -> str:

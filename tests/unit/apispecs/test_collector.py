@@ -186,8 +186,9 @@ def test_wanted_is_decided_from_the_listing() -> None:
     listing = ["openapi.yaml", "doc/aoc.yml", "src/index.ts", "package.json", "README.md",
                "node_modules/x/openapi.yaml", "publiccode.yml"]
     wanted = list(COLLECTOR.wanted(listing))
-    assert wanted == ["openapi.yaml", "doc/aoc.yml", "package.json", "README.md",
-                      "publiccode.yml"]
+    # src/index.ts: a Node server entry file, read for routes served under /api.
+    assert wanted == ["openapi.yaml", "doc/aoc.yml", "package.json", "src/index.ts",
+                      "README.md", "publiccode.yml"]
     assert "doc/aoc.yml" not in COLLECTOR.wanted(listing, sizes={"doc/aoc.yml": 3_000_000})
 
 

@@ -168,9 +168,9 @@ def test_unreadable_entry_file_decides_nothing() -> None:
 def test_drf_spectacular_mounted_only_in_debug_is_not_generated() -> None:
     api = _api(_django(RECOCO_URLS))
     assert api["generated"] == []
-    assert ("set up only when `settings.DEBUG` holds, a development condition (recoco/urls.py:8):"
+    assert ("set up only when `settings.DEBUG` holds, a development condition (recoco/urls.py:6):"
             " no description in production") in str(api["summary"])
-    assert "condition de développement (recoco/urls.py:8)" in str(api["summary_fr"])
+    assert "condition de développement (recoco/urls.py:6)" in str(api["summary_fr"])
     assert api["exposes"] is True  # Django REST framework still serves an API
 
 
