@@ -213,7 +213,8 @@ class CommunityCollector(Collector):
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
                section["contributing"]["path"]
                or next(iter([*section["contributing"]["components"],
-                             *(p["path"] for p in section["contributing"]["site_pages"])]), None))
+                             *(p for s in section["contributing"]["site_pages"] for p in s["pages"])]),
+                        None))
         _conduct(section["code_of_conduct"], paths, reader)
         read = [(section["readme"]["path"], readme_doc), *contributing_docs]
         _security(section["security_policy"], paths, reader,
@@ -385,7 +386,8 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         sites = [r for r in content.site_roots(paths) if r]
         site_of = {g: next((r.rstrip("/") for r in sites if g.startswith(r)), None) for g in guides}
         out["components"] = [g for g in guides if site_of[g] is None]
-        out["site_pages"] = [{"path": g, "site": site_of[g]} for g in guides if site_of[g]]
+        out["site_pages"] = [{"site": r, "pages": [g for g in guides if site_of[g] == r]}
+                             for r in dict.fromkeys(v for v in site_of.values() if v)]
         out["folder"] = locate.contributing_folder(paths)
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:

@@ -763,7 +763,7 @@ def test_a_website_s_page_on_contributing_is_named_as_such() -> None:
     facts = _facts(files)
     section = facts["community"]["contributing"]
     assert section["components"] == []
-    assert section["site_pages"] == [{"path": "site/contribuer.md", "site": "site"}]
+    assert section["site_pages"] == [{"site": "site", "pages": ["site/contribuer.md"]}]
     status, message = _status(facts, "contributing-file-present")
     assert status is Status.FAIL
     assert message.endswith("the only contribution page is a page of the website in site/: "
