@@ -246,7 +246,7 @@ _NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni 
                     "Play (conf/routes), ni section du README listant des points d'accès, ni "
                     "déclaration dans le publiccode.yml, ni sujet API")
 #: Most manifests named in a message.
-_MAX_NAMED = 5
+_MAX_NAMED = 3
 
 
 def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
@@ -268,8 +268,8 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
         said = (f"dans les manifestes lus ({names(read)})" if fr else
                 f"in the manifests read ({names(read)})")
     else:
-        said = ("dans un manifeste de dépendances (aucun de ceux que civiscan lit n'a été trouvé)"
-                if fr else "in a dependency manifest (none of the kinds civiscan reads was found)")
+        said = ("(aucun manifeste d'un type que civiscan lit)" if fr else
+                "(no manifest of a kind civiscan reads)")
     if unread:
         said += (f" ; illisibles : {names(unread)}" if fr else f"; unreadable: {names(unread)}")
     return said
