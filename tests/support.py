@@ -122,3 +122,32 @@ def golden_run(language: str = "en") -> dict[str, t.Any]:
     from scanner.runs.load import read_run, relocalise
 
     return relocalise(read_run(GOLDEN / "run.json"), language)
+
+
+def spy_reads(snapshot: Snapshot) -> set[str]:
+    """Record every path ``snapshot`` is asked to read from now on (the returned set fills as
+    collectors run): a remote source fetches only what collectors declared, so tests compare
+    what was read with what was wanted."""
+    seen: set[str] = set()
+    reader = snapshot.reader
+
+    def spy(path: str) -> bytes | None:
+        seen.add(path)
+        return reader(path)
+
+    snapshot.reader = spy
+    return seen
+
+
+def api_facts(files: dict[str, str]) -> dict[str, t.Any]:
+    """The ``api`` facts of a repository of ``files``, checking that the collector read only
+    what it declared it would (what a remote scan fetches)."""
+    from scanner.collectors.api_specs import ApiSpecsCollector
+
+    snapshot = snapshot_from_files(files, name="repo")
+    collector = ApiSpecsCollector()
+    wanted = set(collector.wanted(sorted(files)))
+    reads = spy_reads(snapshot)
+    api: dict[str, t.Any] = collector.collect(snapshot, {})["api"]
+    assert reads <= wanted, sorted(reads - wanted)
+    return api

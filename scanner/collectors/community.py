@@ -30,6 +30,7 @@ from scanner.community import (
 from scanner.community.markup import Document, Link, parse
 from scanner.community.signals import Signal
 from scanner.errors import ParseError
+from scanner.licences import content
 from scanner.snapshot import Snapshot, decode_text
 
 #: Where a file came from: the repository, or (remote GitHub scans) the owner's shared ``.github``
@@ -77,7 +78,7 @@ def _empty() -> dict[str, t.Any]:
                    "doc_sites": [], "dead_links": [], "sources": [], "routes": [],
                    "usage_example": None, "retired": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
-                         "components": [], "folder": None,
+                         "components": [], "site_pages": [], "folder": None,
                          "companions": [],
                          "target_read": None, "external_guide": None,
                          "guide": None, "format": None, "words": None,
@@ -210,8 +211,10 @@ class CommunityCollector(Collector):
         readme_doc = _readme(section["readme"], paths, reader, repo_url, names, whole)
         contributing_docs = _contributing(section["contributing"], paths, reader, repo_url)
         _terms(section["contributing"]["terms"], paths, reader, contributing_docs, readme_doc,
-               section["contributing"]["path"] or next(iter(section["contributing"]["components"]),
-                                                      None))
+               section["contributing"]["path"]
+               or next(iter([*section["contributing"]["components"],
+                             *(p for s in section["contributing"]["site_pages"] for p in s["pages"])]),
+                        None))
         _conduct(section["code_of_conduct"], paths, reader)
         read = [(section["readme"]["path"], readme_doc), *contributing_docs]
         _security(section["security_policy"], paths, reader,
@@ -377,7 +380,14 @@ def _contributing(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     out.update(_file_section(found, reader.snapshot))
     if found.path is None:
         # What the repository has instead, so "No CONTRIBUTING" is not disproved at a glance.
-        out["components"] = locate.component_contributing(paths)
+        guides = locate.component_contributing(paths)
+        # A page of a website's sources (datagouv/schema.data.gouv.fr: site/contribuer.md beside
+        # site/.vuepress/config.js) is the site's page on contributing, not a guide of a folder.
+        sites = [r for r in content.site_roots(paths) if r]
+        site_of = {g: next((r.rstrip("/") for r in sites if g.startswith(r)), None) for g in guides}
+        out["components"] = [g for g in guides if site_of[g] is None]
+        out["site_pages"] = [{"site": r, "pages": [g for g in guides if site_of[g] == r]}
+                             for r in dict.fromkeys(v for v in site_of.values() if v)]
         out["folder"] = locate.contributing_folder(paths)
     doc = reader.document(found.path, out)
     if doc is None or found.path is None:

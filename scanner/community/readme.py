@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from scanner import packages
+from scanner.community import retired
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
 
 _I = re.IGNORECASE
@@ -174,6 +175,21 @@ _REPOSITORY_STATUS = re.compile(
     r"|(?:documentation|readme|page|ce\s+document|this\s+document)\s+(?:est|is)\s+(?:en\s+cours"
     r"|encore\s+en\s+cours|a\s+work\s+in\s+progress|under\s+construction|being\s+written)"
     r"|work\s+in\s+progress|under\s+construction)\b", _I)
+#: Words that describe what something does or is: a verb or a participle of function (« API
+#: permettant de télécharger… », "a tool that provides…", « outil pour publier… »). A short
+#: README's line with them says what the service is; a bare noun phrase that expands the title
+#: (« Documentation de la GéoAPI ») does not.
+_DESCRIBES = re.compile(
+    r"\b(?:permet(?:tant|tent)?|permettre|allow(?:s|ing)?|enabl(?:es|ing)|provid(?:es|ing)|offr(?:e|ent|ant)"
+    r"|offer(?:s|ing)|propos(?:e|ent|ant)|fourni(?:t|ssent|ssant)|expos(?:e|ent|ant|es|ing)"
+    r"|let(?:s|ting)|help(?:s|ing)|aid(?:ent|ant)|aims?\s+to|vise|visant|sert|servant|serves"
+    r"|destin[ée]e?s?\s+[àa]|d[ée]di[ée]e?s?\s+[àa]|used\s+to|designed\s+to|intended\s+to"
+    r"|is\s+an?|are\s+an?|est\s+une?|sont\s+des|g[èe]re|g[ée]n[èe]re|manages?|generates?"
+    r"|centralis(?:e|es|ing|ant)|calcul(?:e|ates?|ant)|affich(?:ent|ant)|displays|collect(?:s|ing|ant)"
+    r"|publi(?:e|shes)|compar(?:es|ing|ant)|t[ée]l[ée]charg(?:e|ent|er|eant)"
+    r"|(?:pour|afin\s+de)\s+(?:se\s+|s['’])?(?!(?:votre|notre|autre|entre|chaque)\b)[^\W\d_]{2,}(?:er|ir|re)"
+    r"|(?:tool|service|api|app(?:lication)?|library|platform|website|site)\s+(?:to|for|that|which)"
+    r"\s+\w+)\b", _I)
 #: Fewest prose words of an introduction paragraph that says what the service is; a list item
 #: (usually a link) needs a sentence's worth.
 MIN_PROSE_WORDS = 5
@@ -436,12 +452,21 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
                  if h is not title and (any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
                                         or _UNRELATED.search(h.text) or _SETTING_UP.search(h.text))),
                 default=None)
+    # A retired repository's new address is where the code went, not what it is
+    # (codegouvfr/sill-api: "It is now available at https://github.com/codegouvfr/sill").
+    moved = retired.notice_lines(doc)
     for para in doc.paragraphs:
         if limit is not None and para.line >= limit:
             break
         # A link says where to read about the service, not what it is: its text does not count.
-        words = len(_WORD.findall(plain(_LINK_TEXT.sub(" ", para.text))))
-        if words >= (MIN_LISTED_WORDS if para.listed or short else MIN_PROSE_WORDS) \
+        prose = plain(_LINK_TEXT.sub(" ", para.text))
+        words = len(_WORD.findall(prose))
+        # In a short README a line needs a sentence's worth, unless it describes what the
+        # service does (datagouv/cadastre-bundler-api: « API permettant de télécharger les
+        # données cadastrales », its README's only line).
+        needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
+            else MIN_PROSE_WORDS
+        if words >= needed and para.line not in moved \
                 and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text):
             return Evidence(para.line, "text")
     return None

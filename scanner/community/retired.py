@@ -125,6 +125,30 @@ def notice(doc: Document) -> Retirement | None:
     return Retirement(first.line, _quote(first.text), moved_to, contributions)
 
 
+def notice_lines(doc: Document) -> set[int]:
+    """Lines of the retirement notice's paragraphs that speak only of the retirement: every
+    sentence says the repository is retired, where its code is now or where issues go
+    (codegouvfr/sill-api: "It is now available at https://github.com/codegouvfr/sill"). They
+    say where the code went, not what it is."""
+    found = notice(doc)
+    if found is None:
+        return set()
+    blocks = _blocks(doc)
+    start = next(i for i, b in enumerate(blocks) if b.line == found.line)
+    lines: set[int] = set()
+    for block in blocks[start:start + 1 + NOTICE_BLOCKS]:
+        text = " ".join(_prose(block.text).split())
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if _WORD.search(s)]
+        if sentences and all(_retires_sentence(s) for s in sentences):
+            lines.update(range(block.line, _last(block) + 1))
+    return lines
+
+
+def _retires_sentence(sentence: str) -> bool:
+    return bool(_RETIRED.search(sentence) or _BANNER.search(sentence) or _LOCATION.search(sentence)
+                or (_CONTRIBUTIONS.search(sentence) and _REDIRECT.search(sentence)))
+
+
 def _quote(text: str) -> str:
     """The sentence of the notice that says so, as a reader sees it (links as their text)."""
     text = re.sub(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)", " ", text)

@@ -9,20 +9,13 @@ import pytest
 
 from scanner.facts import build_facts, wanted_paths
 from scanner.snapshot import Snapshot
-from tests.support import compliant_snapshot, corpus_repos, corpus_snapshot
+from tests.support import compliant_snapshot, corpus_repos, corpus_snapshot, spy_reads
 
 REPOS = corpus_repos()
 
 
 def _reads(snapshot: Snapshot) -> set[str]:
-    seen: set[str] = set()
-    reader = snapshot.reader
-
-    def spy(path: str) -> bytes | None:
-        seen.add(path)
-        return reader(path)
-
-    snapshot.reader = spy
+    seen = spy_reads(snapshot)
     build_facts(snapshot)
     return seen
 

@@ -3,28 +3,10 @@ routes on /api, MCP servers, generators behind a settings flag, and when a descr
 
 from __future__ import annotations
 
-import typing as t
-
 from scanner.apispecs import mcp, mounts, setup
-from scanner.collectors.api_specs import ApiSpecsCollector
-from scanner.sources.memory import snapshot_from_files
+from tests.support import api_facts
 
-
-def _api(files: dict[str, str]) -> dict[str, t.Any]:
-    snapshot = snapshot_from_files(files, name="repo")
-    collector = ApiSpecsCollector()
-    wanted = set(collector.wanted(sorted(files)))
-    reads: set[str] = set()
-    reader = snapshot.reader
-
-    def spy(path: str) -> bytes | None:
-        reads.add(path)
-        return reader(path)
-
-    snapshot.reader = spy
-    api: dict[str, t.Any] = collector.collect(snapshot, {})["api"]
-    assert reads <= wanted  # a remote source fetches only what the collector declared
-    return api
+_api = api_facts
 
 
 # Modelled on numerique-gouv/ping-storage src/app/app.ts:18 (routes in src/router/*.ts).

@@ -13,6 +13,7 @@ from scanner.apispecs.validate import validate_document
 from scanner.collectors.api_specs import ApiSpecsCollector
 from scanner.snapshot import Snapshot
 from scanner.sources.memory import snapshot_from_files
+from tests.support import spy_reads
 
 # Cut down from APIs-guru/openapi-directory APIs/azure.com/network-applicationGateway/2017-08-01/
 # swagger.yaml: Azure's descriptions point at sibling files that the directory does not carry.
@@ -49,14 +50,7 @@ def _collect(files: dict[str, str], listing: list[str] | None = None,
              truncated: bool = False) -> tuple[dict[str, t.Any], set[str]]:
     snapshot = snapshot_from_files(files, listing=listing)
     snapshot.truncated = truncated
-    reads: set[str] = set()
-    reader = snapshot.reader
-
-    def spy(path: str) -> bytes | None:
-        reads.add(path)
-        return reader(path)
-
-    snapshot.reader = spy
+    reads = spy_reads(snapshot)
     fragment = ApiSpecsCollector().collect(snapshot, {})
     (spec,) = [s for s in fragment["api_specs"] if s["path"].endswith(("swagger.yaml",
                                                                        "openapi.yaml"))]

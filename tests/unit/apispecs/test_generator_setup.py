@@ -11,10 +11,10 @@ import pytest
 
 from scanner.apispecs import setup
 from scanner.apispecs.exposure import path_evidence
-from scanner.collectors.api_specs import ApiSpecsCollector
 from scanner.engine.loader import load_ruleset
 from scanner.run import ScanOptions, scan_snapshot
 from scanner.sources.memory import snapshot_from_files
+from tests.support import api_facts
 
 # France-Travail/pass-emploi-connect: package.json lists @nestjs/swagger (and swagger-ui-express),
 # src/main.ts bootstraps NestJS without SwaggerModule; "swagger" elsewhere is an OIDC client id.
@@ -84,21 +84,7 @@ def _django(urls: str, **extra: str) -> dict[str, str]:
             "recoco/urls.py": urls, "recoco/apps/home/urls.py": HOME_URLS, **extra}
 
 
-def _api(files: dict[str, str]) -> dict[str, object]:
-    snapshot = snapshot_from_files(files, name="repo")
-    collector = ApiSpecsCollector()
-    wanted = set(collector.wanted(sorted(files)))
-    reads: set[str] = set()
-    reader = snapshot.reader
-
-    def spy(path: str) -> bytes | None:
-        reads.add(path)
-        return reader(path)
-
-    snapshot.reader = spy
-    api = collector.collect(snapshot, {})["api"]
-    assert reads <= wanted  # a remote source fetches only what the collector declared
-    return api
+_api = api_facts
 
 
 def _finding(files: dict[str, str]) -> dict[str, t.Any]:

@@ -703,6 +703,32 @@ def test_a_tagline_alone_does_not_say_what_the_service_is() -> None:  # incubate
     assert _facts({"README.md": sentence})["community"]["readme"]["explains"]["what"] is True
 
 
+def test_a_short_readme_s_line_that_describes_says_what_the_service_is() -> None:
+    """datagouv/cadastre-bundler-api: a 10-word README whose only line says what the API does;
+    a title's tagline that only expands the name (incubateur-ademe/standards,
+    datagouv/geo.api.gouv.fr) does not."""
+    cadastre = "# cadastre-bundler-api\nAPI permettant de télécharger les données cadastrales\n"
+    facts = _facts({"README.md": cadastre})
+    assert facts["community"]["readme"]["explains"]["what"] is True
+    assert facts["community"]["readme"]["evidence"]["what"]["line"] == 2
+    status, message = _status(facts, "readme-sections-present")
+    assert status is Status.FAIL and "what the service is: yes" in message
+    for text in ("# standards\nStandards de l'Incubateur de l'ADEME\n",
+                 "# geoapi-doc\nDocumentation de la GéoAPI\n",
+                 "# outil\nOutil de la Direction de la Culture\n",
+                 "# outil\nOutil pour votre administration\n",
+                 # A notice about the repository or the document, a badge line.
+                 "# outil\nThis project is a work in progress, more to come\n",
+                 "# outil\nCe dépôt est archivé et n'est plus maintenu depuis\n",
+                 "# outil\n[![Build](https://ci.example/badge.svg)](https://ci.example) "
+                 "[![Licence MIT](https://img.shields.io/badge/licence-MIT-blue.svg)](LICENSE)\n"):
+        assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is False, text
+    for text in ("# outil\nOutil pour publier les données des collectivités\n",
+                 "# tool\nA tool that generates invoices for public bodies\n",
+                 "# api\nCette API est un service de géocodage\n"):
+        assert _facts({"README.md": text})["community"]["readme"]["explains"]["what"] is True, text
+
+
 def test_the_readme_length_threshold_is_readme_present_s() -> None:
     import yaml
 
@@ -727,6 +753,28 @@ def test_a_component_s_guide_is_named_not_taken_for_the_repository_s() -> None:
     assert contributing_facts["terms"]["dco"] is True
     status, message = _status(facts, "contributing-file-present")
     assert status is Status.FAIL and "only a sub-folder has one: web/CONTRIBUTING.md" in message
+
+
+def test_a_website_s_page_on_contributing_is_named_as_such() -> None:
+    """datagouv/schema.data.gouv.fr: site/contribuer.md is the VuePress site's page on proposing
+    schemas (site/.vuepress/config.js beside it), not a guide of the site/ folder."""
+    files = {"README.md": "# schema.data.gouv.fr\n", "site/.vuepress/config.js": "module.exports = {}\n",
+             "site/contribuer.md": "<br />\n\n<Contribution />\n", "site/index.md": "# Schémas\n"}
+    facts = _facts(files)
+    section = facts["community"]["contributing"]
+    assert section["components"] == []
+    assert section["site_pages"] == [{"site": "site", "pages": ["site/contribuer.md"]}]
+    status, message = _status(facts, "contributing-file-present")
+    assert status is Status.FAIL
+    assert message.endswith("the only contribution page is a page of the website in site/: "
+                            "site/contribuer.md.")
+    # A folder with no site generator's configuration keeps its guide (InseeFrLab/onyxia).
+    del files["site/.vuepress/config.js"]
+    section = _facts(files)["community"]["contributing"]
+    assert section["components"] == ["site/contribuer.md"] and section["site_pages"] == []
+    # A site at the root does not make every folder's guide one of its pages.
+    files["_config.yml"] = "title: x\n"
+    assert _facts(files)["community"]["contributing"]["components"] == ["site/contribuer.md"]
 
 
 @pytest.mark.parametrize("files", [

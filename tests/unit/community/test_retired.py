@@ -155,6 +155,30 @@ def test_a_readme_saying_where_issues_go_now_says_how_to_contribute() -> None:
     assert _facts({"README.md": MANO})["community"]["readme"]["explains"]["contributing"] is False
 
 
+def test_a_retired_repository_s_new_address_is_not_what_the_service_is() -> None:
+    """codegouvfr/sill-api: README.md:3 gives only the new address; the README never says what
+    SILL is. The message says so, and the pass rests on the notice (as readme-present's)."""
+    doc = parse(SILL_API, "README.md")
+    assert retired.notice_lines(doc) == {1, 3}
+    facts = _facts({"README.md": SILL_API})
+    assert facts["community"]["readme"]["explains"]["what"] is False
+    status, message, french = _finding(facts, "readme-sections-present")
+    assert status is Status.PASS
+    assert message == ('README.md gives its licence and how to contribute (what the service is: no; '
+                       'README.md:1 says the repository is retired, "This project has been migrated '
+                       'to a monorepo.", and that its code is now at https://github.com/codegouvfr/sill).')
+    assert "ce qu'est le service : non" in french
+    # A description beside the notice still counts (betagouv/datapass).
+    assert _facts({"README.md": DATAPASS})["community"]["readme"]["explains"]["what"] is True
+    # Without a new address the notice presents nothing: the part is missing as for any README.
+    gone = "# Outil\n\nThis project is no longer maintained.\n\n# Licence\n\nMIT, see LICENSE.\n"
+    status, message, _ = _finding(_facts({"README.md": gone}), "readme-sections-present")
+    assert status is Status.FAIL and "what the service is: no" in message
+    # A README that is not retired keeps its address sentence as a description.
+    assert retired.notice_lines(parse("# Outil\n\nIt is now available at https://x.fr\n",
+                                      "README.md")) == set()
+
+
 def test_the_hosts_archived_flag_retires_the_repository() -> None:
     text = "# Outil\n\nOutil calcule des choses.\n"
     status, message, french = _finding(_facts({"README.md": text}, archived=True),
