@@ -16,6 +16,7 @@ from scanner.engine.loader import load_ruleset
 from scanner.facts import build_facts, wanted_paths
 from scanner.snapshot import Snapshot
 from scanner.sources.memory import snapshot_from_files
+from tests.support import spy_reads
 
 RULES = load_ruleset()
 RULE = "api-description-published"
@@ -34,14 +35,7 @@ def _finding(files: dict[str, str]) -> tuple[Status, str, str]:
 
 def _reads_outside_wanted(files: dict[str, str]) -> set[str]:
     snapshot: Snapshot = snapshot_from_files(files)
-    seen: set[str] = set()
-    reader = snapshot.reader
-
-    def spy(path: str) -> bytes | None:
-        seen.add(path)
-        return reader(path)
-
-    snapshot.reader = spy
+    seen = spy_reads(snapshot)
     build_facts(snapshot)
     return seen - wanted_paths(snapshot.files)
 
