@@ -4,13 +4,13 @@ Strong evidence: a committed description, a publiccode ``softwareType`` of ``sta
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon, Rails configured API-only...; also as a Django app in
-``INSTALLED_APPS``), a route
-table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
-API listing its endpoints or saying the repository is a REST API, a repository topic such as
-``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
-alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, REST
-controllers (Spring, JAX-RS; see :mod:`scanner.apispecs.apicode`), Node servers serving routes
-under ``/api`` (:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
+``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's ``conf/routes``), a README
+section about the repository's own API listing its endpoints or saying the repository is a REST
+API, a repository topic such as ``api``. Weak evidence: web frameworks that also serve pages
+(Express, Rails, Flask, Quart...; alone they are no evidence: they serve pages as much as
+APIs), ``api/`` folders of code, REST controllers (Spring, JAX-RS; see
+:mod:`scanner.apispecs.apicode`), Node servers serving routes under ``/api``
+(:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
 No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
 Redoc viewer package, ``api/`` folders of snippets, examples or client code (by folder, file name
 ``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), a
