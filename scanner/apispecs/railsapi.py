@@ -2,8 +2,11 @@
 
 ``rails new --api`` writes ``config.api_only = true`` in ``config/application.rb`` and makes
 ``ApplicationController`` inherit ``ActionController::API`` (no views, cookies nor sessions):
-such an application serves only an API (etalab/watchdoge_apientreprise). The two files of each
-Rails application are read (bounded, declared in the collector's ``wanted``), never executed.
+such an application serves only an API (etalab/watchdoge_apientreprise). An
+``ApplicationController`` inheriting ``ActionController::Base`` serves pages whatever the
+configuration says (betagouv/eva-serveur sets ``api_only`` and adds cookies, sessions and
+ActiveAdmin back). The two files of each Rails application are read (bounded, declared in the
+collector's ``wanted``), never executed.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ MAX_DEPTH = 3
 MAX_CHARS = 256 * 1024
 # Uncommented lines only: "# config.api_only = true" says nothing.
 _API_ONLY = re.compile(r"^[ \t]*config\.api_only[ \t]*=[ \t]*true\b", re.MULTILINE)
-_API_CONTROLLER = re.compile(r"^[ \t]*class[ \t]+ApplicationController[ \t]*<[ \t]*"
-                             r"(?:::)?ActionController::API\b", re.MULTILINE)
+_CONTROLLER = re.compile(r"^[ \t]*class[ \t]+ApplicationController[ \t]*<[ \t]*"
+                         r"(?:::)?ActionController::(API|Base)\b", re.MULTILINE)
 
 
 def _root(path: str) -> str | None:
@@ -49,25 +52,32 @@ def config_paths(paths: Iterable[str]) -> list[str]:
 
 
 def api_only(path: str, text: str) -> dict[str, t.Any] | None:
-    """``{path, line, code}`` where the file makes its application API-only, else ``None``."""
-    pattern = _API_ONLY if path.endswith("config/application.rb") else _API_CONTROLLER
+    """``{path, line, code, api}`` where the file says whether its application is API-only
+    (``api``: true) or serves pages (false: ``< ActionController::Base``), else ``None``."""
+    pattern = _API_ONLY if path.endswith("config/application.rb") else _CONTROLLER
     match = pattern.search(text[:MAX_CHARS])
     if match is None:
         return None
-    code = match.group(0).strip()
-    return {"path": path, "line": text.count("\n", 0, match.start()) + 1, "code": code}
+    return {"path": path, "line": text.count("\n", 0, match.start()) + 1,
+            "code": match.group(0).strip(), "api": pattern is _API_ONLY or match.group(1) == "API"}
 
 
 def annotate(frameworks: MutableSequence[dict[str, t.Any]],
              marks: Iterable[Mapping[str, t.Any]]) -> None:
-    """Mark each Rails fact whose application is API-only (``api_only``: the first sign); a
-    sign with no Rails fact in its folder's Gemfile (unread, too deep) adds one."""
-    by_root: dict[str, Mapping[str, t.Any]] = {}
+    """Mark each Rails fact whose application is API-only (``api_only``: the first sign), unless
+    its ``ApplicationController`` serves pages; a sign with no Rails fact in its folder's Gemfile
+    (unread, too deep) adds one."""
+    by_root: dict[str, dict[str, t.Any]] = {}
+    pages: set[str] = set()
     for mark in marks:
         root = _root(mark["path"])
-        if root is not None:
-            by_root.setdefault(root, mark)
+        if root is not None and mark["api"]:
+            by_root.setdefault(root, {k: v for k, v in mark.items() if k != "api"})
+        elif root is not None:
+            pages.add(root)
     for root, mark in by_root.items():
+        if root in pages:
+            continue
         rails = [f for f in frameworks
                  if f["name"] == "Rails" and posixpath.dirname(f["path"]) == root]
         if not rails:

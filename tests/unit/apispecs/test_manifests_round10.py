@@ -117,6 +117,16 @@ def test_api_controller_alone_marks_rails_api_only() -> None:
     assert "app/controllers/application_controller.rb:1" in api["summary"]
 
 
+def test_api_only_config_with_a_page_controller_serves_pages() -> None:
+    # betagouv/eva-serveur: config.api_only = true, then cookies, sessions and ActiveAdmin added
+    # back; ApplicationController < ActionController::Base.
+    api = api_facts({"Gemfile": GEMFILE, "config/application.rb": APPLICATION_RB,
+                     "app/controllers/application_controller.rb":
+                         "class ApplicationController < ActionController::Base\nend\n"})
+    assert all("api_only" not in f for f in api["frameworks"])
+    assert "Rails (Gemfile), a web framework that also serves pages" in api["summary"]
+
+
 def test_rails_serving_pages_stays_a_web_framework() -> None:
     commented = APPLICATION_RB.replace("    config.api_only = true", "    # config.api_only = true")
     api = api_facts({"Gemfile": GEMFILE, "config/application.rb": commented,
