@@ -219,14 +219,18 @@ def later_statements(text: str, path: str) -> list[dict[str, t.Any]]:
     for paragraph in doc.paragraphs:
         if not any(h in paragraph.text.upper() for h in ("GPL", "GNU")):
             continue
-        if any(_OTHERS.search(h.text) for h in doc.section_of(paragraph.line)):
+        headings = doc.section_of(paragraph.line)
+        if any(_OTHERS.search(h.text) for h in headings):
             continue
+        # Under a « Licence » heading a bare name is the statement ("AGPL v3 ou plus récent",
+        # MTES-MCT/filharmonic-api README.md:29-31); elsewhere a licence word must be near.
+        keyword = not any(_HEADING.search(h.text) for h in headings)
         starts = [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph.text))]
         for start, end in zip(starts, [*starts[1:], len(paragraph.text)], strict=True):
             sentence = plain(paragraph.text[start:end])
             if others_work(sentence):
                 continue
-            for mention in mentions(sentence):
+            for mention in mentions(sentence, need_keyword=keyword):
                 base = mention.spdx.removesuffix("-or-later")
                 if mention.later and base in GNU_FAMILIES and not any(
                         f["spdx"] == f"{base}-or-later" for f in found):

@@ -59,6 +59,8 @@ def test_a_plain_or_later_statement_is_read_with_its_line() -> None:
     "Ce logiciel est distribué sous licence AGPL version 3 ou toute version ultérieure.",
     "Licence : AGPLv3 ou ultérieure.",
     "This project is licensed under the GNU AGPL v3+.",
+    # MTES-MCT/filharmonic-api README.md:29-31: a bare name under the « Licence » heading
+    "[AGPL v3 ou plus récent](https://spdx.org/licenses/AGPL-3.0-or-later.html)",
 ])
 def test_other_wordings_of_or_later(sentence: str) -> None:
     readme = f"# Outil\n\n## Licence\n\n{sentence}\n"
