@@ -25,6 +25,7 @@ from scanner.licences.notices import mentions, resolve
 from scanner.licences.reading import MAX_TEXT_BYTES, read_licence
 from scanner.licences.readme import badges as readme_badges
 from scanner.licences.readme import gnu_notices as readme_gnu_notices
+from scanner.licences.readme import later_statements as readme_later_statements
 from scanner.licences.readme import readme_licence
 from scanner.memo import Memo
 from scanner.snapshot import Snapshot
@@ -88,7 +89,9 @@ class LicenceCollector(Collector):
         declarations = _declarations(snapshot, listing, facts, problems)
         badges: list[dict[str, t.Any]] = []
         readme_notices: list[dict[str, t.Any]] = []
-        readme, in_readme = _readme(snapshot, listing, problems, badges, readme_notices)
+        readme_later: list[dict[str, t.Any]] = []
+        readme, in_readme = _readme(snapshot, listing, problems, badges, readme_notices,
+                                    readme_later)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
         # An API description's licence is its own (and its data's), not the repository's.
         root_declared = [d for d in declarations if d["scope"] == "root"
@@ -100,7 +103,7 @@ class LicenceCollector(Collector):
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
                                           unread_root, cover, api_declared,
                                           header_facts.get("notices") or [], sampled,
-                                          readme_notices))
+                                          readme_notices, readme_later))
         consistency = _consistency(declarations, decision, files, in_readme)
         disagrees = explain.readme_disagrees(decision.method, decision.ids, files, in_readme)
         readme_used = in_readme if decision.method == "readme" or (
@@ -414,10 +417,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str, t.Any]],
             badges: list[dict[str, t.Any]] | None = None,
             gnu: list[dict[str, t.Any]] | None = None,
+            later: list[dict[str, t.Any]] | None = None,
             ) -> tuple[str, dict[str, t.Any] | None]:
     """(the README paragraphs that talk about the licence: or-later notices, dual licensing;
     what the README's licence section holds, read like a licence file). The licences its
-    badges name go to ``badges``, its GNU standard notices (with their lines) to ``gnu``."""
+    badges name go to ``badges``, its GNU standard notices (with their lines) to ``gnu``, its
+    plain "or later" statements to ``later``."""
     chunks: list[str] = []
     section = None
     for index, path in enumerate(readme_paths(listing)):
@@ -431,6 +436,9 @@ def _readme(snapshot: Snapshot, listing: Sequence[str], problems: list[dict[str,
         if gnu is not None:
             gnu += guarded(path, SOURCE, problems, functools.partial(readme_gnu_notices, text,
                                                                      path), [])
+        if later is not None:
+            later += guarded(path, SOURCE, problems,
+                             functools.partial(readme_later_statements, text, path), [])
         chunks += guarded(path, SOURCE, problems,
                           functools.partial(_licence_paragraphs, text, path), [])
     return "\n\n".join(chunks)[:20_000], section

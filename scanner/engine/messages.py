@@ -17,6 +17,24 @@ NOTHING = {"en": "none", "fr": "aucun"}
 MAX_VALUE_CHARS = 300
 
 
+#: Where a clipped text may end: after a list item or clause (", ", "; ", ": "), else a space.
+_SEGMENT_END = re.compile(r"[,;:](?=\s)")
+
+
+def clip(text: str, limit: int = MAX_VALUE_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters at a segment or word boundary, with an
+    ellipsis: never mid-word ("the licenc…"), in any language. A single word longer than the
+    limit (a path, an address) is the only thing cut inside."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    segments = [m.start() for m in _SEGMENT_END.finditer(head)]
+    cut = segments[-1] if segments and segments[-1] >= limit // 2 else head.rfind(" ")
+    if cut <= 0 and not text[limit - 1].isspace():
+        return head + "…"
+    return head[:cut if cut > 0 else len(head)].rstrip(" ,;:.") + "…"
+
+
 def _unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
@@ -54,7 +72,7 @@ def _render(value: t.Any, language: str) -> str:
     # One line, always: a newline in a repository's value must never start a line of output
     # (``::add-mask::`` at a line start is a command to GitHub Actions).
     text = " ".join(str(value).split())
-    return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+    return clip(text)
 
 
 def interpolate(template: str, facts: t.Any, language: str = "en") -> str:

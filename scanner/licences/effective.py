@@ -37,10 +37,6 @@ GNU = notices.GNU_FAMILIES
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
 _SAYS_LATER = re.compile(r"or[- ]later|\+|\blater\b|ult[ée]rieure|plus r[ée]cente?", re.IGNORECASE)
 _SAYS_ONLY = re.compile(r"-only\b", re.IGNORECASE)
-#: Where a sentence of the README ends: a full stop, semicolon, ! or ? before a space, or a
-#: blank line (a version "3.0" is no end).
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
-
 
 @dataclass
 class Evidence:
@@ -62,6 +58,9 @@ class Evidence:
     #: GNU standard notices in the README's prose (``{"spdx", "path", "line"}``): the
     #: project's own word on its GNU licence's version, wherever in the README it stands.
     readme_notices: list[dict[str, t.Any]] = field(default_factory=list)
+    #: The README's plain statements that its GNU licence holds "or later" (``{"spdx",
+    #: "path", "line"}``, "version 3 or later", "GPL v3+"), read when it holds no GNU notice.
+    readme_later: list[dict[str, t.Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -277,12 +276,14 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]
         verdicts.append(says)
         sources.append({"source": "readme", "path": notice["path"], "line": notice["line"],
                         "says": says})
-    elif (evidence.readme and not evidence.readme_notices
-          and notices.later_clause(_own_sentences(evidence.readme), base)):
+    elif not evidence.readme_notices:
         # A README holding GNU notices has said which licence each is for: a notice of
         # another GNU licence is no word on this one's version.
-        verdicts.append("or-later")
-        sources.append({"source": "readme", "path": "README", "says": "or-later"})
+        statement = next((n for n in evidence.readme_later if family(n["spdx"]) == base), None)
+        if statement is not None:
+            verdicts.append("or-later")
+            sources.append({"source": "readme", "path": statement["path"],
+                            "line": statement["line"], "says": "or-later", "kind": "statement"})
     for expression in evidence.headers:
         if base in expression and ("-or-later" in expression or f"{base}+" in expression):
             verdicts.append("or-later")
@@ -300,12 +301,6 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]
     if "only" in verdicts:
         return "only"
     return None
-
-
-def _own_sentences(readme: str) -> str:
-    """The README's licence paragraphs without the sentences about someone else's work ("we
-    use libfoo, licensed under the GPL v3 or later"): their "or later" is not the project's."""
-    return "\n\n".join(s for s in _SENTENCE.split(readme) if not notices.others_work(s))
 
 
 def _notices_say(base: str, evidence: Evidence) -> tuple[str, int] | None:

@@ -13,6 +13,7 @@ import re
 from array import array
 from collections.abc import Sequence
 
+from scanner.engine.messages import clip
 from scanner.licences.index import bigram_set, load_index
 from scanner.licences.normalise import analyse, fold
 
@@ -60,8 +61,7 @@ def exclusions(text: str, licences: Sequence[str]) -> list[dict[str, object]]:
         if _own_wording(sentence, reference, index.vocab):
             continue
         quote = " ".join(_LINK.sub(r"\1", match.group()).split()).lstrip("-*+># ")
-        if len(quote) > MAX_QUOTE:
-            quote = quote[:MAX_QUOTE - 1] + "…"
+        quote = clip(quote, MAX_QUOTE)
         found.append({"line": text.count("\n", 0, match.start()) + 1, "quote": quote})
         if len(found) >= MAX_EXCLUSIONS:
             break

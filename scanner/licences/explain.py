@@ -360,12 +360,14 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
             part = _note("", f"{clause} from the SPDX headers of sampled source files",
                          f"{clause_fr} d'après les en-têtes SPDX de fichiers sources "
                          "échantillonnés")
+        elif source.get("source") == "readme" and source.get("kind") == "statement":
+            where = f"{source['path']}:{source['line']}"
+            part = _note(where, f"{clause} from the licence statement in {where}",
+                         f"{clause_fr} d'après la mention de licence de {where}")
         elif source.get("source") == "readme" and source.get("line"):
             where = f"{source['path']}:{source['line']}"
             part = _note(where, f"{clause} from the GNU notice in {where}",
                          f"{clause_fr} d'après la notice GNU de {where}")
-        elif source.get("source") == "readme":
-            part = _note("", f"{clause} from the README", f"{clause_fr} d'après le README")
         else:  # declarations saying the same are named together
             path = str(source.get("path") or source.get("source"))
             same = next((p for p in parts if p["path"] and p["en"].startswith(f"{clause} from ")),
@@ -429,17 +431,24 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
     if method != "api-description-only":
         return []
     naming = [d for d in api_declared if d.get("expression")]
-    where = ", ".join(list(dict.fromkeys(
+    every = list(dict.fromkeys(
         f"{d['path']} ({d.get('field') or 'info.license'}: \"{d['expression']}\")"
-        for d in naming))[:2])  # a message value holds 300 characters
+        for d in naming))
+    shown = every[:1]  # a message value holds 300 characters: the point comes first
+    more_en = f" and {len(every) - len(shown)} more" if len(every) > len(shown) else ""
+    more_fr = f" et {len(every) - len(shown)} autres" if len(every) > len(shown) else ""
     return [_note(naming[0]["path"] if naming else "",
                   "the repository states no licence of its own (no licence file, README licence "
-                  "section, package metadata or SPDX header); only an API description names one, "
-                  f"{where}: the licence of that description, not of the repository",
-                  "le dépôt n'indique aucune licence propre (ni fichier de licence, ni section "
-                  "licence du README, ni métadonnées de paquet, ni en-tête SPDX) ; seule une "
-                  f"description d'API en nomme une, {where} : la licence de cette description, "
-                  "pas du dépôt")]
+                  "section, package metadata or SPDX header); only "
+                  + ("API descriptions name one" if len(every) > 1 else "an API description names one")
+                  + ", the licence of the description, not of the repository: "
+                  f"{', '.join(shown)}{more_en}",
+                  "le dépôt n'indique aucune licence propre (ni fichier de licence, section du "
+                  "README, métadonnées de paquet ou en-tête SPDX) ; "
+                  + ("seules des descriptions d'API en nomment une" if len(every) > 1
+                     else "seule une description d'API en nomme une")
+                  + ", la licence de la description, pas du dépôt : "
+                  f"{', '.join(shown)}{more_fr}")]
 
 
 def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:

@@ -99,10 +99,10 @@ _KEYWORDS = frozenset({"license", "licensed", "licenses", "spdx", "licensing", "
                        "lizenz", "governed", "distribue", "distribuee", "distribues", "sous",
                        "under", "identifier"})
 _LATER = re.compile(
-    r"or[ \t\n]*(?:\(at your option\)[ \t\n]*)?(?:any[ \t\n]+)?later(?:[ \t\n]+version)?"
+    r"or[ \t\n]*(?:\(?at your option\)?[ \t\n]*)?(?:any[ \t\n]+)?later(?:[ \t\n]+version)?"
     r"|-or-later|\bplus r[ée]cente?\b|version[ \t\n]+ult[ée]rieure|\d\+"
     r"|\bou[ \t\n]+(?:a[ \t\n]+votre[ \t\n]+(?:choix|convenance|gre)[ \t\n]+)?"
-    r"(?:toute[ \t\n]+|une[ \t\n]+)?ult[ée]rieure",
+    r"(?:toute[ \t\n]+|une[ \t\n]+)?(?:version[ \t\n]+)?ult[ée]rieure",
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"(\d)\s*\+")
@@ -278,11 +278,25 @@ def mentions(text: str, *, need_keyword: bool = True) -> list[Mention]:
             continue
         if not need_keyword or _KEYWORDS.intersection(window) or len(tokens) <= 3:
             tail = " ".join(tokens[i + size:i + size + 8])
-            later = spdx_id.endswith("-or-later") or bool(_LATER.search(tail))
+            later = spdx_id.endswith("-or-later") or _later_follows(tail)
             only = not later and bool(_ONLY.match(tail))
             found.append(Mention(spdx_id, i, later, only))
         i += size
     return found
+
+
+#: Words that may stand between a licence's name and its "or later" ("GNU AGPL, version 3 of
+#: the License, or later"); any other word ("AGPL v3, requires Python 3.8 or later") means the
+#: "or later" is about something else.
+_LATER_FILLER = frozenset({"version", "v", "of", "the", "license", "gnu", "de", "la", "or", "ou",
+                           "at", "your", "option", "a", "votre", "choix", "any", "toute", "une"})
+
+
+def _later_follows(tail: str) -> bool:
+    """The words after a licence name open on its "or later" clause."""
+    match = _LATER.search(tail)
+    return match is not None and all(
+        word.isdigit() or word in _LATER_FILLER for word in tail[:match.start()].split())
 
 
 def _compared(before: list[str]) -> bool:

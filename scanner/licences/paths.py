@@ -28,6 +28,11 @@ NESTED_LICENCE = re.compile(r"(?:^|/)(?:licen[cs]e|copying)(?:[-_.][^/]*)?$|(?:^
 NOT_LICENCE = re.compile(
     r"\.(?:py|js|mjs|cjs|ts|tsx|jsx|vue|rb|go|java|kt|php|cs|json|ya?ml|toml|xml|sh|css|scss"
     r"|png|jpe?g|gif|svg|ico|webp|zip|gz|tgz|csv|lock)$", re.IGNORECASE)
+#: Header templates: the notice a header checker stamps on each source file (license-maven-plugin's
+#: ``<header>licence-header.txt</header>``, ansforge/annuaire-sante-fhir-serveur pom.xml:112, whose
+#: template reads "(c) Copyright 1998-2024, ANS. All rights reserved."), not the licence itself.
+HEADER_TEMPLATE = re.compile(r"(?:^|/)(?:licen[cs]es?|copying|copyright)[-_.]?headers?(?:[-_.][^/]*)?$",
+                             re.IGNORECASE)
 #: Documents civiscan cannot read as text: a licence file in these is present but unread.
 BINARY_DOCUMENTS = {"pdf": "PDF", "doc": "Word", "docx": "Word", "odt": "OpenDocument",
                     "rtf": "RTF"}
@@ -49,10 +54,12 @@ def vendored(path: str) -> bool:
 
 def licence_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """(root licence files, component licence files), chosen from the listing."""
-    root = [p for p in paths if ROOT_LICENCE.match(p) and not NOT_LICENCE.search(p)]
+    root = [p for p in paths if ROOT_LICENCE.match(p) and not NOT_LICENCE.search(p)
+            and not HEADER_TEMPLATE.search(p)]
     taken = set(root)
     nested = [p for p in paths if p not in taken and "/" in p and NESTED_LICENCE.search(p)
-              and not vendored(p) and not NOT_LICENCE.search(p) and p.count("/") <= 3]
+              and not vendored(p) and not NOT_LICENCE.search(p) and p.count("/") <= 3
+              and not HEADER_TEMPLATE.search(p)]
     return root, nested[:MAX_NESTED]
 
 

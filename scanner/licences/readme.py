@@ -11,10 +11,10 @@ import re
 import typing as t
 from urllib.parse import unquote
 
-from scanner.community.markup import parse
+from scanner.community.markup import parse, plain
 from scanner.licences.detect import detect
 from scanner.licences.normalise import fold
-from scanner.licences.notices import gnu_notice, mentions, others_work, resolve
+from scanner.licences.notices import GNU_FAMILIES, gnu_notice, mentions, others_work, resolve
 
 #: Headings of a licence section ("Licence", "📜 License and copyright", « Droits d'auteur »):
 #: the licence word leads a short heading ("Licence Ouverte", a README's title, does not count).
@@ -199,6 +199,46 @@ def gnu_notices(text: str, path: str) -> list[dict[str, t.Any]]:
         if len(found) >= MAX_NOTICES:
             break
     return found
+
+
+#: Where a sentence of a README paragraph ends (a version "3.0" or a URL's dot is no end).
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def later_statements(text: str, path: str) -> list[dict[str, t.Any]]:
+    """The README's plain statements that its GNU licence holds "or later" ("Its source code is
+    distributed under the [GNU Affero General Public Licence](…) version 3 or later",
+    openfisca/openfisca-france-indirect-taxation README.md:23-24; "GPL v3+", « AGPLv3 ou
+    ultérieure »): ``{"spdx": "<family>-or-later", "path", "line"}``, the line the sentence
+    starts on. Link targets are left out (they split a name from its version). Not a sentence
+    in a code block, under a heading about others' licences, or about someone else's work
+    ("libfoo, which we bundle, is under the GPL v2 or later"); an "or later" about anything but
+    the licence ("Python 3.8 or later") is no statement (:func:`notices.mentions`)."""
+    doc = parse(text[:MAX_SECTION_CHARS], path)
+    found: list[dict[str, t.Any]] = []
+    for paragraph in doc.paragraphs:
+        if not any(h in paragraph.text.upper() for h in ("GPL", "GNU")):
+            continue
+        headings = doc.section_of(paragraph.line)
+        if any(_OTHERS.search(h.text) for h in headings):
+            continue
+        # Under a « Licence » heading a bare name is the statement ("AGPL v3 ou plus récent",
+        # MTES-MCT/filharmonic-api README.md:29-31); elsewhere a licence word must be near.
+        keyword = not any(_HEADING.search(h.text) for h in headings)
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph.text))]
+        for start, end in zip(starts, [*starts[1:], len(paragraph.text)], strict=True):
+            sentence = plain(paragraph.text[start:end])
+            if others_work(sentence):
+                continue
+            for mention in mentions(sentence, need_keyword=keyword):
+                base = mention.spdx.removesuffix("-or-later")
+                if mention.later and base in GNU_FAMILIES and not any(
+                        f["spdx"] == f"{base}-or-later" for f in found):
+                    line = paragraph.line + paragraph.text.count("\n", 0, start)
+                    found.append({"spdx": f"{base}-or-later", "path": path, "line": line})
+        if len(found) >= MAX_NOTICES:
+            break
+    return found[:MAX_NOTICES]
 
 
 #: Images on a line: Markdown ``![alt](url)`` and HTML ``<img alt=... src=...>``.

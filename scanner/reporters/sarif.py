@@ -11,6 +11,7 @@ from __future__ import annotations
 import typing as t
 
 from scanner import __version__
+from scanner.engine.messages import clip
 from scanner.i18n import tr
 from scanner.reporters.base import (
     PROJECT_URL,
@@ -42,7 +43,7 @@ _RANK = {"error": 0, "warning": 1, "note": 2}
 
 
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def _text(texts: t.Any, language: str, default: str) -> str:
