@@ -268,8 +268,7 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
         said = (f"dans les manifestes lus ({names(read)})" if fr else
                 f"in the manifests read ({names(read)})")
     else:
-        said = ("(aucun manifeste d'un type que civiscan lit)" if fr else
-                "(no manifest of a kind civiscan reads)")
+        said = "(aucun manifeste lu)" if fr else "(no manifest read)"
     if unread:
         said += (f" ; illisibles : {names(unread)}" if fr else f"; unreadable: {names(unread)}")
     return said

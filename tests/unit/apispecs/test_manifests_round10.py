@@ -153,8 +153,8 @@ def test_no_framework_message_names_the_manifests_read() -> None:
         in api["summary_fr"]
     assert "in a manifest," not in api["summary"]
     none = api_facts({"README.md": "# Notes\n"})
-    assert "API framework (no manifest of a kind civiscan reads)" in none["summary"]
-    assert "framework d'API (aucun manifeste d'un type que civiscan lit)" in none["summary_fr"]
+    assert "API framework (no manifest read)" in none["summary"]
+    assert "framework d'API (aucun manifeste lu)" in none["summary_fr"]
 
 
 def test_web_framework_only_message_names_the_manifests_read() -> None:
