@@ -246,7 +246,7 @@ _NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni 
                     "Play (conf/routes), ni section du README listant des points d'accès, ni "
                     "déclaration dans le publiccode.yml, ni sujet API")
 #: Most manifests named in a message.
-_MAX_NAMED = 3
+_MAX_NAMED = 2
 
 
 def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
@@ -258,6 +258,7 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
     fr = language == "fr"
     if manifests is None:
         return "dans les manifestes lus" if fr else "in the manifests read"
+    # Short: messages clip long values at a clause, and the set-aside evidence comes after.
     read, unread = manifests
 
     def names(paths: Sequence[str]) -> str:
@@ -265,8 +266,7 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
         shown = ", ".join(paths[:_MAX_NAMED])
         return shown + (f" (+{more} autres)" if fr else f" (+{more} more)") if more > 0 else shown
     if read:
-        said = (f"dans les manifestes lus ({names(read)})" if fr else
-                f"in the manifests read ({names(read)})")
+        said = f"dans {names(read)}" if fr else f"in {names(read)}"
     else:
         said = "(aucun manifeste lu)" if fr else "(no manifest read)"
     if unread:

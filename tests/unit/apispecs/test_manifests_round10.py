@@ -148,9 +148,8 @@ def test_no_framework_message_names_the_manifests_read() -> None:
     api = api_facts({"pseudo_api/environment.yml": CONDA.replace("flask", "jinja2"),
                      "README.md": "# Tool\n\nA command line tool.\n"})
     assert api["exposes"] is None
-    assert "API framework in the manifests read (pseudo_api/environment.yml)" in api["summary"]
-    assert "framework d'API dans les manifestes lus (pseudo_api/environment.yml)" \
-        in api["summary_fr"]
+    assert "API framework in pseudo_api/environment.yml, API topic" in api["summary"]
+    assert "framework d'API dans pseudo_api/environment.yml, sujet API" in api["summary_fr"]
     assert "in a manifest," not in api["summary"]
     none = api_facts({"README.md": "# Notes\n"})
     assert "API framework (no manifest read)" in none["summary"]
@@ -160,5 +159,8 @@ def test_no_framework_message_names_the_manifests_read() -> None:
 def test_web_framework_only_message_names_the_manifests_read() -> None:
     api = api_facts({"pseudo_api/environment.yml": CONDA})
     assert api["exposes"] is None  # Flask alone: pages as much as an API
-    assert "generating a description in the manifests read (pseudo_api/environment.yml)" \
-        in api["summary"]
+    assert "generating a description in pseudo_api/environment.yml, api/" in api["summary"]
+    many = api_facts({f"p{n}/requirements.txt": "click\n" for n in range(4)})
+    assert "API framework in p0/requirements.txt, p1/requirements.txt (+2 more)," \
+        in many["summary"]
+    assert "(+2 autres)" in many["summary_fr"]
