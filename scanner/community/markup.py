@@ -97,7 +97,9 @@ class Document:
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 #: Bounded repeats: markup left unclosed costs each start a few hundred steps, not the line.
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)")
+#: An image, inline or by reference (``![Licence][img-license]``, shown as its alt text when the
+#: reference is defined nowhere): a badge's alt text is no prose.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,300}\])")
 _LINK_TARGET = re.compile(r"\]\([^)\n]{0,500}\)|\]\[[^\]\n]{0,300}\]")
 _URL = re.compile(r"(?:https?|ftp|mailto):[^\s<>()\[\]\"'`]+|\bwww\.[^\s<>()\[\]\"'`]+",
                   re.IGNORECASE)
@@ -185,6 +187,17 @@ def _clean_inline(text: str) -> str:
     return " ".join(_HTML_TAG.sub(" ", text).split())
 
 
+_MD_HEADING_IMAGE = re.compile(r"!\[[^\][]{0,1000}\]\([^()]{0,2000}\)")
+
+
+def _heading_text(text: str) -> str:
+    """A heading's words: images left out when it has words of its own (etalab/
+    watchdoge_apientreprise: "# README [![Build Status](…)](…)" is titled README, not "Build
+    Status", a subject of installing or CI); a heading of images only (a logo) keeps their alt."""
+    words = _clean_inline(_MD_HEADING_IMAGE.sub(" ", text))
+    return words or _clean_inline(text)
+
+
 def _markdown(text: str) -> Document:
     doc = Document("markdown", text)
     tokens = _MD.parse(defuse(text))
@@ -197,7 +210,7 @@ def _markdown(text: str) -> Document:
             lists -= 1
         if token.type == "heading_open":
             content = tokens[index + 1].content if index + 1 < len(tokens) else ""
-            doc.headings.append(Heading(int(token.tag[1]), _clean_inline(content), line))
+            doc.headings.append(Heading(int(token.tag[1]), _heading_text(content), line))
         elif token.type == "html_block":
             for match in _HTML_HEADING.finditer(token.content):
                 offset = token.content.count("\n", 0, match.start())

@@ -338,7 +338,8 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     # left to fill in or someone else's is not the project's.
     elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
     para = next((p for p in doc.paragraphs if p.line not in elsewhere
-                 and pattern.search(plain(p.text))), None)
+                 and (pattern.search(plain(p.text))
+                      or (topic == "licence" and _badge_names_licence(p.text)))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -353,6 +354,18 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
                  or (topic == "contributing" and a.line not in elsewhere
                      and FORGE_PROPOSAL.search(a.target)))), None)
     return Evidence(link.line, "text") if link else None
+
+
+#: An image's alt text (a badge's label, ``![License: MIT](…)``, ``![Licence][ref]``).
+_ALT_TEXT = re.compile(r"!\[([^\]\n]{0,200})\]")
+
+
+def _badge_names_licence(text: str) -> bool:
+    """Whether a badge of the paragraph names a licence by its label ("License: MIT"); its
+    alt text alone ("Licence", SocialGouv/cdtn-api's badge whose references are defined
+    nowhere) names none. Its address is read as a link."""
+    return any(re.search(r"licen[cs]e", alt, _I) and _LICENCE_NAME.search(alt)
+               for alt in _ALT_TEXT.findall(text))
 
 
 #: Words that name the project itself as what a heading is about.
@@ -571,8 +584,9 @@ def _how(doc: Document, topic: str) -> Evidence | None:
         if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)):
             return Evidence(block.line, "text")
     for para in doc.paragraphs:
-        if _relevant(doc, para.line) and any(wanted(span) for span in inline_code(para.text)
-                                             if _looks_like_command(span)):
+        spans = [s for s in inline_code(para.text) if _looks_like_command(s)]
+        if _relevant(doc, para.line) and any(wanted(span)
+                                             for span in [*spans, *_invoked_scripts(para.text)]):
             return Evidence(para.line, "text")
     if topic == "run":
         return _started_then_visited(doc)
@@ -641,6 +655,7 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
     lines = [c for b in doc.code_blocks if inside(b.line) for c in _command_lines(b)]
     lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
               if _looks_like_command(s)]
+    lines += [s for p in doc.paragraphs if inside(p.line) for s in _invoked_scripts(p.text)]
     fits = _is_run if topic == "run" else _is_install
     if topic == "run" and not _RUN_STRONG.search(heading.text):
         # "Développement", "Serveur": a section of set-up commands (``rake db:create``) may
@@ -724,6 +739,21 @@ def _command_lines(block: Block) -> Iterable[str]:
     for line in block.text.splitlines():
         if line.strip() and not _COMMENT.match(line):
             yield _PROMPT.sub("", line)
+
+
+#: A sentence that tells the reader to run a script of the repository, named in code
+#: (numerique-gouv/pseudo_api: "3. Launch the wrapper bash file `run_docker.sh`."): the verb, then
+#: within the sentence the script (a shell, batch or Python file, or ``./name``).
+_RUNS_SCRIPT = re.compile(
+    r"\b(?:launch|run|execute|start|lance[rz]?|ex[ée]cute[rz]?|d[ée]marre[rz]?)\b[^.;:!?\n`]{0,80}"
+    r"`((?:\./)?[\w./-]{1,200}\.(?:sh|bash|zsh|ps1|bat|cmd|py)|\./[\w./-]{1,200})`", _I)
+
+
+def _invoked_scripts(text: str) -> list[str]:
+    """Scripts a paragraph says to run, as the command that runs them (``./run_docker.sh``):
+    a file name alone is no command, but "launch `run_docker.sh`" is one."""
+    return [m.group(1) if m.group(1).startswith("./") else f"./{m.group(1)}"
+            for m in _RUNS_SCRIPT.finditer(text)]
 
 
 def _looks_like_command(span: str) -> bool:
