@@ -22,9 +22,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scanner import packages
+from scanner import packages, placeholders
 from scanner.community import retired
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
+from scanner.licences.notices import others_work
 
 _I = re.IGNORECASE
 TOPICS = ("what", "install", "run", "licence", "contributing")
@@ -333,8 +334,9 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
         return _purpose(doc, short) or (Evidence(listed.line, "heading") if listed else None) \
             or _tagline(doc, short)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
-    # A pull request opened in a release procedure is no invitation to contribute.
-    elsewhere = delivery_lines(doc) if topic == "contributing" else set()
+    # A pull request opened in a release procedure is no invitation to contribute; a licence
+    # left to fill in or someone else's is not the project's.
+    elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
     para = next((p for p in doc.paragraphs if p.line not in elsewhere
                  and (pattern.search(plain(p.text))
                       or (topic == "licence" and _badge_names_licence(p.text)))), None)
@@ -347,6 +349,7 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     # mlar create``, the licence file as sample data), not a link a reader follows.
     code = doc.code_lines()
     link = next((a for a in doc.anchors if a.line not in code
+                 and (topic != "licence" or a.line not in elsewhere)
                  and (links.search(urlsplit(a.target).path.rstrip("/"))
                  or (topic == "contributing" and a.line not in elsewhere
                      and FORGE_PROPOSAL.search(a.target)))), None)
@@ -418,13 +421,41 @@ def _names_licence(doc: Document, heading: Heading) -> bool:
     end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
                None)
 
+    unfilled = _unfilled(doc)
+
     def inside(line: int) -> bool:
-        return line > heading.line and (end is None or line < end)
+        return line > heading.line and (end is None or line < end) and line not in unfilled
 
     return (any(_LICENCE_TEXT.search(plain(p.text)) for p in doc.paragraphs if inside(p.line))
             or any(_LICENCE_LINK.search(urlsplit(a.target).path.rstrip("/"))
                    or _LICENCE_SITE.search(a.target) for a in doc.anchors if inside(a.line))
             or bool(_LICENCE_NAME.search(heading.text)))
+
+
+def _unfilled(doc: Document) -> set[int]:
+    """Lines of paragraphs that are template text left to fill in, every line of them
+    (betagouv/document-ia: "## License" over "[License information here]"): they name no
+    licence, whatever words they hold."""
+    marked = placeholders.lines(doc)
+    return {n for p in doc.paragraphs if marked.issuperset(range(p.line, p.last + 1))
+            for n in range(p.line, p.last + 1)}
+
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
+
+
+def _not_own_licence(doc: Document) -> set[int]:
+    """Lines of paragraphs whose licence words are not the project's licence: template text
+    (:func:`_unfilled`), or sentences that each speak of someone else's work, as the licence
+    reading tells them (:func:`scanner.licences.notices.others_work`; betagouv/aplus: « Le
+    projet inclut le fichier `data/french_passwords_top20000.txt` sous licence [Creative Commons
+    Attribution 4.0 International](…) provenant du dépôt … » is the licence of a word list)."""
+    lines = _unfilled(doc)
+    for para in doc.paragraphs:
+        said = [s for s in _SENTENCE.split(plain(para.text)) if _LICENCE_TEXT.search(s)]
+        if said and all(others_work(s) for s in said):
+            lines.update(range(para.line, para.last + 1))
+    return lines
 
 
 #: Headings about preparing to work on the service: what follows them is no presentation
@@ -480,9 +511,38 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
             else MIN_PROSE_WORDS
         if words >= needed and para.line not in moved \
-                and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text):
+                and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text) \
+                and not _only_links(para.text) and not _ANOTHER_SERVICE.search(prose):
             return Evidence(para.line, "text")
     return None
+
+
+#: A paragraph about another service than the repository's (betagouv/portail-rse README.md:16:
+#: « Il existe un service supplémentaire externe pour l'API d'analyse de documents »): what that
+#: one is, not this one.
+_ANOTHER_SERVICE = re.compile(
+    r"^\W*(?:il\s+existe|there\s+(?:is|are))\s+(?:une?|an?|des|other|d['’]autres)?\s*(?:autres?\s+|other\s+"
+    r"|additional\s+|external\s+|separate\s+)?(?:services?|API|applications?|outils?|tools?)\s+"
+    r"(?:suppl[ée]mentaires?|externes?|tiers|distincts?|s[ée]par[ée]s?|additional|external|separate)\b"
+    r"|^\W*(?:il\s+existe|there\s+(?:is|are))\s+(?:une?|an?)?\s*(?:autre|another|additional|external"
+    r"|separate)\s+(?:services?|API|applications?|tools?)\b", _I)
+#: Links of a paragraph, written or bare.
+_ANY_LINK = re.compile(_LINK_TEXT.pattern + r"|<?https?://[^\s<>]{1,500}>?", _I)
+#: A paragraph that is links and what labels them: a label ending in a colon before one link
+#: ("Service de gestion (correspond au code de ce dépôt) :" over an address), or links with a
+#: note in brackets after them ("[Wiki](…) (Le wiki est visé à être remplacé …)"), or a list of
+#: links (``\0`` stands for each).
+_LABELLED = re.compile(r"^[^\n.!?\0]{0,200}[:：]\s*\0\s*$|^[\s*_]*\0[\s*_]*(?:\([^()\0]{0,300}\))?\s*$"
+                       r"|^[\s\0,;|/·•*_-]*$")
+
+
+def _only_links(text: str) -> bool:
+    """Whether a paragraph is only a link (or links) and their label: it says where to read
+    about the service, not what it is (betagouv/aplus README.md:11, betagouv/portail-rse
+    README.md:13). A label that describes ("Application permettant de … :") still does."""
+    marked = _ANY_LINK.sub("\0", text.strip())
+    return "\0" in marked and bool(_LABELLED.match(marked)) \
+        and not _DESCRIBES.search(plain(_ANY_LINK.sub(" ", text)))
 
 
 #: A title's name and what follows it: "API Eclaire - Plateforme nationale des essais cliniques".
