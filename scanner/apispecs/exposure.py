@@ -3,7 +3,8 @@
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
-(Django REST framework, NestJS, Falcon...; also as a Django app in ``INSTALLED_APPS``), a route
+(Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR...; also as a Django app in
+``INSTALLED_APPS``), a route
 table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
 API listing its endpoints or saying the repository is a REST API, a repository topic such as
 ``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
@@ -33,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs import apicode
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
-from scanner.apispecs.frameworks import SERVES_DESCRIPTION, WEB_ALSO
+from scanner.apispecs.frameworks import FHIR_SERVERS, SERVES_DESCRIPTION, WEB_ALSO
 
 API_TOPICS = frozenset({"api", "rest-api", "restful-api", "openapi", "swagger", "api-rest",
                         "asyncapi", "graphql-api", "json-api", "webservice", "web-api"})
@@ -267,6 +268,13 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
         return (f"{where}, qui sert une description d'API ou vérifie les requêtes d'après elle"
                 if language == "fr" else
                 f"{where}, which serves an API description or checks requests against it")
+    if framework["name"] in FHIR_SERVERS:
+        return (f"{where}, un serveur d'API REST FHIR, qui sert à l'exécution sa description "
+                "lisible par machine, le CapabilityStatement FHIR (/metadata), qui n'est pas "
+                "une description OpenAPI" if language == "fr" else
+                f"{where}, a FHIR REST API server, which serves its machine-readable "
+                "description, the FHIR CapabilityStatement (/metadata), at run time: not an "
+                "OpenAPI description")
     if weak:
         return (f"{where}, un framework web qui sert aussi des pages (pas une API en soi)"
                 if language == "fr" else
@@ -380,6 +388,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
     generated = any(f["role"] == "generates" and "not_set_up" not in f for f in frameworks)
+    fhir = any(f["name"] in FHIR_SERVERS for f in frameworks)
     return {"exposes": exposes, "confidence": confidence, "evidence": evidence,
             "summary": summary, "summary_fr": summary_fr,
-            "graphql_only": graphql and not specs and not generated}
+            "graphql_only": graphql and not specs and not generated,
+            "fhir_only": fhir and not specs and not generated}
