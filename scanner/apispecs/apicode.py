@@ -8,7 +8,11 @@ revalidation hooks and the frameworks' template handlers (``pages/api/hello.ts``
 ``pages/api/preview.ts`` in SocialGouv/archifiltre-site-v2). Set aside by content: a small folder
 whose few files call other services (an absolute URL, ``fetch``, ``axios``, ``requests``...) and
 show no sign of serving a request (no handler signature, router, controller annotation...), like
-``lib/api/geo.js`` in datagouv/geo.api.gouv.fr, which builds URLs of https://geo.api.gouv.fr.
+``lib/api/geo.js`` in datagouv/geo.api.gouv.fr, which builds URLs of https://geo.api.gouv.fr,
+or typed clients generated from another service's OpenAPI description (openapi-fetch's
+``createClient<paths>()`` and ``client.GET("/siren/{siren}")`` in
+proconnect-gouv/proconnect-identite's ``packages/insee/src/api/``). Test files beside them
+(``*.test.ts``, ``test_*.py``) are not API code and are not read.
 Reading is bounded (a few files per folder, a few folders) and loose on the serving side: a file
 not read, or any sign of serving, keeps the folder as API code (today's behaviour).
 """
@@ -20,9 +24,9 @@ import typing as t
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 #: Files read per ``api/`` folder to decide by content; a folder with more is API code.
-MAX_READ_PER_FOLDER = 4
+MAX_READ_PER_FOLDER = 6
 #: Files read in all ``api/`` folders of a repository (the first folders first).
-MAX_READ_TOTAL = 12
+MAX_READ_TOTAL = 16
 #: Bytes of each file searched for markers.
 MAX_SCAN_CHARS = 256 * 1024
 
@@ -39,6 +43,8 @@ KINDS: dict[str, tuple[str, str]] = {
 _CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
 _CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
 _WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
+# Tests beside the code (``find-by-siren.test.ts``, ``test_views.py``, ``users_test.go``).
+_TEST_FILE = re.compile(r"[._-](?:test|spec|e2e-spec)\.\w+$|^test_\w*\.py$|_(?:test|spec)\.\w+$")
 # A route's first segment under the api/ folder (a folder, or a file's stem).
 _ROUTE_KINDS: dict[str, str] = {
     **dict.fromkeys(("debug", "health", "healthz", "healthcheck", "health-check", "ping"), "debug"),
@@ -56,6 +62,8 @@ _SERVES = re.compile(
     r"|export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b"
     r"|\b(?:router|app|server|api|route|routes|fastify|blueprint|bp)\.(?:get|post|put|patch|delete"
     r"|all|route|use|register|add_url_rule|api_route|websocket)\("
+    # Go routers register handlers with upper-case methods (gin's r.GET("/x", h), echo's e.POST).
+    r"|\b(?:r|e|g|v\d|router|group|grp|api|app|engine|server|mux)\.(?:GET|POST|PUT|PATCH|DELETE)\("
     r"|\bRouter\(|\bexpress\(|\bctx\.(?:body|status|request)\b|\breply\.(?:send|code)\("
     r"|defineEventHandler|RequestHandler|createServer|@(?:Get|Post|Put|Patch|Delete|Controller)\("
     r"|APIRouter|Blueprint|APIView|ViewSet|api_view|JsonResponse|HttpResponse|urlpatterns"
@@ -68,7 +76,15 @@ _CALLS = re.compile(
     r"https?://[\w.-]+|\bfetch\(|\baxios\b|\bgot\(|\bky\(|superagent|\$fetch|useFetch|ofetch"
     r"|requests\.(?:get|post|put|patch|delete|Session|request)\b|httpx\.|urllib|aiohttp\.Client"
     r"|http\.(?:Get|Post|NewRequest)|Faraday|Net::HTTP|HttpClient|RestTemplate|WebClient"
-    r"|GuzzleHttp")
+    r"|GuzzleHttp"
+    # Typed clients of an OpenAPI description: openapi-fetch (createClient<paths>(),
+    # client.GET("/siren/{siren}")), openapi-typescript's ``paths`` types, generated ``*.gen.ts``
+    # or ``schema.d.ts`` types, and the ky, got, undici HTTP clients.
+    r"|openapi-fetch|openapi-typescript|@hey-api/client|createClient[ \t]*<"
+    r"|\b\w*[cC]lient[ \t]*\.[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]*\("
+    r"|import[ \t]+type[ \t]*\{[^}]{0,200}\bpaths\b[^}]{0,200}\}[ \t]*from"
+    r"|from[ \t]+[\"'][^\"']{0,200}(?:\.gen|schema\.d)(?:\.[jt]s)?[\"']"
+    r"|\b(?:ky|got)\.(?:get|post|put|patch|delete|extend|create)\(|\bundici\b")
 
 
 def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, list[str]]]:
@@ -93,6 +109,10 @@ def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, lis
             aside.setdefault(route, []).append(path)
         else:
             kept.append(path)
+    # Tests show neither serving nor calling: the code beside them decides (none: they stay).
+    code = [p for p in kept if not _TEST_FILE.search(p.rsplit("/", 1)[-1])]
+    if code:
+        kept = code
     if aside.get("client"):
         kept = [p for p in kept if not _WIRING.match(p.rsplit("/", 1)[-1])]
     return kept, aside

@@ -277,8 +277,12 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
 def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
            api_documentation: Sequence[str], frameworks: Sequence[dict[str, t.Any]],
            topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]],
-           library: Mapping[str, t.Any] | None = None) -> dict[str, t.Any]:
+           library: Mapping[str, t.Any] | None = None,
+           roots: Mapping[str, tuple[str, str]] | None = None) -> dict[str, t.Any]:
     """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source.
+
+    ``roots``: ``apiDocumentation`` links that are the API's own root, with why (English,
+    French): they still show an API, but no description of it.
 
     A published ``library`` (see :mod:`scanner.apispecs.library`) outweighs its frameworks and
     folders (they serve the applications that install it); only direct evidence (a committed
@@ -296,9 +300,12 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                          "detail": f"publiccode.yml softwareType: {software_type}",
                          "detail_fr": f"softwareType du publiccode.yml : {software_type}"})
     for url in api_documentation:
+        root, root_fr = (roots or {}).get(url, ("", ""))
         evidence.append({"kind": "publiccode", "strength": "strong", "path": "publiccode.yml",
-                         "detail": f"publiccode.yml apiDocumentation: {url}",
-                         "detail_fr": f"apiDocumentation du publiccode.yml : {url}"})
+                         "detail": f"publiccode.yml apiDocumentation: {url}"
+                                   + (f" ({root})" if root else ""),
+                         "detail_fr": f"apiDocumentation du publiccode.yml : {url}"
+                                      + (f" ({root_fr})" if root_fr else "")})
     for framework in frameworks:
         weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
         # A generator listed but never set up: the manifest hints at an API, nothing more.

@@ -16,6 +16,7 @@ import typing as t
 from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs import (
+    apiroot,
     buildtime,
     consumed,
     discovery,
@@ -70,6 +71,7 @@ class ApiSpecsCollector(Collector):
         wanted += buildtime.config_paths(paths)
         wanted += exposure.read_paths(paths)
         wanted += mounts.entry_paths(paths)
+        wanted += apiroot.url_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
         wanted += [p for p in references.PUBLICCODE_NAMES if p in present]
@@ -138,7 +140,7 @@ def empty_api() -> dict[str, t.Any]:
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
             "graphql_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
-            "lint_failures": [], "consumed_specs": [], "library": None,
+            "lint_failures": [], "consumed_specs": [], "library": None, "root_links": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
 
 
@@ -391,11 +393,14 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         if text is not None:
             named_evidence.extend(guarded(routes, SOURCE, problems, functools.partial(
                 exposure.routes_evidence, routes, text), nothing))
+    # A link to the API's own root (a DRF router's prefix) is no description of it.
+    links, root_links = apiroot.split(links, apiroot.router_mounts(paths, snapshot.read_text))
     decision = exposure.decide(
         specs=specs, software_type=view["software_type"],
         api_documentation=view["api_documentation"], frameworks=found_frameworks,
         topics=[topic for topic in topics if isinstance(topic, str)],
-        paths_evidence=named_evidence, library=published)
+        paths_evidence=named_evidence, library=published,
+        roots={r["url"]: (r["note"], r["note_fr"]) for r in root_links})
     api = empty_api()
     api.update(decision)
     api["library"] = published
@@ -427,6 +432,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
          "summary": f"{s['path']}: {', '.join(s['lint']['missing_info'])}"}
         for s in specs if s.get("lint") and s["lint"]["missing_info"]]
     api["references"] = clean(links)
+    api["root_links"] = clean(root_links)
     api["lint_failures"] = []
     for spec in specs:
         failed = [check for check in OPERATION_CHECKS if spec.get("lint", {}).get(check) is False]
