@@ -15,7 +15,7 @@ import typing as t
 from dataclasses import dataclass
 
 from scanner.errors import ParseError
-from scanner.parsing import decode, load_json, load_toml
+from scanner.parsing import decode, load_json, load_toml, load_yaml
 
 #: Longest manifest read; longest text searched for install commands, and longest line.
 MAX_MANIFEST_CHARS = 512 * 1024
@@ -123,6 +123,53 @@ def declared(path: str, data: bytes | str) -> Declared | None:
     except (ParseError, ValueError, RecursionError):
         return None
     return None
+
+
+#: A conda dependency (``flask=1.1.2=py_0``, ``conda-forge::numpy >=1.18``) or a pip requirement
+#: (``flask==1.1.2``, ``uvicorn[standard]>=0.2``): its name, then a version, an extra or nothing.
+#: Options (``-r x.txt``, ``-e .``) and addresses (``git+https://…``) name no package.
+_CONDA_SPEC = re.compile(r"(?:[\w.\-]{1,200}::)?([A-Za-z0-9][A-Za-z0-9._\-]{0,200})"
+                         r"(?=$|[ \t\[<>=!~;@])")
+
+
+def environment_dependencies(path: str, data: bytes | str) -> set[str] | None:
+    """The packages a conda ``environment.yml`` installs, conda's and its ``pip:`` list's, as
+    lower-case names (``_`` as ``-``, as PyPI compares them); ``None`` when the file is not
+    YAML or too large (numerique-gouv/pseudo_api lists Flask under ``dependencies: - pip:``)."""
+    if len(data) > MAX_MANIFEST_CHARS:
+        return None
+    try:
+        document = load_yaml(data, path=path).value
+    except (ParseError, ValueError, RecursionError):
+        return None
+    listed = document.get("dependencies") if isinstance(document, dict) else None
+    names: set[str] = set()
+    for entry in listed if isinstance(listed, list) else ():
+        pip = entry.get("pip") if isinstance(entry, dict) else None
+        for spec in [entry, *(pip if isinstance(pip, list) else ())]:
+            match = _CONDA_SPEC.match(spec.strip()) if isinstance(spec, str) else None
+            if match:
+                names.add(match.group(1).lower().replace("_", "-"))
+    return names
+
+
+def gopkg_dependencies(path: str, data: bytes | str) -> set[str] | None:
+    """The Go packages dep's ``Gopkg.toml`` (go.mod's predecessor) declares in ``[[constraint]]``
+    and ``[[override]]``, lower-case; ``None`` when the file is not TOML or too large
+    (MTES-MCT/filharmonic-api: ``name = "github.com/gin-gonic/gin"``). Its ``Gopkg.lock``, like
+    ``go.sum``, is not read: it pins every package pulled in, others' too."""
+    if len(data) > MAX_MANIFEST_CHARS:
+        return None
+    try:
+        document = load_toml(data, path=path)
+    except (ParseError, ValueError, RecursionError):
+        return None
+    names: list[t.Any] = []
+    for table in ("constraint", "override"):
+        entries = document.get(table)
+        names += [e.get("name") for e in (entries if isinstance(entries, list) else ())
+                  if isinstance(e, dict)]
+    return {name.lower() for name in names if isinstance(name, str)}
 
 
 def installs(text: str) -> list[Install]:

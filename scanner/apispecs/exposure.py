@@ -3,14 +3,14 @@
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
-(Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR...; also as a Django app in
-``INSTALLED_APPS``), a route
-table serving ``/api/...`` (Play's ``conf/routes``), a README section about the repository's own
-API listing its endpoints or saying the repository is a REST API, a repository topic such as
-``api``. Weak evidence: web frameworks that also serve pages (Express, Rails, Flask, Quart...;
-alone they are no evidence: they serve pages as much as APIs), ``api/`` folders of code, REST
-controllers (Spring, JAX-RS; see :mod:`scanner.apispecs.apicode`), Node servers serving routes
-under ``/api`` (:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
+(Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
+as a Django app in ``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's
+``conf/routes``), a README section about the repository's own API listing its endpoints or saying
+the repository is a REST API, a repository topic such as ``api``. Weak evidence: web frameworks
+that also serve pages (Express, Rails, Flask, Quart...; alone they are no evidence: they serve
+pages as much as APIs), ``api/`` folders of code, REST controllers (Spring, JAX-RS; see
+:mod:`scanner.apispecs.apicode`), Node servers serving routes under ``/api``
+(:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
 No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
 Redoc viewer package, ``api/`` folders of snippets, examples or client code (by folder, file name
 ``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), a
@@ -238,12 +238,40 @@ _DIRECT = frozenset({"spec", "publiccode", "topic", "routes", "readme"})
 
 
 _NOTHING_ELSE = ("and nothing else: no committed API description, API-only framework or framework "
-                 "generating a description, api/ code folder, Play route table (conf/routes), "
-                 "README section listing endpoints, publiccode.yml declaration or API topic")
+                 "generating a description {read}, api/ code folder, Play route table "
+                 "(conf/routes), README section listing endpoints, publiccode.yml declaration or "
+                 "API topic")
 _NOTHING_ELSE_FR = ("et rien d'autre : ni description d'API dans le dépôt, ni framework d'API ou "
-                    "générant une description, ni dossier de code api/, ni table de routes Play "
-                    "(conf/routes), ni section du README listant des points d'accès, ni "
+                    "générant une description {read}, ni dossier de code api/, ni table de routes "
+                    "Play (conf/routes), ni section du README listant des points d'accès, ni "
                     "déclaration dans le publiccode.yml, ni sujet API")
+#: Most manifests named in a message.
+_MAX_NAMED = 3
+
+
+def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
+                    language: str = "en") -> str:
+    """Which dependency manifests a "no framework" statement is about: the ones read (a few)
+    and those that could not be read. civiscan reads only some kinds of manifest, so the
+    statement never stands for one it does not read (a conda environment.yml, dep's
+    Gopkg.toml, before they were read)."""
+    fr = language == "fr"
+    if manifests is None:
+        return "dans les manifestes lus" if fr else "in the manifests read"
+    read, unread = manifests
+
+    def names(paths: Sequence[str]) -> str:
+        more = len(paths) - _MAX_NAMED
+        shown = ", ".join(paths[:_MAX_NAMED])
+        return shown + (f" (+{more} autres)" if fr else f" (+{more} more)") if more > 0 else shown
+    if read:
+        said = (f"dans les manifestes lus ({names(read)})" if fr else
+                f"in the manifests read ({names(read)})")
+    else:
+        said = "(aucun manifeste lu)" if fr else "(no manifest read)"
+    if unread:
+        said += (f" ; illisibles : {names(unread)}" if fr else f"; unreadable: {names(unread)}")
+    return said
 #: Evidence set aside (strength ``none``) that messages name with why: api/ folders of clients,
 #: README endpoint lists of a protocol (MCP), Node entry files read with no route under /api.
 _SET_ASIDE = frozenset({"path", "readme", "mount"})
@@ -275,6 +303,11 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
                 f"{where}, a FHIR REST API server, which serves its machine-readable "
                 "description, the FHIR CapabilityStatement (/metadata), at run time: not an "
                 "OpenAPI description")
+    api_only = framework.get("api_only")
+    if api_only:
+        at = f"{api_only['path']}:{api_only['line']} `{api_only['code']}`"
+        return (f"{where}, configuré en API seule ({at}), un framework d'API" if language == "fr"
+                else f"{where}, configured API-only ({at}), an API framework")
     if weak:
         return (f"{where}, un framework web qui sert aussi des pages (pas une API en soi)"
                 if language == "fr" else
@@ -286,7 +319,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
            api_documentation: Sequence[str], frameworks: Sequence[dict[str, t.Any]],
            topics: Sequence[str], paths_evidence: Sequence[dict[str, t.Any]],
            library: Mapping[str, t.Any] | None = None,
-           roots: Mapping[str, tuple[str, str]] | None = None) -> dict[str, t.Any]:
+           roots: Mapping[str, tuple[str, str]] | None = None,
+           manifests: tuple[Sequence[str], Sequence[str]] | None = None) -> dict[str, t.Any]:
     """``{exposes, confidence, evidence[], summary}``; every piece of evidence names its source.
 
     ``roots``: ``apiDocumentation`` links that are the API's own root, with why (English,
@@ -295,6 +329,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     A published ``library`` (see :mod:`scanner.apispecs.library`) outweighs its frameworks and
     folders (they serve the applications that install it); only direct evidence (a committed
     description, routes, a README section listing endpoints...) shows an API of its own.
+    ``manifests``: the dependency manifests read and those that could not be, named by the
+    messages saying that no framework was found.
     """
     evidence: list[dict[str, t.Any]] = []
     for spec in specs:
@@ -315,7 +351,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                          "detail_fr": f"apiDocumentation du publiccode.yml : {url}"
                                       + (f" ({root_fr})" if root_fr else "")})
     for framework in frameworks:
-        weak = framework["role"] == "api" and framework["name"] in WEB_ALSO
+        weak = (framework["role"] == "api" and framework["name"] in WEB_ALSO
+                and "api_only" not in framework)
         # A generator listed but never set up: the manifest hints at an API, nothing more.
         unused = "not_set_up" in framework
         evidence.append({"kind": "framework", "strength": "weak" if weak or unused else "strong",
@@ -369,7 +406,9 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     considered = [e for e in sorted(evidence, key=lambda e: order.get(e["strength"], 3))
                   if e["strength"] != "none"]
     if exposes is None and considered:  # web frameworks only: say what else was looked for
-        considered.append({"detail": _NOTHING_ELSE, "detail_fr": _NOTHING_ELSE_FR})
+        considered.append({
+            "detail": _NOTHING_ELSE.format(read=_manifests_read(manifests)),
+            "detail_fr": _NOTHING_ELSE_FR.format(read=_manifests_read(manifests, "fr"))})
     # api/ folders set aside (clients, pass-through routes), README lists of the MCP transport:
     # say why they did not count. Node entry files read with no /api route: said only when
     # nothing shows an API (what was read, for "nothing else").
@@ -377,13 +416,14 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                  and (e["kind"] != "mount" or exposes is None)]
     summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
-        "apiDocumentation, API framework in a manifest, API topic, api/ folder, README section "
-        "listing the API's endpoints")
+        f"apiDocumentation, API framework {_manifests_read(manifests)}, API topic, api/ folder, "
+        "README section listing the API's endpoints")
     summary = "; ".join([summary, *(e["detail"] for e in set_aside)])
     summary_fr = " ; ".join(e.get("detail_fr", e["detail"]) for e in considered) if considered else (
         "aucun de : description d'API dans le dépôt, softwareType standalone/backend ou "
-        "apiDocumentation dans le publiccode.yml, framework d'API dans un manifeste, sujet API, "
-        "dossier api/, section du README listant les points d'accès de l'API")
+        "apiDocumentation dans le publiccode.yml, framework d'API "
+        f"{_manifests_read(manifests, 'fr')}, sujet API, dossier api/, section du README listant "
+        "les points d'accès de l'API")
     summary_fr = " ; ".join([summary_fr, *(e["detail_fr"] for e in set_aside)])
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)

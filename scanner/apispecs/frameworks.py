@@ -17,6 +17,7 @@ import typing as t
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from scanner import packages
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Manifest basenames read, by ecosystem (pip requirement files: see :func:`ecosystem_of`).
@@ -26,6 +27,8 @@ MANIFESTS = {
     "pom.xml": "maven", "build.gradle": "maven", "build.gradle.kts": "maven",
     "build.sbt": "sbt", "gemfile": "gem", "cargo.toml": "cargo", "go.mod": "go",
     "mix.exs": "hex",
+    # conda environments and dep (Go's manifest before go.mod): see scanner.packages
+    "environment.yml": "pypi", "environment.yaml": "pypi", "gopkg.toml": "go",
 }
 _ENDINGS = (*MANIFESTS, ".csproj", ".fsproj", ".txt", ".in")
 #: Folders whose ``.txt``/``.in`` files are pip requirement files (``requirements/base.txt``).
@@ -271,6 +274,11 @@ def manifest_paths(paths: Iterable[str]) -> list[str]:
 
 
 _DEV_SECTIONS = ("devDependencies", "require-dev")
+#: Manifests read through the safe YAML and TOML parsers (:mod:`scanner.packages`).
+_STRUCTURED: dict[str, t.Callable[[str, str], set[str] | None]] = {
+    "environment.yml": packages.environment_dependencies,
+    "environment.yaml": packages.environment_dependencies,
+    "gopkg.toml": packages.gopkg_dependencies}
 
 
 def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
@@ -283,6 +291,8 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     dev server or a test tool says nothing about what the product exposes.
     """
     base = path.lower().rsplit("/", 1)[-1]
+    if base in _STRUCTURED:
+        return _STRUCTURED[base](path, text) or set()
     try:
         if base in ("package.json", "composer.json"):
             data = json.loads(text)

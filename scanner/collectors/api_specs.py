@@ -25,6 +25,7 @@ from scanner.apispecs import (
     library,
     mcp,
     mounts,
+    railsapi,
     references,
     setup,
     template,
@@ -66,6 +67,7 @@ class ApiSpecsCollector(Collector):
         wanted += frameworks.manifest_paths(paths)
         wanted += consumed.config_paths(paths)
         wanted += frameworks.settings_paths(paths)
+        wanted += railsapi.config_paths(paths)
         wanted += setup.entry_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += buildtime.config_paths(paths)
@@ -334,7 +336,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
             buildtime.config_fact, config, text, paths), None)
         if built is not None:
             found_builds.setdefault(posixpath.dirname(config), built)
-    for manifest in frameworks.manifest_paths(paths):
+    manifests = frameworks.manifest_paths(paths)
+    for manifest in manifests:
         text = snapshot.read_text(manifest)
         if text is not None:
             manifest_texts[manifest] = text
@@ -351,6 +354,10 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
             known = {f["name"] for f in found_frameworks}  # a manifest named it already
             found_frameworks.extend(f for f in guarded(settings, SOURCE, problems, functools.partial(
                 frameworks.detect_settings, settings, text), nothing) if f["name"] not in known)
+    marks = [mark for path in railsapi.config_paths(paths)
+             if (text := snapshot.read_text(path)) is not None
+             and (mark := railsapi.api_only(path, text)) is not None]
+    railsapi.annotate(found_frameworks, marks)
     found_frameworks.extend(found_builds.values())
     # A generator listed in a manifest but never set up generates nothing (pass-emploi-connect).
     setup.annotate(found_frameworks, paths, snapshot.read_text)
@@ -406,7 +413,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         api_documentation=view["api_documentation"], frameworks=found_frameworks,
         topics=[topic for topic in topics if isinstance(topic, str)],
         paths_evidence=named_evidence, library=published,
-        roots={r["url"]: (r["note"], r["note_fr"]) for r in root_links})
+        roots={r["url"]: (r["note"], r["note_fr"]) for r in root_links},
+        manifests=(list(manifest_texts), [m for m in manifests if m not in manifest_texts]))
     api = empty_api()
     api.update(decision)
     api["library"] = published
