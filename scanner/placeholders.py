@@ -5,9 +5,10 @@ Two readings, by what is asked. A text (a file ``civiscan fix`` wrote, a securit
 of conduct): every line holding the marker ``fix`` writes where only the team knows the answer
 (``TODO``), or the caller's. A :class:`~scanner.community.markup.Document` people wrote (a README,
 a contribution guide): the lines where a template marker stands in for content
-(``TODO: describe the service``, « À compléter »): at the start of a line or a list item, in an
-HTML comment, in brackets, or followed by a colon. There a "TODO" section (a roadmap), a task list
-(``- [ ] …``) and code are a team's notes, not placeholders.
+(``TODO: describe the service``, « À compléter », "[License information here]"): at the start
+of a line or a list item, in an HTML comment, in brackets, or followed by a colon. There a
+"TODO" section (a roadmap), a task list (``- [ ] …``) and code are a team's notes, not
+placeholders.
 """
 
 from __future__ import annotations
@@ -70,6 +71,27 @@ _NOTES = re.compile(r"\b(?:todo|to-do|to\s+do|roadmap|feuille\s+de\s+route|reste
                     r"|[àa]\s+faire|backlog|known\s+issues|limitations|changelog|[ée]volutions"
                     r"|prochaines\s+[ée]tapes|next\s+steps)\b", re.IGNORECASE)
 _TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]")
+#: Template text in brackets, standing for what the author has yet to write ("[License
+#: information here]", "[Votre licence ici]", "Copyright <year> <author>", "<license>", in
+#: betagouv/document-ia's "## License"): square brackets around words that say where or whose
+#: ("here", « ici », "your", « votre »), not a link's text ("[text](url)", "[MIT][1]",
+#: "[here]: url"), a checkbox ("[ ]", "[x]") nor a footnote; angle brackets around a field of a
+#: licence or copyright line only ("<name>" in prose is as often a command's argument).
+_BRACKETED = re.compile(
+    r"(?<![!\]\\])\[\s*([^\[\]\n]{0,80}?\b(?:here|ici|your|votre|vos)\b[^\[\]\n]{0,80}?)\s*\](?![(\[:])"
+    r"|<\s*(?:licen[cs]e(?:[ _-]?(?:name|type|id))?|year|ann[ée]e|author|auteur"
+    r"|copyright[ _-]?holder|(?:your|votre)[ _-]\w+)\s*>", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
+
+
+def _bracketed(doc: Document, number: int, line: str) -> bool:
+    """Whether ``line`` holds template text in brackets (:data:`_BRACKETED`) that is not the
+    text of a link the parser resolved there (a shortcut reference "[click here]")."""
+    found = list(_BRACKETED.finditer(_CODE_SPAN.sub(" ", line)))
+    if not found:
+        return False
+    texts = {a.text.strip().lower() for a in doc.anchors if a.line == number}
+    return any(m.group(1) is None or m.group(1).strip().lower() not in texts for m in found)
 
 
 def find(source: str | Document, path: str,
@@ -97,6 +119,14 @@ def find(source: str | Document, path: str,
         if len(found) == limit:
             break
     return found
+
+
+def lines(doc: Document) -> set[int]:
+    """Every line of ``doc`` where a template marker stands in for content (:func:`find`'s
+    reading, unbounded): what a reader of its parts must not take for written content."""
+    holds = _stands_in(doc)
+    return {number for number, line in enumerate(doc.text.splitlines(), start=1)
+            if holds(number, line)}
 
 
 def _stands_in(doc: Document) -> Callable[[int, str], bool]:
@@ -140,7 +170,7 @@ def _stands_in(doc: Document) -> Callable[[int, str], bool]:
         bare = line.lstrip(_MARKS)
         if number in code or _TASK.match(line):
             return False
-        named = bool(_TEMPLATE_NAME.search(line))
+        named = bool(_TEMPLATE_NAME.search(line)) or _bracketed(doc, number, line)
         phrase = bool(_PHRASE.search(bare) or _CAPITALS.search(line))
         if not (named or phrase or _LEADING.match(bare) or _STANDS_IN.search(line)):
             return False

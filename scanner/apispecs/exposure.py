@@ -3,12 +3,12 @@
 Strong evidence: a committed description, a publiccode ``softwareType`` of ``standalone/backend``,
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
-(Django REST framework, NestJS, Falcon, Rails configured API-only...; also as a Django app in
-``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's ``conf/routes``), a README
-section about the repository's own API listing its endpoints or saying the repository is a REST
-API, a repository topic such as ``api``. Weak evidence: web frameworks that also serve pages
-(Express, Rails, Flask, Quart...; alone they are no evidence: they serve pages as much as
-APIs), ``api/`` folders of code, REST controllers (Spring, JAX-RS; see
+(Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
+as a Django app in ``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's
+``conf/routes``), a README section about the repository's own API listing its endpoints or saying
+the repository is a REST API, a repository topic such as ``api``. Weak evidence: web frameworks
+that also serve pages (Express, Rails, Flask, Quart...; alone they are no evidence: they serve
+pages as much as APIs), ``api/`` folders of code, REST controllers (Spring, JAX-RS; see
 :mod:`scanner.apispecs.apicode`), Node servers serving routes under ``/api``
 (:mod:`scanner.apispecs.mounts`), GraphQL schemas, API collections (Postman).
 No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs import apicode
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
-from scanner.apispecs.frameworks import SERVES_DESCRIPTION, WEB_ALSO
+from scanner.apispecs.frameworks import FHIR_SERVERS, SERVES_DESCRIPTION, WEB_ALSO
 
 API_TOPICS = frozenset({"api", "rest-api", "restful-api", "openapi", "swagger", "api-rest",
                         "asyncapi", "graphql-api", "json-api", "webservice", "web-api"})
@@ -296,6 +296,13 @@ def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str 
         return (f"{where}, qui sert une description d'API ou vérifie les requêtes d'après elle"
                 if language == "fr" else
                 f"{where}, which serves an API description or checks requests against it")
+    if framework["name"] in FHIR_SERVERS:
+        return (f"{where}, un serveur d'API REST FHIR, qui sert à l'exécution sa description "
+                "lisible par machine, le CapabilityStatement FHIR (/metadata), qui n'est pas "
+                "une description OpenAPI" if language == "fr" else
+                f"{where}, a FHIR REST API server, which serves its machine-readable "
+                "description, the FHIR CapabilityStatement (/metadata), at run time: not an "
+                "OpenAPI description")
     api_only = framework.get("api_only")
     if api_only:
         at = f"{api_only['path']}:{api_only['line']} `{api_only['code']}`"
@@ -421,6 +428,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
     generated = any(f["role"] == "generates" and "not_set_up" not in f for f in frameworks)
+    fhir = any(f["name"] in FHIR_SERVERS for f in frameworks)
     return {"exposes": exposes, "confidence": confidence, "evidence": evidence,
             "summary": summary, "summary_fr": summary_fr,
-            "graphql_only": graphql and not specs and not generated}
+            "graphql_only": graphql and not specs and not generated,
+            "fhir_only": fhir and not specs and not generated}

@@ -136,6 +136,9 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("swagger-blocks", "generates", "gem", ("swagger-blocks",)),
     Framework("go-swagger", "generates", "go", ("github.com/go-swagger/go-swagger",)),
     Framework("apistos", "generates", "cargo", ("apistos",)),
+    # hapi-fhir-server-openapi's OpenApiInterceptor serves an OpenAPI description of the FHIR
+    # server beside its CapabilityStatement.
+    Framework("HAPI FHIR OpenAPI", "generates", "maven", ("hapi-fhir-server-openapi",)),
     # API frameworks (evidence that an HTTP API is exposed)
     Framework("Django REST framework", "api", "pypi", ("djangorestframework",)),
     Framework("Flask-RESTful", "api", "pypi", ("flask-restful",)),
@@ -184,6 +187,14 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("Play Framework", "api", "sbt", ("play", "play-server", "play-java",
                                                "play-akka-http-server")),
     Framework("Echo", "api", "go", ("github.com/labstack/echo*",)),
+    # Feathers serves its services as REST resources through its Express or Koa transport
+    # (anct-cnum/api-conseiller-numerique: ``app.configure(express.rest())``); its client
+    # packages (@feathersjs/feathers, @feathersjs/rest-client) also run in front ends: not listed.
+    Framework("Feathers", "api", "npm", ("@feathersjs/express", "@feathersjs/koa",
+                                         "feathers-rest")),
+    # A FHIR REST server (ansforge/annuaire-sante-fhir-serveur: ``RestfulServer`` with
+    # ``@Search``/``@Read`` providers); HAPI serves its CapabilityStatement at ``/metadata``.
+    Framework("HAPI FHIR server", "api", "maven", ("hapi-fhir-server", "hapi-fhir-jpaserver*")),
     # Mounted on the app's own server: it serves the app's description (a bare ``swagger-ui`` or
     # ``redoc`` package only displays descriptions, often other services': no evidence).
     Framework("Swagger UI", "api", "npm", ("swagger-ui-express", "redoc-express",
@@ -197,6 +208,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
 
 #: API packages that serve a description (or check requests against it) rather than build one.
 SERVES_DESCRIPTION = frozenset({"Swagger UI", "aiohttp-swagger", "express-openapi-validator"})
+
+#: FHIR servers: they serve the FHIR CapabilityStatement, a machine-readable description of the
+#: API that is not OpenAPI, at ``/metadata`` while they run.
+FHIR_SERVERS = frozenset({"HAPI FHIR server"})
 
 #: Frameworks whose presence alone does not show a *public* API (they also serve web pages).
 #: Falcon, like Django REST framework, serves APIs only. aiohttp itself is not listed: it is an
@@ -214,7 +229,7 @@ SERVES_AT_RUN_TIME = frozenset({
     "grape-swagger", "springdoc-openapi", "SpringFox", "Swagger Core", "API Platform",
     "NelmioApiDocBundle", "Scramble", "Huma", "Fuego", "OpenApiSpex", "Swashbuckle", "NSwag",
     "ASP.NET Core OpenAPI", "feathers-swagger", "koa-swagger-decorator", "aiohttp-apispec",
-    "sanic-openapi", "flask-pydantic-spec"})
+    "sanic-openapi", "flask-pydantic-spec", "HAPI FHIR OpenAPI"})
 
 WEB_ALSO = frozenset({"Express", "Fastify", "Koa", "hapi", "Rails", "Symfony", "Laravel",
                       "Spring Web", "Phoenix", "Play Framework", "ASP.NET Core", "Flask", "Quart",

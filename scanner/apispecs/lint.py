@@ -15,6 +15,7 @@ import typing as t
 
 from scanner.apispecs.licences import licence_of
 from scanner.apispecs.refs import iter_objects
+from scanner.apispecs.sample import sample_values
 from scanner.apispecs.schemas import ecma_regex
 from scanner.apispecs.validate import deref, iter_operations, shorten
 from scanner.parsing import escape_pointer_token
@@ -149,7 +150,8 @@ def lint_document(document: dict[str, t.Any], kind: str) -> dict[str, t.Any]:
         ("info.contact.email", checks["contact_email"]), ("info.license", checks["license"]),
     ) if not ok]
     return {"info": info, "servers": servers, "operations": counts["operations"],
-            "lint": {**checks, "missing_info": missing, "counts": counts, "issues": issues}}
+            "lint": {**checks, "missing_info": missing, "sample_info": sample_values(document),
+                     "counts": counts, "issues": issues}}
 
 
 def _declared_schemes(document: dict[str, t.Any], kind: str) -> set[str]:

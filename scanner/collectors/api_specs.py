@@ -140,7 +140,7 @@ def _named(snapshot: Snapshot, paths: Sequence[str], specs: Sequence[Mapping[str
 def empty_api() -> dict[str, t.Any]:
     """The ``api`` section with every key present, so rules can rely on its shape."""
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
-            "graphql_only": False, "frameworks": [], "generated": [], "references": [],
+            "graphql_only": False, "fhir_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
             "lint_failures": [], "consumed_specs": [], "library": None, "root_links": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
@@ -308,6 +308,12 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
     if result.refs.external:  # resolved from this folder: copies elsewhere are checked anew
         entry["_folder"] = posixpath.dirname(path)
     entry.update(lint_document(document, kind))
+    samples = entry["lint"]["sample_info"]
+    if samples:  # an info block left as a sample: say on which lines
+        lines = (located.lines if located.lines is not None
+                 else locate_lines(decode(data, path), path)) or {}
+        for sample in samples:
+            sample["line"] = lines.get(sample["pointer"])
     return entry, []
 
 
@@ -436,9 +442,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
          "summary_fr": f"{s['path']} ({s.get('skipped_fr') or s.get('skipped', '')})"}
         for s in specs if s["valid"] is None]
     api["undocumented_specs"] = [
-        {"path": s["path"], "missing": ", ".join(s["lint"]["missing_info"]),
-         "summary": f"{s['path']}: {', '.join(s['lint']['missing_info'])}"}
-        for s in specs if s.get("lint") and s["lint"]["missing_info"]]
+        _undocumented(s) for s in specs
+        if s.get("lint") and (s["lint"]["missing_info"] or s["lint"].get("sample_info"))]
     api["references"] = clean(links)
     api["root_links"] = clean(root_links)
     api["lint_failures"] = []
@@ -448,6 +453,29 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
             api["lint_failures"].append({"path": spec["path"], "failed": failed,
                                          "summary": f"{spec['path']}: {', '.join(failed)}"})
     return api
+
+
+def _undocumented(spec: Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """One description's missing ``info`` fields and those left as a generator's sample, with
+    the line of each sample value."""
+    missing = ", ".join(spec["lint"]["missing_info"])
+    samples = spec["lint"].get("sample_info") or []
+    english, french = [missing] if missing else [], [missing] if missing else []
+    if samples:
+        # Short: the rule message cuts each summary at 300 characters.
+        def one(sample: Mapping[str, t.Any], word: str) -> str:
+            value = sample["value"] if len(sample["value"]) <= 40 else sample["value"][:40] + "…"
+            line = f"{word} {sample['line']} " if sample.get("line") else ""
+            return f'{line}{sample["field"]} "{value}"'
+
+        english.append("info holds a Swagger/OpenAPI sample's values: "
+                       + ", ".join(one(s, "line") for s in samples))
+        french.append("le bloc info contient les valeurs d'un exemple Swagger/OpenAPI : "
+                      + ", ".join(one(s, "ligne") for s in samples))
+    return {"path": spec["path"], "missing": missing,
+            "sample": [s["field"] for s in samples],
+            "summary": f"{spec['path']}: {'; '.join(english)}",
+            "summary_fr": f"{spec['path']} : {' ; '.join(french)}"}
 
 
 def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:

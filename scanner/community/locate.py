@@ -90,6 +90,19 @@ _GUIDE_FOLDERS = re.compile(r"^(?:docs?|documentation|\.github|wiki)(?:/[^/]+){0
 _MARKUP = re.compile(r"\.(?:md|markdown|mdx|rst|adoc|asciidoc|org)$", re.IGNORECASE)
 #: Guides declared for reading, at most (a few blobs, never the documentation tree).
 MAX_GUIDES = 12
+#: A file name that says it is an installation, build, run, set-up, getting-started or
+#: development guide, whatever folder holds it (sigrennesmetropole/geor_signalement links
+#: ``readme/README_INSTALL.md`` and ``readme/README_BUILD.md`` from its README): words bounded
+#: by non-letters, so ``README_INSTALL`` and ``doc/INSTALL.md`` match, ``reinstalled`` does not.
+_NAMED_GUIDE = re.compile(
+    r"(?<![a-z])(?:install(?:ation|ing)?|build(?:ing)?|set[-_ ]?up|getting[-_ ]?started"
+    r"|quick[-_ ]?start|run(?:ning)?|develop(?:ment|ers?|ing)?|d[ée]veloppe(?:ment|urs?)"
+    r"|d[ée]marrage|mise[-_ ]en[-_ ](?:place|route))(?![a-z])", re.IGNORECASE)
+#: Folders whose pages are no guide of the project: tests, fixtures, samples, vendored code.
+_NOT_GUIDES = re.compile(r"(?:^|/)(?:tests?|spec|fixtures?|examples?|samples?|node_modules"
+                         r"|vendor|deps|\.venv|site-packages|third[-_]?party)/", re.IGNORECASE)
+#: Guides named so outside the usual folders, declared at most (shortest paths first).
+MAX_NAMED_GUIDES = 4
 #: The README of a component: a top-level folder's (``back/README.md``), or one of a monorepo's
 #: packages (``apps/web/README.md``).
 _COMPONENT_README = re.compile(
@@ -310,7 +323,19 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
             # doc/cli.md: a page of the documentation folder a README may well link to for
             # using the tool; read after the pages named as guides.
             found.append((1, 1, 2, path))
-    return [p for *_, p in sorted(found)][:MAX_GUIDES]
+    chosen = [p for *_, p in sorted(found)][:MAX_GUIDES]
+    return chosen + named_guides(paths, {*chosen, readme or ""})
+
+
+def named_guides(paths: Sequence[str], skip: Collection[str] = ()) -> list[str]:
+    """Markup files whose name says they are an installation, build, run, set-up or
+    development guide wherever they sit (``readme/README_INSTALL.md``, ``tools/BUILD.md``),
+    outside tests and vendored code: a README may link to them. Shortest paths first, at most
+    :data:`MAX_NAMED_GUIDES`."""
+    found = [p for p in paths if p not in skip and _MARKUP.search(p)
+             and _NAMED_GUIDE.search(p.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+             and not _NOT_GUIDES.search(p)]
+    return sorted(found, key=lambda p: (p.count("/"), p))[:MAX_NAMED_GUIDES]
 
 
 def is_document(path: str) -> bool:

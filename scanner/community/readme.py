@@ -22,9 +22,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scanner import packages
+from scanner import packages, placeholders
 from scanner.community import retired
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
+from scanner.licences.notices import others_work
 
 _I = re.IGNORECASE
 TOPICS = ("what", "install", "run", "licence", "contributing")
@@ -175,6 +176,47 @@ _REPOSITORY_STATUS = re.compile(
     r"|(?:documentation|readme|page|ce\s+document|this\s+document)\s+(?:est|is)\s+(?:en\s+cours"
     r"|encore\s+en\s+cours|a\s+work\s+in\s+progress|under\s+construction|being\s+written)"
     r"|work\s+in\s+progress|under\s+construction)\b", _I)
+#: Sentences a framework's generator writes into every new project's README (Feathers, Create
+#: React App, Angular CLI, Next.js, Vite, Nest, Rails, Symfony, Laravel, SvelteKit, Nuxt…):
+#: they name the framework, never what the service is (anct-cnum/api-conseiller-numerique's
+#: "## About": "This project uses Feathers. An open source web framework for building modern
+#: real-time applications.").
+_END = r"[^\n]*?(?:\.(?=\s|$)|$)"  # the rest of the sentence (a link's address may hold dots)
+_BOILERPLATE = re.compile(
+    r"\bthis\s+(?:project|app(?:lication)?|repo(?:sitory)?)\s+uses\s+\S+(?:\s+\S+)?\s*(?:\.|$)"
+    r"|\bthis\s+(?:is\s+an?\s+[^\n]{1,80}?\s+)?(?:project|app(?:lication)?|repo(?:sitory)?|template)"
+    rf"\s+(?:was\s+)?(?:bootstrapped|generated|created|scaffolded|initiali[sz]ed)\s+(?:with|using|by)\b{_END}"
+    r"|\ban\s+open\s+source\s+web\s+framework\s+for\s+building\s+modern\s+real-time\s+applications\.?"
+    rf"|\ba\s+progressive\s+node\.?js\s+framework\s+for\s+building\s+efficient{_END}"
+    r"|\bnest\S*\s+framework\s+typescript\s+starter\s+repository\.?"
+    rf"|\bthis\s+readme\s+would\s+normally\s+document\s+whatever\s+steps{_END}"
+    rf"|\bthis\s+(?:template|starter)\s+(?:should\s+help|provides|helps)\b{_END}"
+    rf"|\ba\s+minimal\s+symfony\s+project\s+recommended{_END}"
+    rf"|\blaravel\s+is\s+a\s+web\s+application\s+framework\s+with\s+expressive{_END}"
+    rf"|\beverything\s+you\s+need\s+to\s+build\s+a\s+svelte\s+project{_END}"
+    rf"|\blook\s+at\s+the\s+\S*nuxt\S*\s+(?:\d\s+)?documentation\S*\s+to\s+learn\s+more{_END}", _I)
+#: A paragraph that introduces the repository's layout (sigrennesmetropole/geor_tabou2_backend:
+#: « Le projet _git_ est construit comme suit : » over a list of its folders), and a list item
+#: that is one entry of it (« `docker` : ce répertoire contient… »): the folders, not the service.
+_LAYOUT = re.compile(
+    r"\b(?:projet|project|d[ée]p[ôo]t|repository|repo|code(?:\s+source)?|arborescence|structure)\b"
+    r"[^.\n]{0,40}?\b(?:est\s+(?:construit|organis[ée]|structur[ée]|d[ée]coup[ée]|compos[ée]|divis[ée])"
+    r"|is\s+(?:built|organi[sz]ed|structured|laid\s+out|split|composed|divided)"
+    r"|se\s+(?:compose|d[ée]compose|structure)|contient\s+les\s+(?:dossiers|r[ée]pertoires)"
+    r"|contains\s+the\s+following)\b", _I)
+_LAYOUT_ITEM = re.compile(r"^\s*(?:\*\*|__)?`[^`\s]{1,120}`(?:\*\*|__)?\s*(?::|：|–|—|-|=>|->"
+                          r"|(?:qui|which|that|contient|contains|holds)\b)", _I)
+
+
+def presenting_words(text: str) -> int:
+    """How many words of a paragraph may present the service: none in a note on the
+    repository's layout; otherwise its words, leaving out the text of links and the sentences
+    a framework's generator writes (:data:`_BOILERPLATE`)."""
+    if _LAYOUT_ITEM.match(text) or _LAYOUT.search(plain(text)):
+        return 0
+    return len(_WORD.findall(plain(_LINK_TEXT.sub(" ", _BOILERPLATE.sub(" ", text)))))
+
+
 #: Words that describe what something does or is: a verb or a participle of function (« API
 #: permettant de télécharger… », "a tool that provides…", « outil pour publier… »). A short
 #: README's line with them says what the service is; a bare noun phrase that expands the title
@@ -259,11 +301,14 @@ def _words(name: str) -> set[str]:
 
 def _spans(doc: Document) -> list[tuple[int, str]]:
     """Command lines of code blocks and inline code spans, each with its line, in sections
-    about installing, running or developing (or none)."""
-    found = [(b.line, line) for b in doc.code_blocks if _relevant(doc, b.line)
+    about installing, running, developing or deploying the service (or none): a deployment
+    guide that starts the project's own program (sigrennesmetropole/geor_signalement's
+    readme/README_INSTALL.md, « Déploiement de l'application backend »: ``java -jar
+    signalement.jar``) tells how to run it."""
+    found = [(b.line, line) for b in doc.code_blocks if _relevant(doc, b.line, deploying=True)
              for line in _command_lines(b)]
-    found += [(p.line, span) for p in doc.paragraphs if _relevant(doc, p.line)
-              for span in inline_code(p.text)]
+    found += [(p.line, span) for p in doc.paragraphs if _relevant(doc, p.line, deploying=True)
+              for span in inline_code(p.text) if not builds_docs(span)]
     return found
 
 
@@ -333,8 +378,9 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
         return _purpose(doc, short) or (Evidence(listed.line, "heading") if listed else None) \
             or _tagline(doc, short)
     pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
-    # A pull request opened in a release procedure is no invitation to contribute.
-    elsewhere = delivery_lines(doc) if topic == "contributing" else set()
+    # A pull request opened in a release procedure is no invitation to contribute; a licence
+    # left to fill in or someone else's is not the project's.
+    elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
     para = next((p for p in doc.paragraphs if p.line not in elsewhere
                  and (pattern.search(plain(p.text))
                       or (topic == "licence" and _badge_names_licence(p.text)))), None)
@@ -347,6 +393,7 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     # mlar create``, the licence file as sample data), not a link a reader follows.
     code = doc.code_lines()
     link = next((a for a in doc.anchors if a.line not in code
+                 and (topic != "licence" or a.line not in elsewhere)
                  and (links.search(urlsplit(a.target).path.rstrip("/"))
                  or (topic == "contributing" and a.line not in elsewhere
                      and FORGE_PROPOSAL.search(a.target)))), None)
@@ -418,13 +465,41 @@ def _names_licence(doc: Document, heading: Heading) -> bool:
     end = next((h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
                None)
 
+    unfilled = _unfilled(doc)
+
     def inside(line: int) -> bool:
-        return line > heading.line and (end is None or line < end)
+        return line > heading.line and (end is None or line < end) and line not in unfilled
 
     return (any(_LICENCE_TEXT.search(plain(p.text)) for p in doc.paragraphs if inside(p.line))
             or any(_LICENCE_LINK.search(urlsplit(a.target).path.rstrip("/"))
                    or _LICENCE_SITE.search(a.target) for a in doc.anchors if inside(a.line))
             or bool(_LICENCE_NAME.search(heading.text)))
+
+
+def _unfilled(doc: Document) -> set[int]:
+    """Lines of paragraphs that are template text left to fill in, every line of them
+    (betagouv/document-ia: "## License" over "[License information here]"): they name no
+    licence, whatever words they hold."""
+    marked = placeholders.lines(doc)
+    return {n for p in doc.paragraphs if marked.issuperset(range(p.line, p.last + 1))
+            for n in range(p.line, p.last + 1)}
+
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
+
+
+def _not_own_licence(doc: Document) -> set[int]:
+    """Lines of paragraphs whose licence words are not the project's licence: template text
+    (:func:`_unfilled`), or sentences that each speak of someone else's work, as the licence
+    reading tells them (:func:`scanner.licences.notices.others_work`; betagouv/aplus: « Le
+    projet inclut le fichier `data/french_passwords_top20000.txt` sous licence [Creative Commons
+    Attribution 4.0 International](…) provenant du dépôt … » is the licence of a word list)."""
+    lines = _unfilled(doc)
+    for para in doc.paragraphs:
+        said = [s for s in _SENTENCE.split(plain(para.text)) if _LICENCE_TEXT.search(s)]
+        if said and all(others_work(s) for s in said):
+            lines.update(range(para.line, para.last + 1))
+    return lines
 
 
 #: Headings about preparing to work on the service: what follows them is no presentation
@@ -451,7 +526,7 @@ def _presents(doc: Document, heading: Heading, short: bool = False, listed: bool
                None)
     return any(heading.line < p.line and (end is None or p.line < end)
                and (listed or not p.listed)
-               and len(_WORD.findall(plain(_LINK_TEXT.sub(" ", p.text))))
+               and presenting_words(p.text)
                >= (MIN_LISTED_WORDS if short or p.listed else MIN_PROSE_WORDS)
                for p in doc.paragraphs)
 
@@ -472,17 +547,46 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         if limit is not None and para.line >= limit:
             break
         # A link says where to read about the service, not what it is: its text does not count.
-        prose = plain(_LINK_TEXT.sub(" ", para.text))
-        words = len(_WORD.findall(prose))
+        prose = plain(_LINK_TEXT.sub(" ", _BOILERPLATE.sub(" ", para.text)))
+        words = presenting_words(para.text)
         # In a short README a line needs a sentence's worth, unless it describes what the
         # service does (datagouv/cadastre-bundler-api: « API permettant de télécharger les
         # données cadastrales », its README's only line).
         needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
             else MIN_PROSE_WORDS
         if words >= needed and para.line not in moved \
-                and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text):
+                and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text) \
+                and not _only_links(para.text) and not _ANOTHER_SERVICE.search(prose):
             return Evidence(para.line, "text")
     return None
+
+
+#: A paragraph about another service than the repository's (betagouv/portail-rse README.md:16:
+#: « Il existe un service supplémentaire externe pour l'API d'analyse de documents »): what that
+#: one is, not this one.
+_ANOTHER_SERVICE = re.compile(
+    r"^\W*(?:il\s+existe|there\s+(?:is|are))\s+(?:une?|an?|des|other|d['’]autres)?\s*(?:autres?\s+|other\s+"
+    r"|additional\s+|external\s+|separate\s+)?(?:services?|API|applications?|outils?|tools?)\s+"
+    r"(?:suppl[ée]mentaires?|externes?|tiers|distincts?|s[ée]par[ée]s?|additional|external|separate)\b"
+    r"|^\W*(?:il\s+existe|there\s+(?:is|are))\s+(?:une?|an?)?\s*(?:autre|another|additional|external"
+    r"|separate)\s+(?:services?|API|applications?|tools?)\b", _I)
+#: Links of a paragraph, written or bare.
+_ANY_LINK = re.compile(_LINK_TEXT.pattern + r"|<?https?://[^\s<>]{1,500}>?", _I)
+#: A paragraph that is links and what labels them: a label ending in a colon before one link
+#: ("Service de gestion (correspond au code de ce dépôt) :" over an address), or links with a
+#: note in brackets after them ("[Wiki](…) (Le wiki est visé à être remplacé …)"), or a list of
+#: links (``\0`` stands for each).
+_LABELLED = re.compile(r"^[^\n.!?\0]{0,200}[:：]\s*\0\s*$|^[\s*_]*\0[\s*_]*(?:\([^()\0]{0,300}\))?\s*$"
+                       r"|^[\s\0,;|/·•*_-]*$")
+
+
+def _only_links(text: str) -> bool:
+    """Whether a paragraph is only a link (or links) and their label: it says where to read
+    about the service, not what it is (betagouv/aplus README.md:11, betagouv/portail-rse
+    README.md:13). A label that describes ("Application permettant de … :") still does."""
+    marked = _ANY_LINK.sub("\0", text.strip())
+    return "\0" in marked and bool(_LABELLED.match(marked)) \
+        and not _DESCRIBES.search(plain(_ANY_LINK.sub(" ", text)))
 
 
 #: A title's name and what follows it: "API Eclaire - Plateforme nationale des essais cliniques".
@@ -640,14 +744,21 @@ def _is_other(line: str, topic: str) -> bool:
                for o in words)
 
 
-def _relevant(doc: Document, line: int) -> bool:
+#: Headings about deploying the service (and about nothing else of :data:`_UNRELATED`).
+_DEPLOYING = re.compile(r"\b(?:d[ée]ploi\w*|deploy\w*)\b", _I)
+
+
+def _relevant(doc: Document, line: int, deploying: bool = False) -> bool:
     """A line in a section about installing, running or developing, or about nothing else:
-    the nearest heading that says decides ("Tests" under "Développement" is about tests)."""
+    the nearest heading that says decides ("Tests" under "Développement" is about tests).
+    With ``deploying``, a section about deploying counts too (where the project's own program
+    is started on a server)."""
     for heading in reversed(doc.section_of(line)):
         if _HEADING["install"].search(heading.text) or _HEADING["run"].search(heading.text):
             return True
         if _UNRELATED.search(heading.text):
-            return False
+            return deploying and bool(_DEPLOYING.search(heading.text)) \
+                and not _UNRELATED.search(_DEPLOYING.sub(" ", heading.text))
     return True
 
 
@@ -671,10 +782,34 @@ def _is_data(text: str) -> bool:
         and sum(bool(_DATA_LINE.match(line)) for line in lines) >= _DATA_SHARE * len(lines)
 
 
+#: Commands that generate the documentation of the code (an API reference) or of the
+#: repository's documentation folder: ``cargo doc``, ``javadoc``, ``tox -e docs``, ``make docs``.
+_DOC_TOOL = re.compile(
+    r"(?<![\w-])(?:cargo\s+doc|javadoc|doxygen|typedoc|pdoc3?|dokka\w*|mvn\s[^\n]*\bjavadoc:"
+    r"|tox\s+-e\s+docs?|(?:make|just)\s+(?:-\S+\s+)*docs?(?:[-:]\w+)?"
+    r"|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?docs?(?:[-:]\w+)?)(?![\w-])", _I)
+#: A documentation site generator's build, counted only when aimed at a documentation folder
+#: (``cd doc`` then ``make html``, ``sphinx-build doc …``, ``make -C docs html``): at the root
+#: of a repository that is a documentation (openfisca/openfisca-doc: ``make html``), it is how
+#: the project itself is built.
+_SITE_BUILD = re.compile(r"(?<![\w-])(?:sphinx-(?:build|autobuild)|mkdocs\s+(?:build|serve|gh-deploy)"
+                         r"|make\s+(?:-\S+\s+)*(?:html|dirhtml|singlehtml|latexpdf|epub))(?![\w-])", _I)
+_DOC_FOLDER = re.compile(r"(?<![\w.-])(?:\./)?(?:docs?|documentation|sphinx)(?:/|(?![\w.-]))", _I)
+
+
+def builds_docs(text: str) -> bool:
+    """Whether commands build the documentation rather than the project (ANSSI-FR/lidi's
+    README: ``cd doc``, ``make html``, ``xdg-open _build/html/index.html``): installing Sphinx
+    and opening its output is not how to install or run the service."""
+    return bool(_DOC_TOOL.search(text)
+                or (_SITE_BUILD.search(text) and _DOC_FOLDER.search(text)))
+
+
 def _command_lines(block: Block) -> Iterable[str]:
-    """The command lines of a code block: no comments, prompts stripped; none in a sample or a
-    directory tree."""
-    if _SAMPLE.match(block.text) or _TREE.search(block.text) or _is_data(block.text):
+    """The command lines of a code block: no comments, prompts stripped; none in a sample, a
+    directory tree or a block that builds the documentation."""
+    if _SAMPLE.match(block.text) or _TREE.search(block.text) or _is_data(block.text) \
+            or builds_docs(block.text):
         return
     for line in block.text.splitlines():
         if line.strip() and not _COMMENT.match(line):
@@ -699,7 +834,7 @@ def _invoked_scripts(text: str) -> list[str]:
 def _looks_like_command(span: str) -> bool:
     """An inline code span that is a command (two words at least, or a known bare installer),
     not a file name or a variable."""
-    return len(span.split()) >= 2 or bool(_BARE_INSTALLERS.match(span))
+    return (len(span.split()) >= 2 or bool(_BARE_INSTALLERS.match(span))) and not builds_docs(span)
 
 
 def _commands(line: str) -> list[list[str]]:

@@ -427,11 +427,15 @@ def _gnu_id(groups: dict[str, str | None]) -> str | None:
 
 
 #: Words saying a notice speaks of someone else's work, not the project's: a dependency, a
-#: bundled or vendored copy, an upstream or a library the project uses (folded words).
+#: bundled or vendored copy, an upstream, a library the project uses or material it took from
+#: elsewhere (folded words).
 _OTHERS_WORK = re.compile(
     r"\b(?:depend\w*|dependanc\w*|bundled?|vendor\w*|third party|tiers|upstream|amont"
     r"|we use|uses|used|utilis\w*|included?|inclus\w*|embarque\w*|fork\w*|forked"
-    r"|based on|base sur|derived from|derive de|copied from|copie de)\b")
+    r"|based on|base sur|derived from|derive de|copied from|copie de"
+    # Where the material comes from (betagouv/aplus: « Le projet inclut le fichier … sous
+    # licence CC BY 4.0 provenant du dépôt … »; « données issues de … »).
+    r"|inclu(?:t|ons|ent)|provenan\w*|provien\w*|issue?s? (?:de|du|des|d)|taken from|courtesy of)\b")
 #: How many words before a GNU notice name what it is about ("This program", "Trad", « Ce
 #: programme »): the notice's subject.
 _SUBJECT_WORDS = 10

@@ -228,14 +228,16 @@ def test_a_readme_linking_to_its_install_guide_explains_how(readme_text: str, gu
 
 
 def test_a_guide_not_declared_is_a_review_and_other_links_are_not() -> None:
+    # A guide whose file name does not say so, outside the usual folders, is not declared
+    # (one named so, handbook/local-setup.md, is: locate.named_guides).
     text = ("# X\n\nX aide les agents à instruire les demandes.\n\n## Contribuer\n\nVoir "
             "[GOVERNANCE](GOVERNANCE.md).\n\n## Installation\n\nSuivez le [guide d'installation]"
-            "(handbook/local-setup.md).\n")
+            "(handbook/chapitre-3.md).\n")
     facts = _facts({"README.md": text, "GOVERNANCE.md": "# Gouvernance\n",
-                    "handbook/local-setup.md": ONBOARDING})
-    assert facts["community"]["readme"]["unfollowed"] == ["handbook/local-setup.md"]
+                    "handbook/chapitre-3.md": ONBOARDING})
+    assert facts["community"]["readme"]["unfollowed"] == ["handbook/chapitre-3.md"]
     status, message = _status(facts, "readme-explains-how-to-run")
-    assert status is Status.REVIEW and "handbook/local-setup.md" in message
+    assert status is Status.REVIEW and "handbook/chapitre-3.md" in message
 
 
 def test_reads_stay_within_what_was_declared(tmp_path: Path) -> None:
