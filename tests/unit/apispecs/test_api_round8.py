@@ -11,33 +11,8 @@ import pytest
 
 from scanner.apispecs import apicode, apiroot
 from scanner.apispecs.exposure import path_evidence
-from scanner.engine.evaluate import Status, evaluate
-from scanner.engine.loader import load_ruleset
-from scanner.facts import build_facts, wanted_paths
-from scanner.snapshot import Snapshot
-from scanner.sources.memory import snapshot_from_files
-from tests.support import spy_reads
-
-RULES = load_ruleset()
-RULE = "api-description-published"
-
-
-def _facts(files: dict[str, str]) -> dict[str, t.Any]:
-    return build_facts(snapshot_from_files(files))
-
-
-def _finding(files: dict[str, str]) -> tuple[Status, str, str]:
-    rule = RULES.get(RULE)
-    assert rule is not None
-    finding = evaluate(rule, _facts(files))
-    return finding.status, finding.texts["en"]["message"], finding.texts["fr"]["message"]
-
-
-def _reads_outside_wanted(files: dict[str, str]) -> set[str]:
-    snapshot: Snapshot = snapshot_from_files(files)
-    seen = spy_reads(snapshot)
-    build_facts(snapshot)
-    return seen - wanted_paths(snapshot.files)
+from scanner.engine.evaluate import Status
+from tests.unit.apispecs.test_api_code_round4 import _facts, _finding, _reads_outside_wanted
 
 
 def _evidence(files: dict[str, str]) -> dict[str, dict[str, t.Any]]:

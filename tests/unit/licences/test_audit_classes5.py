@@ -3,21 +3,13 @@ a licence-header template is no licence file, and a clipped message never ends m
 
 from __future__ import annotations
 
-import typing as t
-
 import pytest
 
-from scanner import schemas
-from scanner.engine.evaluate import evaluate
-from scanner.engine.loader import load_ruleset
 from scanner.engine.messages import MAX_VALUE_CHARS, clip, interpolate
-from scanner.facts import build_facts
 from scanner.licences.notices import mentions
 from scanner.licences.paths import licence_paths
 from scanner.licences.readme import later_statements
-from scanner.sources.memory import snapshot_from_files
-
-RULES = load_ruleset()
+from tests.unit.licences.test_trust import facts, finding
 
 # Modelled on openfisca/openfisca-france-indirect-taxation README.md:21-24: the statement is a
 # plain sentence (no GNU standard notice), and a Markdown link splits the name from its version.
@@ -37,17 +29,6 @@ OPENFISCA = (
 )
 
 
-def facts(files: t.Mapping[str, str]) -> dict[str, t.Any]:
-    document = build_facts(snapshot_from_files(dict(files)))
-    assert schemas.errors("facts", document) == []
-    return document
-
-
-def finding(document: dict[str, t.Any], rule_id: str) -> tuple[str, str, str]:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    result = evaluate(rule, document).to_dict()
-    return result["status"], result["i18n"]["en"]["message"], result["i18n"]["fr"]["message"]
 
 
 def test_a_plain_or_later_statement_is_read_with_its_line() -> None:

@@ -4,16 +4,8 @@ was not read and the AGPL licence was reported as AGPL-3.0-only)."""
 
 from __future__ import annotations
 
-import typing as t
-
-from scanner import schemas
-from scanner.engine.evaluate import evaluate
-from scanner.engine.loader import load_ruleset
-from scanner.facts import build_facts
 from scanner.licences.readme import gnu_notices
-from scanner.sources.memory import snapshot_from_files
-
-RULES = load_ruleset()
+from tests.unit.licences.test_trust import facts, finding
 
 # Modelled on France-Travail/TradEmploi-BackEnd README.md:1-14: the standard notice opens the
 # README, before any heading; the "# Licence" section only names the licence.
@@ -45,17 +37,6 @@ NOTICE = ("This program is free software: you can redistribute it and/or modify 
           "of the License, or (at your option) any later version.")
 
 
-def facts(files: t.Mapping[str, str]) -> dict[str, t.Any]:
-    document = build_facts(snapshot_from_files(dict(files)))
-    assert schemas.errors("facts", document) == []
-    return document
-
-
-def finding(document: dict[str, t.Any], rule_id: str) -> tuple[str, str, str]:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    result = evaluate(rule, document).to_dict()
-    return result["status"], result["i18n"]["en"]["message"], result["i18n"]["fr"]["message"]
 
 
 def test_the_opening_notice_is_read_with_its_line() -> None:
