@@ -6,30 +6,19 @@ named beside it."""
 
 from __future__ import annotations
 
-import typing as t
-
 import pytest
 
 from scanner.community import contributing, locate, readme
 from scanner.community.markup import parse
-from scanner.engine.evaluate import Status, evaluate
-from scanner.engine.loader import load_ruleset
+from scanner.engine.evaluate import Status
 from scanner.facts import build_facts
 from scanner.sources.memory import snapshot_from_files
+from tests.unit.community.test_readme_routes import _facts
+from tests.unit.community.test_readme_routes import _finding as _status
 
-RULES = load_ruleset()
 CODE = {"app.py": "print('service')\n"}
 
 
-def _facts(files: dict[str, str]) -> dict[str, t.Any]:
-    return build_facts(snapshot_from_files({**CODE, **files}))
-
-
-def _status(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str]:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    finding = evaluate(rule, facts)
-    return finding.status, finding.texts["en"]["message"]
 
 
 def _what(text: str) -> bool:

@@ -8,12 +8,11 @@ import typing as t
 from scanner import placeholders
 from scanner.community import security
 from scanner.community.markup import parse
-from scanner.engine.evaluate import Status, evaluate
-from scanner.engine.loader import load_ruleset
+from scanner.engine.evaluate import Status
 from scanner.facts import build_facts
 from scanner.sources.memory import snapshot_from_files
+from tests.unit.community.test_readme_routes import _finding as _status
 
-RULES = load_ruleset()
 CODE = {"app.py": "print('demo')\n"}
 
 # gip-inclusion/nexus README.md:1-56, shortened: "*TODO*" alone under "### 3. Standards" in a
@@ -33,12 +32,6 @@ NEXUS = ("# Nexus\n\nNexus est une application web qui a pour but de centraliser
 def _facts(files: dict[str, str]) -> dict[str, t.Any]:
     return build_facts(snapshot_from_files({**CODE, **files}))
 
-
-def _status(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str]:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    finding = evaluate(rule, facts)
-    return finding.status, finding.texts["en"]["message"]
 
 
 def _found(text: str) -> list[object]:

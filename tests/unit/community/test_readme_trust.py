@@ -8,12 +8,12 @@ import typing as t
 
 from scanner.community import locate, readme
 from scanner.community.markup import parse
-from scanner.engine.evaluate import Status, evaluate
-from scanner.engine.loader import load_ruleset
+from scanner.engine.evaluate import Status
 from scanner.facts import build_facts
 from scanner.sources.memory import snapshot_from_files
+from tests.unit.community.test_intro_and_linked_guides import _what
+from tests.unit.community.test_readme_routes import _finding
 
-RULES = load_ruleset()
 CODE = {"pom.xml": "<project/>\n"}
 
 
@@ -21,15 +21,6 @@ def _facts(files: dict[str, str]) -> dict[str, t.Any]:
     return build_facts(snapshot_from_files({**CODE, **files}))
 
 
-def _finding(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str]:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    finding = evaluate(rule, facts)
-    return finding.status, finding.texts["en"]["message"]
-
-
-def _what(text: str) -> bool:
-    return bool(readme.analyse(parse(text, "README.md"))["what"]["found"])
 
 
 # --- Guides named so wherever they sit ------------------------------------------------------
