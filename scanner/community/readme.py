@@ -99,10 +99,22 @@ _LICENCE_TEXT = re.compile(
 #: Words that tell readers how to contribute to the project: the guide named, an invitation, a
 #: way to propose a change. A pull request in a deployment note, a "contribution interface" of
 #: the product or a list of contributors are not.
+#: What one contributes to when a README invites contributions: the project or its work (a
+#: determiner then such a word), the project's name (a capital), or "it".
+_CONTRIB_OBJECT = (
+    r"(?:(?:(?:ce|cet|cette|ces|notre|nos|votre|vos|le|la|les|l['’]|this|the|our|its|their)\s*)?"
+    r"(?:projets?|projects?|code|sources?|d[ée]p[ôo]ts?|repository|repo|codebase|d[ée]velopp\w*"
+    r"|develop\w*|services?|logiciels?|software|documentation|doc|applications?|app|outils?|tools?"
+    r"|am[ée]lior\w*|improv\w*|traductions?|translations?|librar\w*|librairies?|biblioth[èe]ques?"
+    r"|site|plateformes?|platforms?|modules?|packages?|API|efforts?|open[- ]?source|communs?"
+    r"|commons|[ée]volutions?|fonctionnalit[ée]s?|features?|it|celui-ci|celle-ci)\b"
+    r"|(?-i:[A-Z0-9@]))")
 _CONTRIB_TEXT = re.compile(
     r"(?-i:\bCONTRIBUT(?:ING|E)\b|\bCONTRIBUER\b)|\bcontributing\.(?:md|rst|adoc|txt)\b"
     r"|\b(?:pour|to|how\s+to|comment|souhaitez|voulez|want\s+to|wish\s+to|like\s+to)\s+contribu(?:er|te)\b"
-    r"|\bcontribu(?:er|te)\s+(?:au|à|a|to|on)\b"
+    # "Contribute to" the project, not « contribuer à une RH vertueuse » (a mission statement):
+    # its object names the project, its work or its name.
+    r"|\bcontribu(?:er|te)\s+(?:au|aux|à|a|to|on)\s+" + _CONTRIB_OBJECT +
     r"|\b(?:les\s+|vos\s+|toutes?\s+(?:les\s+)?|your\s+|any\s+|external\s+)?contributions?\s+(?:sont|est|are|is)"
     r"\s+(?:les\s+|the\s+|tr[èe]s\s+|very\s+|always\s+|toujours\s+)?(?:bienvenues?|welcome|appr[ée]ci[ée]es?|encouraged)"
     # A singular change asked for with no article ("creer ticket Github pour les implementer") is

@@ -140,6 +140,12 @@ def test_a_readme_of_a_tagline_and_badges_is_not_thirty_words() -> None:
     ("Vous pouvez directement éditer le contenu des guides par le biais de *pull-requests*.\n",
      True),
     ("Pour contribuer, lisez le [guide](CONTRIBUTING.md).\n", True),
+    # betagouv/fondation: a mission statement « contribue » to something else than the project.
+    ("Donner au CSM les moyens d'un travail efficace afin de concourir à la continuité de "
+     "l'institution et de contribuer à une RH vertueuse du corps de la magistrature.\n", False),
+    ("Vous pouvez contribuer au projet en proposant des améliorations.\n", True),
+    ("Feel free to contribute to Fondation.\n", True),
+    ("N'hésitez pas à contribuer à l'amélioration de l'outil.\n", True),
 ])
 def test_contributing_evidence(text: str, expected: bool) -> None:
     assert _topics(f"# X\n\n{text}")["contributing"] is expected
