@@ -5,8 +5,10 @@ an ``apiDocumentation`` link, a framework that generates a description (or a Typ
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
 as a Django app in ``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's
-``conf/routes``), a README section about the repository's own API listing its endpoints or saying
-the repository is a REST API, a repository topic such as ``api``. Weak evidence: web frameworks
+``conf/routes``), a server entry file declaring routes that answer in JSON and serving no page
+(:func:`scanner.apispecs.mounts.json_routes`; weak beside front-end code), a README section
+about the repository's own API listing its endpoints or saying the repository is a REST API, a
+repository topic such as ``api``. Weak evidence: web frameworks
 that also serve pages (Express, Rails, Flask, Quart...; alone they are no evidence: they serve
 pages as much as APIs), ``api/`` folders of code, REST controllers (Spring, JAX-RS; see
 :mod:`scanner.apispecs.apicode`), Node servers serving routes under ``/api``

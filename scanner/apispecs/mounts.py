@@ -8,6 +8,9 @@ person decides). Read, bounded: a few server entry files by name (``app``, ``ser
 ``index``, ``main``, ``router``; shallowest first, never in vendored, test or client folders),
 and only a file that builds a server (``express()``, ``Router()``, ``new Koa``, ``fastify()``)
 counts, so a front end's ``axios.get('/api/…')`` never does.
+
+:func:`json_routes` reads the same files (and Python ones: Flask, Quart, Bottle) for routes
+declared by a server that answers in JSON and serves no page: strong evidence of an API.
 """
 
 from __future__ import annotations
@@ -91,3 +94,81 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
                        f"file(s) read ({shown})",
              "detail_fr": f"aucune route servie sous /api dans le(s) {len(read_ok)} fichier(s) "
                           f"d'entrée de serveur Node lu(s) ({shown})"}]
+
+
+# Python web servers' entry files (Flask, Quart, Bottle): read only beside a Python manifest.
+_PY_ENTRY = re.compile(r"(?:^|/)(?:app|server|main|api|routes|views|wsgi)\.py$")
+_PY_MANIFEST = re.compile(r"(?:^|/)(?:requirements[\w.\-]*\.txt|pyproject\.toml|setup\.py|Pipfile"
+                          r"|environment\.ya?ml)$")
+_PY_SERVER = re.compile(r"\b(?:Flask|Quart|Bottle|Blueprint)[ \t]*\(")
+# app.get("/rne/:siren", handler), app.use("/tva/:tvaNumber", tvaController), @server.route("/tags/")
+_ROUTE = re.compile(r"(?:^|[ \t;@])(?:app|router|server|routes|api|bp|blueprint|\w+Router)[ \t]*\."
+                    r"[ \t]*(?:use|get|post|put|patch|delete|route)[ \t]*\([ \t]*['\"`]"
+                    r"(/[^'\"`\s]{0,200})['\"`][ \t]*(?:,|\))", re.MULTILINE)
+# Answers in JSON (or reads JSON bodies): res.json(...), express.json(), jsonify(...).
+_JSON = re.compile(r"\.json[ \t]*\(|\bjsonify[ \t]*\(|bodyParser\.json|application/json")
+# Serves pages or a front end's files: then its routes may be the front end's own.
+_PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|\.sendFile[ \t]*\("
+                    r"|view engine|\brender_template\w*[ \t]*\(|\bsend_from_directory\b"
+                    r"|\bstatic_folder\b|\bgetRequestHandler\b|\bcreateRequestHandler\b"
+                    r"|\bcreateServer[ \t]*\([ \t]*\{[^}]{0,200}middlewareMode")
+# Front-end code or page templates in the repository: a JSON server beside them may be the back
+# end of its own front end (session cookies, called by its own pages), which a person decides.
+_FRONT = re.compile(r"\.(?:jsx|tsx|vue|svelte|html?|jinja2?|j2|hbs|ejs|pug)$", re.IGNORECASE)
+#: Distinct routes a server entry file must declare to show an API.
+MIN_ROUTES = 2
+
+
+def json_route_paths(paths: Iterable[str]) -> list[str]:
+    """Server entry files read for JSON routes (for the collector's ``wanted``): the Node ones
+    of :func:`entry_paths` and Python ones beside a Python manifest."""
+    listed = list(paths)
+    found = entry_paths(listed)
+    if any(_PY_MANIFEST.search(p) for p in listed):
+        python = [p for p in listed if _PY_ENTRY.search(p) and p.count("/") <= MAX_DEPTH
+                  and not set(p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS | _NOT_SERVER)]
+        python.sort(key=lambda p: (p.count("/"), p))
+        found += python[:MAX_FILES]
+    return found
+
+
+def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:
+    """Evidence for the first server entry file (Express, Koa, Flask...) that declares routes and
+    answers in JSON without serving pages (annuaire-entreprises-data-gouv-fr/api-proxy
+    ``index.ts``: ``app.get("/rne/:siren", ...)``, ``res.json``; numerique-gouv/pseudo_api
+    ``app.py``: ``@server.route("/tags/")``, ``jsonify``): strong, an API by its routes, unless
+    the repository also holds front-end code or page templates (weak: perhaps the back end of its
+    own front end). A framework that also serves pages is not, alone, such evidence."""
+    listed = list(paths)
+    front = next((p for p in listed if _FRONT.search(p) and not set(
+        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)), None)
+    for path in json_route_paths(listed):
+        text = read(path)
+        if text is None:
+            continue
+        head = text[:MAX_CHARS]
+        server = _PY_SERVER if path.endswith(".py") else _SERVER
+        if not server.search(head) or not _JSON.search(head) or _PAGES.search(head):
+            continue
+        routes: dict[str, int] = {}
+        for match in _ROUTE.finditer(head):
+            # A commented-out route ("// server.get('/api/**', ...)") serves nothing.
+            start = head.rfind("\n", 0, match.start()) + 1
+            if head[start:match.start()].lstrip().startswith(("//", "#", "*", "/*")):
+                continue
+            routes.setdefault(match.group(1), head.count("\n", 0, match.start()) + 1)
+        if len(routes) < MIN_ROUTES:
+            continue
+        line = next(iter(routes.values()))
+        shown = ", ".join(list(routes)[:3])
+        detail = (f"{len(routes)} routes declared from {path}:{line} (e.g. {shown}) by a "
+                  "server that answers in JSON and serves no page")
+        detail_fr = (f"{len(routes)} routes déclarées à partir de {path}:{line} (par ex. {shown}) "
+                     "par un serveur qui répond en JSON et ne sert pas de page")
+        if front is not None:
+            detail += f", beside front-end code ({front}): perhaps only its own back end"
+            detail_fr += (f", à côté de code d'interface ({front}) : peut-être seulement son "
+                          "propre back-end")
+        return [{"kind": "routes", "strength": "weak" if front else "strong", "path": path,
+                 "line": line, "detail": detail, "detail_fr": detail_fr}]
+    return []

@@ -205,25 +205,71 @@ _VARIABLE = re.compile(r"^(?:\{[^}]*\}|<[^>]*>|:\w+|\[[^\]]*\]|\d+|[0-9a-f]{8,}"
                        r"|[0-9a-f]{8}-[0-9a-f\-]{4,60})$", re.IGNORECASE)
 #: Distinct endpoints a README section must list to show the repository serves an API.
 MIN_ENDPOINTS = 2
+# An endpoint documented field by field (the "URL : `/tags/`" then "Method : `POST`" template of
+# numerique-gouv/pseudo_api README.md:34-36): the label says it is an endpoint, even "/".
+_LABELLED = re.compile(r"^[ \t>*_-]{0,8}(?:URL|Endpoint|Route|Path|Chemin)[*_ \t]{0,6}:[*_ \t]{0,6}"
+                       r"`(/[^`\s]{0,200})`", re.IGNORECASE)
+_LABELLED_METHOD = re.compile(r"^[ \t>*_-]{0,8}(?:Method|M[ée]thode)[*_ \t]{0,6}:[*_ \t]{0,6}"
+                              r"`(GET|POST|PUT|PATCH|DELETE)`", re.IGNORECASE)
+# A sentence introducing the list of this service's routes ("Une fois doté de ce header vous pouvez
+# appeler les routes suivantes :", annuaire-entreprises-data-gouv-fr/api-proxy README.md:33):
+# the full URLs listed after it, until the next heading, are its endpoints.
+_OWN_LIST = re.compile(r"\b(?:vous pouvez|on peut|you can|you may)[ \t]+(?:appeler|interroger"
+                       r"|utiliser|call|query|use)[ \t]+(?:les|the)[ \t]+(?:routes|endpoints"
+                       r"|points d'(?:acc[èe]s|entr[ée]e))[ \t]+(?:suivant|following)"
+                       r"|\bthe following (?:routes|endpoints) (?:are|is) (?:available|served|exposed)"
+                       r"|\b(?:routes|endpoints|points d'acc[èe]s) suivant(?:e?s)? (?:sont|est) "
+                       r"(?:disponibles?|expos[ée]e?s?)", re.IGNORECASE)
 
 
 def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
     """Strong evidence when a README section about the repository's own API lists endpoints.
 
-    Only sections titled after an API, endpoints or routes count, never one about the APIs the
-    application calls; endpoints are ``METHOD /path`` lines, ``curl`` calls to localhost and
-    ``/api/...`` paths quoted as code. Paths only: a URL to another host is not this API.
+    Only sections titled after an API, endpoints or routes count (or a list introduced as the
+    routes one can call: "vous pouvez appeler les routes suivantes :"), never one about the APIs
+    the application calls; endpoints are ``METHOD /path`` lines, ``curl`` calls to localhost,
+    ``/api/...`` paths quoted as code and paths documented field by field ("URL : `/tags/`").
+    Paths only: a URL to another host is not this API, unless the list is introduced as this
+    service's routes. A message names the section documenting the API below the README's title.
     """
     sections: dict[int, tuple[str, list[str]]] = {}  # line of the top API heading -> endpoints
     paths: dict[str, str] = {}  # each endpoint counted once, however often it is shown
+    cited: dict[int, tuple[int, str, int]] = {}  # the heading named for each section
+    listed_under: tuple[int, str, int] | None = None  # the heading of a list introduced as ours
+    labelled: tuple[list[str], int, str] | None = None  # the last "URL : `/x`" awaiting its method
     for _number, line, headings, kind in _lines(text):
         if kind == "heading" or not headings or len(line) > 2000:
+            listed_under = labelled = None
             continue
-        top = next((h for h in headings if _API_HEADING.search(h[1])), None)
-        if top is None or _about_consumed(headings):
+        if _about_consumed(headings):
+            continue
+        if kind == "text" and _OWN_LIST.search(line) and not _CONSUMED_LEAD.search(line):
+            listed_under = headings[-1]
+        method = _LABELLED_METHOD.match(line) if kind == "text" else None
+        if method and labelled is not None:
+            # "URL : `/tags/`" then "Method : `POST`": shown as "POST /tags/".
+            where, index, shown = labelled
+            where[index] = paths[_endpoint_key(shown)] = f"{method.group(1).upper()} {shown}"
+            labelled = None
+            continue
+        top, cite = _api_headings(headings, listed_under)
+        if top is None or cite is None:
             continue
         endpoints = sections.setdefault(top[2], (top[1], []))[1]
+        before = len(endpoints)
         found = [(m.group(2), f"{m.group(1)} {m.group(2)}") for m in _METHOD_PATH.finditer(line)]
+        label = _LABELLED.match(line) if kind == "text" else None
+        if label:
+            key = _endpoint_key(label.group(1))
+            if key not in paths:
+                paths[key] = label.group(1)
+                endpoints.append(label.group(1))
+                labelled = (endpoints, len(endpoints) - 1, label.group(1))
+                cited.setdefault(top[2], cite)
+            continue
+        if listed_under is not None:
+            # Full URLs listed after the lead-in: their paths are this service's routes.
+            found += [(m.group(1), m.group(1)) for m in _FULL_URL.finditer(line)]
         if kind == "text" or _COMMAND.search(line):  # not a value in a sample response
             found += [(m.group(1), m.group(1)) for m in _LOCAL.finditer(line)
                       if _web_url(line[:m.start()])]
@@ -239,9 +285,12 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             if key not in paths:
                 paths[key] = shown.split("?", 1)[0]
                 endpoints.append(paths[key])
+        if len(endpoints) > before:
+            cited.setdefault(top[2], cite)
     evidence = []
-    for heading_line, (title, endpoints) in sections.items():
+    for top_line, (_title, endpoints) in sections.items():
         if endpoints:
+            _level, title, heading_line = cited[top_line]
             # Examples, never a count: a README's list cannot be counted exactly (methods on one
             # path, examples of a templated one...).
             examples = ", ".join(e[:80] for e in sorted(endpoints, key=lambda e: " " not in e)[:2])
@@ -256,6 +305,25 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
                              f"chemins de points d'accès de l'API de ce dépôt (par ex. "
                              f"{examples})"})
     return evidence[:3]
+
+
+# The path of a full URL on a line listing routes: "https://rncs-proxy.api.gouv.fr/status/imr/api".
+_FULL_URL = re.compile(r"\bhttps?://[\w.\-]{1,200}(?::\d{1,5})?(/[^\s'\"`)<>]{1,200})")
+
+
+Heading = tuple[int, str, int]
+
+
+def _api_headings(headings: Sequence[Heading], listed_under: Heading | None
+                  ) -> tuple[Heading | None, Heading | None]:
+    """The outermost heading about an API over a line, else the one of a list introduced as the
+    service's routes (the section its endpoints count in), and the one a message cites: below
+    the document's title ("# Pseudo API", the repository's name), the section that documents the
+    API ("## API Description") or lists its routes, when there is one."""
+    about = [h for h in headings if _API_HEADING.search(h[1])]
+    inner = [h for h in about if not (h[0] == 1 and h[2] <= 3)]
+    top = about[0] if about else listed_under
+    return top, inner[0] if inner else listed_under or top
 
 
 def _web_url(before: str) -> bool:

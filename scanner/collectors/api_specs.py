@@ -72,7 +72,7 @@ class ApiSpecsCollector(Collector):
         wanted += exposure.routes_paths(paths)
         wanted += buildtime.config_paths(paths)
         wanted += exposure.read_paths(paths)
-        wanted += mounts.entry_paths(paths)
+        wanted += mounts.json_route_paths(paths)
         wanted += apiroot.url_paths(paths)
         wanted += references.readme_paths(paths)
         present = set(paths)
@@ -398,6 +398,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
                                 references.MIN_ENDPOINTS)
     named_evidence.extend(exposure.path_evidence(paths, snapshot.read_text))
     named_evidence.extend(mounts.evidence(paths, snapshot.read_text))
+    named_evidence.extend(mounts.json_routes(paths, snapshot.read_text))
     site = exposure.static_site(paths)
     if site is not None:
         named_evidence.append(site)
