@@ -117,6 +117,16 @@ _PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|
 _FRONT = re.compile(r"\.(?:jsx|tsx|vue|svelte|html?|jinja2?|j2|hbs|ejs|pug)$", re.IGNORECASE)
 #: Distinct routes a server entry file must declare to show an API.
 MIN_ROUTES = 2
+# Words of a folder's name saying its server is a test aid or a client of another service
+# (proconnect-gouv/oidc2fer docker/oidc-test-client/app.py: a Flask OIDC client for tests).
+_AID_WORDS = frozenset({"test", "tests", "testing", "client", "clients", "mock", "mocks", "fake",
+                        "stub", "stubs", "example", "examples", "demo", "sample", "samples"})
+
+
+def _aid(path: str) -> bool:
+    """Whether a file sits in a folder named as a test aid, mock, example or client."""
+    return any(word in _AID_WORDS for folder in path.lower().split("/")[:-1]
+               for word in re.split(r"[-_.]", folder))
 
 
 def json_route_paths(paths: Iterable[str]) -> list[str]:
@@ -129,7 +139,7 @@ def json_route_paths(paths: Iterable[str]) -> list[str]:
                   and not set(p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS | _NOT_SERVER)]
         python.sort(key=lambda p: (p.count("/"), p))
         found += python[:MAX_FILES]
-    return found
+    return [p for p in found if not _aid(p)]
 
 
 def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:

@@ -214,6 +214,10 @@ def test_servers_serving_pages_or_without_json_are_no_api() -> None:
               "// server.get('/api/**', (req, res) => { });\nserver.get('/health', h);\n")
     assert json_routes(["package.json", "server.ts"], {"package.json": PACKAGE,
                                                         "server.ts": single}.get) == []
+    # A test client's server (proconnect-gouv/oidc2fer docker/oidc-test-client/app.py), a mock.
+    for folder in ("docker/oidc-test-client", "mock-server", "examples"):
+        files = {f"{folder}/requirements.txt": "flask\n", f"{folder}/app.py": PSEUDO_APP}
+        assert json_routes(list(files), files.get) == []
     # Python entry files are read only beside a Python manifest.
     assert json_routes(["app.py"], {"app.py": PSEUDO_APP}.get) == []
 
