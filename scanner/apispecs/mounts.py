@@ -115,6 +115,7 @@ _PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|
 # Front-end code or page templates in the repository: a JSON server beside them may be the back
 # end of its own front end (session cookies, called by its own pages), which a person decides.
 _FRONT = re.compile(r"\.(?:jsx|tsx|vue|svelte|html?|jinja2?|j2|hbs|ejs|pug)$", re.IGNORECASE)
+_FRONT_CODE = re.compile(r"\.(?:jsx|tsx|vue|svelte)$", re.IGNORECASE)
 #: Distinct routes a server entry file must declare to show an API.
 MIN_ROUTES = 2
 # Words of a folder's name saying its server is a test aid or a client of another service
@@ -150,8 +151,10 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
     the repository also holds front-end code or page templates (weak: perhaps the back end of its
     own front end). A framework that also serves pages is not, alone, such evidence."""
     listed = list(paths)
-    front = next((p for p in listed if _FRONT.search(p) and not set(
-        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)), None)
+    fronts = [p for p in listed if _FRONT.search(p) and not set(
+        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)]
+    # Named first: front-end code (App.jsx) rather than a page template or a static page.
+    front = min(fronts, key=lambda p: (not _FRONT_CODE.search(p), fronts.index(p)), default=None)
     for path in json_route_paths(listed):
         text = read(path)
         if text is None:

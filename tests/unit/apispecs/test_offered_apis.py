@@ -188,7 +188,8 @@ def test_express_json_routes_are_an_api() -> None:
 
 def test_json_routes_beside_a_front_end_stay_a_question() -> None:
     # mission-apprentissage/voeux-affelnet: an Express back end beside its own ui/.
-    files = {"package.json": PACKAGE, "server.js": PROXY_INDEX, "ui/src/App.jsx": "export {}"}
+    files = {"package.json": PACKAGE, "server.js": PROXY_INDEX, "ui/public/ie.html": "<p>",
+             "ui/src/App.jsx": "export {}"}
     (found,) = json_routes(list(files), files.get)
     assert found["strength"] == "weak"
     assert "beside front-end code (ui/src/App.jsx)" in found["detail"]
