@@ -66,7 +66,7 @@ _SPRING_KEYS = {"springdoc-openapi": "springdoc.api-docs.enabled",
 _SPRING_FILE = re.compile(r"(?:^|/)application(?:-([\w.]+))?\.(?:properties|ya?ml)$")
 #: Profiles that are not production (a default ``false`` stays off in production).
 _NON_PROD = re.compile(r"^(?:dev|develop|development|local|localhost|test|tests|testing|ci|it"
-                       r"|int|integration|e2e|h2|mock|docker-dev|demo)$", re.IGNORECASE)
+                       r"|int|integration|e2e|h2|mock|docker-dev)$", re.IGNORECASE)
 _PROD = re.compile(r"^(?:prod|production|prd|live)$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\$\{[^}]{1,200}\}$")
 
