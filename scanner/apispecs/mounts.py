@@ -7,7 +7,8 @@ shows JSON routes, not whether they are offered to anyone but the repository's o
 person decides). Read, bounded: a few server entry files by name (``app``, ``server``,
 ``index``, ``main``, ``router``; shallowest first, never in vendored, test or client folders),
 and only a file that builds a server (``express()``, ``Router()``, ``new Koa``, ``fastify()``)
-counts, so a front end's ``axios.get('/api/…')`` never does.
+counts, so a front end's ``axios.get('/api/…')`` never does. Comments are never read
+(:mod:`scanner.apispecs.comments`).
 
 :func:`json_routes` reads the same files (and Python ones: Flask, Quart, Bottle) for routes
 declared by a server that answers in JSON and serves no page: strong evidence of an API.
@@ -19,6 +20,7 @@ import re
 import typing as t
 from collections.abc import Callable, Iterable
 
+from scanner.apispecs.comments import HASH, SLASH, blank
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Server entry files read per repository (the shallowest first).
@@ -73,7 +75,8 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
         if text is None:
             continue
         read_ok.append(path)
-        head = text[:MAX_CHARS]
+        # Commented-out code serves nothing (betagouv/a-just's front-offline/server.ts:21).
+        head = blank(text[:MAX_CHARS])
         if not _SERVER.search(head):
             continue
         match = _MOUNT.search(head)
@@ -159,16 +162,13 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
         text = read(path)
         if text is None:
             continue
-        head = text[:MAX_CHARS]
-        server = _PY_SERVER if path.endswith(".py") else _SERVER
+        python = path.endswith(".py")
+        head = blank(text[:MAX_CHARS], HASH if python else SLASH)
+        server = _PY_SERVER if python else _SERVER
         if not server.search(head) or not _JSON.search(head) or _PAGES.search(head):
             continue
         routes: dict[str, int] = {}
         for match in _ROUTE.finditer(head):
-            # A commented-out route ("// server.get('/api/**', ...)") serves nothing.
-            start = head.rfind("\n", 0, match.start()) + 1
-            if head[start:match.start()].lstrip().startswith(("//", "#", "*", "/*")):
-                continue
             routes.setdefault(match.group(1), head.count("\n", 0, match.start()) + 1)
         if len(routes) < MIN_ROUTES:
             continue
