@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.collectors.base import Collector, Fragment
 from scanner.licences import docbuild
-from scanner.licences.content import code_paths
+from scanner.licences.content import build_inputs, code_paths
 from scanner.snapshot import Notice, Snapshot, reason_fr
 
 
@@ -21,7 +21,7 @@ class RepositoryCollector(Collector):
 
     def wanted(self, paths: Sequence[str],
                sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
-        return docbuild.command_files(paths, sizes)
+        return build_inputs(paths, sizes)
 
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         section = snapshot.repo.to_facts()
@@ -29,7 +29,7 @@ class RepositoryCollector(Collector):
         section["truncated"] = snapshot.truncated
         section["folder"] = snapshot.folder
         listing = snapshot.paths()
-        texts = {p: text for p in docbuild.command_files(listing, snapshot.files)
+        texts = {p: text for p in build_inputs(listing, snapshot.files)
                  if (text := snapshot.read_text(p)) is not None}
         # A file not read names no build: its HTML stays code (the rules keep applying).
         section["doc_build"] = docbuild.build_files(listing, texts)

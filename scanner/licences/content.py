@@ -15,6 +15,7 @@ import typing as t
 from collections.abc import Collection, Mapping, Sequence
 
 from scanner.apispecs.frameworks import ecosystem_of
+from scanner.licences import docbuild
 from scanner.licences.docbuild import PRESENTATION
 from scanner.licences.headers import SOURCE_EXTENSIONS
 from scanner.licences.paths import ROOT_LICENCE, extension, vendored
@@ -104,6 +105,25 @@ def code_paths(paths: Sequence[str], built: Collection[str] = ()) -> list[str]:
     no code, and the manifests of a repository holding nothing else only install that
     generator."""
     return _code(paths, site_files(paths) | set(built))
+
+
+def build_inputs(paths: Sequence[str],
+                 sizes: Mapping[str, int | None] | None = None) -> list[str]:
+    """The files to read for a documentation build's commands
+    (:func:`docbuild.command_files`), only where its pages could decide whether the repository
+    holds code or mostly documents: it has pages or stylesheets outside a site's tooling, and
+    little other code. An application's pages are never looked up (nothing read for them)."""
+    site = site_files(paths)
+    pages = {p for p in paths if extension(p) in PRESENTATION and p not in site
+             and not vendored(p) and not _TOOLING.search(p)}
+    if not pages:
+        return []
+    other = [p for p in _code(paths, site | pages) if ecosystem_of(p) is None]
+    docs = sum(1 for p in paths if extension(p) in DOC_EXTENSIONS and not vendored(p)
+               and not _NOT_CONTENT.search(p))
+    if len(other) * DOCS_PER_CODE_FILE > docs:
+        return []
+    return docbuild.command_files(paths, sizes)
 
 
 def _code(paths: Sequence[str], tooling: set[str]) -> list[str]:

@@ -31,7 +31,7 @@ _COMMAND_FILES = re.compile(
     r"^(?:docs?/)?(?:readme(?:[._-][^/]*)?|makefile|gnumakefile|[^/]+\.sh|package\.json"
     r"|index\.html?)$|^(?:scripts?/[^/]+\.sh|\.gitlab-ci\.ya?ml|\.github/workflows/[^/]+\.ya?ml)$",
     re.IGNORECASE)
-MAX_COMMAND_FILES = 24
+MAX_COMMAND_FILES = 8
 MAX_PAGE_BYTES = 64_000
 _SEPARATORS = frozenset({"&&", "||", ";", "|", "&"})
 _README = re.compile(r"^readme(?:[._-][^/]*)?$", re.IGNORECASE)

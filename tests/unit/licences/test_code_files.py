@@ -6,7 +6,7 @@ from __future__ import annotations
 import typing as t
 
 from scanner.licences import docbuild
-from scanner.licences.content import classify, code_paths
+from scanner.licences.content import build_inputs, classify, code_paths
 from tests.unit.licences.test_trust import facts, finding
 
 GPL = "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n"
@@ -66,15 +66,17 @@ def test_a_web_front_end_stays_code() -> None:
     assert document["repository"]["code_files"] == 2
     assert document["licence"]["data_docs"]["code_files"] == 2
     assert finding(document, "security-policy-present")[0] == "fail"
-    # A front-end whose README converts its changelog with pandoc: only the page pandoc writes
-    # is a build's output; the app's pages, stylesheets and scripts stay code.
-    app = {**STATIC_SITE, "js/app.js": "fetch('/api');\n", "package.json": "{}\n",
-           "public/changelog.html": "<html></html>\n",
-           "README.md": "# App\n\n```sh\npandoc CHANGELOG.md -o public/changelog.html\n```\n"}
+    # A front-end whose README converts its user guide with pandoc: an application's pages are
+    # not looked up (its scripts decide it holds code); they all stay code.
+    app = {**STATIC_SITE, "js/app.js": "fetch('/api');\n", "js/map.js": "x;\n",
+           "package.json": "{}\n", "public/guide.html": "<html></html>\n",
+           "README.md": "# App\n\n```sh\npandoc docs/guide.md -o public/guide.html\n```\n"}
     document = facts(app)
-    assert document["repository"]["doc_build"]["files"] == ["public/changelog.html"]
-    assert document["repository"]["code_files"] == 4  # index.html, site.css, app.js, package.json
+    assert document["repository"]["doc_build"] == {"files": [], "commands": []}
+    assert document["repository"]["code_files"] == 6
+    assert document["licence"]["data_docs"]["code_files"] == 6
     assert finding(document, "security-policy-present")[0] == "fail"
+    assert build_inputs(list(app)) == []  # nothing read for it
     # Naming the repository's root (jekyll --source .) does not make every page a build's.
     root = {**STATIC_SITE, "build.sh": "jekyll build --source . --destination _site\n"}
     document = facts(root)
@@ -93,6 +95,8 @@ def test_build_commands_in_makefiles_scripts_and_ci() -> None:
     assert build["files"] == ["public/a.html", "public/index.html", "style/print.css"]
     assert {c["tool"] for c in build["commands"]} == {"pandoc", "asciidoctor"}
     assert code_paths(listing, build["files"]) == ["app.js"]  # a script is never a page
+    assert code_paths(listing) == ["style/print.css", "public/index.html", "public/a.html",
+                                   "app.js"]
 
 
 def test_a_docsify_site_is_documentation() -> None:
