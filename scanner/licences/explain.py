@@ -477,8 +477,8 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]],
                   f"{', '.join(shown)}{more_en}",
                   "le dépôt dans son ensemble n'indique aucune licence (ni fichier de licence, "
                   "section du README, licence du paquet racine ou en-tête SPDX) ; "
-                  + ("des descriptions d'API en nomment une" if len(every) > 1
-                     else only_fr + "une description d'API en nomme une")
+                  + (("seules " if only_fr else "") + "des descriptions d'API en nomment une"
+                     if len(every) > 1 else only_fr + "une description d'API en nomme une")
                   + ", celle de la description, pas du dépôt : "
                   f"{', '.join(shown)}{more_fr}"),
             *besides]

@@ -178,3 +178,13 @@ def test_an_api_description_alone_is_still_the_only_source() -> None:
     assert "only an API description names one" in en
     assert "seule une description d'API en nomme une" in fr
     assert "sub-packages" not in en and "notice" not in en
+
+
+def test_several_api_descriptions_alone_are_still_the_only_source() -> None:
+    # sigrennesmetropole/geor_tabou2_backend: four descriptions, nothing else names a licence.
+    document = facts({"pom.xml": POM, "resources/openapi/a.json": SWAGGER,
+                      "resources/openapi/b.json": SWAGGER})
+    status, en, fr = finding(document, "licence-recognised")
+    assert status == "review"
+    assert "only API descriptions name one" in en
+    assert "seules des descriptions d'API en nomment une" in fr
