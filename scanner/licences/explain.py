@@ -475,7 +475,7 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]],
                   + ("API descriptions name one" if len(every) > 1 else "an API description names one")
                   + ", that of the description, not of the repository: "
                   f"{', '.join(shown)}{more_en}",
-                  "le dépôt dans son ensemble n'indique aucune licence (ni fichier de licence, "
+                  "le dépôt entier n'indique aucune licence (ni fichier de licence, "
                   "section du README, licence du paquet racine ou en-tête SPDX) ; "
                   + (("seules " if only_fr else "") + "des descriptions d'API en nomment une"
                      if len(every) > 1 else only_fr + "une description d'API en nomme une")
