@@ -140,7 +140,8 @@ class LicenceCollector(Collector):
                           + explain.tool_default(decision.declaration)
                           + explain.no_grant(decision.method, decision.declaration,
                                              in_readme)
-                          + explain.api_only(decision.method, api_declared)),
+                          + explain.api_only(decision.method, api_declared, header_facts,
+                                             explain.sub_packages(declarations))),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
                                versions=decision.version_sources, declared=declarations),
@@ -223,6 +224,8 @@ def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any
         entry["renamed"] = True
     if found.options:
         entry["options"] = [{"line": line, "spdx": spdx} for line, spdx in found.options]
+    if found.others:
+        entry["others"] = [{"line": line, "spdx": spdx} for line, spdx in found.others]
     if found.spdx != "NOASSERTION":
         excluded = exclusions(text, found.licences)
         if excluded:
