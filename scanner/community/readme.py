@@ -284,20 +284,19 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``;
     ``run`` also found (with ``"usage": True``) as the usage example of a library or a tool
     whose package the document installs, when that package is the ``project`` (names of the
-    repository and of the README's title; any package when none is known)."""
+    repository and of the README's title; any package when none is known), or when a "Usage"
+    section that tells how to run holds that example."""
     result: dict[str, dict[str, object]] = {}
     short = doc.prose_words() < MIN_README_WORDS
     for topic in TOPICS:
         found = _find(doc, topic, short)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
     run = result["run"]
-    if not run["found"] or run["via"] == "heading":
-        line = usage_example(doc, project)
-        if line is None:
-            pass
-        elif not run["found"]:
+    line = usage_example(doc, project) if not run["found"] or run["via"] == "heading" else None
+    if line is not None:
+        if not run["found"]:
             result["run"] = {"found": True, "line": line, "via": "text", "usage": True}
-        elif _in_section(doc, run["line"], line):
+        elif _usage_section_holds(doc, run["line"], line):
             # A "Usage" section that installs the package and imports it (InseeFr/Lunatic:
             # ``yarn add @inseefr/lunatic`` then ``import { useLunatic } from
             # '@inseefr/lunatic'``) runs a library the way a library runs.
@@ -305,10 +304,17 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     return result
 
 
-def _in_section(doc: Document, heading_line: object, line: int) -> bool:
-    """Whether ``line`` stands in the section of the heading at ``heading_line``."""
+#: Heading words about using what is installed, not starting it.
+_USING = re.compile(r"\b(?:usage|utilisation)\b", _I)
+
+
+def _usage_section_holds(doc: Document, heading_line: object, line: int) -> bool:
+    """Whether ``line`` stands in the section of the heading at ``heading_line`` and that
+    heading is about usage only ("Usage", « Installation et utilisation »; a "Quickstart" or a
+    "Run" section starts the service)."""
     heading = next((h for h in doc.headings if h.line == heading_line), None)
-    if heading is None or line <= heading.line:
+    if heading is None or line <= heading.line or not _USING.search(heading.text) \
+            or _RUN_STRONG.search(_USING.sub(" ", heading.text)):
         return False
     end = _section_end(doc, heading)
     return end is None or line < end

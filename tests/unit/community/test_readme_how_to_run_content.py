@@ -175,3 +175,17 @@ def test_a_usage_section_of_a_service_is_not_called_a_library_example() -> None:
             "requirements.txt\nflask run\n```\n")
     found = _analyse(text, ("Service",))
     assert found["run"]["found"] and not found["run"].get("usage")
+
+
+def test_a_quickstart_that_launches_the_installed_tool_is_still_running_the_service() -> None:
+    # France-Travail/happy_vllm README.md:18-40 (shortened): a server installed with pip and
+    # started by its entry point; its "Quickstart" starts the service, it is no library usage.
+    text = ("# happy_vLLM\n\nhappy_vLLM is a REST API for vLLM which was developed with production in "
+            "mind.\n\n## Installation\n\n```bash\npip install happy_vllm\n```\n\n## Quickstart\n\n"
+            "```bash\nhappy-vllm --model path_to_model --host 127.0.0.1 --port 5000\n```\n")
+    found = _analyse(text, ("happy_vllm", "happy_vLLM"))
+    assert found["install"]["found"] and found["run"]["found"]
+    assert not found["run"].get("usage")
+    # The same example under « Utilisation » is the package's usage.
+    found = _analyse(text.replace("## Quickstart", "## Utilisation"), ("happy_vllm", "happy_vLLM"))
+    assert found["run"].get("usage")
