@@ -306,17 +306,40 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     """For each topic: ``{"found": bool, "line": int | None, "via": "heading" | "text" | None}``;
     ``run`` also found (with ``"usage": True``) as the usage example of a library or a tool
     whose package the document installs, when that package is the ``project`` (names of the
-    repository and of the README's title; any package when none is known)."""
+    repository and of the README's title; any package when none is known), or when a "Usage"
+    section that tells how to run holds that example."""
     result: dict[str, dict[str, object]] = {}
     short = doc.prose_words() < MIN_README_WORDS
     for topic in TOPICS:
         found = _find(doc, topic, short)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
-    if not result["run"]["found"]:
-        line = usage_example(doc, project)
-        if line is not None:
+    run = result["run"]
+    line = usage_example(doc, project) if not run["found"] or run["via"] == "heading" else None
+    if line is not None:
+        if not run["found"]:
             result["run"] = {"found": True, "line": line, "via": "text", "usage": True}
+        elif _usage_section_holds(doc, run["line"], line):
+            # A "Usage" section that installs the package and imports it (InseeFr/Lunatic:
+            # ``yarn add @inseefr/lunatic`` then ``import { useLunatic } from
+            # '@inseefr/lunatic'``) runs a library the way a library runs.
+            run["usage"] = True
     return result
+
+
+#: Heading words about using what is installed, not starting it.
+_USING = re.compile(r"\b(?:usage|utilisation)\b", _I)
+
+
+def _usage_section_holds(doc: Document, heading_line: object, line: int) -> bool:
+    """Whether ``line`` stands in the section of the heading at ``heading_line`` and that
+    heading is about usage only ("Usage", « Installation et utilisation »; a "Quickstart" or a
+    "Run" section starts the service)."""
+    heading = next((h for h in doc.headings if h.line == heading_line), None)
+    if heading is None or line <= heading.line or not _USING.search(heading.text) \
+            or _RUN_STRONG.search(_USING.sub(" ", heading.text)):
+        return False
+    end = _section_end(doc, heading)
+    return end is None or line < end
 
 
 _JAR = re.compile(r"([\w.-]+)\.jar\b", _I)
@@ -376,7 +399,11 @@ def usage_example(doc: Document, project: Collection[str] = ()) -> int | None:
         imported = _IMPORT.match(text)
         if imported:
             module = next(g for g in imported.groups() if g)
-            if _key(re.split(r"[./\\]", module.lstrip("@"))[0]) in keys or _key(module) in keys:
+            # A scoped npm package's name follows its scope (``@inseefr/lunatic``: lunatic).
+            heads = {re.split(r"[./\\]", module.lstrip("@"))[0], module}
+            if module.startswith("@") and "/" in module:
+                heads.add(module.split("/")[1])
+            if any(_key(head) in keys for head in heads):
                 return line
             continue
         for command in _commands(text):
@@ -691,6 +718,7 @@ def _how(doc: Document, topic: str) -> Evidence | None:
         # "Lancer les tests" is about the tests.
         if heading is not title and _HEADING[topic].search(heading.text) \
                 and not (topic == "run" and _UNRELATED.search(heading.text)) \
+                and not (topic == "install" and installs_a_tool(heading.text)) \
                 and _commands_in(doc, heading, topic):
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
@@ -740,6 +768,26 @@ def _started_then_visited(doc: Document) -> Evidence | None:
     return None
 
 
+#: A heading word about configuring, not installing.
+_CONFIGURING = re.compile(r"\bconfiguration\b", _I)
+#: Words of a heading about installing a prerequisite besides the tool's name: the install
+#: word, articles and conjunctions, versions.
+_TOOL_INSTALL = re.compile(r"^(?:install(?:ation|ing|er|ez)?|de|du|des|d|of|the|la|le|l|and|et"
+                           r"|v?\d[\w.]*|x)$", _I)
+
+
+def installs_a_tool(text: str) -> bool:
+    """Whether a heading is about installing a tool the project needs (LINCnil/pia-back:
+    "Ruby installation", "PostgreSQL installation" over links to wiki pages; « Installation de
+    Node.js »), not the project: an install word, then only names of :data:`_TOOLS`. "Installation
+    with Docker" or « Installation locale » say how the project is installed."""
+    words = re.findall(r"[\w.+#-]+", plain(text))
+    if not any(re.fullmatch(r"install(?:ation|ing|er|ez)?", w, _I) for w in words):
+        return False
+    tools = [w.lower().removesuffix(".js") for w in words if not _TOOL_INSTALL.match(w)]
+    return bool(tools) and all(w in _TOOLS for w in tools)
+
+
 def _title(doc: Document) -> Heading | None:
     """The document's title (its first heading, the only one of its level): the name of the
     service ("# Serveur eva"), not a section about running it, though its words may say so."""
@@ -771,6 +819,11 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
               if _looks_like_command(s)]
     lines += [s for p in doc.paragraphs if inside(p.line) for s in _invoked_scripts(p.text)]
     fits = _is_run if topic == "run" else _is_install
+    if topic == "install" and not _HEADING["install"].search(_CONFIGURING.sub(" ", heading.text)):
+        # « Configuration » over ``export FORCE_DELETE_ENABLED=true`` (ansforge/psc-secpsc-api:
+        # how to enable one endpoint) sets the service up once installed; it takes a command
+        # that installs.
+        return any(fits(line) for line in lines)
     if topic == "run" and not _RUN_STRONG.search(heading.text):
         # "Développement", "Serveur": a section of set-up commands (``rake db:create``) may
         # never start the service; it takes a command that does.
@@ -779,8 +832,11 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
         # « Démarrage » over ``git clone`` and ``pnpm install`` only (anct-cartographie-nationale/
         # api-application's CONTRIBUTING.md, "vous êtes prêt à commencer à travailler") gets the
         # code ready; it does not start it.
+        # A request to the hosted service ("Exemples d'utilisation" of ``curl https://…``)
+        # uses it; it does not run it.
         return any(fits(line) or not (_is_other(line, topic) or _installs_dependencies(line)
-                                      or _is_housekeeping(line)) for line in lines)
+                                      or _is_housekeeping(line) or _is_request(line))
+                   for line in lines)
     return any(fits(line) or not _is_other(line, topic) for line in lines)
 
 
@@ -792,10 +848,18 @@ _HOUSEKEEPING = {"cd", "cp", "mv", "mkdir", "ln", "export", "source", "echo", "c
 
 def _installs_dependencies(line: str) -> bool:
     """Whether a line installs dependencies (``pnpm install``, ``npm ci``, ``yarn``), unlike a
-    tool's own command whose words merely look so (``datagouv dataset get``)."""
-    return bool(_BARE_INSTALLERS.match(line)) or any(
+    tool's own command whose words merely look so (``datagouv dataset get``); a package added
+    from a registry (``yarn add x``) too."""
+    return bool(_BARE_INSTALLERS.match(line)) or _adds_package(line) or any(
         token.lower() in ("install", "ci", "i") or "install" in token.lower()
         for tokens in _commands(line) for token in tokens[1:] if not token.startswith("-"))
+
+
+def _adds_package(line: str) -> bool:
+    """Whether a command of the line installs a package from a registry (``yarn add x``,
+    ``pip install x``, ``composer require vendor/x``): the one reading of install commands
+    that the library check of ``api-description-published`` uses too."""
+    return any(packages.leading(command) for command in re.split(r"&&|;", line))
 
 
 def _is_housekeeping(line: str) -> bool:
@@ -918,10 +982,29 @@ def _parts(token: str) -> list[str]:
     return [p for p in re.split(r"[-_.:/=@\[\]]+", token.lower()) if p]
 
 
+#: HTTP clients: a request is sent to a service that runs somewhere else (or already runs).
+_REQUESTERS = {"curl", "wget", "http", "https", "httpie", "xh", "curlie"}
+#: What a download may be piped into to install something (``curl -sSL …/install.sh | sh``).
+_SHELLS = {"sh", "bash", "zsh", "dash", "sudo", "python", "python3", "node", "php", "ruby", "perl"}
+
+
+def _is_request(line: str) -> bool:
+    """Whether a line sends a request to a service rather than starting one
+    (annuaire-entreprises-data-gouv-fr/search-api's « Exemples d'utilisation »: ``curl
+    "https://recherche-entreprises.api.gouv.fr/search?q=DINUM"`` uses the hosted API): it opens
+    with an HTTP client and pipes nothing into a shell (``curl …/install.sh | sh`` installs)."""
+    commands = _commands(line)
+    return bool(commands) and commands[0][0].lower() in _REQUESTERS \
+        and not any(c[0].lower() in _SHELLS for c in commands[1:])
+
+
 def _is_run(line: str) -> bool:
     """A command that starts something: ``up`` always (``docker compose up --build``); else a
     running word (``start``, ``serve``, ``dev``…, or ``run`` itself) in a command that names no
-    other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do)."""
+    other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do).
+    A request to a service (``curl …/healthz/up``) starts nothing."""
+    if _is_request(line):
+        return False
     for tokens in _commands(line):
         parts = [p for token in tokens for p in _parts(token)]
         if "up" in parts and not any(o in p for p in parts for o in ("test", "lint")):
@@ -936,8 +1019,10 @@ def _is_run(line: str) -> bool:
 def _is_install(line: str) -> bool:
     """A command that installs: an installing word (options aside: ``sed -i`` is not
     ``npm i``), a bare installer (``yarn``), or containers brought up (``docker compose up``,
-    ``make docker-run-local``: the images bring what the service needs)."""
-    if _BARE_INSTALLERS.match(line) or _CONTAINER_UP.search(line):
+    ``make docker-run-local``: the images bring what the service needs), or a package installed
+    from a registry as :func:`scanner.packages.leading` reads it (InseeFr/Lunatic: ``yarn add
+    @inseefr/lunatic``; ``composer require``, ``poetry add``)."""
+    if _BARE_INSTALLERS.match(line) or _CONTAINER_UP.search(line) or _adds_package(line):
         return True
     for tokens in _commands(line):
         parts = [p for token in tokens if not token.startswith("-") for p in _parts(token)]
