@@ -106,7 +106,7 @@ _PY_MANIFEST = re.compile(r"(?:^|/)(?:requirements[\w.\-]*\.txt|pyproject\.toml|
 _PY_SERVER = re.compile(r"\b(?:Flask|Quart|Bottle|Blueprint)[ \t]*\(")
 # app.get("/rne/:siren", handler), app.use("/tva/:tvaNumber", tvaController), @server.route("/tags/")
 _ROUTE = re.compile(r"(?:^|[ \t;@])(?:app|router|server|routes|api|bp|blueprint|\w+Router)[ \t]*\."
-                    r"[ \t]*(?:use|get|post|put|patch|delete|route)[ \t]*\([ \t]*['\"`]"
+                    r"[ \t]*(?:use|get|post|put|patch|delete|route)[ \t]*\(\s{0,40}['\"`]"
                     r"(/[^'\"`\s]{0,200})['\"`][ \t]*(?:,|\))", re.MULTILINE)
 # Answers in JSON (or reads JSON bodies): res.json(...), express.json(), jsonify(...).
 _JSON = re.compile(r"\.json[ \t]*\(|\bjsonify[ \t]*\(|bodyParser\.json|application/json")
@@ -174,9 +174,9 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
             continue
         line = next(iter(routes.values()))
         shown = ", ".join(list(routes)[:3])
-        detail = (f"{len(routes)} routes declared from {path}:{line} (e.g. {shown}) by a "
+        detail = (f"{len(routes)} route paths declared from {path}:{line} (e.g. {shown}) by a "
                   "server that answers in JSON and serves no page")
-        detail_fr = (f"{len(routes)} routes déclarées à partir de {path}:{line} (par ex. {shown}) "
+        detail_fr = (f"{len(routes)} chemins de routes déclarés à partir de {path}:{line} (par ex. {shown}) "
                      "par un serveur qui répond en JSON et ne sert pas de page")
         if front is not None:
             detail += f", beside front-end code ({front}): perhaps only its own back end"

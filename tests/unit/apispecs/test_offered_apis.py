@@ -121,6 +121,16 @@ app.use("/status", statusRouter);
 app.use("/tva/:tvaNumber", tvaController);
 """
 
+# proconnect-gouv/proconnect-identite src/routers/api.ts:33-39: a call spread over lines.
+MULTILINE = """const apiRouter = Router();
+apiRouter.use(express.json());
+apiRouter.get("/insee/ping", getPingApiInseeController);
+apiRouter.get(
+  "/github-passkey-authenticator-aaguids/ping",
+  getPingGithubPasskeyAuthenticatorAaguidsController,
+);
+"""
+
 PACKAGE = '{"name": "api-proxy", "dependencies": {"express": "^4.19.2"}}'
 
 
@@ -172,7 +182,7 @@ def test_flask_json_routes_fail_with_the_readme() -> None:
         "README.md": PSEUDO_README, "pseudo_api/app.py": PSEUDO_APP,
         "pseudo_api/environment.yml": CONDA})
     assert (exposes, confidence) == (True, "high")
-    assert "2 routes declared from pseudo_api/app.py:12 (e.g. /, /tags/)" in summary
+    assert "2 route paths declared from pseudo_api/app.py:12 (e.g. /, /tags/)" in summary
     assert "indirect" not in summary
 
 
@@ -180,10 +190,17 @@ def test_express_json_routes_are_an_api() -> None:
     (found,) = json_routes(["package.json", "index.ts"],
                            {"package.json": PACKAGE, "index.ts": PROXY_INDEX}.get)
     assert found["strength"] == "strong"
-    assert found["detail"].startswith("4 routes declared from index.ts:10 (e.g. /, /rne/:siren, "
+    assert found["detail"].startswith("4 route paths declared from index.ts:10 (e.g. /, /rne/:siren, "
                                       "/status) by a server that answers in JSON")
-    assert "4 routes déclarées à partir de index.ts:10" in found["detail_fr"]
+    assert "4 chemins de routes déclarés à partir de index.ts:10" in found["detail_fr"]
     assert _published({"package.json": PACKAGE, "index.ts": PROXY_INDEX})[:2] == (True, "high")
+
+
+def test_route_declared_over_several_lines_counts() -> None:
+    (found,) = json_routes(["package.json", "src/routers/api.ts"],
+                           {"package.json": PACKAGE, "src/routers/api.ts": MULTILINE}.get)
+    assert found["detail"].startswith("2 route paths declared from src/routers/api.ts:3 (e.g. "
+                                      "/insee/ping, /github-passkey-authenticator-aaguids/ping)")
 
 
 def test_json_routes_beside_a_front_end_stay_a_question() -> None:
