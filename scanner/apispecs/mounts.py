@@ -118,6 +118,10 @@ _PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|
 # Front-end code or page templates in the repository: a JSON server beside them may be the back
 # end of its own front end (session cookies, called by its own pages), which a person decides.
 _FRONT = re.compile(r"\.(?:jsx|tsx|vue|svelte|html?|jinja2?|j2|hbs|ejs|pug)$", re.IGNORECASE)
+# Health checks and monitoring probes serve no one an API (mission-apprentissage/sirius
+# server/src/server.ts:62-78: /api/healthcheck, /api/healthcheck/error).
+_PROBE = re.compile(r"^(?:health|healthz|healthcheck|health-check|ping|ready|readyz|live|livez"
+                    r"|status|sentry-check|metrics|version)$", re.IGNORECASE)
 _FRONT_CODE = re.compile(r"\.(?:jsx|tsx|vue|svelte)$", re.IGNORECASE)
 #: Distinct routes a server entry file must declare to show an API.
 MIN_ROUTES = 2
@@ -169,15 +173,18 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
             continue
         routes: dict[str, int] = {}
         for match in _ROUTE.finditer(head):
+            if any(_PROBE.match(part) for part in match.group(1).split("/")):
+                continue
             routes.setdefault(match.group(1), head.count("\n", 0, match.start()) + 1)
         if len(routes) < MIN_ROUTES:
             continue
         line = next(iter(routes.values()))
         shown = ", ".join(list(routes)[:3])
-        detail = (f"{len(routes)} route paths declared from {path}:{line} (e.g. {shown}) by a "
-                  "server that answers in JSON and serves no page")
-        detail_fr = (f"{len(routes)} chemins de routes déclarés à partir de {path}:{line} (par ex. {shown}) "
-                     "par un serveur qui répond en JSON et ne sert pas de page")
+        detail = (f"{len(routes)} route paths (health checks aside) declared from {path}:{line} "
+                  f"(e.g. {shown}) by a server that answers in JSON and serves no page")
+        detail_fr = (f"{len(routes)} chemins de routes (hors sondes de santé) déclarés à partir de "
+                     f"{path}:{line} (par ex. {shown}) par un serveur qui répond en JSON et ne "
+                     "sert pas de page")
         if front is not None:
             detail += f", beside front-end code ({front}): perhaps only its own back end"
             detail_fr += (f", à côté de code d'interface ({front}) : peut-être seulement son "

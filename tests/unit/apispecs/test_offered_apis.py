@@ -121,13 +121,21 @@ app.use("/status", statusRouter);
 app.use("/tva/:tvaNumber", tvaController);
 """
 
-# proconnect-gouv/proconnect-identite src/routers/api.ts:33-39: a call spread over lines.
+# proconnect-gouv/proconnect-identite src/routers/api.ts:33-57: calls spread over lines, probes.
 MULTILINE = """const apiRouter = Router();
 apiRouter.use(express.json());
 apiRouter.get("/insee/ping", getPingApiInseeController);
 apiRouter.get(
   "/github-passkey-authenticator-aaguids/ping",
   getPingGithubPasskeyAuthenticatorAaguidsController,
+);
+apiRouter.get(
+  "/sirene/organization-info/:siret",
+  getOrganizationInfoController,
+);
+apiRouter.get(
+  "/webauthn/generate-registration-options",
+  getGenerateRegistrationOptionsController,
 );
 """
 
@@ -182,7 +190,8 @@ def test_flask_json_routes_fail_with_the_readme() -> None:
         "README.md": PSEUDO_README, "pseudo_api/app.py": PSEUDO_APP,
         "pseudo_api/environment.yml": CONDA})
     assert (exposes, confidence) == (True, "high")
-    assert "2 route paths declared from pseudo_api/app.py:12 (e.g. /, /tags/)" in summary
+    assert ("2 route paths (health checks aside) declared from pseudo_api/app.py:12 "
+            "(e.g. /, /tags/)") in summary
     assert "indirect" not in summary
 
 
@@ -190,17 +199,20 @@ def test_express_json_routes_are_an_api() -> None:
     (found,) = json_routes(["package.json", "index.ts"],
                            {"package.json": PACKAGE, "index.ts": PROXY_INDEX}.get)
     assert found["strength"] == "strong"
-    assert found["detail"].startswith("4 route paths declared from index.ts:10 (e.g. /, /rne/:siren, "
-                                      "/status) by a server that answers in JSON")
-    assert "4 chemins de routes déclarés à partir de index.ts:10" in found["detail_fr"]
+    assert found["detail"].startswith("3 route paths (health checks aside) declared from "
+                                      "index.ts:10 (e.g. /, /rne/:siren, /tva/:tvaNumber) by a "
+                                      "server that answers in JSON")
+    assert "3 chemins de routes (hors sondes de santé) déclarés à partir de index.ts:10" in (
+        found["detail_fr"])
     assert _published({"package.json": PACKAGE, "index.ts": PROXY_INDEX})[:2] == (True, "high")
 
 
 def test_route_declared_over_several_lines_counts() -> None:
     (found,) = json_routes(["package.json", "src/routers/api.ts"],
                            {"package.json": PACKAGE, "src/routers/api.ts": MULTILINE}.get)
-    assert found["detail"].startswith("2 route paths declared from src/routers/api.ts:3 (e.g. "
-                                      "/insee/ping, /github-passkey-authenticator-aaguids/ping)")
+    assert found["detail"].startswith(
+        "2 route paths (health checks aside) declared from src/routers/api.ts:8 (e.g. "
+        "/sirene/organization-info/:siret, /webauthn/generate-registration-options)")
 
 
 def test_json_routes_beside_a_front_end_stay_a_question() -> None:
@@ -238,6 +250,16 @@ def test_servers_serving_pages_or_without_json_are_no_api() -> None:
         assert json_routes(list(files), files.get) == []
     # Python entry files are read only beside a Python manifest.
     assert json_routes(["app.py"], {"app.py": PSEUDO_APP}.get) == []
+
+
+def test_health_checks_alone_are_no_api() -> None:
+    # mission-apprentissage/sirius server/src/server.ts:62-78: its other routes are mounted from
+    # route modules, the entry file declares only health checks.
+    sirius = ('const app = express();\napp.use(express.json());\n'
+              'app.get(\n  "/api/healthcheck",\n  tryCatch(async (_req, res) => res.json({}))\n);\n'
+              'app.get("/api/healthcheck/error", tryCatch(() => { throw new Error("x"); }));\n')
+    assert json_routes(["package.json", "server/src/server.ts"],
+                       {"package.json": PACKAGE, "server/src/server.ts": sirius}.get) == []
 
 
 def test_flask_alone_is_still_no_evidence() -> None:
