@@ -23,6 +23,8 @@ import re
 import typing as t
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from scanner.apispecs.comments import blank, style_of
+
 #: Files read per ``api/`` folder to decide by content; a folder with more is API code.
 MAX_READ_PER_FOLDER = 6
 #: Files read in all ``api/`` folders of a repository (the first folders first).
@@ -126,6 +128,15 @@ def to_read(kept: Sequence[str]) -> list[str]:
     return list(kept)
 
 
+def code(path: str, text: str | None) -> str | None:
+    """A file's first :data:`MAX_SCAN_CHARS` characters with its comments blanked (a commented-out
+    route or annotation is no sign), as read for a language whose comments are unknown."""
+    if text is None:
+        return None
+    style = style_of(path)
+    return blank(text[:MAX_SCAN_CHARS], style) if style else text[:MAX_SCAN_CHARS]
+
+
 def calls_only(texts: Iterable[str | None]) -> bool:
     """Whether files (all read: ``None`` is a file not read) call other services and none
     shows a sign of serving a request."""
@@ -150,7 +161,7 @@ def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
     kept, aside = by_name(folder, files)
     if kept:
         if read is None or not readable or set(readable) != set(kept) or not calls_only(
-                read(p) for p in readable):
+                code(p, read(p)) for p in readable):
             return None
         aside["outbound"] = list(kept)
     return aside
@@ -200,8 +211,8 @@ def controller_evidence(files: Sequence[str], total: int,
     offered to anyone but the repository's own front end (InseeFr/Bauhaus-Back-Office: Spring
     Web and 27 ``@RestController`` classes): a person decides.
     """
-    serving = [p for p in files if (text := read(p)) is not None
-               and _REST_CONTROLLER.search(text[:MAX_SCAN_CHARS])]
+    serving = [p for p in files if (text := code(p, read(p))) is not None
+               and _REST_CONTROLLER.search(text)]
     if not serving:
         return []
     named = f" ({total} found by name or folder)" if total > len(files) else ""

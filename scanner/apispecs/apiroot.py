@@ -23,6 +23,7 @@ import typing as t
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from scanner.apispecs.comments import HASH, blank
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: URL modules read per repository (the shallowest first).
@@ -93,7 +94,8 @@ def router_mounts(paths: Iterable[str],
     for path in url_paths(paths):
         text = read(path)
         if text is not None:
-            texts[path] = text[:MAX_CHARS]
+            # A commented-out ``# path("api/", include(router.urls))`` mounts nothing.
+            texts[path] = blank(text[:MAX_CHARS], HASH)
     by_module = {_module(path): path for path in texts}
     routers = {path: {m.group(1) for m in _ROUTER.finditer(text)} for path, text in texts.items()}
     rooted = {path for path, text in texts.items() if _rooted(text, routers[path])}

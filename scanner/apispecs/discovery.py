@@ -30,10 +30,15 @@ EXCLUDED_DIRS = frozenset({
     "testdata", "test-data", "test_data", "mocks", "__mocks__", "mock", "coverage",
     "dist", "build", "target", "out", ".next", ".nuxt", "generated", "__generated__",
     "gen", "autogen", "tmp", ".terraform", "cassettes", "vcr_cassettes", "snapshots",
+    # Mock servers imitate other services' APIs for tests: never this repository's own API.
+    "mock-server", "mock-servers", "mockserver", "mock-api", "mock-apis", "mocks-server",
+    "fake-server", "fake-servers", "fake-api", "fakes", "wiremock",
 })
 #: Test folders: only canonically named descriptions (``openapi.yaml``...) are kept there.
+#: Their code serves no API of the repository's own: proconnect-gouv/proconnect-identite's
+#: ``packages/testing/src/api/`` is a mock server of other services' APIs (its README.md:3).
 TEST_DIRS = frozenset({"test", "tests", "__tests__", "e2e", "cypress", "playwright", "spec",
-                       "specs", "integration-tests", "functional-tests"})
+                       "specs", "integration-tests", "functional-tests", "testing"})
 #: Folders holding configuration that is never an API description.
 CONFIG_DIRS = frozenset({".github", ".gitlab", ".circleci", ".husky", ".vscode", ".idea",
                          ".devcontainer", ".changeset", "locales", "locale", "i18n", "lang",

@@ -414,17 +414,29 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     # nothing shows an API (what was read, for "nothing else").
     set_aside = [e for e in evidence if e["kind"] in _SET_ASIDE and e["strength"] == "none"
                  and (e["kind"] != "mount" or exposes is None)]
+    # A README section set aside (an MCP server's transport) was seen: "none of: README section
+    # listing the API's endpoints" would deny it. Say what was seen, and why it does not count,
+    # first (messages clip long summaries), then what else is missing (datagouv/datagouv-mcp).
+    readme_seen = not considered and any(e["kind"] == "readme" for e in set_aside)
+    readme_item = "" if readme_seen else ", README section listing the API's endpoints"
+    readme_item_fr = "" if readme_seen else ", section du README listant les points d'accès de l'API"
     summary = "; ".join(e["detail"] for e in considered) if considered else (
         "none of: committed API description, publiccode.yml softwareType standalone/backend or "
-        f"apiDocumentation, API framework {_manifests_read(manifests)}, API topic, api/ folder, "
-        "README section listing the API's endpoints")
-    summary = "; ".join([summary, *(e["detail"] for e in set_aside)])
+        f"apiDocumentation, API framework {_manifests_read(manifests)}, API topic, api/ folder"
+        f"{readme_item}")
     summary_fr = " ; ".join(e.get("detail_fr", e["detail"]) for e in considered) if considered else (
         "aucun de : description d'API dans le dépôt, softwareType standalone/backend ou "
         "apiDocumentation dans le publiccode.yml, framework d'API "
-        f"{_manifests_read(manifests, 'fr')}, sujet API, dossier api/, section du README listant "
-        "les points d'accès de l'API")
-    summary_fr = " ; ".join([summary_fr, *(e["detail_fr"] for e in set_aside)])
+        f"{_manifests_read(manifests, 'fr')}, sujet API, dossier api/{readme_item_fr}")
+    if readme_seen:
+        first = [e for e in set_aside if e["kind"] == "readme"]
+        rest = [e for e in set_aside if e["kind"] != "readme"]
+        summary = "; ".join([*(e["detail"] for e in first), summary, *(e["detail"] for e in rest)])
+        summary_fr = " ; ".join([*(e["detail_fr"] for e in first), summary_fr,
+                                 *(e["detail_fr"] for e in rest)])
+    else:
+        summary = "; ".join([summary, *(e["detail"] for e in set_aside)])
+        summary_fr = " ; ".join([summary_fr, *(e["detail_fr"] for e in set_aside)])
     graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
                   for e in evidence)
     generated = any(f["role"] == "generates" and "not_set_up" not in f for f in frameworks)

@@ -7,7 +7,8 @@ shows JSON routes, not whether they are offered to anyone but the repository's o
 person decides). Read, bounded: a few server entry files by name (``app``, ``server``,
 ``index``, ``main``, ``router``; shallowest first, never in vendored, test or client folders),
 and only a file that builds a server (``express()``, ``Router()``, ``new Koa``, ``fastify()``)
-counts, so a front end's ``axios.get('/api/…')`` never does.
+counts, so a front end's ``axios.get('/api/…')`` never does. Comments are never read
+(:mod:`scanner.apispecs.comments`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import typing as t
 from collections.abc import Callable, Iterable
 
+from scanner.apispecs.comments import blank
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Server entry files read per repository (the shallowest first).
@@ -70,7 +72,8 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
         if text is None:
             continue
         read_ok.append(path)
-        head = text[:MAX_CHARS]
+        # Commented-out code serves nothing (betagouv/a-just's front-offline/server.ts:21).
+        head = blank(text[:MAX_CHARS])
         if not _SERVER.search(head):
             continue
         match = _MOUNT.search(head)

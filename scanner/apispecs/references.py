@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import typing as t
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from scanner.errors import ParseError
 from scanner.parsing import load_yaml
@@ -41,10 +42,19 @@ _CONSUMED_LINE = re.compile(r"provien|fait appel|font appel|consomm|\bconsumes?\
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.{0,300})$")
 # The tools' and the standards' own sites (a credit "[swagger-ui](https://swagger.io/tools/...)"):
 # never a repository's description, unless they display one (``?url=`` of the hosted viewers).
-_TOOL_LINK = re.compile(r"github\.com/(?:swagger-api|OAI|asyncapi|Redocly|scalar)/"
-                        r"|//(?:www\.)?(?:swagger\.io|openapis\.org|spec\.openapis\.org"
-                        r"|asyncapi\.com|redocly\.com|redoc\.ly|scalar\.com|stoplight\.io)(?:/|$)",
+# The generators' sites and their sample servers (petstore.swagger.io, in the stock README
+# OpenAPI Generator writes: ansforge/psc-secpsc-api README.md:8,23) are no description either.
+_TOOL_LINK = re.compile(r"github\.com/(?:swagger-api|OAI|OpenAPITools|asyncapi|Redocly|scalar)/"
+                        r"|//(?:[\w-]{1,60}\.)?(?:swagger\.io|openapis\.org"
+                        r"|asyncapi\.com|redocly\.com|redoc\.ly|scalar\.com|stoplight\.io"
+                        r"|openapi-generator\.tech)(?::\d{1,5})?(?:/|$)",
                         re.IGNORECASE)
+# Hosts no reuser reaches: the developer's own machine and the RFC 2606/6761 example and test
+# names. "http://localhost:8080/swagger-ui.html" says where a running copy serves its generated
+# description (the generator is evidence of its own), not where a description is published.
+_UNPUBLISHED_HOST = re.compile(r"^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|\[?::1\]?"
+                               r"|.*\.(?:localhost|local|test|invalid|example)"
+                               r"|(?:.*\.)?example\.(?:com|org|net))$", re.IGNORECASE)
 # A JSON member whose value is a string: ``"swagger": "http://..."`` in a sample response.
 _JSON_VALUE = re.compile(r'^[ \t]*"[^"]{1,100}"[ \t]*:[ \t]*"')
 _LOCAL_LINK = re.compile(r"\]\(\s*\.?/?([^)\s#?]{1,300}\.(?:ya?ml|json))\s*[)#?]", re.IGNORECASE)
@@ -115,6 +125,8 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
                 continue
             if _TOOL_LINK.search(url) and "url=" not in url:
                 continue  # links to the tools or the standard, not to this API
+            if _unpublished(url):
+                continue  # a running copy on the developer's machine, an example's address
             if kind == "code" and _JSON_VALUE.search(line):
                 continue  # a value in a sample response ("swagger": "http://localhost...")
             seen.add(url)
@@ -126,6 +138,15 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
                 found.append({"source": "readme", "path": path, "line": line_number,
                               "target": target})
     return found
+
+
+def _unpublished(url: str) -> bool:
+    """Whether a link's host is local or an example's (no reuser can open it)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    return bool(_UNPUBLISHED_HOST.match(host))
 
 
 def _walk_api_documentation(content: t.Any) -> list[str]:

@@ -16,12 +16,15 @@ kind is checked (a ``nest-cli.json``; a Django settings module or ``manage.py``)
 like names and shallow ones first, where only the set-up call itself counts (DTOs import
 ``@nestjs/swagger`` for their decorators). A set-up found only inside a development condition
 (``if settings.DEBUG:``, ``if (config.dev.swaggerEnabled) {``) is reported with its file and
-line. When the package has more source files than are read, nothing is claimed "never set up":
-the verdict says how many were read (``unsure``, a review). When no entry or source file is
-found, when a source file is named after the generator (the set-up lives there, e.g.
-``src/swagger.ts``), when a file is not read or when a URL module includes one of the repository's
-modules that is not read, nothing is decided and the generator counts as today. The markers are
-deliberately loose: a false "set up" only keeps today's behaviour.
+line; so is one under a settings flag that is a constant ``False`` in production (see
+:mod:`scanner.apispecs.prodoff`, which also decides Symfony bundles and Spring properties that
+switch a generator off in production). When the package has more source files than are read,
+nothing is claimed "never set up": the verdict says how many were read (``unsure``, a review).
+When no entry or source file is found, when a source file is named after the generator (the
+set-up lives there, e.g. ``src/swagger.ts``), when a file is not read or when a URL module
+includes one of the repository's modules that is not read, nothing is decided and the generator
+counts as today. The markers are deliberately loose: a false "set up" only keeps today's
+behaviour.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ import typing as t
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from scanner.apispecs import prodoff
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
-from scanner.apispecs.frameworks import ecosystem_of, manifest_paths
+from scanner.apispecs.frameworks import ecosystem_of, manifest_paths, settings_paths
 
 #: Most entry files read per kind of set-up and package (monorepos: the shallowest first).
 MAX_ENTRY_FILES = 16
@@ -219,6 +223,8 @@ def entry_paths(paths: Iterable[str]) -> list[str]:
         for folder in kind:
             entries = layout.entries_in(folder)[0]
             wanted += entries + _pick(sources[folder], entries)[0]
+    # Configuration that may switch a generator off in production (see scanner.apispecs.prodoff).
+    wanted += prodoff.config_paths(listed)
     return list(dict.fromkeys(wanted))
 
 
@@ -407,6 +413,17 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     package_fr = f"de {folder}/" if folder else "du paquet racine"
     kind = ("URL modules", "modules d'URL") if setup.python else ("source files",
                                                                   "fichiers source")
+    # A settings flag that is a constant False in production makes its condition a development
+    # one (suitenumerique/docs: USE_SWAGGER False in the Base class, True only in Development).
+    why: dict[int, tuple[str, str]] = {}
+    if setup.python and any(not c[3] for c in conditional):
+        settings = {p: settings_text for p in settings_paths(listed)
+                    if (settings_text := read(p)) is not None}
+        for index, (path, line, condition, dev) in enumerate(conditional):
+            found = None if dev or not settings else prodoff.django_dev_only(condition, settings)
+            if found is not None:
+                why[index] = found
+                conditional[index] = (path, line, condition, True)
     # Behind a condition that may hold in production (a settings flag): generated, when it holds.
     flag = next((c for c in conditional if not c[3]), None)
     if flag is not None:
@@ -417,6 +434,13 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
                 "detail_fr": f"seulement quand `{condition}` est vrai ({path}:{line})"}
     if conditional:
         path, line, condition, _dev = conditional[0]
+        if 0 in why:  # a flag False in production: say so first, messages clip long texts
+            return {"reason": "debug", "files": files,
+                    "detail": f"set up only in development, when `{condition}` holds "
+                              f"({path}:{line}; {why[0][0]}): no description in production",
+                    "detail_fr": f"mis en place seulement en développement, quand `{condition}` "
+                                 f"est vrai ({path}:{line} ; {why[0][1]}) : aucune description "
+                                 "en production"}
         return {"reason": "debug", "files": files,
                 "detail": f"set up only when `{condition}` holds, a development condition "
                           f"({path}:{line}): no description in production",
@@ -447,11 +471,14 @@ def annotate(found: list[dict[str, t.Any]], paths: Iterable[str],
     listed = list(paths)
     decided: dict[tuple[str, str], dict[str, t.Any] | None] = {}
     for framework in found:
-        if framework["role"] != "generates" or framework["name"] not in CHECKS:
+        if framework["role"] != "generates" or (framework["name"] not in CHECKS
+                                                 and framework["name"] not in prodoff.CHECKED):
             continue
         key = (framework["name"], _folder(framework))
         if key not in decided:
             decided[key] = status(key[0], listed, read, key[1])
+            if decided[key] is None:
+                decided[key] = prodoff.status(key[0], listed, read, key[1])
         verdict = decided[key]
         if verdict is not None and verdict["reason"] == "conditional":
             framework["condition"] = verdict

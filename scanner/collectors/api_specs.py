@@ -468,9 +468,9 @@ def _undocumented(spec: Mapping[str, t.Any]) -> dict[str, t.Any]:
             line = f"{word} {sample['line']} " if sample.get("line") else ""
             return f'{line}{sample["field"]} "{value}"'
 
-        english.append("info holds a Swagger/OpenAPI sample's values: "
+        english.append("info holds sample or placeholder values: "
                        + ", ".join(one(s, "line") for s in samples))
-        french.append("le bloc info contient les valeurs d'un exemple Swagger/OpenAPI : "
+        french.append("le bloc info contient des valeurs d'exemple ou de remplissage : "
                       + ", ".join(one(s, "ligne") for s in samples))
     return {"path": spec["path"], "missing": missing,
             "sample": [s["field"] for s in samples],

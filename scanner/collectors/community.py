@@ -75,7 +75,7 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "doc_sites": [], "dead_links": [], "sources": [], "routes": [],
+                   "doc_sites": [], "doc_site_sources": [], "dead_links": [], "sources": [], "routes": [],
                    "usage_example": None, "retired": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "site_pages": [], "folder": None,
@@ -309,6 +309,8 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         else:
             hops.append(([path], Link(page, anchor.text, anchor.line), True, anchor.line))
     out["doc_sites"] = unread_sites[:3]
+    # Documentation sources in the repository: the unread site may well be built from them.
+    out["doc_site_sources"] = [r or "./" for r in content.site_roots(paths)][:3] if unread_sites else []
     ranked = sorted(links, key=lambda pair: readme.setup_rank(pair[0]) if pair[1] else 3)
     hops += [([path], link, named, link.line) for link, named in ranked]
     read: dict[str, Document] = {}
@@ -337,6 +339,13 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             guide = read[target]
         else:
             if len(out["followed"]) == MAX_FOLLOWED:
+                # Pages a site's table of contents names, left unread for the limit: a person
+                # must look, civiscan cannot say they do not explain it.
+                out["unfollowed"].extend(
+                    dict.fromkeys(t for c, lk, _, _ in hops[index - 1:] if c != [path]
+                                  and lk.text == _TOC and (t := locate.link_target(
+                                      lk.target, posixpath.dirname(c[-1]), repo_url, listed))
+                                  and t not in read and t not in out["unfollowed"]))
                 break
             page_doc = reader.document(target)
             if page_doc is None:
@@ -363,12 +372,20 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             # A page that does not tell both is followed once more, right away, by its surest
             # links ("Voir [la documentation d'installation](installation.md)").
             expanded.add(target)
+            # A documentation site's home names its pages in a table of contents (Sphinx's
+            # toctree, ANSSI-FR/lidi's doc/index.rst → gstarted): each is read, in its order.
+            pages = dict.fromkeys(p for entry in guide.toc
+                                  if (p := locate.toc_page(entry.target, target, listed)))
             hops[index:index] = [
                 (route, link2, True, at) for link2, named2 in
                 sorted(readme.guide_links(guide), key=lambda p: readme.setup_rank(p[0]))
-                if named2 and readme.setup_rank(link2) < 2]
+                if named2 and readme.setup_rank(link2) < 2] + [
+                (route, Link(posixpath.relpath(page, posixpath.dirname(target)), _TOC, at), True, at)
+                for page in pages if page != target and page != path]
 
 
+#: The text of a link that stands for an entry of a table of contents.
+_TOC = "\0toc"
 #: A link to follow: the pages read to reach it, the link, whether it names a guide, and the
 #: README's line it started from.
 Hop = tuple[list[str], Link, bool, int]

@@ -384,6 +384,19 @@ def site_page(url: str, repo_url: str | None, paths: Collection[str],
     return next((p for p in tries if p in paths), None)
 
 
+def toc_page(entry: str, page: str, paths: Collection[str]) -> str | None:
+    """The listed file a table of contents entry of ``page`` names (Sphinx's ``toctree``:
+    ``gstarted`` beside doc/index.rst is doc/gstarted.rst; ``install/index``; a leading ``/``
+    is the site's source folder, taken as the page's own). ``None`` when none is listed."""
+    folder = posixpath.dirname(page)
+    target = posixpath.normpath(posixpath.join(folder, entry.lstrip("/")))
+    if target.startswith(".."):
+        return None
+    tries = [target] if _MARKUP.search(target) else []
+    tries += [f"{target}{ext}" for ext in (".rst", ".md", ".txt", "/index.rst", "/index.md")]
+    return next((t for t in tries if t in paths), None)
+
+
 _FORGE_FILE = re.compile(r"^(https?://(?:www\.)?github\.com/[^/?#]+/[^/?#]+)/(?:blob|tree|raw)/[^/?#]+/"
                          r"([^?#]+)", re.IGNORECASE)
 

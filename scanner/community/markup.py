@@ -64,6 +64,9 @@ class Document:
     code_blocks: list[Block] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     anchors: list[Link] = field(default_factory=list)
+    #: Pages a table of contents names (a reStructuredText ``toctree``): the pages of a
+    #: documentation site, as its generator finds them, not links a reader clicks in the text.
+    toc: list[Link] = field(default_factory=list)
 
     def code_lines(self) -> set[int]:
         """1-based lines inside code blocks, their fences included: the lines the parser says
@@ -311,6 +314,10 @@ def _rst(text: str) -> Document:
             continue
         if not stripped:
             flush()
+        elif _TOCTREE.match(stripped):
+            flush()
+            index = _toctree(lines, index + 1, doc)
+            continue
         elif stripped.startswith(".. code") or stripped.startswith(".. sourcecode") or (
                 stripped.endswith("::") and not stripped.startswith("..")):
             flush()
@@ -327,6 +334,26 @@ def _rst(text: str) -> Document:
     flush()
     doc.code_blocks = [b for b in doc.code_blocks if b.text.strip()]
     return doc
+
+
+_TOCTREE = re.compile(r"^\.\.\s+toctree::\s*$", re.IGNORECASE)
+#: A toctree entry: a page, or "Title <page>".
+_TOC_ENTRY = re.compile(r"^(?:(.*?)\s*<([^<>\s]+)>|(\S+))$")
+
+
+def _toctree(lines: list[str], index: int, doc: Document) -> int:
+    """Read the body of a ``.. toctree::`` directive from ``index``: its indented lines, options
+    (``:maxdepth: 2``) aside, each name a page (``gstarted``, ``Install <install/index>``);
+    addresses and ``self`` are no page of the folder. Returns the index of the line after it."""
+    while index < len(lines) and (not lines[index].strip() or lines[index][:1].isspace()):
+        entry = lines[index].strip()
+        match = _TOC_ENTRY.match(entry) if entry and not entry.startswith(":") else None
+        if match:
+            target = match.group(2) or match.group(3)
+            if target != "self" and "://" not in target:
+                doc.toc.append(Link(target, (match.group(1) or "").strip(), index + 1))
+        index += 1
+    return index
 
 
 _ADOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")

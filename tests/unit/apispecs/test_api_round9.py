@@ -176,12 +176,12 @@ def test_petstore_info_block_fails_with_its_lines() -> None:
     status, english, french = _finding("api-descriptions-documented", files)
     assert status is Status.FAIL
     path = "resources/openapi/tabou2-api-v1.json"
-    assert (f"{path}: info holds a Swagger/OpenAPI sample's values: line 5 info.description "
+    assert (f"{path}: info holds sample or placeholder values: line 5 info.description "
             '"This is a sample server Petstore server.…", line 6 info.termsOfService '
             '"http://swagger.io/terms/", line 8 info.contact.email "apiteam@swagger.io".'
             in english)
     assert "info.license" not in english  # Apache 2.0 may well be the API's own licence
-    assert (f"{path} : le bloc info contient les valeurs d'un exemple Swagger/OpenAPI : "
+    assert (f"{path} : le bloc info contient des valeurs d'exemple ou de remplissage : "
             "ligne 5 info.description" in french)
     assert 'ligne 8 info.contact.email "apiteam@swagger.io"' in french
 
