@@ -140,7 +140,8 @@ class LicenceCollector(Collector):
                           + explain.tool_default(decision.declaration)
                           + explain.no_grant(decision.method, decision.declaration,
                                              in_readme)
-                          + explain.api_only(decision.method, api_declared)),
+                          + explain.api_only(decision.method, api_declared, header_facts,
+                                             explain.sub_packages(declarations))),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
                                versions=decision.version_sources, declared=declarations),
@@ -156,7 +157,7 @@ class LicenceCollector(Collector):
             "readme_badges": badges,
             "headers": header_facts,
             "data_docs": _data_docs(listing, snapshot.files, files, declarations, readme,
-                                    in_readme),
+                                    in_readme, _built(facts)),
             "index": _index_version(),
         }
         return {"licence": section, "problems": problems}
@@ -223,6 +224,8 @@ def _file_facts(path: str, scope: str, text: str, problems: list[dict[str, t.Any
         entry["renamed"] = True
     if found.options:
         entry["options"] = [{"line": line, "spdx": spdx} for line, spdx in found.options]
+    if found.others:
+        entry["others"] = [{"line": line, "spdx": spdx} for line, spdx in found.others]
     if found.spdx != "NOASSERTION":
         excluded = exclusions(text, found.licences)
         if excluded:
@@ -576,11 +579,21 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
             "nothing": None if checked else explain.nothing_compared(True, declarations)}
 
 
+def _built(facts: Mapping[str, t.Any]) -> list[str]:
+    """The pages and stylesheets of a documentation build the repository collector found: the
+    code files counted here are those of ``repository.code_files``."""
+    repository = facts.get("repository")
+    build = repository.get("doc_build") if isinstance(repository, Mapping) else None
+    files = build.get("files") if isinstance(build, Mapping) else None
+    return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+
+
 def _data_docs(listing: Sequence[str], sizes: Mapping[str, int | None],
                files: list[dict[str, t.Any]], declarations: list[dict[str, t.Any]],
-               readme: str, in_readme: dict[str, t.Any] | None) -> dict[str, t.Any]:
+               readme: str, in_readme: dict[str, t.Any] | None,
+               built: Sequence[str] = ()) -> dict[str, t.Any]:
     """Is the repository mostly data or documentation, and which data/docs licences it names."""
-    section = content.classify(listing, sizes)
+    section = content.classify(listing, sizes, built)
     named = {i for f in files for i in f["licences"]}
     named |= {i for d in declarations if d["scope"] != "third-party" for i in d["ids"]}
     named |= {resolve(m)[0] for m in mentions(readme)}

@@ -8,24 +8,32 @@ some collector needed and could not read is a problem (:func:`scanner.facts.buil
 from __future__ import annotations
 
 import typing as t
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from scanner.apispecs.frameworks import ecosystem_of
 from scanner.collectors.base import Collector, Fragment
-from scanner.licences.content import site_files
-from scanner.licences.headers import SOURCE_EXTENSIONS
+from scanner.licences import docbuild
+from scanner.licences.content import build_inputs, code_paths
 from scanner.snapshot import Notice, Snapshot, reason_fr
 
 
 class RepositoryCollector(Collector):
     name = "repository"
 
+    def wanted(self, paths: Sequence[str],
+               sizes: Mapping[str, int | None] | None = None) -> Iterable[str]:
+        return build_inputs(paths, sizes)
+
     def collect(self, snapshot: Snapshot, facts: Mapping[str, t.Any]) -> Fragment:
         section = snapshot.repo.to_facts()
         section["file_count"] = len(snapshot.files)
         section["truncated"] = snapshot.truncated
         section["folder"] = snapshot.folder
-        section["code_files"] = code_files(snapshot.files)
+        listing = snapshot.paths()
+        texts = {p: text for p in build_inputs(listing, snapshot.files)
+                 if (text := snapshot.read_text(p)) is not None}
+        # A file not read names no build: its HTML stays code (the rules keep applying).
+        section["doc_build"] = docbuild.build_files(listing, texts)
+        section["code_files"] = len(code_paths(listing, section["doc_build"]["files"]))
         section["skipped"] = [{"path": p, "reason": r, "reason_fr": reason_fr(r)}
                               for p, r in sorted(snapshot.skipped.items())]
         section["notices"] = [{"path": n.path, "message": n.en, "message_fr": n.fr}
@@ -41,20 +49,3 @@ class RepositoryCollector(Collector):
                      "message_fr": n.fr} for n in cuts]
         return {"repository": section, "problems": problems}
 
-
-def code_files(paths: Iterable[str]) -> int:
-    """Files of code or package manifests: a repository with none (a policy text, a help desk,
-    a data set) has no service to install, run or secure. A documentation site's tooling (its
-    generator's configuration, theme templates, static assets) is no code, and the manifests
-    of a repository holding nothing else only install that generator."""
-    listing = list(paths)
-    site = site_files(listing)
-    code = manifests = 0
-    for path in listing:
-        name = path.rsplit("/", 1)[-1]
-        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if ecosystem_of(path) is not None:
-            manifests += 1
-        elif extension in SOURCE_EXTENSIONS and path not in site:
-            code += 1
-    return code + manifests if code or not site else 0

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
+from scanner.apispecs.frameworks import ecosystem_of
+from scanner.licences import docbuild
+from scanner.licences.docbuild import PRESENTATION
 from scanner.licences.headers import SOURCE_EXTENSIONS
 from scanner.licences.paths import ROOT_LICENCE, extension, vendored
 
@@ -21,9 +24,6 @@ DATA_EXTENSIONS = frozenset({"csv", "tsv", "geojson", "parquet", "xlsx", "xls", 
                              "gpkg", "ndjson", "jsonl", "kml", "gpx", "topojson", "sqlite"})
 DOC_EXTENSIONS = frozenset({"md", "markdown", "mdx", "rst", "adoc", "asciidoc", "tex", "org",
                             "txt"})
-#: Presentation, not program: a documentation site's templates and stylesheets.
-PRESENTATION = frozenset({"html", "htm", "css", "scss", "sass", "less"})
-CODE_EXTENSIONS = SOURCE_EXTENSIONS - PRESENTATION
 CONFIG_EXTENSIONS = frozenset({"json", "yaml", "yml", "toml", "xml", "ini", "cfg", "conf",
                                "tf", "hcl", "properties", "env", "dockerfile"})
 #: A documentation repository has at most one code file for this many documents.
@@ -86,22 +86,73 @@ def site_files(paths: Sequence[str]) -> set[str]:
     return found
 
 
+#: Tests, fixtures and CI: not the service's own code, not content.
+_TOOLING = re.compile(r"(?:^|/)(?:tests?|fixtures?|spec|__tests__|\.github|\.gitlab)/",
+                      re.IGNORECASE)
 _NOT_CONTENT = re.compile(
-    r"(?:^|/)(?:tests?|fixtures?|spec|__tests__|\.github|\.gitlab)/"
-    r"|(?:^|/)(?:contributing|code_of_conduct|security|changelog|history|authors|maintainers"
-    r"|codeowners|notice)(?:\.[\w.]+)?$|(?:^|/)(?:requirements[\w.-]*|robots|cmakelists)\.txt$",
+    _TOOLING.pattern + r"|(?:^|/)(?:contributing|code_of_conduct|security|changelog|history"
+    r"|authors|maintainers|codeowners|notice)(?:\.[\w.]+)?$|(?:^|/)(?:requirements[\w.-]*|robots|cmakelists)\.txt$",
     re.IGNORECASE)
 
 
-def classify(paths: Sequence[str],
-             sizes: Mapping[str, int | None] | None = None) -> dict[str, t.Any]:
-    """``kind`` (``data``, ``docs`` or ``None``) and the counts it was decided from."""
-    data = docs = code = config = doc_bytes = 0
+def code_paths(paths: Sequence[str], built: Collection[str] = ()) -> list[str]:
+    """The repository's code files, the one count every rule and fact uses
+    (``repository.code_files``, ``licence.data_docs.code_files``): source files and package
+    manifests, tests, CI and third-party code aside. A repository with none (a policy text, a
+    guide, a data set) has no service to install, run or secure. A documentation site's tooling
+    (its generator's configuration, theme templates and static assets) and the HTML and
+    stylesheets a documentation build names (``built``: :mod:`scanner.licences.docbuild`) are
+    no code, and the manifests of a repository holding nothing else only install that
+    generator."""
+    return _code(paths, site_files(paths) | set(built))
+
+
+def build_inputs(paths: Sequence[str],
+                 sizes: Mapping[str, int | None] | None = None) -> list[str]:
+    """The files to read for a documentation build's commands
+    (:func:`docbuild.command_files`), only where its pages could decide whether the repository
+    holds code or mostly documents: it has pages or stylesheets outside a site's tooling, and
+    little other code. An application's pages are never looked up (nothing read for them)."""
     site = site_files(paths)
+    pages = {p for p in paths if extension(p) in PRESENTATION and p not in site
+             and not vendored(p) and not _TOOLING.search(p)}
+    if not pages:
+        return []
+    other = [p for p in _code(paths, site | pages) if ecosystem_of(p) is None]
+    docs = sum(1 for p in paths if extension(p) in DOC_EXTENSIONS and not vendored(p)
+               and not _NOT_CONTENT.search(p))
+    if len(other) * DOCS_PER_CODE_FILE > docs:
+        return []
+    return docbuild.command_files(paths, sizes)
+
+
+def _code(paths: Sequence[str], tooling: set[str]) -> list[str]:
+    """:func:`code_paths`, given the documentation tooling."""
+    code: list[str] = []
+    manifests: list[str] = []
+    for path in paths:
+        if vendored(path) or ROOT_LICENCE.match(path) or _TOOLING.search(path):
+            continue
+        if ecosystem_of(path) is not None:
+            manifests.append(path)
+        elif (extension(path) in SOURCE_EXTENSIONS and path not in tooling
+              and not _NOT_CONTENT.search(path)):
+            code.append(path)
+    return code + manifests if code or not tooling else []
+
+
+def classify(paths: Sequence[str], sizes: Mapping[str, int | None] | None = None,
+             built: Collection[str] = ()) -> dict[str, t.Any]:
+    """``kind`` (``data``, ``docs`` or ``None``) and the counts it was decided from; ``built``
+    as for :func:`code_paths`."""
+    data = docs = config = doc_bytes = 0
+    tooling = site_files(paths) | set(built)
+    code_set = set(_code(paths, tooling))
+    code = len(code_set)
     for path in paths:
         if vendored(path) or _NOT_CONTENT.search(path) or ROOT_LICENCE.match(path):
             continue
-        if path in site:  # a documentation site's theme and assets are no code
+        if path in code_set or path in tooling:  # a documentation site's tooling is no code
             continue
         ext = extension(path)
         if ext in DATA_EXTENSIONS:
@@ -109,8 +160,6 @@ def classify(paths: Sequence[str],
         elif ext in DOC_EXTENSIONS:
             docs += 1
             doc_bytes += (sizes or {}).get(path) or 0
-        elif ext in CODE_EXTENSIONS:
-            code += 1
         elif ext in CONFIG_EXTENSIONS:
             config += 1
     kind = None

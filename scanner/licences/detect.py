@@ -18,7 +18,7 @@ import re
 import typing as t
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, compress, groupby
 
 from scanner.licences import choice, notices
@@ -120,6 +120,10 @@ class Detection:
     #: A file stating a choice, read section by section: (first line, licence or NOASSERTION)
     #: of each section that is a licence text or notice (:mod:`scanner.licences.choice`).
     options: tuple[tuple[int, str], ...] = ()
+    #: A file granting one licence, then quoting those of code it includes, under a heading
+    #: about third-party code (:func:`choice.appendix`): (first line, licence or NOASSERTION)
+    #: of each part quoting a licence. Others' licences, not the file's.
+    others: tuple[tuple[int, str], ...] = ()
 
 
 def _ids(index: LicenceIndex, tokens: list[str]) -> tuple[array, bool]:
@@ -247,7 +251,40 @@ def detect(text: str) -> Detection:
     found = _detect(text)
     if len(found.licences) < 2 and notices.states_choice(text[:CHOICE_HEAD]):
         return _offered(text, found)
-    return found
+    return _granted(text, found)
+
+
+#: Parts of an appendix whose licences are named (a message holds a few).
+MAX_OTHERS = 5
+
+
+def _granted(text: str, whole: Detection) -> Detection:
+    """The licence a file grants before its appendix about others' code, when its own part
+    names one (a licence text, or a notice that is not about someone else's work); ``whole``
+    otherwise. Read whole, the file is the quoted licence (the MIT text of a bundled library)
+    "that differs", or the grant AND the quoted licence: neither is what it says."""
+    split = choice.appendix(text)
+    if split is None:
+        return whole
+    head, parts = split
+    grant = _detect(head)
+    if not grant.licences or grant.method not in ("notice", *_TEXT_METHODS):
+        return whole
+    if grant.method == "notice" and (notices.others_work(head)
+                                     or "LicenseRef-proprietary" in grant.licences):
+        return whole
+    others: list[tuple[int, str]] = []
+    for part in parts:
+        quoted = _detect(part.text)
+        if quoted.licences:
+            others.append((part.line, quoted.spdx))
+        elif quoted.method in ("modified", "none") and any(
+                c.score >= ACCEPT for c in quoted.candidates):
+            others.append((part.line, NOASSERTION))  # a licence text civiscan cannot name
+        if len(others) >= MAX_OTHERS:
+            break
+    return replace(grant, extra_text=True, copyright=grant.copyright or whole.copyright,
+                   others=tuple(others))
 
 
 #: A section is an option of a choice when it is a licence text or a licence's standard notice.

@@ -304,6 +304,10 @@ def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any]
             if root and " OR " in entry["spdx"] and offered:
                 said["en"] += f", which offers them as a choice ({', '.join(offered)})"
                 said["fr"] += f", qui les offre au choix ({', '.join(offered)})"
+            if root and entry.get("others"):
+                quoted = _quoted_others(entry)
+                said["en"] += f"; {quoted['en']}"
+                said["fr"] += f" ; {quoted['fr']}"
             for cut in (entry.get("exclusions") or ()) if root else ():
                 said["en"] += (f"; with an exclusion stated in {entry['path']}:{cut['line']} "
                                f"(« {cut['quote']} »)")
@@ -329,6 +333,20 @@ def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any]
         return {"en": "the SPDX headers of the source files, no licence file",
                 "fr": "les en-têtes SPDX des fichiers sources, sans fichier de licence"}
     return {"en": method, "fr": method}
+
+
+def _quoted_others(entry: dict[str, t.Any]) -> dict[str, str]:
+    """The licences a licence file quotes for code it includes, after its own grant: others'."""
+    path = entry["path"]
+    parts = [(f"{path}:{o['line']}", o["spdx"]) for o in entry["others"]]
+    en = ", ".join(f"{where} ({spdx if spdx != 'NOASSERTION' else 'a licence not identified'})"
+                   for where, spdx in parts)
+    fr = ", ".join(f"{where} ({spdx if spdx != 'NOASSERTION' else 'une licence non identifiée'})"
+                   for where, spdx in parts)
+    return {"en": f"after its grant, {path} quotes the licences of third-party code it includes, "
+                  f"not the repository's: {en}",
+            "fr": f"après sa déclaration, {path} cite les licences de code tiers qu'il inclut, "
+                  f"pas celle du dépôt : {fr}"}
 
 
 def _also_declared(ids: t.Sequence[str], declared: t.Sequence[dict[str, t.Any]]) -> str:
@@ -425,9 +443,15 @@ def nothing_compared(identified: bool, declared: t.Sequence[dict[str, t.Any]],
     return {"en": en, "fr": fr}
 
 
-def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
-    """The only licence named is an API description's ``info.license``: the licence of that
-    description (and of the data the API serves), which does not license the repository."""
+def api_only(method: str, api_declared: list[dict[str, t.Any]],
+             header_facts: dict[str, t.Any] | None = None,
+             sub_packages_note: Note | None = None) -> list[Note]:
+    """The repository as a whole names no licence, and an API description's ``info.license``
+    does: the licence of that description (and of the data the API serves), which does not
+    license the repository. Whatever else civiscan read that names a licence for a part of it
+    is said too, never hidden behind an "only": the standard notices heading sampled source
+    files (ansforge/psc-secpsc-api: the Apache-2.0 notice in 2 of 12), the metadata of
+    sub-packages (sigrennesmetropole/geor_signalement: two package.json "Apache V2")."""
     if method != "api-description-only":
         return []
     naming = [d for d in api_declared if d.get("expression")]
@@ -437,18 +461,48 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]]) -> list[Note]:
     shown = every[:1]  # a message value holds 300 characters: the point comes first
     more_en = f" and {len(every) - len(shown)} more" if len(every) > len(shown) else ""
     more_fr = f" et {len(every) - len(shown)} autres" if len(every) > len(shown) else ""
+    besides = _header_notices(header_facts or {})
+    if sub_packages_note is not None:
+        besides.append(_note("", "sub-packages' metadata declare licences, each for its own "
+                                 f"package only: {sub_packages_note['en']}",
+                             "des métadonnées de sous-paquets déclarent des licences, chacune "
+                             f"pour son seul paquet : {sub_packages_note['fr']}"))
+    only_en, only_fr = ("", "") if besides else ("only ", "seule ")
     return [_note(naming[0]["path"] if naming else "",
-                  "the repository states no licence of its own (no licence file, README licence "
-                  "section, package metadata or SPDX header); only "
+                  "the repository as a whole states no licence (no licence file, README licence "
+                  "section, root package licence or SPDX header); "
+                  + only_en
                   + ("API descriptions name one" if len(every) > 1 else "an API description names one")
-                  + ", the licence of the description, not of the repository: "
+                  + ", that of the description, not of the repository: "
                   f"{', '.join(shown)}{more_en}",
-                  "le dépôt n'indique aucune licence propre (ni fichier de licence, section du "
-                  "README, métadonnées de paquet ou en-tête SPDX) ; "
-                  + ("seules des descriptions d'API en nomment une" if len(every) > 1
-                     else "seule une description d'API en nomme une")
-                  + ", la licence de la description, pas du dépôt : "
-                  f"{', '.join(shown)}{more_fr}")]
+                  "le dépôt entier n'indique aucune licence (ni fichier de licence, "
+                  "section du README, licence du paquet racine ou en-tête SPDX) ; "
+                  + (("seules " if only_fr else "") + "des descriptions d'API en nomment une"
+                     if len(every) > 1 else only_fr + "une description d'API en nomme une")
+                  + ", celle de la description, pas du dépôt : "
+                  f"{', '.join(shown)}{more_fr}"),
+            *besides]
+
+
+def _header_notices(header_facts: dict[str, t.Any]) -> list[Note]:
+    """The standard licence notices of the sampled source files, each licence with its count
+    and the first file holding it (path:line): each licenses its own file."""
+    sampled = header_facts.get("sampled") or 0
+    notes = []
+    for notice in (header_facts.get("notices") or ())[:2]:
+        example = notice.get("example") or {}
+        where = (f"{example['path']}:{example['line']}" if example.get("path") else "")
+        files = int(notice.get("files") or 0)
+        notes.append(_note(str(example.get("path") or ""),
+                           f"{files} of {sampled} sampled source files carry the "
+                           f"{notice['expression']} licence notice"
+                           + (f" (for example {where})" if where else "")
+                           + ", each for its own file",
+                           f"{files} des {sampled} fichiers sources échantillonnés portent la "
+                           f"mention de licence {notice['expression']}"
+                           + (f" (par exemple {where})" if where else "")
+                           + ", chacune pour son propre fichier"))
+    return notes
 
 
 def tool_default(declaration: dict[str, t.Any] | None) -> list[Note]:

@@ -115,11 +115,14 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
     """The ``licence.headers`` facts from the sampled files' heads and the REUSE annotations."""
     ids: Counter[str] = Counter()
     notices: Counter[str] = Counter()
+    examples: dict[str, dict[str, t.Any]] = {}
     with_identifier = with_copyright = by_reuse = 0
     for path, text in sampled.items():
         notice = standard_header(text[:HEAD_BYTES])
         if notice is not None:
             notices[notice[0]] += 1
+            if notice[0] not in examples:
+                examples[notice[0]] = {"path": path, "line": notice_line(text[:HEAD_BYTES])}
         found = identifiers(text)
         if found:
             with_identifier += 1
@@ -139,8 +142,19 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
         "ratio": round((with_identifier + by_reuse) / count, 3) if count else None,
         "expressions": [{"expression": e, "files": n} for e, n in ids.most_common(10)],
         "with_notice": sum(notices.values()),
-        "notices": [{"expression": e, "files": n} for e, n in notices.most_common(10)],
+        "notices": [{"expression": e, "files": n, "example": examples[e]}
+                    for e, n in notices.most_common(10)],
     }
+
+
+def notice_line(text: str) -> int:
+    """The 1-based line where the standard notice of ``text`` starts (the last line from which
+    the text still holds it): a finding points there, not at the file's first line."""
+    lines = text.splitlines()
+    start = 0
+    while start + 1 < len(lines) and standard_header("\n".join(lines[start + 1:])) is not None:
+        start += 1
+    return start + 1
 
 
 def read_annotations(path: str, data: bytes) -> list[tuple[list[str], str]]:

@@ -12,6 +12,7 @@ import typing as t
 from urllib.parse import unquote
 
 from scanner.community.markup import parse, plain
+from scanner.licences.choice import OTHERS
 from scanner.licences.detect import detect
 from scanner.licences.normalise import fold
 from scanner.licences.notices import GNU_FAMILIES, gnu_notice, mentions, others_work, resolve
@@ -23,8 +24,7 @@ _HEADING = re.compile(r"^\W*(?:the\s+)?(?:licen[cs]es?|licensing|copyright|droit
 _ONLY_WORDS = re.compile(r"^\W*(?:licen[cs]es?|licensing)\W*$", re.IGNORECASE)
 _HEADING_WORDS = 6
 #: Headings about other people's licences (fonts, dependencies, credits), not the project's.
-_OTHERS = re.compile(r"third|tiers|d[ée]pendanc|dependenc|cr[ée]dits?|acknowledg|remerciement"
-                     r"|\bfonts?\b|\bpolices?\b|\bicons?\b|ic[ôo]nes", re.IGNORECASE)
+_OTHERS = OTHERS
 _ADORNMENT = re.compile(r"^\s*[=\-~^#*+`'\"_:.]{3,}\s*$")
 #: Longest section read as a licence (the longest licence texts are about 100 kB).
 MAX_SECTION_CHARS = 200_000

@@ -101,7 +101,8 @@ def test_gnu_notices_in_source_headers_settle_or_later(agpl: str) -> None:
     assert headers["sampled"] == 12
     carrying = headers["with_notice"]
     assert 0 < carrying < 12  # the sample holds setup.py and the example too
-    assert headers["notices"] == [{"expression": "AGPL-3.0-or-later", "files": carrying}]
+    assert [{k: v for k, v in n.items() if k != "example"} for n in headers["notices"]] == [
+        {"expression": "AGPL-3.0-or-later", "files": carrying}]
     assert licence["version_sources"][0]["files"] == carrying
     status, en, fr = finding(document, "licence-recognised")
     assert status == "pass"
@@ -115,7 +116,8 @@ def test_a_french_lgpl_notice_is_read(gpl: str) -> None:
     # COPYING holds the GPL text; the headers say which licence and version
     document = facts({"COPYING": gpl, **_sources(LGPL_FR, 3, "lib")})
     notices = document["licence"]["headers"]["notices"]
-    assert notices == [{"expression": "LGPL-2.1-or-later", "files": 3}]
+    assert notices == [{"expression": "LGPL-2.1-or-later", "files": 3,
+                        "example": {"path": "lib/module00.py", "line": 2}}]
 
 
 def test_notices_without_the_later_clause_say_only(agpl: str) -> None:

@@ -456,11 +456,15 @@ def test_a_documentation_repository_under_licence_ouverte_is_compliant() -> None
 
 def test_a_documentation_site_with_a_little_tooling_is_documentation() -> None:
     # codegouvfr/sill-docs: Markdown pages, a docsify index.html, a stylesheet, 600 SVG icons
+    # (its index.html configures docsify: window.$docsify, docsify@4's script)
     from scanner.licences.content import classify
+    from scanner.licences.docbuild import build_files
 
     listing = ["README.md", "index.html", "assets/style.css", *[f"p{i}.md" for i in range(8)],
                *[f"assets/icons/i{i}.svg" for i in range(600)]]
-    assert classify(listing)["kind"] == "docs"
+    page = "<script>\n    window.$docsify = {\n      loadSidebar: true\n    }\n  </script>\n"
+    assert classify(listing, built=build_files(listing, {"index.html": page})["files"])[
+        "kind"] == "docs"
     app = ["README.md", *[f"docs/p{i}.md" for i in range(20)], *[f"src/c{i}.vue" for i in range(41)]]
     assert classify(app)["kind"] is None  # incubateur.anct.gouv.fr: a Gridsome site, code
     helm = ["README.md", *[f"charts/x/templates/t{i}.yaml" for i in range(10)]]
