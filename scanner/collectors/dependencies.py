@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from scanner.budget import bounded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
+from scanner.i18n import others
 from scanner.licences import dependencies
 from scanner.licences.content import DATA_DOCS_LICENCES
 from scanner.licences.paths import vendored
@@ -122,7 +123,7 @@ def coverage(lockfiles: Sequence[Mapping[str, t.Any]]) -> dict[str, t.Any]:
                       + ", ".join(named["en"]) + (f" and {more} more" if more > 0 else "") + ".",
                 "fr": f"Fichiers de verrouillage lus : {read} sur les {len(lockfiles)} trouvés ; "
                       "non lus : " + ", ".join(named["fr"])
-                      + (f" et {more} autre{'s' if more > 1 else ''}" if more > 0 else "")
+                      + (f" et {others(more, 'fr')}" if more > 0 else "")
                       + "."}
     return {"lockfiles_found": len(lockfiles), "lockfiles_unread": len(unread),
             "coverage": note}

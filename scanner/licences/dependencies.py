@@ -21,6 +21,7 @@ import typing as t
 from collections import Counter
 from dataclasses import dataclass
 
+from scanner.i18n import others
 from scanner.licences import notices
 from scanner.licences.expressions import _licensing, parse
 from scanner.parsing import load_json
@@ -310,7 +311,7 @@ def _named(unchecked: list[dict[str, t.Any]], total: int) -> dict[str, str]:
         parts["fr"].append(fr)
     more = total - len(parts["en"])
     return {"en": ", ".join(parts["en"]) + (f" and {more} more" if more else ""),
-            "fr": ", ".join(parts["fr"]) + (f" et {more} autres" if more else "")}
+            "fr": ", ".join(parts["fr"]) + (f" et {others(more, 'fr')}" if more else "")}
 
 
 def _understand(licence: str, project: str | None,
