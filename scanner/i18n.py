@@ -235,3 +235,12 @@ def number(value: int, language: str) -> str:
     """``value`` with thousands grouped as the language writes them (1,000 / 1 000)."""
     grouped = f"{value:,}"
     return grouped.replace(",", "\u202f") if language == "fr" else grouped
+
+
+def others(count: int, language: str, noun: tuple[str, str] | None = None) -> str:
+    """"3 more" / « 3 autres », agreed in number (« 1 autre », "1 more licence"): a count of
+    what a list left out, in either language; ``noun`` is its (singular, plural) in that
+    language."""
+    word = {"en": ("more", "more"), "fr": ("autre", "autres")}.get(language, ("more", "more"))
+    text = f"{count} {word[count > 1]}"
+    return f"{text} {noun[count > 1]}" if noun else text

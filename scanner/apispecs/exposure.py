@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from scanner.apispecs import apicode
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import FHIR_SERVERS, SERVES_DESCRIPTION, WEB_ALSO
+from scanner.i18n import others
 
 API_TOPICS = frozenset({"api", "rest-api", "restful-api", "openapi", "swagger", "api-rest",
                         "asyncapi", "graphql-api", "json-api", "webservice", "web-api"})
@@ -266,7 +267,7 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
     def names(paths: Sequence[str]) -> str:
         more = len(paths) - _MAX_NAMED
         shown = ", ".join(paths[:_MAX_NAMED])
-        return shown + (f" (+{more} autres)" if fr else f" (+{more} more)") if more > 0 else shown
+        return shown + f" (+{others(more, 'fr' if fr else 'en')})" if more > 0 else shown
     if read:
         said = f"dans {names(read)}" if fr else f"in {names(read)}"
     else:

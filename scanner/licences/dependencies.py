@@ -14,12 +14,15 @@ import functools
 import importlib
 import importlib.util
 import logging
+import re
 import sys
 import types
 import typing as t
 from collections import Counter
 from dataclasses import dataclass
 
+from scanner.i18n import others
+from scanner.licences import notices
 from scanner.licences.expressions import _licensing, parse
 from scanner.parsing import load_json
 
@@ -121,7 +124,7 @@ def _pure_licensecheck() -> tuple[types.ModuleType, types.ModuleType]:
 
 
 @functools.lru_cache(maxsize=1)
-def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
+def _matrix() -> tuple[t.Any, t.Any] | None:
     try:
         license_matrix, licence_types = _pure_licensecheck()
     except ImportError:  # pragma: no cover - licensecheck is a dependency
@@ -132,7 +135,7 @@ def _matrix() -> tuple[t.Any, t.Any, t.Any] | None:
         logger.disable("licensecheck")
     except ImportError:  # pragma: no cover
         logging.getLogger("licensecheck").setLevel(logging.ERROR)
-    return license_matrix.licenseType, license_matrix.depCompatWMyLice, licence_types.ucstr
+    return license_matrix.depCompatWMyLice, licence_types.License
 
 
 #: What an EUPL project may use, where licensecheck's matrix says otherwise (it marks Apache-2.0,
@@ -147,11 +150,37 @@ _EUPL_ACCEPTS = ("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0B
                  "LGPL-2.1", "LGPL-3.0", "LiLiQ-R-1.1", "LiLiQ-Rplus-1.1", "CC-BY-SA-3.0",
                  "EUPL-1.1", "EUPL-1.2")
 
-
-#: Permissive licences licensecheck's matrix does not know, judged as MIT (the same conditions:
-#: keep the notice; no copyleft). BlueOak-1.0.0 covers npm's lru-cache, glob, minimatch...;
-#: Zlib (pako's "(MIT AND Zlib)") only asks that altered versions be marked as such.
-_AS_MIT = ("BlueOak-1.0.0", "Zlib")
+#: The licences civiscan judges with licensecheck's matrix: each SPDX id, matched exactly, and
+#: the matrix's class for it. licensecheck itself finds a class by substring ("MIT" anywhere in
+#: the value), which reads "FSL-1.1-MIT" (the Functional Source License, not free: it forbids
+#: competing uses for two years) as MIT, "AGPL-1.0-only" as AGPL-3.0 and "BSD-4-Clause" as
+#: BSD-3-Clause; so only the ids below reach the matrix, and any other licence (FSL-*, BUSL-1.1,
+#: Elastic-2.0, SSPL-1.0, a "Commons Clause" variant, CC-BY-4.0...) goes to a person.
+#: BlueOak-1.0.0 (npm's lru-cache, glob, minimatch...) and Zlib (pako's "(MIT AND Zlib)") are
+#: permissive licences the matrix does not know, judged as MIT: the same conditions (keep the
+#: notice; no copyleft; Zlib only asks that altered versions be marked as such).
+MATRIX_CLASSES: dict[str, str] = {
+    "CC0-1.0": "PUBLIC", "CC-PDDC": "PUBLIC",
+    "Unlicense": "UNLICENSE", "WTFPL": "UNLICENSE",
+    "BSL-1.0": "BOOST",
+    "MIT": "MIT", "MIT-0": "MIT", "BlueOak-1.0.0": "MIT", "Zlib": "MIT",
+    "BSD-2-Clause": "BSD", "BSD-3-Clause": "BSD", "0BSD": "BSD",
+    "ISC": "ISC", "NCSA": "NCSA", "Python-2.0": "PSFL", "PSF-2.0": "PSFL",
+    "Apache-2.0": "APACHE",
+    "AFL-1.1": "ACADEMIC_FREE", "AFL-1.2": "ACADEMIC_FREE", "AFL-2.0": "ACADEMIC_FREE",
+    "AFL-2.1": "ACADEMIC_FREE", "AFL-3.0": "ACADEMIC_FREE",
+    "LGPL-2.0-only": "LGPL_2", "LGPL-2.0-or-later": "LGPL_2_PLUS",
+    # licensecheck has no class of its own for LGPL-2.1: its "any LGPL" class, as before.
+    "LGPL-2.1-only": "LGPL_X", "LGPL-2.1-or-later": "LGPL_X",
+    "LGPL-3.0-only": "LGPL_3", "LGPL-3.0-or-later": "LGPL_3_PLUS",
+    "GPL-2.0-only": "GPL_2", "GPL-2.0-or-later": "GPL_2_PLUS",
+    "GPL-3.0-only": "GPL_3", "GPL-3.0-or-later": "GPL_3_PLUS",
+    "AGPL-3.0-only": "AGPL_3_PLUS", "AGPL-3.0-or-later": "AGPL_3_PLUS",
+    "MPL-2.0": "MPL",
+    "EUPL-1.1": "EU", "EUPL-1.2": "EU",
+    # composer's "proprietary" (expressions.PROPRIETARY): no right to redistribute.
+    "LicenseRef-proprietary": "PROPRIETARY",
+}
 
 
 def _eupl_accepts(project: str, dependency: str) -> bool:
@@ -159,8 +188,9 @@ def _eupl_accepts(project: str, dependency: str) -> bool:
     if not mine or not all(i.startswith("EUPL-") for i in mine):
         return False
     parsed = parse(dependency)
-    # OR: one acceptable choice is enough; AND (or one id): every part must be acceptable.
-    accepted = [any(i == a or i.startswith(a + "-") or i.startswith(a + "+") for a in _EUPL_ACCEPTS)
+    # OR: one acceptable choice is enough; AND (or one id): every part must be acceptable. An id
+    # is accepted as listed or with a GNU suffix, never by prefix ("BSD-3-Clause-No-Nuclear-...").
+    accepted = [any(i in (a, f"{a}-only", f"{a}-or-later", f"{a}+") for a in _EUPL_ACCEPTS)
                 for i in parsed.ids]
     either = " OR " in (parsed.normalised or dependency)
     return bool(accepted) and (any(accepted) if either else all(accepted))
@@ -175,31 +205,61 @@ def _unidentified(parsed: t.Any) -> bool:
             or parsed.written.strip().upper() == "UNLICENSED")
 
 
+def _classes(expression: str) -> list[t.Any] | None:
+    """licensecheck's class for each licence of ``expression``, or ``None`` when one of them is
+    not in :data:`MATRIX_CLASSES` (or licensecheck is missing)."""
+    matrix = _matrix()
+    ids = parse(expression).ids
+    if matrix is None or not ids or any(i not in MATRIX_CLASSES for i in ids):
+        return None
+    return [matrix[1][MATRIX_CLASSES[i]] for i in ids]
+
+
 def compatible(project: str, dependency: str) -> bool | None:
     """Whether a dependency under ``dependency`` may be used by a project under ``project``.
 
-    ``None`` when the dependency's licence is not identified (see :func:`_unidentified`) or
-    licensecheck cannot classify one of the two licences.
+    ``None`` when the dependency's licence is not identified (see :func:`_unidentified`) or one
+    of the two licences is outside :data:`MATRIX_CLASSES`. A project under several licences
+    ("AGPL-3.0-or-later AND MIT") offers its code under each: the dependency must suit them all.
     """
     parsed = parse(dependency)
     if _unidentified(parsed):
         return None
-    if parsed.normalised and " AND " in parsed.normalised:
+    if parsed.kind == "name":
+        return _by_name(project, dependency)
+    if len(parsed.ids) > 1 and parsed.normalised:
         return _each_part(project, parsed.normalised)
     if _eupl_accepts(project, dependency):
         return True
-    matrix = _matrix()
-    if matrix is None:
+    mine, theirs = _classes(project), _classes(parsed.normalised or dependency)
+    if mine is None or theirs is None:
         return None
-    licence_type, dep_compat, ucstr = matrix
-    for permissive in _AS_MIT:
-        dependency = dependency.replace(permissive, "MIT")
-    mine = licence_type(ucstr(project))
-    theirs = licence_type(ucstr(dependency))
-    unknown = {"UNKNOWN", "NO_LICENSE"}
-    if not mine or mine[0].name in unknown or all(x.name in unknown for x in theirs):
-        return None
-    return bool(dep_compat(mine[0], theirs))
+    dep_compat = t.cast(tuple[t.Any, t.Any], _matrix())[0]
+    return all(bool(dep_compat(own, theirs)) for own in mine)
+
+
+#: Where a licence value written as names offers a choice ("MIT OR Apache2"; "MIT/X11" between
+#: bare ids only, never inside a URL).
+_CHOICE = re.compile(r"\s+or\s+", re.IGNORECASE)
+_SLASHED = re.compile(r"[\w.+-]+(?:\s*/\s*[\w.+-]+)+")
+
+
+def _by_name(project: str, written: str) -> bool | None:
+    """A value written as names rather than SPDX ids ("Apache 2.0", "MIT OR SEE LICENSE IN
+    FEEL-FREE.md"): each choice is judged when it is exactly one licence's id or name
+    (:func:`notices.named_exactly`), never by a name found inside other words ("FSL-1.1-
+    Apache-2.0", "Apache-2.0 WITH Commons-Clause"); one compatible choice is enough."""
+    text = written.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    choices = [part for choice in _CHOICE.split(text)
+               for part in (re.split(r"\s*/\s*", choice) if _SLASHED.fullmatch(choice.strip())
+                            else [choice])]
+    verdicts = []
+    for choice in choices:
+        spdx_id = notices.named_exactly(choice)
+        verdicts.append(None if spdx_id is None else compatible(project, spdx_id))
+    return True if True in verdicts else None if None in verdicts else False
 
 
 def _each_part(project: str, expression: str) -> bool | None:
@@ -224,14 +284,7 @@ def _each_part(project: str, expression: str) -> bool | None:
 
 def classifiable(project: str) -> bool:
     """Whether dependencies can be judged against ``project`` at all (else none is checked)."""
-    if _eupl_accepts(project, "MIT"):
-        return True
-    matrix = _matrix()
-    if matrix is None:
-        return False
-    licence_type, _, ucstr = matrix
-    mine = licence_type(ucstr(project))
-    return bool(mine) and mine[0].name not in {"UNKNOWN", "NO_LICENSE"}
+    return _eupl_accepts(project, "MIT") or _classes(project) is not None
 
 
 def _why_unchecked(licence: str | None, parsed: t.Any) -> int:
@@ -258,7 +311,7 @@ def _named(unchecked: list[dict[str, t.Any]], total: int) -> dict[str, str]:
         parts["fr"].append(fr)
     more = total - len(parts["en"])
     return {"en": ", ".join(parts["en"]) + (f" and {more} more" if more else ""),
-            "fr": ", ".join(parts["fr"]) + (f" et {more} autres" if more else "")}
+            "fr": ", ".join(parts["fr"]) + (f" et {others(more, 'fr')}" if more else "")}
 
 
 def _understand(licence: str, project: str | None,
@@ -268,9 +321,11 @@ def _understand(licence: str, project: str | None,
         return licence[:200], None, 2
     parsed = parse(licence)
     # As the lockfile writes it when it uses a deprecated id ("GPL-3.0"): a message must not
-    # say "-only" where the package does not.
-    label = licence.strip() if parsed.deprecated else (parsed.normalised or licence)
-    verdict = None if not project or _unidentified(parsed) else compatible(project, label)
+    # say "-only" where the package does not; nor name a licence found inside other words
+    # ("FSL-1.1-Apache-2.0" is not Apache-2.0).
+    label = (licence.strip() if parsed.deprecated or parsed.kind == "name"
+             else (parsed.normalised or licence))
+    verdict = None if not project or _unidentified(parsed) else compatible(project, licence)
     return label, verdict, _why_unchecked(licence, parsed)
 
 
@@ -313,6 +368,7 @@ def summarise(dependencies: list[Dependency], project: str | None) -> dict[str, 
         "without_licence": unknown,
         "by_licence": [{"licence": k, "packages": n} for k, n in counts.most_common(25)],
         "project_licence": project,
+        "judged": judged,
         "checked": checked,
         "incompatible_count": len(incompatible),
         "incompatible": incompatible[:MAX_LISTED],

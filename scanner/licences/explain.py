@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import typing as t
 
+from scanner.i18n import others
 from scanner.licences.expressions import family
 from scanner.licences.notices import GNU_FAMILIES
 
@@ -435,8 +436,8 @@ def nothing_compared(identified: bool, declared: t.Sequence[dict[str, t.Any]],
             parts_fr.append(f"{said}, qui nomme le dépôt d'un autre projet, "
                             f"{entry.get('repository')}")
     if len(every) > len(aside):
-        parts_en.append(f"{len(every) - len(aside)} more")
-        parts_fr.append(f"{len(every) - len(aside)} autres")
+        parts_en.append(others(len(every) - len(aside), "en"))
+        parts_fr.append(others(len(every) - len(aside), "fr"))
     if parts_en:
         en += "; set aside as third-party code: " + "; ".join(parts_en)
         fr += " ; écarté comme code tiers : " + " ; ".join(parts_fr)
@@ -460,7 +461,7 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]],
         for d in naming))
     shown = every[:1]  # a message value holds 300 characters: the point comes first
     more_en = f" and {len(every) - len(shown)} more" if len(every) > len(shown) else ""
-    more_fr = f" et {len(every) - len(shown)} autres" if len(every) > len(shown) else ""
+    more_fr = f" et {others(len(every) - len(shown), 'fr')}" if len(every) > len(shown) else ""
     besides = _header_notices(header_facts or {})
     if sub_packages_note is not None:
         besides.append(_note("", "sub-packages' metadata declare licences, each for its own "
@@ -581,12 +582,12 @@ def sub_packages(declared: t.Sequence[dict[str, t.Any]]) -> Note | None:
     for key, held in list(groups.items())[:3]:  # a message value holds 300 characters
         shown = ", ".join(held[:2])
         more_en = f" and {len(held) - 2} more" if len(held) > 2 else ""
-        more_fr = f" et {len(held) - 2} autres" if len(held) > 2 else ""
+        more_fr = f" et {others(len(held) - 2, 'fr')}" if len(held) > 2 else ""
         parts_en.append(f"{labels[key][0]} ({shown}{more_en})")
         parts_fr.append(f"{labels[key][1]} ({shown}{more_fr})")
     if len(groups) > 3:
-        parts_en.append(f"{len(groups) - 3} more licences")
-        parts_fr.append(f"{len(groups) - 3} autres licences")
+        parts_en.append(others(len(groups) - 3, "en", ("licence", "licences")))
+        parts_fr.append(others(len(groups) - 3, "fr", ("licence", "licences")))
     return {"en": "; ".join(parts_en), "fr": " ; ".join(parts_fr)}
 
 

@@ -323,6 +323,24 @@ def resolve(mention: Mention) -> tuple[str, str | None]:
     return spdx_id, None
 
 
+#: A URL in brackets after a licence's name ("MIT (http://mootools.net/license.txt)"): where
+#: the text is, not more of the name.
+_URL_AFTER = re.compile(r"\s*\(\s*[a-z]+://[^()\s]*\s*\)\s*$", re.IGNORECASE)
+
+
+def named_exactly(text: str) -> str | None:
+    """The SPDX id ``text`` is, when it is nothing but one licence's id or known name ("MIT",
+    "Apache License, Version 2.0", "The MIT License", "BSD 2-Clause"), else ``None``. Unlike
+    :func:`mentions`, nothing else may stand around the name: "FSL-1.1-Apache-2.0" (the
+    Functional Source License) or "Apache-2.0 WITH Commons-Clause" are other terms."""
+    table, _ = _phrases()
+    words = _tokens(_URL_AFTER.sub("", text))
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return table.get(tuple(words)) or (table.get(tuple(words[:-1]))
+                                       if words[-1:] == ["license"] else None)
+
+
 #: Names a modified licence is said to come from (folded words; plain "BSD" is left out:
 #: "Modified BSD License" is a name of BSD-3-Clause itself).
 _BASE_NAMES = (r"(?:apache|mit|expat|x11|isc|zlib|mpl|mozilla public license|gnu|gpl|agpl|lgpl"

@@ -78,7 +78,7 @@ def test_sub_package_licences_are_named_not_taken_as_the_repositorys() -> None:
     assert "Apache-2.0 (shared/types/package.json)" in en
     assert "UNLICENSED, which grants no licence (front/package.json)" in en
     assert "shared/utils" not in en
-    assert "et 1 autres" in fr and "qui n'accorde aucune licence" in fr
+    assert "et 1 autre)" in fr and "qui n'accorde aucune licence" in fr
 
 
 def test_no_sub_package_licence_says_none() -> None:
