@@ -11,7 +11,7 @@ counts, so a front end's ``axios.get('/api/…')`` never does. Comments are neve
 (:mod:`scanner.apispecs.comments`).
 
 :func:`json_routes` reads the same files (and Python ones: Flask, Quart, Bottle) for routes
-declared by a server that answers in JSON and serves no page: strong evidence of an API.
+declared by a server that answers or reads JSON and serves no page: strong evidence of an API.
 """
 
 from __future__ import annotations
@@ -108,8 +108,12 @@ _PY_SERVER = re.compile(r"\b(?:Flask|Quart|Bottle|Blueprint)[ \t]*\(")
 _ROUTE = re.compile(r"(?:^|[ \t;@])(?:app|router|server|routes|api|bp|blueprint|\w+Router)[ \t]*\."
                     r"[ \t]*(?:use|get|post|put|patch|delete|route)[ \t]*\(\s{0,40}['\"`]"
                     r"(/[^'\"`\s]{0,200})['\"`][ \t]*(?:,|\))", re.MULTILINE)
-# Answers in JSON (or reads JSON bodies): res.json(...), express.json(), jsonify(...).
-_JSON = re.compile(r"\.json[ \t]*\(|\bjsonify[ \t]*\(|bodyParser\.json|application/json")
+# Reads JSON request bodies (express.json(), bodyParser.json()): a JSON API's requests, though
+# its answers may be files (gip-inclusion/pdf-generator: res.download, res.send).
+_JSON_BODIES = re.compile(r"\b(?:express|bodyParser|koaBody|bodyparser)[ \t]*\.[ \t]*json[ \t]*\(")
+# Answers in JSON: res.json(...), res.status(201).json(...), jsonify(...), a JSON content type.
+_JSON = re.compile(r"(?<!express)(?<!bodyParser)(?<!bodyparser)\.json[ \t]*\(|\bjsonify[ \t]*\("
+                   r"|\bJSONResponse\b|application/json")
 # Serves pages or a front end's files: then its routes may be the front end's own.
 _PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|\.sendFile[ \t]*\("
                     r"|view engine|\brender_template\w*[ \t]*\(|\bsend_from_directory\b"
@@ -169,7 +173,9 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
         python = path.endswith(".py")
         head = blank(text[:MAX_CHARS], HASH if python else SLASH)
         server = _PY_SERVER if python else _SERVER
-        if not server.search(head) or not _JSON.search(head) or _PAGES.search(head):
+        answers = bool(_JSON.search(head))
+        if not server.search(head) or not (answers or _JSON_BODIES.search(head)) \
+                or _PAGES.search(head):
             continue
         routes: dict[str, int] = {}
         for match in _ROUTE.finditer(head):
@@ -180,10 +186,12 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
             continue
         line = next(iter(routes.values()))
         shown = ", ".join(list(routes)[:3])
+        how = ("answers in JSON", "répond en JSON") if answers else \
+            ("reads JSON requests", "lit des requêtes JSON")
         detail = (f"{len(routes)} route paths (health checks aside) declared from {path}:{line} "
-                  f"(e.g. {shown}) by a server that answers in JSON and serves no page")
+                  f"(e.g. {shown}) by a server that {how[0]} and serves no page")
         detail_fr = (f"{len(routes)} chemins de routes (hors sondes de santé) déclarés à partir de "
-                     f"{path}:{line} (par ex. {shown}) par un serveur qui répond en JSON et ne "
+                     f"{path}:{line} (par ex. {shown}) par un serveur qui {how[1]} et ne "
                      "sert pas de page")
         if front is not None:
             detail += f", beside front-end code ({front}): perhaps only its own back end"

@@ -265,3 +265,26 @@ def test_health_checks_alone_are_no_api() -> None:
 def test_flask_alone_is_still_no_evidence() -> None:
     exposes = _published({"pseudo_api/environment.yml": CONDA, "README.md": "# x\n"})[0]
     assert exposes is None
+
+
+# gip-inclusion/pdf-generator src/server.js (shortened): JSON request bodies, PDF answers.
+PDF_SERVER = ('import express from "express";\nimport bodyParser from "body-parser";\n'
+              "const app = express();\napp.use(bodyParser.json({ limit: \"800kb\" }));\n"
+              'app.get("/ping", async (req, res) => {\n  res.send("ok");\n});\n'
+              'app.get("/print", async (req, res) => {\n  res.download(tmpFile.name, name);\n});\n'
+              'app.post("/generate", async (req, res) => {\n  res.send(base64Pdf);\n});\n')
+
+
+def test_a_server_reading_json_bodies_is_not_said_to_answer_in_json() -> None:
+    (found,) = json_routes(["package.json", "src/server.js"],
+                           {"package.json": PACKAGE, "src/server.js": PDF_SERVER}.get)
+    assert "by a server that reads JSON requests and serves no page" in found["detail"]
+    assert "answers in JSON" not in found["detail"]
+    assert "par un serveur qui lit des requêtes JSON" in found["detail_fr"]
+
+
+def test_a_server_answering_json_is_said_to() -> None:
+    text = PDF_SERVER.replace("res.send(base64Pdf)", "res.status(201).json({ pdf: base64Pdf })")
+    (found,) = json_routes(["package.json", "src/server.js"],
+                           {"package.json": PACKAGE, "src/server.js": text}.get)
+    assert "by a server that answers in JSON" in found["detail"]
