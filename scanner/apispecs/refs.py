@@ -33,6 +33,8 @@ _NAME_MAPS = frozenset({"properties", "patternProperties", "definitions", "schem
                         "components", "operations", "servers"})
 #: Most references listed as not followed (the count says how many there were).
 MAX_LISTED = 50
+#: Most referenced files remembered per description.
+MAX_FILES = 50
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class RefReport:
     local: int = 0
     external: int = 0
     issues: list[RefIssue] = field(default_factory=list)
+    #: Files of the repository that references resolve into (at most ``MAX_FILES``).
+    files: list[str] = field(default_factory=list)
 
 
 def iter_objects(document: t.Any) -> t.Iterator[tuple[str, dict[str, t.Any], bool]]:
@@ -154,6 +158,12 @@ class Verdict:
     error: bool
 
 
+def file_target(ref: str, spec_path: str) -> str:
+    """The repository path a relative file reference points at (``..`` if outside)."""
+    relative = unquote(urlsplit(ref).path)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(spec_path), relative))
+
+
 def check_external(ref: str, spec_path: str, files: RepositoryFiles | None) -> Verdict | None:
     """What is wrong with a reference to another file or a URL, or ``None`` when it resolves."""
     parts = urlsplit(ref)
@@ -168,7 +178,7 @@ def check_external(ref: str, spec_path: str, files: RepositoryFiles | None) -> V
     relative = unquote(parts.path)
     if not relative:
         return None  # "?query" or "": this document itself
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(spec_path), relative))
+    target = file_target(ref, spec_path)
     if target == ".." or target.startswith("../"):
         return Verdict(f"file reference {ref}: it points outside the repository", True)
     if files is None:
@@ -207,6 +217,11 @@ def check_refs(document: t.Any, spec_path: str,
             if ref not in external:
                 external[ref] = check_external(ref, spec_path, files)
             verdict = external[ref]
+            if verdict is None and files is not None and len(report.files) < MAX_FILES:
+                parts = urlsplit(ref)
+                target = file_target(ref, spec_path)
+                if not parts.scheme and parts.path and target not in report.files:
+                    report.files.append(target)
             if verdict is not None and (verdict.error or listed_external < MAX_LISTED):
                 issues.append(RefIssue(pointer, ref, verdict.reason, verdict.error))
                 listed_external += not verdict.error

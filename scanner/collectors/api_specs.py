@@ -28,6 +28,7 @@ from scanner.apispecs import (
     railsapi,
     references,
     setup,
+    shared_schemas,
     template,
 )
 from scanner.apispecs.lint import lint_document
@@ -39,7 +40,7 @@ from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.errors import ParseError
 from scanner.memo import Memo
-from scanner.parsing import Loaded, decode, load_data, locate_lines
+from scanner.parsing import Loaded, decode, load_data, load_yaml, locate_lines
 from scanner.snapshot import Snapshot
 
 SOURCE = "api_specs"
@@ -100,11 +101,28 @@ class ApiSpecsCollector(Collector):
                 digests.setdefault(digest, entry["path"])
             specs.append(entry)
         specs.sort(key=lambda s: s["path"])
+        shared_schemas.mark(specs)
         scripts = _scripts(snapshot, paths)
-        specs, others = consumed.split(specs, snapshot.repo.full_name or snapshot.repo.name,
-                                       consumed.generator_inputs(scripts),
-                                       _named(snapshot, paths, specs, scripts))
-        api = api_section(snapshot, facts, paths, specs, problems)
+        repository = snapshot.repo.full_name or snapshot.repo.name
+        readmes = {path: text for path in references.readme_paths(paths)
+                   if (text := snapshot.read_text(path)) is not None}
+        inputs = {**consumed.readme_inputs(readmes, [s["path"] for s in specs]),
+                  **consumed.generator_inputs(scripts)}
+        named = _named(snapshot, paths, specs, scripts)
+        specs, others = consumed.split(specs, repository, inputs, named)
+        found: list[dict[str, t.Any]] = []
+        api = api_section(snapshot, facts, paths, specs, found)
+        runtime = [g["name"] for g in api["generated"]
+                   if g["name"] in frameworks.SERVES_AT_RUN_TIME]
+        if runtime and specs:
+            # Served at run time: a generator's input titled after another product is that
+            # product's description (see scanner.apispecs.consumed).
+            own, more = consumed.split(specs, repository, inputs, named, runtime[0])
+            if more:
+                specs, others = own, others + more
+                found = []
+                api = api_section(snapshot, facts, paths, specs, found)
+        problems.extend(found)
         api["consumed_specs"] = others
         api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
                             "sniff_skipped": plan.sniff_skipped}
@@ -250,11 +268,20 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
                      ) -> tuple[dict[str, t.Any] | None, list[dict[str, t.Any]]]:
     """The entry of one candidate's content (``None`` if it is no description), with the
     problems met."""
-    found = sniff(data, json=path.lower().endswith(".json"))
+    as_json = path.lower().endswith(".json")
+    found = sniff(data, json=as_json)
+    yaml_text = False
+    if found is None and as_json:
+        # YAML under a .json name (etalab-ia/OpenMockLLM docs/openai_openapi.json): read as
+        # YAML when its first key says so, never dropped as "no description".
+        found = sniff(data, json=False)
+        if found is None or not found.leading:
+            return None, []
+        yaml_text = True
     if found is None:
         return None, []
     try:
-        loaded = load_data(data, path=path)
+        loaded = load_yaml(data, path=path) if yaml_text else load_data(data, path=path)
     except ParseError as exc:
         if not (named or found.leading):
             return None, []  # mentions the key but neither its name nor its start says so
@@ -283,11 +310,15 @@ def _examine_content(data: bytes, path: str, named: bool, files: SnapshotFiles |
                     "message": e.message} for e in result.errors],
         "error_count": result.error_count,
         "refs": {"local": result.refs.local, "external": result.refs.external,
+                 "files": result.refs.files,
                  "not_followed": [{"pointer": i.pointer, "ref": i.ref,
                                    "line": line_of(i.pointer), "reason": i.reason}
                                   for i in result.refs.issues if not i.error]},
         "size": len(data),
     }
+    if yaml_text:
+        entry["format"] = {"note": "YAML text under a .json name: read as YAML",
+                           "note_fr": "texte YAML sous un nom en .json : lu comme du YAML"}
     if result.valid is None:
         entry["skipped"] = f"no schema for {kind} {version}: validity not checked"
         entry["skipped_fr"] = f"pas de schéma pour {kind} {version} : validité non vérifiée"
@@ -449,6 +480,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     api["root_links"] = clean(root_links)
     api["lint_failures"] = []
     for spec in specs:
+        if spec.get("shared_schema"):
+            continue  # serves nothing: the descriptions referring to it carry these checks
         failed = [check for check in OPERATION_CHECKS if spec.get("lint", {}).get(check) is False]
         if failed:
             api["lint_failures"].append({"path": spec["path"], "failed": failed,

@@ -76,7 +76,7 @@ def test_a_description_a_client_is_generated_from_is_consumed() -> None:
     assert other["path"] == "packages/insee/openapi/index.yaml"
     assert other["hosts"] == ["api.insee.fr"]
     assert other["summary"] == (
-        "packages/insee/openapi/index.yaml (served at api.insee.fr; a client is generated from it"
+        "packages/insee/openapi/index.yaml (served at api.insee.fr; code is generated from it"
         " (packages/insee/package.json scripts.build:openapi:index))")
     assert other["title"] == "Sirene API" and "servie par api.insee.fr" in other["summary_fr"]
     # no description of its own: nothing shows an API from these files
