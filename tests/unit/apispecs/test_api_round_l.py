@@ -60,7 +60,8 @@ README = """# OpenMockLLM
 * From openapi.json file:
 ```
 BACKEND=tei
-datamodel-codegen --input docs/${BACKEND}  --input-file-type openapi --output openmockllm/${BACKEND}/schemas.py --output-model-type pydantic_v2.BaseModel --strict-nullable
+datamodel-codegen --input docs/${BACKEND}  --input-file-type openapi \
+  --output openmockllm/${BACKEND}/schemas.py --output-model-type pydantic_v2.BaseModel
 ```
 """
 MAIN = """from fastapi import FastAPI
@@ -104,8 +105,7 @@ def test_other_products_descriptions_fed_to_a_generator_are_not_judged() -> None
     assert consumed["docs/openai_openapi.json"]["hosts"] == ["api.openai.com"]
     for rule_id in ("api-descriptions-documented", "api-licence-consistent",
                     "api-operations-documented"):
-        outcome, message = status(_mock(), MOCK, rule_id)
-        assert outcome == "not_applicable", rule_id
+        assert status(_mock(), MOCK, rule_id)[0] == "not_applicable", rule_id
     assert "docs/tei_openapi.json (no server declared" in status(
         _mock(), MOCK, "api-operations-documented")[1]
 
