@@ -160,7 +160,8 @@ def empty_api() -> dict[str, t.Any]:
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
             "graphql_only": False, "fhir_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
-            "lint_failures": [], "consumed_specs": [], "library": None, "root_links": [],
+            "lint_failures": [], "operations_checked": [], "shared_schemas": [],
+            "consumed_specs": [], "library": None, "root_links": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
 
 
@@ -479,9 +480,16 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     api["references"] = clean(links)
     api["root_links"] = clean(root_links)
     api["lint_failures"] = []
+    api["shared_schemas"] = []
     for spec in specs:
         if spec.get("shared_schema"):
-            continue  # serves nothing: the descriptions referring to it carry these checks
+            # Serves nothing: the descriptions referring to it carry these checks.
+            api["shared_schemas"].append({"path": spec["path"],
+                                          "summary": spec["shared_schema"]["summary"],
+                                          "summary_fr": spec["shared_schema"]["summary_fr"]})
+            continue
+        if "lint" in spec:
+            api["operations_checked"].append({"path": spec["path"]})
         failed = [check for check in OPERATION_CHECKS if spec.get("lint", {}).get(check) is False]
         if failed:
             api["lint_failures"].append({"path": spec["path"], "failed": failed,
