@@ -34,7 +34,12 @@ _HOW = re.compile(
     r"|\b(?:submit|send|envoy\w*|soumet\w*|propos\w*)\s+(?:an?\s+|une?\s+|des\s+|the\s+"
     r"|votre\s+|vos\s+|your\s+)?(?:patch(?:es)?|changes?|modifications?|contributions?"
     r"|[ée]volutions?|corrections?|am[ée]liorations?|PRs?|MRs?)\b"
-    r"|\bmailing[- ]list\b|\bliste\s+de\s+diffusion\b|\bgit\s+send-email\b", re.IGNORECASE)
+    r"|\bmailing[- ]list\b|\bliste\s+de\s+diffusion\b|\bgit\s+send-email\b"
+    # « Chaque branche doit faire l'objet d'une PR » (pass-culture/api-data), « sous forme de MR »,
+    # « une demande de fusion »: French ways to say changes go through a pull/merge request.
+    r"|\b(?:l['’]\s*objet|forme)\s+d(?:e\s+|['’]\s*)(?:une?\s+|des\s+)?(?:nouvelles?\s+)?"
+    r"(?-i:(?:PR|MR)s?)\b"
+    r"|\bdemandes?\s+de\s+(?:fusion|tirage|merge)\b", re.IGNORECASE)
 _LICENCE = re.compile(r"licen[cs]e", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]{0,2000}\)")
 _DECLINES = re.compile(

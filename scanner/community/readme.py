@@ -128,6 +128,42 @@ _CONTRIB_TEXT = re.compile(
     r"|probl[èe]mes?)"
     r"|\b(?:via|par|through|by|with|avec|en)\s+(?:le\s+biais\s+(?:de\s+|d['’])|des\s+|une?\s+|an?\s+)?"
     r"(?:pull|merge)[- ]requests?\b", _I)
+#: An invitation to take part addressed to the reader: a call for contributions that is open to
+#: them (CEREMA/schema-arrete-circulation-marchandises: « Un appel à contributions a aussi été
+#: réalisé … Ce dernier est toujours actif si vous souhaitez faire un retour »), an invitation to
+#: help translate (LINCnil/pia: "To translate the software, we invite you to make your changes
+#: here"). It counts with where to do it (a link or an address in the same paragraph): a contact
+#: address alone (« Un avis, des questions ? Contactez-nous ») is no invitation to contribute.
+_INVITATION = re.compile(
+    r"\bappels?\s+(?:à|a)\s+(?:contributions?|contributeur\w*|participation)\b"
+    r"|\bcalls?\s+for\s+(?:contributions?|contributors|participation|translators)\b"
+    r"|\b(?:contributions?|contributors|translators|traducteur\w*|traductions?|translations?)\s+"
+    r"(?:are\s+|sont\s+)?(?:wanted|needed|recherch[ée]\w*|bienvenu\w*|welcome)\b"
+    r"|\binvit(?:e|ons|ez)\s+(?:you|vous)\s+(?:to|à|a)\s+(?:\w+\s+){0,2}?(?:contribu\w*|translat\w*"
+    r"|tradui\w*|particip\w*|propos\w*|submit\w*|soumet\w*|make\s+(?:your\s+)?changes"
+    r"|faire\s+(?:vos|des)\s+(?:modifications|propositions))"
+    r"|\b(?:help|aide[rz]?)\s+(?:us\s+|nous\s+)?(?:to\s+|à\s+|a\s+)?(?:translat\w*|tradui\w*)"
+    r"|\b(?:to|pour)\s+(?:translate|traduire)\s+(?:the|this|our|le|la|les|ce|cet|cette|l['’])\s*"
+    r"(?:software|app\w*|project|projet|tool|outil|logiciel|site|interface|service|plateforme"
+    r"|platform|documentation|doc)\b", _I)
+#: Words that address the reader: an invitation is to them, not a story of the project
+#: (« Ce projet est né d'un appel à contributions de l'ANCT »).
+_TO_READER = re.compile(r"\b(?:you|your|vous|votre|vos|n['’]h[ée]sitez)\b|\b(?:join|help)\s+us\b"
+                        r"|-(?:nous|vous)\b", _I)
+_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _invites(doc: Document, para: Block) -> bool:
+    """Whether the paragraph invites the reader to take part and says where (a link or an
+    address): see :data:`_INVITATION`."""
+    text = plain(para.text)
+    if not (_INVITATION.search(text) and _TO_READER.search(text)):
+        return False
+    code = doc.code_lines()
+    return (any(para.line <= a.line <= para.last and a.line not in code for a in doc.anchors)
+            or bool(_ADDRESS.search(para.text)))
+
+
 #: Sections about delivering the service (releases, deployment, environments, review apps, CI):
 #: a pull request there is a step of the team's release ("créer une nouvelle PR" from main to
 #: production), not how others propose a change.
@@ -444,7 +480,8 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
     elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
     para = next((p for p in doc.paragraphs if p.line not in elsewhere
                  and (pattern.search(plain(p.text))
-                      or (topic == "licence" and _badge_names_licence(p.text)))), None)
+                      or (topic == "licence" and _badge_names_licence(p.text))
+                      or (topic == "contributing" and _invites(doc, p)))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,

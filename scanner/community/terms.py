@@ -49,10 +49,34 @@ _SIGN_OFF_CONTEXT = re.compile(
     r"commit|contribu|patch|pull\s+request|merge\s+request|\bPR\b|\bMR\b|DCO|certif", _I)
 
 
+#: Who approves: "the sign-off of other developers", "sign-off from a maintainer", "signed off
+#: by two reviewers". The DCO's sign-off is the author's own ("signed off by the author").
+_APPROVERS = (r"(?:(?:other|another|two|three|a|an|the|one|some|at\s+least|core|project|lead|"
+              r"team|senior|code)\s+){0,3}(?:developers?|reviewers?|maintainers?|owners?|"
+              r"approvers?|leads?|team|members?|managers?|peers?|colleagues?|someone|somebody|"
+              r"person|people|PO|product\s+owners?|architects?|committers?|designers?|QA)\b")
+#: "Sign-off" as somebody's approval of a change, not the DCO's sign-off of one's commits
+#: (nantesmetropole/school_meal_forecast_xgboost: « merge the Pull Request in once you have the
+#: sign-off of other developers »).
+_APPROVAL = re.compile(
+    r"\bsign(?:ed|ing|s)?[- ]?off\b[\"'”’)*_]*\s+(?:(?:of|from)\b|by\s+" + _APPROVERS + ")"
+    r"|\b(?:get|gets|getting|got|obtain\w*|receiv\w*|await\w*|wait\s+for)\s+(?:a\s+|the\s+|their\s+)?"
+    r"[\"'“‘*_]*sign[- ]?off\b(?![- ]line|[- ]trailer)", _I)
+
+
+def _approval_only(quote: str) -> bool:
+    """Whether every sign-off the quoted line names is somebody's approval."""
+    sign_offs = list(SIGN_OFF["sign-off"].finditer(quote))
+    approvals = [m.span() for m in _APPROVAL.finditer(quote)]
+    return bool(sign_offs) and all(
+        any(start <= m.start() < end for start, end in approvals) for m in sign_offs)
+
+
 def dco_signals(text: str, path: str) -> list[Signal]:
     """DCO statements and sign-off instructions in ``text``."""
     return [s for s in find(text, path, {**DCO_TEXT, **SIGN_OFF})
-            if s.kind != "sign-off" or _SIGN_OFF_CONTEXT.search(s.quote)]
+            if s.kind != "sign-off"
+            or (_SIGN_OFF_CONTEXT.search(s.quote) and not _approval_only(s.quote))]
 
 
 #: Words that turn a mention into a requirement ("please sign the CLA", « veuillez prendre
