@@ -132,6 +132,8 @@ def read_paths(paths: Iterable[str]) -> list[str]:
     listed = list(paths)
     folders, graphql = _api_folders(listed)
     wanted = [p for files in _to_read(folders).values() for p in files]
+    present = set(listed)
+    wanted += [r for folder in folders if (r := apicode.readme_path(folder, present))]
     controllers = apicode.controller_paths(listed, EXCLUDED_DIRS | TEST_DIRS)[0]
     return wanted + graphql[:MAX_GRAPHQL_READ] + controllers
 
@@ -166,8 +168,11 @@ def path_evidence(paths: Iterable[str],
     served: list[str] = []
     aside: list[tuple[str, dict[str, list[str]]]] = []
     chosen = _to_read(folders) if read is not None else {}
+    present = set(listed) if read is not None else set()
     for folder, files in folders.items():
-        kinds = apicode.classify(folder, files, chosen.get(folder, ()), read)
+        readme = apicode.readme_path(folder, present) if read is not None else None
+        kinds = apicode.classify(folder, files, chosen.get(folder, ()), read,
+                                 read(readme) if read is not None and readme else None)
         if kinds is None:
             served.append(folder)
         else:
