@@ -31,6 +31,13 @@ from scanner.apispecs.comments import blank, style_of
 
 #: Files read per ``api/`` folder to decide by content; a folder with more is judged on its first.
 MAX_READ_PER_FOLDER = 6
+#: Code files of a folder judged on its first ones: a bigger folder, or one that is a package of
+#: its own (a manifest in it: betagouv/a-just's ``api/`` Koa back end, 642 files whose first are
+#: ``config/*.js`` holding URLs), is a project, not a folder of client code, and counts as API code.
+MAX_JUDGED_PER_FOLDER = 24
+_PACKAGE_MANIFESTS = ("package.json", "pyproject.toml", "setup.py", "requirements.txt", "Gemfile",
+                      "go.mod", "pom.xml", "build.gradle", "build.gradle.kts", "composer.json",
+                      "Cargo.toml", "mix.exs")
 #: Files read in all ``api/`` folders of a repository (the first folders first).
 MAX_READ_TOTAL = 16
 #: Bytes of each file searched for markers.
@@ -149,13 +156,21 @@ def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, lis
     return kept, aside
 
 
-def to_read(kept: Sequence[str]) -> list[str]:
-    """The files whose content decides a folder: the first :data:`MAX_READ_PER_FOLDER` (none
-    when a language whose markers are unknown is among them: the folder then counts as API
-    code)."""
+def to_read(kept: Sequence[str], package: bool = False) -> list[str]:
+    """The files whose content decides a folder: all of them, or the first
+    :data:`MAX_READ_PER_FOLDER` of a folder of at most :data:`MAX_JUDGED_PER_FOLDER` that is no
+    ``package`` of its own (none when a language whose markers are unknown is among them, or
+    the folder is bigger: it then counts as API code)."""
     if not kept or not all(_READABLE.search(p) for p in kept):
         return []
+    if len(kept) > MAX_READ_PER_FOLDER and (package or len(kept) > MAX_JUDGED_PER_FOLDER):
+        return []
     return sorted(kept)[:MAX_READ_PER_FOLDER]
+
+
+def is_package(folder: str, present: Collection[str]) -> bool:
+    """Whether a folder holds a package manifest of its own (``api/package.json``)."""
+    return any(f"{folder}/{name}" in present for name in _PACKAGE_MANIFESTS)
 
 
 def readme_path(folder: str, present: Collection[str]) -> str | None:

@@ -239,3 +239,14 @@ def test_readmes_of_servers_that_call_other_apis() -> None:
                  "This folder calls the database.\n"):
         assert not apicode.readme_says_client(text), text
     assert apicode.readme_says_client("This folder is an API client.\n")
+
+
+def test_a_big_folder_or_a_package_of_its_own_is_not_judged_on_a_few_files() -> None:
+    # betagouv/a-just api/: a Koa back end of 642 files (api/package.json) whose first files,
+    # config/*.js, hold URLs; codegouvfr/sill api/ (103 files).
+    config = 'module.exports = { url: "https://a-just.beta.gouv.fr" }\n'
+    backend = {f"api/config/{name}.js": config for name in "abcdefg"}
+    assert _evidence(backend)[0]["strength"] == "none"  # seven files, no manifest: judged
+    assert _evidence({**backend, "api/package.json": "{}"})[0]["strength"] == "weak"
+    big = {f"api/config/c{i}.js": config for i in range(apicode.MAX_JUDGED_PER_FOLDER + 1)}
+    assert _evidence(big)[0]["strength"] == "weak"
