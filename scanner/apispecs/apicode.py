@@ -13,20 +13,31 @@ or typed clients generated from another service's OpenAPI description (openapi-f
 ``createClient<paths>()`` and ``client.GET("/siren/{siren}")`` in
 proconnect-gouv/proconnect-identite's ``packages/insee/src/api/``). Test files beside them
 (``*.test.ts``, ``test_*.py``) are not API code and are not read.
-Reading is bounded (a few files per folder, a few folders) and loose on the serving side: a file
-not read, or any sign of serving, keeps the folder as API code (today's behaviour).
+Reading is bounded (a few files per folder, a few folders) and loose on the serving side: any
+sign of serving keeps the folder as API code. The bound never turns client code into API code: a
+bigger folder is judged on its first files (when all of them only call other services, it is
+set aside, and messages say how many were read), and a folder whose own README says it is a
+client (``app/src/api/README.md`` in DNUM-SocialGouv/champollion-front: "This frontend app gets
+data from a FastAPI Python API called champolib", 12 files of axios calls) is set aside unread.
 """
 
 from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from scanner.apispecs.comments import blank, style_of
 
-#: Files read per ``api/`` folder to decide by content; a folder with more is API code.
+#: Files read per ``api/`` folder to decide by content; a folder with more is judged on its first.
 MAX_READ_PER_FOLDER = 6
+#: Code files of a folder judged on its first ones: a bigger folder, or one that is a package of
+#: its own (a manifest in it: betagouv/a-just's ``api/`` Koa back end, 642 files whose first are
+#: ``config/*.js`` holding URLs), is a project, not a folder of client code, and counts as API code.
+MAX_JUDGED_PER_FOLDER = 24
+_PACKAGE_MANIFESTS = ("package.json", "pyproject.toml", "setup.py", "requirements.txt", "Gemfile",
+                      "go.mod", "pom.xml", "build.gradle", "build.gradle.kts", "composer.json",
+                      "Cargo.toml", "mix.exs")
 #: Files read in all ``api/`` folders of a repository (the first folders first).
 MAX_READ_TOTAL = 16
 #: Bytes of each file searched for markers.
@@ -41,7 +52,32 @@ KINDS: dict[str, tuple[str, str]] = {
                 "des crochets d'aperçu de CMS ou de revalidation du cache"),
     "template": ("a framework's template handlers", "des gestionnaires modèles d'un framework"),
     "outbound": ("code calling other services' APIs", "du code qui appelle les API d'autres services"),
+    "described_client": ("code its README describes as a client of another API",
+                         "du code que son README décrit comme client d'une autre API"),
 }
+#: Key of the files not read in a folder judged on its first files (not a kind of code).
+UNREAD = "unread"
+#: Characters of an ``api/`` folder's README searched for what the folder is.
+MAX_README_CHARS = 8 * 1024
+_FOLDER_READMES = tuple(f"{stem}{ext}" for stem in ("README", "readme", "Readme")
+                        for ext in (".md", "", ".txt", ".rst", ".adoc"))
+# The folder's README saying its code is a client: "This frontend app gets data from a FastAPI
+# Python API called champolib" (champollion-front app/src/api/README.md:3), "Ce dossier appelle
+# l'API de l'INSEE", "This folder is an API client". The subject is the folder or app itself, never
+# an API, service or server ("This API fetches data from the INSEE API" is a proxy serving one),
+# nor the front end calling the folder's routes ("The front end calls these routes").
+_SELF = (r"\b(?:this|ce|cet|cette)[ \t]{1,3}"
+         r"(?:(?!(?:apis?|services?|server|serveur|back[- ]?end|backend)\b)[\w-]{1,30}[ \t]{1,3}){0,3}?")
+_CLIENT_SAYS = re.compile(
+    _SELF + r"(?:(?:gets?|fetch(?:es)?|retrieves?|calls?|consumes?|queries|r[ée]cup[èe]re|appelle"
+    r"|interroge|consomme|fait[ \t]{1,3}appel)\b[^.\n]{0,60}?\b(?:APIs?|back[- ]?end|backend"
+    r"|serveur|server)\b"
+    r"|(?:is|est)[ \t]{1,3}(?:an?|une?)[ \t]{1,3}(?:[\w-]{1,30}[ \t]{1,3}){0,2}?"
+    r"(?:API[ \t]{1,3}client|client)\b)",
+    re.IGNORECASE)
+# ...unless the same sentence says it serves ("this folder calls the database and exposes...").
+_SERVER_SAYS = re.compile(r"\b(?:serves?|exposes?|sert|expose|implements?|impl[ée]mente)\b",
+                          re.IGNORECASE)
 _CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
 _CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
 _WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
@@ -120,12 +156,39 @@ def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, lis
     return kept, aside
 
 
-def to_read(kept: Sequence[str]) -> list[str]:
-    """The files whose content decides a folder (none when too many, or a language whose
-    markers are unknown, is among them: the folder then counts as API code)."""
-    if not kept or len(kept) > MAX_READ_PER_FOLDER or not all(_READABLE.search(p) for p in kept):
+def to_read(kept: Sequence[str], package: bool = False) -> list[str]:
+    """The files whose content decides a folder: all of them, or the first
+    :data:`MAX_READ_PER_FOLDER` of a folder of at most :data:`MAX_JUDGED_PER_FOLDER` that is no
+    ``package`` of its own (none when a language whose markers are unknown is among them, or
+    the folder is bigger: it then counts as API code)."""
+    if not kept or not all(_READABLE.search(p) for p in kept):
         return []
-    return list(kept)
+    if len(kept) > MAX_READ_PER_FOLDER and (package or len(kept) > MAX_JUDGED_PER_FOLDER):
+        return []
+    return sorted(kept)[:MAX_READ_PER_FOLDER]
+
+
+def is_package(folder: str, present: Collection[str]) -> bool:
+    """Whether a folder holds a package manifest of its own (``api/package.json``)."""
+    return any(f"{folder}/{name}" in present for name in _PACKAGE_MANIFESTS)
+
+
+def readme_path(folder: str, present: Collection[str]) -> str | None:
+    """The README directly in an ``api/`` folder, if any (``present``: a set of the paths)."""
+    return next((f"{folder}/{name}" for name in _FOLDER_READMES
+                 if f"{folder}/{name}" in present), None)
+
+
+def readme_says_client(text: str | None) -> bool:
+    """Whether a folder's README says its code is a client of another API (a sentence saying so
+    that does not also say it serves or exposes one)."""
+    if not text:
+        return False
+    for sentence in re.split(r"(?<=[.!?])[ \t]|\n[ \t]*\n", text[:MAX_README_CHARS]):
+        if len(sentence) <= 2000 and _CLIENT_SAYS.search(sentence) and not _SERVER_SAYS.search(
+                sentence):
+            return True
+    return False
 
 
 def code(path: str, text: str | None) -> str | None:
@@ -152,24 +215,34 @@ def calls_only(texts: Iterable[str | None]) -> bool:
 
 
 def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
-             read: Callable[[str], str | None] | None = None) -> dict[str, list[str]] | None:
+             read: Callable[[str], str | None] | None = None,
+             readme: str | None = None) -> dict[str, list[str]] | None:
     """``None`` when the folder holds API code, else the files set aside by kind.
 
-    ``readable``: the files :func:`to_read` chose and the caller's budget allowed; a folder whose
-    kept files were not all read counts as API code.
+    ``readable``: the files :func:`to_read` chose and the caller's budget allowed (all the kept
+    files, or the first of a bigger folder: the others are listed under :data:`UNREAD`); a
+    folder none of whose files were read counts as API code. ``readme``: the folder's README,
+    when it has one; saying the folder is a client, it sets the code aside unread.
     """
     kept, aside = by_name(folder, files)
+    if kept and readme_says_client(readme):
+        aside["described_client"] = list(kept)
+        return aside
     if kept:
-        if read is None or not readable or set(readable) != set(kept) or not calls_only(
+        if read is None or not readable or not set(readable) <= set(kept) or not calls_only(
                 code(p, read(p)) for p in readable):
             return None
-        aside["outbound"] = list(kept)
+        aside["outbound"] = [p for p in kept if p in set(readable)]
+        unread = [p for p in kept if p not in set(readable)]
+        if unread:
+            aside[UNREAD] = unread
     return aside
 
 
 def describe(folder: str, aside: Mapping[str, Sequence[str]]) -> tuple[str, str]:
     """A folder set aside, in English and French, naming what it holds."""
     kinds = [k for k in KINDS if aside.get(k)]
+    unread = aside.get(UNREAD, [])
     if set(kinds) <= {"client", "catch_all"}:  # the wording messages have used so far
         return (f"{folder}/ holds only API clients or catch-all pass-through routes, no API code",
                 f"{folder}/ ne contient que des clients d'API ou des routes attrape-tout de "
@@ -178,6 +251,12 @@ def describe(folder: str, aside: Mapping[str, Sequence[str]]) -> tuple[str, str]
     shown = ", ".join(files[:3]) + (f" (+{len(files) - 3})" if len(files) > 3 else "")
     english = " or ".join(KINDS[k][0] for k in kinds)
     french = " ou ".join(KINDS[k][1] for k in kinds)
+    if unread:  # judged on its first files: say so
+        total = len(files) + len(unread)
+        return (f"{folder}/: the {len(files)} of its {total} code files read hold only {english} "
+                f"({shown}), no API code",
+                f"{folder}/ : les {len(files)} fichiers de code lus sur {total} ne contiennent "
+                f"que {french} ({shown}), pas de code d'API")
     return (f"{folder}/ holds only {english} ({shown}), no API code",
             f"{folder}/ ne contient que {french} ({shown}), pas de code d'API")
 

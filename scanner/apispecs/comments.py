@@ -7,6 +7,9 @@ route under ``/api``. The readers of routes, mounts and controllers (:mod:`scann
 returns: every
 comment character becomes a space (newlines stay), so offsets and line numbers are those of the
 file. String literals are skipped (``'http://host'`` holds no comment). Linear, no backtracking.
+
+Package manifests are read through it too: ansforge/esignsante-ws keeps a dependency on
+``swagger-core-jakarta`` inside an XML comment (``pom.xml:283-287``), which declares nothing.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from __future__ import annotations
 import re
 
 #: Languages by comment syntax: ``//`` and ``/* */`` (JavaScript, TypeScript, Java, Kotlin, Go,
-#: PHP...) or ``#`` (Python, Ruby, shell, Play routes).
+#: PHP...), ``#`` (Python, Ruby, shell, Play routes, TOML, pip requirements) or ``<!-- -->`` (XML:
+#: Maven's pom.xml, .NET project files).
 SLASH = "slash"
 HASH = "hash"
+XML = "xml"
 
 # A comment or a string literal, whichever starts first (strings are matched only to be skipped).
 _TOKENS = {
@@ -24,6 +29,8 @@ _TOKENS = {
                       r'|"(?:\\.|[^"\\\n])*"?|`(?:\\.|[^`\\])*`?', re.DOTALL),
     HASH: re.compile(r"#[^\n]*|'''.*?(?:'''|\Z)|\"\"\".*?(?:\"\"\"|\Z)"
                      r"|'(?:\\.|[^'\\\n])*'?" r'|"(?:\\.|[^"\\\n])*"?', re.DOTALL),
+    # Quotes in XML text are characters, not strings: only comments are tokens.
+    XML: re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL),
 }
 _NOT_NEWLINE = re.compile(r"[^\n]")
 

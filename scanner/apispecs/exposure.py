@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import typing as t
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from scanner.apispecs import apicode
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
@@ -114,13 +114,14 @@ def _api_folders(paths: Iterable[str]) -> tuple[dict[str, list[str]], list[str]]
     return folders, graphql
 
 
-def _to_read(folders: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+def _to_read(folders: Mapping[str, Sequence[str]], present: Collection[str]) -> dict[str, list[str]]:
     """The files read to decide each ``api/`` folder by content, within the repository's
     budget (:data:`apicode.MAX_READ_TOTAL`, the first folders first)."""
     chosen: dict[str, list[str]] = {}
     budget = apicode.MAX_READ_TOTAL
     for folder, files in folders.items():
-        readable = apicode.to_read(apicode.by_name(folder, files)[0])
+        readable = apicode.to_read(apicode.by_name(folder, files)[0],
+                                   apicode.is_package(folder, present))
         if readable and len(readable) <= budget:
             chosen[folder] = readable
             budget -= len(readable)
@@ -131,7 +132,9 @@ def read_paths(paths: Iterable[str]) -> list[str]:
     """The files :func:`path_evidence` reads (for the collector's ``wanted``)."""
     listed = list(paths)
     folders, graphql = _api_folders(listed)
-    wanted = [p for files in _to_read(folders).values() for p in files]
+    present = set(listed)
+    wanted = [p for files in _to_read(folders, present).values() for p in files]
+    wanted += [r for folder in folders if (r := apicode.readme_path(folder, present))]
     controllers = apicode.controller_paths(listed, EXCLUDED_DIRS | TEST_DIRS)[0]
     return wanted + graphql[:MAX_GRAPHQL_READ] + controllers
 
@@ -165,9 +168,12 @@ def path_evidence(paths: Iterable[str],
         p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)), None)
     served: list[str] = []
     aside: list[tuple[str, dict[str, list[str]]]] = []
-    chosen = _to_read(folders) if read is not None else {}
+    present = set(listed) if read is not None else set()
+    chosen = _to_read(folders, present) if read is not None else {}
     for folder, files in folders.items():
-        kinds = apicode.classify(folder, files, chosen.get(folder, ()), read)
+        readme = apicode.readme_path(folder, present) if read is not None else None
+        kinds = apicode.classify(folder, files, chosen.get(folder, ()), read,
+                                 read(readme) if read is not None and readme else None)
         if kinds is None:
             served.append(folder)
         else:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scanner import packages
+from scanner.apispecs.comments import HASH, SLASH, XML, blank
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Manifest basenames read, by ecosystem (pip requirement files: see :func:`ecosystem_of`).
@@ -281,8 +282,23 @@ _STRUCTURED: dict[str, t.Callable[[str, str], set[str] | None]] = {
     "gopkg.toml": packages.gopkg_dependencies}
 
 
+def _comment_style(base: str) -> str | None:
+    """How a manifest writes comments (``None``: JSON, none; YAML and Gopkg.toml go through
+    parsers that drop them)."""
+    if base in ("pom.xml",) or base.endswith((".csproj", ".fsproj")):
+        return XML
+    if base.startswith("build.gradle") or base in ("build.sbt", "go.mod"):
+        return SLASH
+    if base.endswith((".json", ".yml", ".yaml")):
+        return None
+    return HASH  # TOML, pip requirements, setup.py/cfg, Pipfile, Gemfile, mix.exs
+
+
 def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     """Lower-case dependency names a manifest declares (best effort, never raises).
+
+    Comments declare nothing: a dependency commented out (``<!--<dependency>`` … ``-->`` in
+    ansforge/esignsante-ws ``pom.xml:283-287``, ``# fastapi`` in requirements) is not read.
 
     The regexes run over untrusted text: none has two adjacent quantifiers over the same
     characters, and ``^`` is never followed by ``\\s*`` (which would cross lines quadratically).
@@ -307,6 +323,11 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
             return names
     except (ValueError, RecursionError):
         return set()
+    style = _comment_style(base)
+    if base.endswith((".txt", ".in")):
+        text = _without_transitive(text)  # reads pip-compile's "# via" comments first
+    if style is not None:
+        text = blank(text, style)
     if base in ("pom.xml",):
         return {m.lower() for m in re.findall(
             r"<artifactId>[ \t]*([\w.\-]+)[ \t]*</artifactId>", text)}
@@ -331,8 +352,6 @@ def declared_packages(path: str, text: str, *, dev: bool = True) -> set[str]:
     if base == "cargo.toml":
         return {m.lower() for m in re.findall(r"^[ \t]*([A-Za-z0-9_\-]+)[ \t]*=", text, re.M)}
     # Python manifests: requirement-like tokens at line starts or inside quotes
-    if base.endswith((".txt", ".in")):
-        text = _without_transitive(text)
     names = set(re.findall(r"""^[ \t]*([A-Za-z0-9][A-Za-z0-9._\-]*)[ \t]*(?:[\[<>=!~;]|$)""", text,
                            re.M))
     names.update(re.findall(r"""["']([A-Za-z0-9][A-Za-z0-9._\-]*)(?:\[[^\]"']*\])?"""

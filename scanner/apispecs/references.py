@@ -40,6 +40,21 @@ _CONSUMED_LEAD = re.compile(r"fait appel|font appel|appelle|\bcalls\b|\buses\b|u
 _CONSUMED_LINE = re.compile(r"provien|fait appel|font appel|consomm|\bconsumes?\b|\bcomes? from"
                             r"|fetch(?:es|ed)? from|r[ée]cup[èée]r", re.IGNORECASE)
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.{0,300})$")
+# A sentence setting this project apart from the API it links: "Ce fournisseur de données est
+# inspiré de l'API Impôt particulier [...] mais n'est pas ISO fonctionnel avec l'API de production
+# [...] nous vous recommandons de ne pas utiliser ce projet mais plutôt de vous référer à
+# https://api.gouv.fr/les-api/impot-particulier" (france-connect/data-provider-example README.md:12):
+# the link is another service's API, not a description of this repository's.
+_OTHER_API = re.compile(
+    r"inspir[ée]e?s?[ \t]{1,5}(?:de|du|des|par)\b|\binspired[ \t]{1,5}by\b"
+    r"|\bn'est[ \t]{1,5}pas[ \t]{1,5}(?:iso|[ée]quivalente?|compatible|identique)"
+    r"|\bis[ \t]{1,5}not[ \t]{1,5}(?:iso|equivalent|compatible|identical|affiliated)"
+    r"|\bne[ \t]{1,5}pas[ \t]{1,5}utiliser[ \t]{1,5}(?:ce|cet|cette)[ \t]{1,5}"
+    r"(?:projet|d[ée]p[ôo]t|service|outil|application)"
+    r"|\b(?:do[ \t]{1,5}not|don't)[ \t]{1,5}use[ \t]{1,5}this[ \t]{1,5}"
+    r"(?:project|repository|service|tool|application)"
+    r"|\binstead[ \t]{1,5}of[ \t]{1,5}this\b|\bau[ \t]{1,5}lieu[ \t]{1,5}de[ \t]{1,5}ce",
+    re.IGNORECASE)
 # The tools' and the standards' own sites (a credit "[swagger-ui](https://swagger.io/tools/...)"):
 # never a repository's description, unless they display one (``?url=`` of the hosted viewers).
 # The generators' sites and their sample servers (petstore.swagger.io, in the stock README
@@ -99,7 +114,8 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
 
     Links under a heading about the APIs the application calls ("API externes"), or in a
     paragraph introduced as such ("L'application fait appel aux API suivantes :"), are not its
-    own description.
+    own description; nor is one on a line setting the project apart from the API it links
+    ("inspiré de l'API X mais n'est pas ISO fonctionnel", "do not use this project").
     """
     found: list[dict[str, t.Any]] = []
     seen: set[str] = set()
@@ -114,7 +130,7 @@ def readme_links(path: str, text: str) -> list[dict[str, t.Any]]:
         introduced = bool(lead_in) and lead_in.rstrip().endswith(":") and bool(
             _CONSUMED.search(lead_in) or _CONSUMED_LEAD.search(lead_in))
         lead_in = lead_in or line
-        if consumed_section or introduced or _CONSUMED_LINE.search(line):
+        if consumed_section or introduced or _CONSUMED_LINE.search(line) or _OTHER_API.search(line):
             continue
         urls = [m.group(0).rstrip(".,;:!") for m in _URL.finditer(line)]
         for url in urls:
@@ -373,8 +389,20 @@ _IS_AN_API = re.compile(
     re.IGNORECASE)
 
 
+# A feature list's item saying the service offers a public API: "- [x] 🔑 Public API via PAT
+# generation" (betagouv/tell-me README.md:43, its roadmap's done items). Not an item still to do
+# ("- [ ] Public API"), nor another's API ("Public API of data.gouv.fr") or a client of one; a
+# line about an API the application calls is left out by the callers' consumed-API checks.
+_PUBLIC_API_ITEM = re.compile(
+    r"^[ \t]{0,6}(?:[-*+]|\d{1,3}[.)])[ \t]{1,4}(?:\[[xX]\][ \t]{1,4})?(?:[^\w\s\[]{1,8}[ \t]{0,3})?"
+    r"(?:\*\*|__)?((?:(?:a|an|une?)[ \t]{1,3})?(?:public[ \t]{1,3}API|API[ \t]{1,3}publique)\b"
+    r"(?![ \t]{1,3}(?:of|de|du|des|d'|from|client|wrapper|sdk|library|librairie|biblioth)\b)"
+    r"[^\n]{0,100})", re.IGNORECASE)
+
+
 def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
-    """Strong evidence when the README says the repository *is* a REST (HTTP, JSON, web) API."""
+    """Strong evidence when the README says the repository *is* a REST (HTTP, JSON, web) API,
+    or lists a public API among its features."""
     for number, line, headings, kind in _lines(text):
         if kind != "text" or len(line) > 2000 or _about_consumed(headings):
             continue
@@ -384,4 +412,11 @@ def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
             return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
                      "detail": f"{path}:{number} says \"{quoted}\"",
                      "detail_fr": f"{path}:{number} indique « {quoted} »"}]
+        item = _PUBLIC_API_ITEM.match(line)
+        if item and not (_CONSUMED_LINE.search(line) or _CONSUMED_LEAD.search(line)
+                         or _OTHER_API.search(line)):
+            quoted = " ".join(item.group(1).replace("*", "").replace("__", "").split())[:100]
+            return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
+                     "detail": f"{path}:{number} lists the feature \"{quoted}\"",
+                     "detail_fr": f"{path}:{number} liste la fonctionnalité « {quoted} »"}]
     return []

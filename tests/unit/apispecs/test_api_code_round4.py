@@ -188,9 +188,12 @@ def test_an_api_folder_that_serves_requests_stays_api_code() -> None:
     handler = ("export async function GET() {\n  const r = await fetch('https://x.example/a')\n"
                "  return Response.json(await r.json())\n}\n")
     assert _folders({"src/app/api/proxy/route.ts": handler}) == {"src/app/api": "weak"}
-    # Too many files to read them all, or a file not read: API code as before.
+    # Too many files to read them all: judged on the first ones (audit round L, the bound never
+    # makes client code API code); a serving file among them keeps it API code. A file not
+    # read: API code as before.
     many = {f"lib/api/g{i}.js": GEO for i in range(apicode.MAX_READ_PER_FOLDER + 1)}
-    assert _folders(many) == {"lib/api": "weak"}
+    assert _folders(many) == {"lib/api": "none"}
+    assert _folders({**many, "lib/api/g0.js": ROUTER}) == {"lib/api": "weak"}
     assert {e["strength"] for e in path_evidence(["lib/api/geo.js"], lambda path: None)} == {"weak"}
     # Code that neither calls nor serves (types, constants) shows nothing either way.
     assert _folders({"src/api/types.ts": "export type Commune = {code: string}\n"}) == {

@@ -133,10 +133,13 @@ def test_serving_signs_keep_typed_clients_as_api_code(text: str) -> None:
     assert not apicode.calls_only([text])
 
 
-def test_a_folder_over_the_bound_stays_api_code() -> None:
+def test_a_folder_over_the_bound_is_judged_on_its_first_files() -> None:
+    # Audit round L (DNUM-SocialGouv/champollion-front): the bound never makes client code API
+    # code; the message says how many files were read.
     files = {f"src/api/client{i}-calls.ts".replace("client", "find"): FIND_BY_SIREN
              for i in range(apicode.MAX_READ_PER_FOLDER + 1)}
-    assert _evidence(files)["src/api"]["strength"] == "weak"
+    found = _evidence(files)["src/api"]
+    assert found["strength"] == "none" and "the 6 of its 7 code files read" in found["detail"]
 
 
 def test_a_folder_of_tests_only_stays_as_before() -> None:
