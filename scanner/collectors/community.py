@@ -75,8 +75,9 @@ def _empty() -> dict[str, t.Any]:
         "readme": {**_file_section(none), "translations": [], "format": None, "words": None,
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
-                   "doc_sites": [], "doc_site_sources": [], "dead_links": [], "sources": [], "routes": [],
-                   "usage_example": None, "retired": None},
+                   "doc_sites": [], "doc_site_sources": [], "doc_site_projects": [], "dead_links": [],
+                   "sources": [], "routes": [],
+                   "usage_example": None, "retired": None, "hosted_install": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "site_pages": [], "folder": None,
                          "companions": [],
@@ -265,6 +266,9 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         routes=routes,
         usage_example=bool(topics["run"].get("usage")),
     )
+    hosted = None if topics["install"]["found"] else readme.hosted_install(doc)
+    if hosted is not None:
+        out["hosted_install"] = {"path": found.path, "line": hosted.line, "heading": hosted.text}
     return doc
 
 
@@ -282,6 +286,10 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     documentation to review (``whole``: the listing is the repository's, uncut)."""
     listed = set(paths)
     links = readme.guide_links(doc)
+    # A local checkout may not know its forge address: a link into a tree of the listing, of a
+    # repository named as this one, is this repository's own (read locally).
+    if repo_url is None:
+        repo_url = locate.own_repository(doc.links, listed, project)
     dead = [(link, gone) for link, _ in links if whole
             and (gone := locate.own_path(link.target, repo_url)) and locate.absent(gone, listed)]
     # "target", not "path": no file is there for a finding to point at.
@@ -292,9 +300,10 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     # as such; a dead one is no documentation to review.
     mine = {link.target for link, _ in dead} | {
         link.target for link, _ in links if locate.link_target(link.target, "", repo_url, listed)}
-    sites = [site for site in readme.doc_sites(links, project) if site not in mine]
+    sites = [site for site in readme.doc_sites(links, project, doc) if site not in mine]
     hops: list[Hop] = []
     unread_sites = []
+    projects: list[str] = []
     # A local checkout may not know its forge address: the README's links to its own files do.
     own_url = repo_url or (locate.own_repository(doc.links, listed) if sites else None)
     for site in sites:
@@ -306,9 +315,13 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         if page is None or page not in reader.allowed or locate.in_site_project(page, listed):
             # A site project's README tells how to build the site; its pages are elsewhere.
             unread_sites.append(site)
+            if page is not None and locate.in_site_project(page, listed):
+                projects.append(posixpath.dirname(page) + "/")
         else:
             hops.append(([path], Link(page, anchor.text, anchor.line), True, anchor.line))
     out["doc_sites"] = unread_sites[:3]
+    # The site was matched to its sources, a site project of their own whose pages are not read.
+    out["doc_site_projects"] = list(dict.fromkeys(projects))[:3]
     # Documentation sources in the repository: the unread site may well be built from them.
     out["doc_site_sources"] = [r or "./" for r in content.site_roots(paths)][:3] if unread_sites else []
     ranked = sorted(links, key=lambda pair: readme.setup_rank(pair[0]) if pair[1] else 3)

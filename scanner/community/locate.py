@@ -401,18 +401,29 @@ _FORGE_FILE = re.compile(r"^(https?://(?:www\.)?github\.com/[^/?#]+/[^/?#]+)/(?:
                          r"([^?#]+)", re.IGNORECASE)
 
 
-def own_repository(links: Iterable[str], paths: Collection[str]) -> str | None:
+def own_repository(links: Iterable[str], paths: Collection[str],
+                   names: Collection[str] = ()) -> str | None:
     """The GitHub address of the repository, told by a document's own links when the scan does
     not know it (a local checkout whose remote is no forge): a ``…/blob|tree|raw/<branch>/<path>``
     link to a file or folder the listing holds (SocialGouv/kontinuous's README shows its logo
-    from ``github.com/socialgouv/kontinuous/raw/master/docs/_media/…``). For mapping the
-    repository's GitHub Pages site to its sources only: a link to another repository's file
-    that happens to share a path would say nothing more than that."""
+    from ``github.com/socialgouv/kontinuous/raw/master/docs/_media/…``). With no ``names``, for
+    mapping the repository's GitHub Pages site to its sources only: a link to another
+    repository's file that happens to share a path would say nothing more than that. With
+    ``names`` (the repository's or checkout folder's, ``OWNER__NAME``, the README's title), the
+    address's repository name must be one of them too (InseeFr/Trevas README.md:34:
+    ``github.com/InseeFr/Trevas/tree/master/docs`` in a checkout named Trevas): then its links
+    into that tree are this repository's files, read as such."""
+    wanted = {_name_key(part) for name in names for part in re.split(r"/|__", name)} - {""}
     for link in links:
         match = _FORGE_FILE.match(link)
-        if match and not absent(unquote(match.group(2)).strip("/"), paths):
+        if match and not absent(unquote(match.group(2)).strip("/"), paths) \
+                and (not names or _name_key(match.group(1).rsplit("/", 1)[-1]) in wanted):
             return match.group(1)
     return None
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().removesuffix(".git"))
 
 
 #: A documentation folder that is a site project of its own: its package manifest and a static

@@ -350,6 +350,10 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
         found = _find(doc, topic, short)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
     run = result["run"]
+    if not run["found"]:
+        launched = launched_in_host(doc, project)
+        if launched is not None:
+            result["run"] = run = launched.to_facts()
     line = usage_example(doc, project) if not run["found"] or run["via"] == "heading" else None
     if line is not None:
         if not run["found"]:
@@ -360,6 +364,36 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
             # '@inseefr/lunatic'``) runs a library the way a library runs.
             run["usage"] = True
     return result
+
+
+#: A sentence that launches the project from the application it extends, by a click
+#: (MTES-MCT/metadata-postgresql, a QGIS plugin: « Pour lancer Plume, cliquez sur son icône dans
+#: la barre d'outils de la fenêtre principale de QGIS »): the launching verb, what it launches,
+#: then a click, an icon, a menu or a toolbar within the sentence.
+_LAUNCH_IN_HOST = re.compile(
+    r"\b(?:lancer|lancez|d[ée]marrer|d[ée]marrez|ouvrir|ouvrez|launch|start|open)\s+"
+    r"(?:(?:le|la|l['’]|the|your|votre)\s*)?([^\W\d_][\w-]{1,40})\b[^.!?\n]{0,120}?"
+    r"\b(?:cliqu\w*|click\w*|ic[ôo]nes?|icons?|menus?|toolbar|barre\s+d['’]outils|boutons?"
+    r"|buttons?)\b", _I)
+#: What a plugin or an application is called when the sentence does not name it.
+_EXTENSION = re.compile(r"^(?:plugin|plug-in|extension|greffon|module|add-on|addon|application"
+                        r"|app|logiciel|software|outil|tool)s?$", _I)
+
+
+def launched_in_host(doc: Document, project: Collection[str] = ()) -> Evidence | None:
+    """How a plugin or a desktop application is run: a sentence that launches it, by its name
+    (the ``project``'s) or as "the plugin", with a click in its host (:data:`_LAUNCH_IN_HOST`),
+    in a section about running, using or installing it (or in none). « Pour lancer une analyse,
+    cliquez… » launches something else."""
+    own = set().union(*(_words(p) for p in project))
+    for para in doc.paragraphs:
+        if not _relevant(doc, para.line):
+            continue
+        for match in _LAUNCH_IN_HOST.finditer(plain(para.text)):
+            name = match.group(1)
+            if _EXTENSION.match(name) or (len(name) >= 4 and name.lower() in own):
+                return Evidence(para.line, "text")
+    return None
 
 
 #: Heading words about using what is installed, not starting it.
@@ -756,6 +790,7 @@ def _how(doc: Document, topic: str) -> Evidence | None:
         if heading is not title and _HEADING[topic].search(heading.text) \
                 and not (topic == "run" and _UNRELATED.search(heading.text)) \
                 and not (topic == "install" and installs_a_tool(heading.text)) \
+                and not (topic == "run" and _installs_locally(heading.text)) \
                 and _commands_in(doc, heading, topic):
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
@@ -803,6 +838,34 @@ def _started_then_visited(doc: Document) -> Evidence | None:
                 and not _is_other(lines[-1], "run") and _relevant(doc, block.line):
             return Evidence(block.line, "text")
     return None
+
+
+#: Platforms a service is deployed on: installing it there is no local installation.
+_HOSTING = re.compile(
+    r"\b(?:scalingo|heroku|clever[\s-]?cloud|netlify|vercel|render|fly\.io|railway|alwaysdata"
+    r"|platform\.sh|kubernetes|k8s|openshift|helm|aws|azure|gcp|google\s+cloud|ovh(?:cloud)?"
+    r"|(?:un|a|the|le|votre|your)\s+(?:serveur|server)|production|prod)\b", _I)
+
+
+def hosted_install(doc: Document) -> Heading | None:
+    """A heading about installing the service on a hosting platform (gip-inclusion/pdf-generator:
+    "## Installation on Scalingo" over forking the repository and a GitHub action that deploys
+    it): how to install it there, which is not how to install it locally."""
+    title = _title(doc)
+    return next((h for h in doc.headings if h is not title and _HEADING["install"].search(h.text)
+                 and _HOSTING.search(h.text) and not installs_a_tool(h.text)), None)
+
+
+#: "Local" in a heading says where, not that something is started.
+_WHERE_LOCAL = re.compile(r"\b(?:local(?:ement|ly)?|en\s+local)\b", _I)
+_INSTALL_WORD = re.compile(r"\binstall(?:ation|ing|er|ez)?\b", _I)
+
+
+def _installs_locally(text: str) -> bool:
+    """Whether a heading is about installing something, its only running word saying where
+    (pass-culture/api-data: "Required : Install ggshield on your local machine"; « Installation
+    locale »): what is installed, not how the service is started."""
+    return bool(_INSTALL_WORD.search(text)) and not _RUN_STRONG.search(_WHERE_LOCAL.sub(" ", text))
 
 
 #: A heading word about configuring, not installing.
@@ -1029,10 +1092,21 @@ def _is_request(line: str) -> bool:
     """Whether a line sends a request to a service rather than starting one
     (annuaire-entreprises-data-gouv-fr/search-api's « Exemples d'utilisation »: ``curl
     "https://recherche-entreprises.api.gouv.fr/search?q=DINUM"`` uses the hosted API): it opens
-    with an HTTP client and pipes nothing into a shell (``curl …/install.sh | sh`` installs)."""
+    with an HTTP client and pipes nothing into a shell (``curl …/install.sh | sh`` installs), or
+    it is an address to call (:data:`_ADDRESS_LINE`)."""
+    if _ADDRESS_LINE.match(line):
+        return True
     commands = _commands(line)
     return bool(commands) and commands[0][0].lower() in _REQUESTERS \
         and not any(c[0].lower() in _SHELLS for c in commands[1:])
+
+
+#: A line that is an address to call, alone or after an HTTP method (gip-inclusion/pdf-generator's
+#: "## Usage": ``https://<thisservicehostname>/print?url=…``; ``GET /api/v1/items``): how to call
+#: the service's endpoints, not how to start it.
+_ADDRESS_LINE = re.compile(
+    r"^\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:https?://\S+|/\S*)"
+    r"(?:\s+HTTP/[\d.]+)?|https?://\S+)\s*$")
 
 
 def _is_run(line: str) -> bool:
@@ -1218,12 +1292,35 @@ def _names_a_tool(url: str, project: Sequence[str]) -> bool:
     return bool(tokens & _TOOLS) and not tokens & own
 
 
-def doc_sites(links: list[tuple[Link, bool]], project: Sequence[str] = ()) -> list[str]:
+def doc_sites(links: list[tuple[Link, bool]], project: Sequence[str] = (),
+              doc: Document | None = None) -> list[str]:
     """Documentation sites among a README's guide links, by links with words (a badge is an
-    image, not a pointer to the installation guide), leaving out the documentation of tools
+    image, not a pointer to the installation guide) or bare addresses that a label of their
+    line calls documentation (:func:`labelled_bare`), leaving out the documentation of tools
     the project needs installed (``project``: its names)."""
     return list(dict.fromkeys(
         link.target for link, _ in links
-        if link.text.strip() and _DOC_SITE.search(link.target)
+        if (link.text.strip() or (doc is not None and labelled_bare(doc, link)))
+        and _DOC_SITE.search(link.target)
         and not re.search(r"badge|shields\.io", link.target, _I)
         and not _names_a_tool(link.target, project)))
+
+
+#: The label of a bare address on its line: « Documentation technique : », "Docs:".
+_BARE_LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’ -]{0,60}?)\s*[:：]\s*$")
+
+
+def labelled_bare(doc: Document, link: Link) -> bool:
+    """Whether a link with no text is an address written bare after a label that names a
+    guide or the documentation (MTES-MCT/metadata-postgresql README.md: « Documentation
+    technique : https://mtes-mct.github.io/metadata-postgresql. »); a badge's address is
+    written inside its markup, not after a label."""
+    lines = doc.text.splitlines()
+    if not 0 < link.line <= len(lines):
+        return False
+    text = lines[link.line - 1]
+    at = text.find(link.target)
+    if at < 0:
+        return False
+    label = text[:at]
+    return bool(_BARE_LABEL.match(label) and _GUIDE.search(label))
