@@ -103,7 +103,8 @@ class LicenceCollector(Collector):
         decision = decide(files, Evidence(root_declared, readme, header_expressions, in_readme,
                                           unread_root, cover, api_declared,
                                           header_facts.get("notices") or [], sampled,
-                                          readme_notices, readme_later))
+                                          readme_notices, readme_later,
+                                          header_facts.get("reserved")))
         consistency = _consistency(declarations, decision, files, in_readme)
         disagrees = explain.readme_disagrees(decision.method, decision.ids, files, in_readme)
         readme_used = in_readme if decision.method == "readme" or (
@@ -141,7 +142,8 @@ class LicenceCollector(Collector):
                           + explain.no_grant(decision.method, decision.declaration,
                                              in_readme)
                           + explain.api_only(decision.method, api_declared, header_facts,
-                                             explain.sub_packages(declarations))),
+                                             explain.sub_packages(declarations))
+                          + explain.reserved_headers(decision.method, header_facts)),
             "how": explain.how(decision.method, files, readme_used, decision.declaration,
                                from_readme=decision.from_readme, scoped_readme=in_readme,
                                versions=decision.version_sources, declared=declarations),
@@ -556,6 +558,14 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
             agrees = None
         else:
             agrees = False
+        if (agrees is False and entry["source"] == "Frictionless" and against is effective
+                and all(i in DATA_DOCS_LICENCES for i in ids)):
+            # A Table Schema's or data package's licence for public information is that of the
+            # schema or data it describes, beside the code's licence: no contradiction.
+            entry["agrees"] = None
+            checked += 1
+            partial.append(explain.frictionless_data(entry))
+            continue
         entry["agrees"] = agrees
         if entry["source"] in OTHER_RULES:  # publiccode.yml and API specs have their own rules
             continue

@@ -149,6 +149,7 @@ def classify(paths: Sequence[str], sizes: Mapping[str, int | None] | None = None
     tooling = site_files(paths) | set(built)
     code_set = set(_code(paths, tooling))
     code = len(code_set)
+    manifests = sum(1 for p in code_set if ecosystem_of(p) is not None)
     for path in paths:
         if vendored(path) or _NOT_CONTENT.search(path) or ROOT_LICENCE.match(path):
             continue
@@ -171,12 +172,26 @@ def classify(paths: Sequence[str], sizes: Mapping[str, int | None] | None = None
     label = {"data": ("data", "des données"), "docs": ("documentation", "de la documentation")}.get(
         kind or "", (None, None))
     return {"kind": kind, "label": label[0], "label_fr": label[1], "data_files": data,
-            "doc_files": docs, "code_files": code, "config_files": config,
-            "why": _why(kind, label, data, docs, code)}
+            "doc_files": docs, "code_files": code, "manifest_files": manifests,
+            "code_count": code_count(code, manifests), "config_files": config,
+            "why": _why(kind, label, data, docs, code, manifests)}
+
+
+def code_count(code: int, manifests: int) -> dict[str, str]:
+    """The count of code files in words, saying how many are package manifests: a reader
+    counting source files finds a different number otherwise (ANSSI-FR/rust-guide: 35 = 29
+    source files + 6 Cargo.toml, audit recheck5). The count itself stays one."""
+    if not manifests:
+        return {"en": str(code), "fr": str(code)}
+    if manifests == code:
+        return {"en": f"{code} (all package manifests)",
+                "fr": f"{code} (tous des manifestes de paquets)"}
+    return {"en": f"{code} (package manifests included: {manifests})",
+            "fr": f"{code} (manifestes de paquets compris : {manifests})"}
 
 
 def _why(kind: str | None, label: tuple[str | None, str | None], data: int, docs: int,
-         code: int) -> dict[str, str]:
+         code: int, manifests: int = 0) -> dict[str, str]:
     """Why data-docs-licence-recognised does not apply, true of the counts it was decided from."""
     if kind is not None:  # mostly data or documentation: only a fork sets the rule aside
         return {"en": f"the repository holds mostly {label[0]}, but it is a fork (or its "
@@ -184,10 +199,11 @@ def _why(kind: str | None, label: tuple[str | None, str | None], data: int, docs
                       "licence",
                 "fr": f"le dépôt contient surtout {label[1]}, mais c'est une fourche (ou son "
                       "publiccode.yml indique isBasedOn) qui garde la licence amont"}
-    counts = (f"documents: {docs}, data files: {data}, code files: {code}; tests and "
+    said = code_count(code, manifests)
+    counts = (f"documents: {docs}, data files: {data}, code files: {said['en']}; tests and "
               "third-party code aside")
-    counts_fr = (f"documents : {docs}, fichiers de données : {data}, fichiers de code : {code} ; "
-                 "hors tests et code tiers")
+    counts_fr = (f"documents : {docs}, fichiers de données : {data}, fichiers de code : "
+                 f"{said['fr']} ; hors tests et code tiers")
     if code == 0:
         return {"en": f"the repository holds too little documentation or data to be judged "
                       f"({counts})",

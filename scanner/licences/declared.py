@@ -2,7 +2,8 @@
 
 package.json, pyproject.toml (PEP 621/639, Poetry, trove classifiers), setup.cfg, setup.py
 (parsed with ``ast``), composer.json, Cargo.toml, *.gemspec (pattern match: Ruby is not run),
-pom.xml and *.nuspec (defusedxml), an R package's DESCRIPTION, a QGIS plugin's metadata.txt
+pom.xml and *.nuspec (defusedxml), a Frictionless descriptor at the root (Table Schema
+``schema.json``, ``datapackage.json``), an R package's DESCRIPTION, a QGIS plugin's metadata.txt
 (its ``[general]`` section, shown on plugins.qgis.org), a Homebrew formula (``Formula/*.rb``,
 pattern match). Every failure, parse error or not
 (``RecursionError``/``MemoryError`` from a 1 MB ``setup.py`` expression, a reader running out of
@@ -32,6 +33,14 @@ MANIFESTS = {
     "cargo.toml": "Cargo.toml", "pom.xml": "pom.xml", "description": "DESCRIPTION",
     "metadata.txt": "metadata.txt",
 }
+#: Frictionless descriptors (Table Schema ``schema.json``, Data Package ``datapackage.json``,
+#: as published on schema.data.gouv.fr): their ``licenses`` field is the package metadata of the
+#: schema or data the repository publishes (CEREMA/schema-arrete-circulation-marchandises
+#: schema.json: ``"licenses": [{"name": "etalab-2.0", ...}]``).
+FRICTIONLESS = frozenset({"schema.json", "datapackage.json"})
+#: What makes a JSON file a Frictionless descriptor rather than a JSON Schema or other data.
+_FRICTIONLESS_SCHEMA = re.compile(r"frictionless|datapackage|data-package|table-schema",
+                                  re.IGNORECASE)
 #: Trove classifiers that name one SPDX licence.
 CLASSIFIERS = {
     "MIT License": "MIT", "MIT No Attribution License (MIT-0)": "MIT-0",
@@ -126,6 +135,10 @@ def source_of(path: str) -> str | None:
         return "Homebrew formula"
     if name == "metadata.txt" and path.count("/") >= MAX_QGIS_DEPTH:
         return None
+    if name in FRICTIONLESS:
+        # Only the repository's own descriptor, at its root: a schema.json elsewhere is
+        # often a copy of someone else's schema, or a JSON Schema.
+        return "Frictionless" if "/" not in path else None
     return MANIFESTS.get(name)
 
 
@@ -425,9 +438,38 @@ def _description(path: str, data: bytes) -> list[Declaration]:
     return [Declaration("DESCRIPTION", path, licence, "License")]
 
 
+def _frictionless(path: str, data: bytes) -> list[Declaration]:
+    """The ``licenses`` of a Frictionless descriptor: each entry's ``name`` (an Open Definition
+    or SPDX id), else its ``title``; several apply together (``AND``). A JSON file that is no
+    Frictionless descriptor (a JSON Schema: no ``fields``/``resources``, no Frictionless
+    ``$schema`` or ``profile``), or one without ``licenses``, declares nothing."""
+    doc = load_json(data, path=path).value
+    if not isinstance(doc, dict):
+        return []
+    marker = " ".join(str(doc.get(k)) for k in ("$schema", "profile") if isinstance(doc.get(k),
+                                                                                   str))
+    if not (_FRICTIONLESS_SCHEMA.search(marker) or isinstance(doc.get("fields"), list)
+            or isinstance(doc.get("resources"), list)):
+        return []
+    licences = doc.get("licenses")
+    names = []
+    for item in licences if isinstance(licences, list) else []:
+        if not isinstance(item, dict):
+            continue
+        name = next((v.strip() for v in (item.get("name"), item.get("title"))
+                     if isinstance(v, str) and v.strip()), None)
+        if name:
+            names.append(name)
+    if not names:
+        return []
+    names = list(dict.fromkeys(names))
+    return [Declaration("Frictionless", path, " AND ".join(names), "licenses")]
+
+
 _READERS: dict[str, t.Callable[[str, bytes], list[Declaration]]] = {
     "package.json": _package_json, "pyproject.toml": _pyproject, "setup.cfg": _setup_cfg,
     "setup.py": _setup_py, "composer.json": _composer, "Cargo.toml": _cargo,
     "gemspec": _gemspec, "pom.xml": _pom, "DESCRIPTION": _description,
     "metadata.txt": _qgis_metadata, "nuspec": _nuspec, "Homebrew formula": _formula,
+    "Frictionless": _frictionless,
 }

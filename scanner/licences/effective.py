@@ -15,7 +15,8 @@ Rules of decision (each recorded in the facts, so a report can say why):
   is granted ("Projet interne", "All rights reserved") with no declaration naming a licence,
   leaves it ``NOASSERTION`` (``no-grant``);
   an API description's ``info.license`` is never the repository's licence: alone, it leaves the
-  licence unknown (``api-description-only``) for a person to check;
+  licence unknown (``api-description-only``) for a person to check; so do headers reserving all
+  rights in most sampled source files when nothing names a licence (``reserved-headers``);
 - GNU ``-only``/``-or-later``: from the declarations, README (a GNU standard notice anywhere in
   its prose, else its licence paragraphs; never code blocks or sentences about others' work) and
   headers (SPDX identifiers, else the GNU notices of the sampled files, by majority) when they
@@ -61,6 +62,9 @@ class Evidence:
     #: The README's plain statements that its GNU licence holds "or later" (``{"spdx",
     #: "path", "line"}``, "version 3 or later", "GPL v3+"), read when it holds no GNU notice.
     readme_later: list[dict[str, t.Any]] = field(default_factory=list)
+    #: Sampled source files whose header reserves all rights and names no licence
+    #: (``{"files", "example"}``, :func:`scanner.licences.headers.reserved`).
+    reserved: dict[str, t.Any] | None = None
 
 
 @dataclass
@@ -211,6 +215,10 @@ def _from_declarations(evidence: Evidence, components: bool) -> Decision:
         # The repository says nothing of its licence; an API description names one for itself.
         return Decision("NOASSERTION", [], "api-description-only", confidence=0.0,
                         declaration=named)
+    if evidence.reserved and evidence.reserved["files"] * 2 > evidence.sampled:
+        # Nothing names a licence, and most source files' headers reserve all rights
+        # (ansforge/esignsante-ws): the code reads as proprietary, which a person confirms.
+        return Decision("NOASSERTION", [], "reserved-headers", confidence=0.0)
     return Decision(None, [], "none")
 
 

@@ -485,6 +485,42 @@ def api_only(method: str, api_declared: list[dict[str, t.Any]],
             *besides]
 
 
+def frictionless_data(entry: dict[str, t.Any]) -> Note:
+    """A Frictionless descriptor names a licence for public information (etalab-2.0, ODbL)
+    beside another licence of the repository: that of the schema or data it describes."""
+    said = f"{entry['path']} ({entry['expression']})"
+    return _note(entry["path"], f"{said}, a Frictionless descriptor, gives the schema or data it "
+                                "describes their own licence",
+                 f"{said}, un descripteur Frictionless, donne sa propre licence au schéma ou aux "
+                 "données qu'il décrit")
+
+
+def reserved_headers(method: str, header_facts: dict[str, t.Any]) -> list[Note]:
+    """Nothing names a licence, and most sampled source files' headers reserve all rights
+    (ansforge/esignsante-ws: "(c) Copyright 1998-2023, ANS. All rights reserved." on each Java
+    file): the count and the first file, line and words, for a person to confirm."""
+    found = header_facts.get("reserved") or {}
+    if method != "reserved-headers" or not found:
+        return []
+    example = found["example"]
+    where = f"{example['path']}:{example['line']}"
+    sampled = header_facts.get("sampled") or 0
+    files = int(found["files"])
+    # Two notes: each message value holds 300 characters, and the example path is long.
+    return [_note(str(example["path"]),
+                  f"{files} of {sampled} sampled source files have a header that reserves the "
+                  f"rights and names no licence, for example {where}: « {example['quote']} »",
+                  f"{files} des {sampled} fichiers sources échantillonnés ont un en-tête qui "
+                  f"réserve les droits sans nommer de licence, par exemple {where} : "
+                  f"« {example['quote']} »"),
+            _note("", "nothing else names a licence (no licence file, README licence section, "
+                      "root package licence or SPDX header): the code reads as proprietary; "
+                      "check whether it is meant to be under an open licence",
+                  "rien d'autre ne nomme de licence (ni fichier de licence, ni section du "
+                  "README, ni licence du paquet racine, ni en-tête SPDX) : le code se présente "
+                  "comme propriétaire ; vérifiez s'il doit être sous licence libre")]
+
+
 def _header_notices(header_facts: dict[str, t.Any]) -> list[Note]:
     """The standard licence notices of the sampled source files, each licence with its count
     and the first file holding it (path:line): each licenses its own file."""

@@ -33,6 +33,18 @@ _MINIFIED = re.compile(r"\.min\.(?:js|css)$|\.(?:pb|generated|g)\.\w+$", re.IGNO
 # closer, the rest of a string literal) is not part of it.
 _IDENTIFIER = re.compile(r"SPDX-License-Identifier:[ \t]*([A-Za-z0-9(][A-Za-z0-9.+:() \t-]*)")
 _COPYRIGHT = re.compile(r"SPDX-FileCopyrightText:|\bCopyright\b|©|\(c\)\s*\d{4}", re.IGNORECASE)
+#: A header reserving all rights or calling the code proprietary or confidential
+#: (ansforge/esignsante-ws: "(c) Copyright 1998-2023, ANS. All rights reserved." on every Java
+#: file, stamped by license-maven-plugin), on a comment line.
+_RESERVED = re.compile(
+    r"^[ \t]*(?:/\*+|\*|//+|#+|<!--|--|;+|%+|\"\"\"|''\')[^\n]*?"
+    r"(?P<said>\ball rights reserved\b|\btous droits r[ée]serv[ée]s\b"
+    r"|\b(?:strictly )?confidential\b|\bconfidentiel(?:le)?\b"
+    r"|\bproprietary (?:and confidential|software|code|information)\b)",
+    re.IGNORECASE | re.MULTILINE)
+#: A head that names a licence grants one, whatever else it says ("Copyright (c) Microsoft
+#: Corporation. All rights reserved. Licensed under the MIT License.").
+_LICENCE_WORD = re.compile(r"licen[cs]", re.IGNORECASE)
 #: Files sampled per repository, and bytes of each file looked at.
 SAMPLE = 12
 HEAD_BYTES = 4096
@@ -70,6 +82,20 @@ def identifiers(text: str) -> list[str]:
 
 def has_copyright(text: str) -> bool:
     return _COPYRIGHT.search(text[:HEAD_BYTES]) is not None
+
+
+def reserved(text: str) -> tuple[int, str] | None:
+    """(1-based line, the line's words) of a header reserving all rights, when the head names no
+    licence; else ``None``."""
+    head = text[:HEAD_BYTES]
+    match = _RESERVED.search(head)
+    if match is None or _LICENCE_WORD.search(head):
+        return None
+    start = head.rfind("\n", 0, match.start()) + 1
+    end = head.find("\n", match.start())
+    line = head[start:end if end >= 0 else len(head)]
+    quote = " ".join(line.strip(" \t/*#;%<>!-\"'").split())[:200]
+    return head.count("\n", 0, match.start()) + 1, quote
 
 
 def reuse_toml(path: str, data: bytes) -> list[tuple[list[str], str]]:
@@ -117,7 +143,11 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
     notices: Counter[str] = Counter()
     examples: dict[str, dict[str, t.Any]] = {}
     with_identifier = with_copyright = by_reuse = 0
+    reserving: list[tuple[str, int, str]] = []
     for path, text in sampled.items():
+        kept = reserved(text)
+        if kept is not None and standard_header(text[:HEAD_BYTES]) is None:
+            reserving.append((path, *kept))
         notice = standard_header(text[:HEAD_BYTES])
         if notice is not None:
             notices[notice[0]] += 1
@@ -144,6 +174,10 @@ def summarise(sampled: dict[str, str], annotations: list[tuple[list[str], str]],
         "with_notice": sum(notices.values()),
         "notices": [{"expression": e, "files": n, "example": examples[e]}
                     for e, n in notices.most_common(10)],
+        "reserved": ({"files": len(reserving), "example": {"path": reserving[0][0],
+                                                           "line": reserving[0][1],
+                                                           "quote": reserving[0][2]}}
+                     if reserving else None),
     }
 
 
