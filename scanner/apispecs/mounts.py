@@ -126,6 +126,10 @@ _FRONT = re.compile(r"\.(?:jsx|tsx|vue|svelte|html?|jinja2?|j2|hbs|ejs|pug)$", r
 # server/src/server.ts:62-78: /api/healthcheck, /api/healthcheck/error).
 _PROBE = re.compile(r"^(?:health|healthz|healthcheck|health-check|ping|ready|readyz|live|livez"
                     r"|status|sentry-check|metrics|version)$", re.IGNORECASE)
+# A route whose handler is named as a probe (france-connect/data-provider-example src/app.js:29
+# ``app.get('/', healthCheck)``): a health check mounted at another path.
+_PROBE_HANDLER = re.compile(r"[ \t]*(?:\w+\.)*(?:health|healthz|healthcheck|health_check|ping|ready"
+                            r"|readiness|liveness|alive|status)\w*[ \t]*\)", re.IGNORECASE)
 _FRONT_CODE = re.compile(r"\.(?:jsx|tsx|vue|svelte)$", re.IGNORECASE)
 #: Distinct routes a server entry file must declare to show an API.
 MIN_ROUTES = 2
@@ -179,7 +183,8 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
             continue
         routes: dict[str, int] = {}
         for match in _ROUTE.finditer(head):
-            if any(_PROBE.match(part) for part in match.group(1).split("/")):
+            if any(_PROBE.match(part) for part in match.group(1).split("/")) \
+                    or _PROBE_HANDLER.match(head, match.end()):
                 continue
             routes.setdefault(match.group(1), head.count("\n", 0, match.start()) + 1)
         if len(routes) < MIN_ROUTES:

@@ -288,3 +288,26 @@ def test_a_server_answering_json_is_said_to() -> None:
     (found,) = json_routes(["package.json", "src/server.js"],
                            {"package.json": PACKAGE, "src/server.js": text}.get)
     assert "by a server that answers in JSON" in found["detail"]
+
+
+# france-connect/data-provider-example src/app.js:25-34 (shortened): a health check at "/".
+PROVIDER_APP = ("const express = require('express');\nconst app = express();\n"
+                "app.use(express.json());\n"
+                "app.get('/', healthCheck);\n"
+                "app.get('/api/dgfip', getDgfipData);\n"
+                "app.get('/situations/ir/assiettes/annrev/:annee', getDgfipData);\n")
+
+
+def test_a_route_whose_handler_is_a_health_check_is_not_counted() -> None:
+    (found,) = json_routes(["package.json", "src/app.js"],
+                           {"package.json": PACKAGE, "src/app.js": PROVIDER_APP}.get)
+    assert found["detail"].startswith("2 route paths (health checks aside) declared from "
+                                      "src/app.js:5 (e.g. /api/dgfip, ")
+
+
+def test_a_root_route_with_a_real_handler_still_counts() -> None:
+    text = PROVIDER_APP.replace("healthCheck)", "listDatasets)")
+    (found,) = json_routes(["package.json", "src/app.js"],
+                           {"package.json": PACKAGE, "src/app.js": text}.get)
+    assert found["detail"].startswith("3 route paths (health checks aside) declared from "
+                                      "src/app.js:4 (e.g. /, /api/dgfip")
