@@ -535,6 +535,11 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
         if not ids or entry["scope"] == "third-party":
             entry["agrees"] = None
             continue
+        if entry is decision.declaration:
+            # The repository's licence was taken from this declaration: comparing it with
+            # itself proves nothing (CEREMA/schema-arrete-circulation-marchandises schema.json).
+            entry["agrees"] = True
+            continue
         # A sub-package with a licence file of its own is compared with that file: it is
         # licensed on its own terms, consistently or not.
         folder = entry["path"].rsplit("/", 1)[0] if "/" in entry["path"] else None
@@ -586,7 +591,8 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
             "disagreeing": disagreeing, "partly": partial, "content_only": content_only,
             "unsure": unsure,
-            "nothing": None if checked else explain.nothing_compared(True, declarations)}
+            "nothing": None if checked else explain.nothing_compared(
+                True, declarations, source=decision.declaration)}
 
 
 def _built(facts: Mapping[str, t.Any]) -> list[str]:

@@ -404,14 +404,22 @@ def _version_origins(versions: t.Sequence[dict[str, t.Any]],
 
 
 def nothing_compared(identified: bool, declared: t.Sequence[dict[str, t.Any]],
-                     method: str = "none") -> dict[str, str]:
-    """Why licence-declarations-consistent has nothing to compare, naming what was set aside."""
+                     method: str = "none", source: dict[str, t.Any] | None = None
+                     ) -> dict[str, str]:
+    """Why licence-declarations-consistent has nothing to compare, naming what was set aside
+    (``source``: the declaration the repository's licence was taken from, the only one)."""
     if not identified and method == "no-grant":
         return {"en": "the repository grants no licence (see licence-recognised)",
                 "fr": "le dépôt n'accorde aucune licence (voir licence-recognised)"}
     if not identified:
         return {"en": "the repository's licence is not identified (see licence-recognised)",
                 "fr": "la licence du dépôt n'est pas identifiée (voir licence-recognised)"}
+    if source is not None:
+        where = f"{source['path']} ({source.get('field') or source['source']})"
+        return {"en": f"the repository's licence is taken from the only declaration, {where}, "
+                      "which cannot disagree with itself",
+                "fr": f"la licence du dépôt est tirée de la seule déclaration, {where}, qui ne "
+                      "peut se contredire elle-même"}
     unknown = [d for d in declared if d.get("expression") and not d.get("ids")
                and d.get("scope") != "third-party" and d.get("source") not in _COMPARED_ELSEWHERE]
     if unknown:

@@ -183,3 +183,25 @@ def test_schema_data_licence_beside_a_code_licence_is_no_contradiction() -> None
     other = {**TABLE_SCHEMA, "licenses": [{"name": "Apache-2.0"}]}
     document = facts({**SCHEMA_REPO, "schema.json": json.dumps(other), "LICENSE": MIT})
     assert finding(document, "licence-declarations-consistent")[0] == "fail"
+
+
+def test_the_only_declaration_the_licence_comes_from_is_not_compared_with_itself() -> None:
+    # recheck6: CEREMA's schema.json was both the repository's licence and the one declaration
+    # "agreeing" with it; numerique-gouv/ping-storage: package.json alone, no licence file.
+    document = facts({**SCHEMA_REPO, "schema.json": json.dumps(TABLE_SCHEMA, indent=3)})
+    status, en, fr = finding(document, "licence-declarations-consistent")
+    assert status == "not_applicable"
+    assert "taken from the only declaration, schema.json (licenses)" in en
+    assert "tirée de la seule déclaration, schema.json (licenses)" in fr
+    alone = facts({"index.js": "module.exports = 1;\n",
+                   "package.json": '{"name": "ping", "license": "ISC"}'})
+    status, en, _ = finding(alone, "licence-declarations-consistent")
+    assert status == "not_applicable" and "package.json (license)" in en
+
+
+def test_other_declarations_are_still_compared_with_the_one_the_licence_comes_from() -> None:
+    both = facts({"index.js": "module.exports = 1;\n",
+                  "package.json": '{"name": "app", "license": "MIT"}',
+                  "server/package.json": '{"name": "server", "license": "Apache-2.0"}'})
+    status, en, _ = finding(both, "licence-declarations-consistent")
+    assert status == "fail" and "server/package.json (Apache-2.0)" in en
