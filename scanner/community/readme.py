@@ -95,10 +95,10 @@ _CONTAINER_UP = re.compile(r"\bdocker[- ]compose\b[^\n]{0,200}?\b(?:up|build)\b|
 _LICENCE_TEXT = re.compile(
     r"\blicen[cs]e[ds]?\s+(?:under|sous)\b|\bsous\s+(?:la\s+)?licence\b"
     r"|\bunder\s+(?:the\s+)?[\w .-]{0,100}licen[cs]e"
-    r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|Apache|MPL|BSD)\b", _I)
-#: Words that tell readers how to contribute to the project: the guide named, an invitation, a
-#: way to propose a change. A pull request in a deployment note, a "contribution interface" of
-#: the product or a list of contributors are not.
+    r"|\bLICEN[CS]E(?:\.md|\.txt)?\b|spdx|\b(?:MIT|AGPL|GPL|EUPL|CeCILL|MPL|BSD)\b"
+    # "Apache" alone names a foundation's software (« la librairie Apache Oltu »,
+    # france-connect/service-providers-examples), not its licence: with a version or "License".
+    r"|\bApache[- ]?(?:v?2(?:\.0)?\b|(?:Software\s+)?Licen[cs]e)", _I)
 #: What one contributes to when a README invites contributions: the project or its work (a
 #: determiner then such a word), the project's name (a capital), or "it".
 _CONTRIB_OBJECT = (
@@ -109,6 +109,9 @@ _CONTRIB_OBJECT = (
     r"|site|plateformes?|platforms?|modules?|packages?|API|efforts?|open[- ]?source|communs?"
     r"|commons|[ée]volutions?|fonctionnalit[ée]s?|features?|it|celui-ci|celle-ci)\b"
     r"|(?-i:[A-Z0-9@]))")
+#: Words that tell readers how to contribute to the project: the guide named, an invitation, a
+#: way to propose a change. A pull request in a deployment note, a "contribution interface" of
+#: the product or a list of contributors are not.
 _CONTRIB_TEXT = re.compile(
     r"(?-i:\bCONTRIBUT(?:ING|E)\b|\bCONTRIBUER\b)|\bcontributing\.(?:md|rst|adoc|txt)\b"
     r"|\b(?:pour|to|how\s+to|comment|souhaitez|voulez|want\s+to|wish\s+to|like\s+to)\s+contribu(?:er|te)\b"

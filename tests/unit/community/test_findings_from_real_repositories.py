@@ -125,6 +125,19 @@ def test_a_readme_of_a_tagline_and_badges_is_not_thirty_words() -> None:
     assert _status(facts, "readme-present")[0] is Status.FAIL
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # france-connect/service-providers-examples README.md:11: a library of the Apache foundation.
+    ("- [franceconnecthelper](https://github.com/x/y) : exemple en Java avec la librairie "
+     "Apache Oltu\n", False),
+    ("Ce logiciel est distribué sous Apache 2.0.\n", True),
+    ("Released under the Apache License.\n", True),
+    ("Licensed Apache-2.0.\n", True),
+])
+def test_apache_names_a_licence_only_with_a_version_or_the_word_licence(text: str,
+                                                                       expected: bool) -> None:
+    assert _topics(f"# X\n\n{text}")["licence"] is expected
+
+
 # --- How to contribute: said in words, not found in an address or a deployment note -------
 
 @pytest.mark.parametrize(("text", "expected"), [
