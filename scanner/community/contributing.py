@@ -53,9 +53,17 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: A row of a Markdown table, not its ``|---|---|`` separator.
+_TABLE_ROW = re.compile(r"^[ \t]*\|(?![ \t:|-]*$)(.*)$", re.MULTILINE)
+
+
 def is_pointer(doc: Document) -> bool:
-    """Little prose and at least one link: the file sends readers elsewhere."""
-    prose = " ".join(b.text for b in doc.paragraphs)
+    """Little prose and at least one link: the file sends readers elsewhere. A table's cells
+    are text too (DNUM-SocialGouv/1j1s-etl: a CONTRIBUTING of 48 rows of conventions is no
+    pointer to the one link in it)."""
+    cells = " ".join(plain(row.replace("|", " ")) for row in _TABLE_ROW.findall(doc.text)) \
+        if doc.format == "markdown" else ""
+    prose = " ".join([*(b.text for b in doc.paragraphs), cells])
     return bool(doc.links) and word_count(_PARENTHESES.sub(" ", prose)) <= POINTER_MAX_WORDS
 
 

@@ -168,6 +168,8 @@ def _fast(work: t.Callable[..., object], *args: object) -> None:
     (lambda text: parse(text, "README.md"), "# " + "[" * 200_000),
     (lambda text: contributing.is_pointer(Document("markdown", text, links=["x"],
                                                    paragraphs=[Block(text, 1)])), "(" * 200_000),
+    (lambda text: contributing.is_pointer(Document("markdown", text, links=["x"])),
+     "| -" * 100_000 + "\n|" * 50_000),
     (conduct.analyse, "http://a" * 25_000),
     (conduct.analyse, "contributor covenant [" * 10_000),
     (security.private_channels, "report " + "https://github.com/a" * 10_000),

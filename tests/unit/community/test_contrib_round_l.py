@@ -143,3 +143,39 @@ def test_the_readme_section_finding_names_the_call_for_contributions() -> None:
     text = f"# Schéma\n\nUn schéma de données.\n\n{CEREMA_CALL}\n{CEREMA_CONTACT}"
     assert readme.analyse(parse(text, "README.md"))["contributing"] == {
         "found": True, "line": 5, "via": "text"}
+
+
+# DNUM-SocialGouv/1j1s-etl CONTRIBUTING.md:1-20 (shortened): conventions written as a table,
+# one cell of which links to conventionalcommits.org.
+CONVENTIONS_TABLE = (
+    "# Nos conventions\n\n## Sommaire\n\n* [Git](docs/conventions/git.md)\n\n"
+    "| Questions | Réponse de l'équipe | Acté |\n|---|---|---|\n"
+    "| Langage de programmation | TypeScript | X |\n"
+    "| Nom du fichier d'entrée ? `start.ts`, `main.ts`, autre ? | `start.ts` | X |\n"
+    "| Français vs Anglais dans le code ? | Français pour le métier et affichage, Anglais pour "
+    "la tech | X |\n"
+    "| Convention de commits | Inspiré de [conventional commits]"
+    "(https://www.conventionalcommits.org/en/v1.0.0/), voir ici | X |\n"
+    "| Nom des branches | `<type de ticket>/<description>` (ex: `feat/ma-feature-fait-ca`) | X |\n"
+    "| Merge intermédiaire sur de gros tickets | S'organiser par dépôt/binôme (pas de consensus) "
+    "| X |\n")
+
+
+def test_a_guide_written_as_a_table_is_not_a_pointer_to_its_one_link() -> None:
+    from scanner.community import contributing
+    from scanner.community.markup import parse
+
+    doc = parse(CONVENTIONS_TABLE, "CONTRIBUTING.md")
+    assert not contributing.is_pointer(doc)
+    assert contributing.pointer_url(doc) is None
+
+
+def test_a_short_pointer_with_a_small_table_is_still_a_pointer() -> None:
+    from scanner.community import contributing
+    from scanner.community.markup import parse
+
+    text = ("# Contribuer\n\nVoir [le guide](https://doc.example.org/contribuer).\n\n"
+            "| Canal | Lien |\n|---|---|\n| Forum | ici |\n")
+    doc = parse(text, "CONTRIBUTING.md")
+    assert contributing.is_pointer(doc)
+    assert contributing.pointer_url(doc) == "https://doc.example.org/contribuer"
