@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from scanner.apispecs import prodoff
+from scanner.apispecs.comments import HASH, SLASH, blank, style_of
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import ecosystem_of, manifest_paths, settings_paths
 
@@ -345,8 +346,9 @@ Conditional = tuple[str, int, str, bool]
 
 def _calls(setup: SetUp, path: str, text: str, entry: bool) -> list[Conditional] | None:
     """``None`` when ``text`` sets the generator up unconditionally; else the places where it
-    does so only under a condition (empty: no set-up found)."""
-    text = text[:MAX_CHARS]
+    does so only under a condition (empty: no set-up found). Commented-out code sets nothing
+    up, as for every other reader of code (:mod:`scanner.apispecs.comments`)."""
+    text = blank(text[:MAX_CHARS], style_of(path) or (HASH if setup.python else SLASH))
     if setup.python:
         lines = text.splitlines()
         found: list[Conditional] = []

@@ -117,6 +117,16 @@ def test_nest_swagger_set_up_in_main_is_generated() -> None:
     assert "never set up" not in str(api["summary"])
 
 
+def test_a_commented_out_set_up_sets_nothing_up() -> None:
+    commented = NEST_MAIN_SWAGGER.replace("  SwaggerModule.setup(", "  // SwaggerModule.setup(")
+    commented = commented.replace("  const config = new DocumentBuilder()",
+                                  "  /* const config = new DocumentBuilder()").replace(
+        ".build()\n", ".build() */\n")
+    api = _api(_nest(commented))
+    assert api["generated"] == []
+    assert "listed but never set up" in str(api["summary"])
+
+
 def test_nest_swagger_set_up_in_its_own_file_keeps_todays_behaviour() -> None:
     # The set-up lives in src/swagger.ts, called from main.ts under another name: undecided.
     api = _api(_nest(NEST_MAIN, **{"src/swagger.ts": "export function setupDocs() {}\n"}))
