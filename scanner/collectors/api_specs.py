@@ -429,8 +429,10 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     named_evidence = mcp.refine(named_evidence, mcp.server(manifest_texts),
                                 references.MIN_ENDPOINTS)
     named_evidence.extend(exposure.path_evidence(paths, snapshot.read_text))
-    named_evidence.extend(mounts.evidence(paths, snapshot.read_text))
-    named_evidence.extend(mounts.json_routes(paths, snapshot.read_text))
+    # Both readers look at the same server entry files: each is read and decoded once.
+    read_entry = functools.lru_cache(maxsize=None)(snapshot.read_text)
+    named_evidence.extend(mounts.evidence(paths, read_entry))
+    named_evidence.extend(mounts.json_routes(paths, read_entry))
     site = exposure.static_site(paths)
     if site is not None:
         named_evidence.append(site)
