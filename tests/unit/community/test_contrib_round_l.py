@@ -10,22 +10,17 @@ import pytest
 
 from scanner.community import contributing, readme, terms
 from scanner.community.markup import parse
-from scanner.engine.evaluate import Status, evaluate
+from scanner.engine.evaluate import Status
 from scanner.engine.loader import load_ruleset
 from scanner.facts import build_facts
 from scanner.sources.memory import snapshot_from_files
+from tests.unit.community.test_findings_from_real_repositories import _status
 
 RULES = load_ruleset()
 
 
 def _facts(files: dict[str, str]) -> dict[str, t.Any]:
     return build_facts(snapshot_from_files({"app.py": "print('service')\n", **files}))
-
-
-def _status(facts: dict[str, t.Any], rule_id: str) -> Status:
-    rule = RULES.get(rule_id)
-    assert rule is not None
-    return evaluate(rule, facts).status
 
 
 # --- "Sign-off" as somebody's approval is no DCO ---------------------------------------------
@@ -66,8 +61,8 @@ def test_the_author_s_sign_off_of_commits_stays_a_dco_sign_off(text: str) -> Non
 def test_a_guide_asking_for_reviewers_sign_off_states_no_dco() -> None:
     facts = _facts({"CONTRIBUTING.md": SCHOOL_MEAL})
     assert facts["community"]["contributing"]["terms"]["dco"] is False
-    assert _status(facts, "contribution-terms-state-dco") is Status.FAIL
-    assert _status(facts, "commits-signed-off") is Status.NOT_APPLICABLE
+    assert _status(facts, "contribution-terms-state-dco")[0] is Status.FAIL
+    assert _status(facts, "commits-signed-off")[0] is Status.NOT_APPLICABLE
 
 
 # --- « Chaque branche doit faire l'objet d'une PR » ------------------------------------------
