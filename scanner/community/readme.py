@@ -524,14 +524,12 @@ def _find(doc: Document, topic: str, short: bool = False,
                       None)
         return _purpose(doc, short) or (Evidence(listed.line, "heading") if listed else None) \
             or _tagline(doc, short)
-    pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
     # A pull request opened in a release procedure is no invitation to contribute; a licence
     # left to fill in or someone else's is not the project's.
     elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
-    para = next((p for p in doc.paragraphs if p.line not in elsewhere
-                 and (pattern.search(plain(p.text))
-                      or (topic == "licence" and _badge_names_licence(p.text))
-                      or (topic == "contributing" and _invites(doc, p)))), None)
+    para = next(iter(licence_paragraphs(doc, elsewhere)), None) if topic == "licence" else next(
+        (p for p in doc.paragraphs if p.line not in elsewhere
+         and (_CONTRIB_TEXT.search(plain(p.text)) or _invites(doc, p))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -546,6 +544,16 @@ def _find(doc: Document, topic: str, short: bool = False,
                  or (topic == "contributing" and a.line not in elsewhere
                      and FORGE_PROPOSAL.search(a.target)))), None)
     return Evidence(link.line, "text") if link else None
+
+
+def licence_paragraphs(doc: Document, elsewhere: set[int] | None = None) -> list[Block]:
+    """The paragraphs that speak of the project's licence, wherever they stand: licence words
+    or a badge naming a licence, not template text or sentences about someone else's work.
+    readme-sections-present and the licence facts (:func:`scanner.licences.readme.readme_licence`)
+    read the README's licence statement here, so they never disagree on whether it has one."""
+    elsewhere = _not_own_licence(doc) if elsewhere is None else elsewhere
+    return [p for p in doc.paragraphs if p.line not in elsewhere
+            and (_LICENCE_TEXT.search(plain(p.text)) or _badge_names_licence(p.text))]
 
 
 #: An image's alt text (a badge's label, ``![License: MIT](…)``, ``![Licence][ref]``).
@@ -720,9 +728,15 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
     running, licensing, contributing or another activity (a long "Installation" paragraph does
     not count), in a paragraph of a few words that is not a note about the repository itself."""
     title = _title(doc)  # the service's name ("# Fr-format"), not a section about formatting
+    # A heading above any prose is the document's title even when the sections share its level
+    # (DGFiP/Test-Compta-Demat README.md:1-2, "Test-Compta-Demat" underlined like every section):
+    # a "test" in the name is no section about testing.
+    top = doc.headings[0] if doc.headings and not any(
+        p.line < doc.headings[0].line for p in doc.paragraphs) else None
     limit = min((h.line for h in doc.headings
                  if h is not title and (any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
-                                        or _UNRELATED.search(h.text) or _SETTING_UP.search(h.text))),
+                                        or (h is not top and _UNRELATED.search(h.text))
+                                        or _SETTING_UP.search(h.text))),
                 default=None)
     # A retired repository's new address is where the code went, not what it is
     # (codegouvfr/sill-api: "It is now available at https://github.com/codegouvfr/sill").
@@ -738,11 +752,16 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         # données cadastrales », its README's only line).
         needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
             else MIN_PROSE_WORDS
-        if words >= needed and para.line not in moved \
+        if words >= needed and para.line not in moved and not _COPYRIGHT.match(prose) \
                 and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text) \
                 and not _only_links(para.text) and not _ANOTHER_SERVICE.search(prose):
             return Evidence(para.line, "text")
     return None
+
+
+#: A copyright line ("Copyright 2014 Direction Générale des Finances Publiques - France",
+#: DGFiP/Test-Compta-Demat README.md:4): who holds the rights, not what the service is.
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\b|\(c\)\s|©)[^\n]{0,200}$", _I)
 
 
 #: A paragraph about another service than the repository's (betagouv/portail-rse README.md:16:
