@@ -4,7 +4,8 @@ Strong evidence: a committed description, a publiccode ``softwareType`` of ``sta
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
-as a Django app in ``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's
+as a Django app in ``INSTALLED_APPS``; NestJS only when its code gives it a server, else weak:
+:mod:`scanner.apispecs.served`), a route table serving ``/api/...`` (Play's
 ``conf/routes``), a server entry file declaring routes that answer in JSON and serving no page
 (:func:`scanner.apispecs.mounts.json_routes`; weak beside front-end code), a README section
 about the repository's own API listing its endpoints or saying the repository is a REST API, a
