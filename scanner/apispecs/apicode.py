@@ -83,8 +83,6 @@ _SERVER_SAYS = re.compile(r"\b(?:serves?|exposes?|sert|expose|implements?|impl[Ã
                           re.IGNORECASE)
 _CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
 _CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
-# The app router's catch-all: ``api/auth/[...nextauth]/route.ts`` (incubateur-ademe/roadmaps-faciles).
-_CATCH_ALL_DIR = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?$")
 # NextAuth's handler, as a pages or app router catch-all (``auth/[...nextauth].ts``,
 # ``auth/[...nextauth]/route.ts``): it signs the app's own users in, it serves no API.
 _NEXTAUTH = re.compile(r"(?:^|/)\[\.\.\.nextauth\](?:\.\w+$|/route\.[cm]?[jt]s$)")
@@ -172,8 +170,7 @@ def by_name(folder: str, files: Sequence[str],
             aside.setdefault("page", []).append(path)
         elif _NEXTAUTH.search(path[len(prefix):] if path.startswith(prefix) else name):
             aside.setdefault("auth", []).append(path)
-        elif _CATCH_ALL.match(name) or (_ROUTE_FILE.match(name) and _CATCH_ALL_DIR.match(
-                parent.rsplit("/", 1)[-1])):
+        elif _CATCH_ALL.match(name):
             aside.setdefault("catch_all", []).append(path)
         elif route is not None:
             aside.setdefault(route, []).append(path)

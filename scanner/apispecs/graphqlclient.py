@@ -7,12 +7,15 @@ serves no GraphQL. As for consumed OpenAPI files (:mod:`scanner.apispecs.consume
 is no sign of an API of the repository's own. The manifests decide: the package holding the schema
 (the nearest manifest above it) lists a GraphQL client at run time, and no manifest read lists a
 GraphQL server library (a server found anywhere keeps the schema as a sign, as does a schema with
-no manifest above it).
+no manifest above it). A schema in a Hasura project (``hasura/`` folders, Hasura's
+``metadata/actions.graphql``) is the repository's own GraphQL engine's (SocialGouv/secretariat
+``packages/hasura/metadata/actions.graphql``), whatever its front end's client.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 import typing as t
 from collections.abc import Mapping
 
@@ -34,6 +37,9 @@ SERVERS = ("apollo-server*", "@apollo/server", "@apollo/subgraph", "express-grap
            "graphql-dgs*", "nuwave/lighthouse", "webonyx/graphql-php", "absinthe*",
            "async-graphql*", "juniper*", "hotchocolate*")
 
+# Hasura's metadata, served by the Hasura engine the repository deploys.
+_HASURA = re.compile(r"(?:^|/)hasura/|(?:^|/)metadata/actions\.graphql$", re.IGNORECASE)
+
 
 def _listed(patterns: tuple[str, ...], names: set[str]) -> str | None:
     for pattern in patterns:
@@ -52,6 +58,8 @@ def _graphql_js(path: str, names: set[str]) -> set[str]:
 def client_of(schema: str, manifests: Mapping[str, str]) -> dict[str, t.Any] | None:
     """``{"package", "manifest"}``: the GraphQL client listed at run time by the manifest of the
     package holding ``schema`` when no manifest lists a GraphQL server, else ``None``."""
+    if _HASURA.search(schema):
+        return None
     servers = [name for path, text in manifests.items()
                if (name := _listed(SERVERS, _graphql_js(path, declared_packages(path, text))))]
     if servers:

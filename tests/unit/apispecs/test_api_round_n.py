@@ -129,6 +129,9 @@ def test_a_graphql_server_keeps_the_schema() -> None:
     dev = json.dumps({"devDependencies": {"graphql-request": "6"}})
     assert client_of("schema.graphql", {"package.json": dev}) is None
     assert client_of("api/schema.graphql", {"front/package.json": DS_PACKAGE}) is None
+    # SocialGouv/secretariat: Hasura's metadata is the repository's own GraphQL engine's.
+    assert client_of("packages/hasura/metadata/actions.graphql", {"package.json": DS_PACKAGE}) is None
+    assert client_of("src/graphql/schema.graphql", {"package.json": DS_PACKAGE}) is not None
     api = api_facts({**DS, "package.json": json.dumps({"dependencies": {"graphql-yoga": "5"}})})
     assert (api["exposes"], api["graphql_only"]) == (True, True)
 
@@ -168,9 +171,12 @@ def test_route_handlers_beside_pages_stay_api_code() -> None:
     assert item["strength"] == "weak"
     assert apicode.classify("src/api", ["src/api/users.ts"], pages=apicode.page_dirs(
         ["src/api/page.tsx"])) is None
-    # A catch-all that is not NextAuth's stays what it was (a pass-through route).
-    kept, aside = apicode.by_name("app/api", ["app/api/proxy/[...path]/route.ts"])
-    assert (kept, list(aside)) == ([], ["catch_all"])
+    # An app router catch-all that is not NextAuth's may serve an API (DISIC/teleservice-conformite
+    # src/app/(payload)/api/[...slug]/route.ts: Payload CMS's REST API): it stays API code.
+    kept, aside = apicode.by_name("app/api", ["app/api/[...slug]/route.ts"])
+    assert (kept, aside) == (["app/api/[...slug]/route.ts"], {})
+    assert apicode.by_name("pages/api", ["pages/api/auth/[...nextauth].ts"])[1] == {
+        "auth": ["pages/api/auth/[...nextauth].ts"]}
 
 
 GRAPHQL_RUBY = """# frozen_string_literal: true
