@@ -73,6 +73,11 @@ def _finding(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str, str]:
     (DATAPASS, 1, "⚠️ Ce dépôt n'est plus maintenu, il est remplacé par une nouvelle version "
      "disponible sur: etalab/data_pass", "https://github.com/etalab/data_pass"),
     (MANO, 3, "Ce dépôt est une archive.", "https://github.com/mano-sesan/mano/"),
+    # fabnumdef/chatbot-back README.md (whole file): an HTTP status for a banner.
+    ("## Chatbot - BACK\n\n301 Moved Permanently [https://gitlab.com/fabnum-minarm/chatbot/"
+     "chatbot-back](https://gitlab.com/fabnum-minarm/chatbot/chatbot-back)\n", 3,
+     "301 Moved Permanently https://gitlab.com/fabnum-minarm/chatbot/chatbot-back",
+     "https://gitlab.com/fabnum-minarm/chatbot/chatbot-back"),
     # A banner with no new address.
     ("# Outil X\n\n**DEPRECATED**\n\nOutil X calcule des choses pour les agents.\n", 3,
      "DEPRECATED", None),
@@ -103,6 +108,9 @@ def test_a_retirement_notice_opening_the_readme_is_found(
     # proconnect-gouv/proconnect-identite: a limit of the service.
     "# ProConnect Identité\n\n> ⚠️ ProConnect Identité can no longer be used outside of "
     "[the ProConnect federation](https://www.proconnect.gouv.fr/).\n",
+    # HTTP statuses the service answers with, not a banner.
+    "# API\n\n301 Moved Permanently responses are followed by the client.\n",
+    "# API\n\nCodes :\n\n- 301 Moved Permanently\n- 404 Not Found\n",
 ])
 def test_no_retirement_in_other_words(text: str) -> None:
     assert _notice(text) is None
