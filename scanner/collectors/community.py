@@ -21,6 +21,7 @@ from scanner.collectors.base import Collector, Fragment
 from scanner.community import (
     conduct,
     contributing,
+    docsite,
     locate,
     readme,
     retired,
@@ -76,6 +77,7 @@ def _empty() -> dict[str, t.Any]:
                    "headings": [], "explains": dict.fromkeys(readme.TOPICS),
                    "evidence": {}, "placeholders": [], "followed": [], "unfollowed": [],
                    "doc_sites": [], "doc_site_sources": [], "doc_site_projects": [], "dead_links": [],
+                   "doc_site": None, "doc_site_pages": [],
                    "sources": [], "routes": [],
                    "usage_example": None, "retired": None, "hosted_install": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
@@ -185,6 +187,7 @@ class CommunityCollector(Collector):
             if role == "contributing":
                 wanted.extend(locate.contributing_targets(paths, chosen))
         wanted.extend(locate.guides(paths, locate.find_role(paths, "readme").path))
+        wanted.extend(docsite.wanted(paths))
         wanted.extend(locate.security_txt(paths)[:MAX_EXTRA_READS])
         if not locate.find_role(paths, "security_policy").path:
             routers = locate.router_files(paths)[:MAX_EXTRA_READS]
@@ -302,6 +305,8 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         link.target for link, _ in links if locate.link_target(link.target, "", repo_url, listed)}
     sites = [site for site in readme.doc_sites(links, project, doc) if site not in mine]
     hops: list[Hop] = []
+    committed = docsite.sites(listed)
+    expanded: set[str] = set()
     unread_sites = []
     projects: list[str] = []
     # A local checkout may not know its forge address: the README's links to its own files do.
@@ -312,7 +317,13 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         folder = next((f for a in anchors if (f := readme.folder_named_with(doc, a))), None)
         anchor = anchors[0]
         page = locate.site_page(site, own_url, listed, folder)
-        if page is None or page not in reader.allowed or locate.in_site_project(page, listed):
+        site_hops = _site_hops(docsite.site_of(page, committed), [path], anchor.line, reader,
+                               listed, expanded, out) if page is not None else []
+        if site_hops:
+            # The published site of a Docusaurus or MkDocs site committed here: its pages on
+            # installing and using are read, not the tooling README its address maps to.
+            hops += site_hops
+        elif page is None or page not in reader.allowed or locate.in_site_project(page, listed):
             # A site project's README tells how to build the site; its pages are elsewhere.
             unread_sites.append(site)
             if page is not None and locate.in_site_project(page, listed):
@@ -327,7 +338,6 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     ranked = sorted(links, key=lambda pair: readme.setup_rank(pair[0]) if pair[1] else 3)
     hops += [([path], link, named, link.line) for link, named in ranked]
     read: dict[str, Document] = {}
-    expanded: set[str] = set()
     index = 0
     while index < len(hops):
         chain, link, named, at = hops[index]
@@ -339,6 +349,15 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
             continue
         folder = posixpath.dirname(chain[-1])
         target = locate.link_target(link.target, folder, repo_url, listed)
+        linked_site = docsite.site_of(
+            target or docsite.link_path(link.target, folder, repo_url) or "", committed
+        ) if link.text != _TOC else None
+        queued = _site_hops(linked_site, chain, at, reader, listed, expanded, out)
+        if queued or (linked_site is not None and f"pages:{linked_site.root}" in expanded):
+            # A link to a committed documentation site (its folder, its tooling README, its
+            # home page) stands for the site: its pages on installing and using are read.
+            hops[index:index] = queued
+            continue
         if target is None or target in chain or target == path or target in out["unfollowed"]:
             continue
         if target not in reader.allowed:
@@ -355,8 +374,8 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
                 # Pages a site's table of contents names, left unread for the limit: a person
                 # must look, civiscan cannot say they do not explain it.
                 out["unfollowed"].extend(
-                    dict.fromkeys(t for c, lk, _, _ in hops[index - 1:] if c != [path]
-                                  and lk.text == _TOC and (t := locate.link_target(
+                    dict.fromkeys(t for c, lk, _, _ in hops[index - 1:] if lk.text == _TOC
+                                  and (t := locate.link_target(
                                       lk.target, posixpath.dirname(c[-1]), repo_url, listed))
                                   and t not in read and t not in out["unfollowed"]))
                 break
@@ -395,10 +414,33 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
                 if named2 and readme.setup_rank(link2) < 2] + [
                 (route, Link(posixpath.relpath(page, posixpath.dirname(target)), _TOC, at), True, at)
                 for page in pages if page != target and page != path]
+    # The site's pages civiscan read (the others were left for the limit, or once both were told).
+    out["doc_site_pages"] = [p for p in out["doc_site_pages"] if p in read]
 
 
 #: The text of a link that stands for an entry of a table of contents.
 _TOC = "\0toc"
+
+
+def _site_hops(site: docsite.Site | None, chain: list[str], at: int, reader: _Reader,
+               listed: Collection[str], expanded: set[str], out: dict[str, t.Any]) -> list[Hop]:
+    """Hops to the pages of a committed documentation site that may tell how to install and
+    use the project (:func:`docsite.setup_pages`, ordered by its navigation when it was read),
+    once per site; none for no site, one without such pages or one already queued. The site
+    and its pages are noted in ``out`` (``doc_site``, ``doc_site_pages``: those read are kept)."""
+    if site is None or f"site:{site.root}" in expanded:
+        return []
+    expanded.add(f"site:{site.root}")
+    config = reader.text(site.nav) if site.nav in reader.allowed else None
+    pages = [p for p in docsite.setup_pages(site, listed, config)
+             if p not in chain and p in reader.allowed]
+    if pages:
+        expanded.add(f"pages:{site.root}")
+    if pages and out["doc_site"] is None:
+        out["doc_site"] = f"{site.root}/" if site.root else "./"
+    out["doc_site_pages"].extend(pages)
+    folder = posixpath.dirname(chain[-1]) or "."
+    return [(chain, Link(posixpath.relpath(page, folder), _TOC, at), True, at) for page in pages]
 #: A link to follow: the pages read to reach it, the link, whether it names a guide, and the
 #: README's line it started from.
 Hop = tuple[list[str], Link, bool, int]

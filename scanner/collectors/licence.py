@@ -16,7 +16,7 @@ from scanner.budget import guarded
 from scanner.collectors.base import Collector, Fragment
 from scanner.community.markup import parse as parse_markup
 from scanner.errors import ParseError
-from scanner.licences import content, declared, explain, headers, paths, scoped
+from scanner.licences import assets, content, declared, explain, headers, paths, scoped
 from scanner.licences.detect import detect
 from scanner.licences.effective import Decision, Evidence, decide
 from scanner.licences.exclusions import exclusions
@@ -93,6 +93,7 @@ class LicenceCollector(Collector):
         readme, in_readme = _readme(snapshot, listing, problems, badges, readme_notices,
                                     readme_later)
         header_facts, header_expressions = _headers(snapshot, listing, problems)
+        assets.set_aside(files, in_readme)  # bundled fonts' licence files are not the code's
         # An API description's licence is its own (and its data's), not the repository's.
         root_declared = [d for d in declarations if d["scope"] == "root"
                          and d["source"] not in API_SOURCES]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from scanner import packages, placeholders
@@ -350,7 +351,7 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
     result: dict[str, dict[str, object]] = {}
     short = doc.prose_words() < MIN_README_WORDS
     for topic in TOPICS:
-        found = _find(doc, topic, short)
+        found = _find(doc, topic, short, project)
         result[topic] = found.to_facts() if found else {"found": False, "line": None, "via": None}
     run = result["run"]
     if not run["found"]:
@@ -378,21 +379,32 @@ _LAUNCH_IN_HOST = re.compile(
     r"(?:(?:le|la|l['’]|the|your|votre)\s*)?([^\W\d_][\w-]{1,40})\b[^.!?\n]{0,120}?"
     r"\b(?:cliqu\w*|click\w*|ic[ôo]nes?|icons?|menus?|toolbar|barre\s+d['’]outils|boutons?"
     r"|buttons?)\b", _I)
+#: A sentence that has the host use the local build of the project instead of a published one
+#: (pass-culture/terraform-provider-pc README.md:7: "you can simply tell Terraform to use your
+#: local installation of the provider instead of the one downloaded from the registry"): a
+#: provider or a plugin runs in its host, loaded from where it was installed.
+_HOST_USES_LOCAL = re.compile(
+    r"\b(?:use|uses|using|load|loads|utilise[rz]?|utilisant|charge[rz]?)\s+(?:your|the|votre|la|le|l['’])"
+    r"\s*(?:(?:own\s+)?(?:local|locally[- ]built)\s+(?:installation|install|build|version|copy|binary"
+    r"|checkout)\s+of|(?:installation|version|copie|build|binaire)\s+locale?\s+(?:de|du|d['’]))"
+    r"\s*(?:(?:the|this|your|le|la|l['’]|ce|cette|votre)\s*)?([^\W\d_][\w-]{1,40})\b", _I)
 #: What a plugin or an application is called when the sentence does not name it.
 _EXTENSION = re.compile(r"^(?:plugin|plug-in|extension|greffon|module|add-on|addon|application"
-                        r"|app|logiciel|software|outil|tool)s?$", _I)
+                        r"|app|logiciel|software|outil|tool|provider|fournisseur)s?$", _I)
 
 
 def launched_in_host(doc: Document, project: Collection[str] = ()) -> Evidence | None:
     """How a plugin or a desktop application is run: a sentence that launches it, by its name
     (the ``project``'s) or as "the plugin", with a click in its host (:data:`_LAUNCH_IN_HOST`),
-    in a section about running, using or installing it (or in none). « Pour lancer une analyse,
-    cliquez… » launches something else."""
+    or the host told to use its local installation (:data:`_HOST_USES_LOCAL`), in a section
+    about running, using or installing it (or in none). « Pour lancer une analyse, cliquez… »
+    launches something else."""
     own = set().union(*(_words(p) for p in project))
     for para in doc.paragraphs:
         if not _relevant(doc, para.line):
             continue
-        for match in _LAUNCH_IN_HOST.finditer(plain(para.text)):
+        text = plain(para.text)
+        for match in [*_LAUNCH_IN_HOST.finditer(text), *_HOST_USES_LOCAL.finditer(text)]:
             name = match.group(1)
             if _EXTENSION.match(name) or (len(name) >= 4 and name.lower() in own):
                 return Evidence(para.line, "text")
@@ -493,9 +505,10 @@ _LAUNCHERS = {"java", "-jar", "npx", "bunx", "pnpx", "uvx", "python", "python3",
               "run", "sudo", "exec"}
 
 
-def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
+def _find(doc: Document, topic: str, short: bool = False,
+          project: Collection[str] = ()) -> Evidence | None:
     if topic in ("install", "run"):
-        return _how(doc, topic)
+        return _how(doc, topic, project)
     heading = next((h for h in doc.headings if _HEADING[topic].search(h.text)
                     and (topic != "licence" or _names_licence(doc, h))
                     and (topic != "what" or _presents(doc, h, short))
@@ -511,14 +524,12 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
                       None)
         return _purpose(doc, short) or (Evidence(listed.line, "heading") if listed else None) \
             or _tagline(doc, short)
-    pattern = _LICENCE_TEXT if topic == "licence" else _CONTRIB_TEXT
     # A pull request opened in a release procedure is no invitation to contribute; a licence
     # left to fill in or someone else's is not the project's.
     elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
-    para = next((p for p in doc.paragraphs if p.line not in elsewhere
-                 and (pattern.search(plain(p.text))
-                      or (topic == "licence" and _badge_names_licence(p.text))
-                      or (topic == "contributing" and _invites(doc, p)))), None)
+    para = next(iter(licence_paragraphs(doc, elsewhere)), None) if topic == "licence" else next(
+        (p for p in doc.paragraphs if p.line not in elsewhere
+         and (_CONTRIB_TEXT.search(plain(p.text)) or _invites(doc, p))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -533,6 +544,16 @@ def _find(doc: Document, topic: str, short: bool = False) -> Evidence | None:
                  or (topic == "contributing" and a.line not in elsewhere
                      and FORGE_PROPOSAL.search(a.target)))), None)
     return Evidence(link.line, "text") if link else None
+
+
+def licence_paragraphs(doc: Document, elsewhere: set[int] | None = None) -> list[Block]:
+    """The paragraphs that speak of the project's licence, wherever they stand: licence words
+    or a badge naming a licence, not template text or sentences about someone else's work.
+    readme-sections-present and the licence facts (:func:`scanner.licences.readme.readme_licence`)
+    read the README's licence statement here, so they never disagree on whether it has one."""
+    elsewhere = _not_own_licence(doc) if elsewhere is None else elsewhere
+    return [p for p in doc.paragraphs if p.line not in elsewhere
+            and (_LICENCE_TEXT.search(plain(p.text)) or _badge_names_licence(p.text))]
 
 
 #: An image's alt text (a badge's label, ``![License: MIT](…)``, ``![Licence][ref]``).
@@ -707,9 +728,15 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
     running, licensing, contributing or another activity (a long "Installation" paragraph does
     not count), in a paragraph of a few words that is not a note about the repository itself."""
     title = _title(doc)  # the service's name ("# Fr-format"), not a section about formatting
+    # A heading above any prose is the document's title even when the sections share its level
+    # (DGFiP/Test-Compta-Demat README.md:1-2, "Test-Compta-Demat" underlined like every section):
+    # a "test" in the name is no section about testing.
+    top = doc.headings[0] if doc.headings and not any(
+        p.line < doc.headings[0].line for p in doc.paragraphs) else None
     limit = min((h.line for h in doc.headings
                  if h is not title and (any(_HEADING[k].search(h.text) for k in TOPICS if k != "what")
-                                        or _UNRELATED.search(h.text) or _SETTING_UP.search(h.text))),
+                                        or (h is not top and _UNRELATED.search(h.text))
+                                        or _SETTING_UP.search(h.text))),
                 default=None)
     # A retired repository's new address is where the code went, not what it is
     # (codegouvfr/sill-api: "It is now available at https://github.com/codegouvfr/sill").
@@ -725,11 +752,16 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         # données cadastrales », its README's only line).
         needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
             else MIN_PROSE_WORDS
-        if words >= needed and para.line not in moved \
+        if words >= needed and para.line not in moved and not _COPYRIGHT.match(prose) \
                 and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text) \
                 and not _only_links(para.text) and not _ANOTHER_SERVICE.search(prose):
             return Evidence(para.line, "text")
     return None
+
+
+#: A copyright line ("Copyright 2014 Direction Générale des Finances Publiques - France",
+#: DGFiP/Test-Compta-Demat README.md:4): who holds the rights, not what the service is.
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\b|\(c\)\s|©)[^\n]{0,200}$", _I)
 
 
 #: A paragraph about another service than the repository's (betagouv/portail-rse README.md:16:
@@ -784,7 +816,7 @@ def _is_step(text: str) -> bool:
     return bool(_STEP.match(plain(text)) and inline_code(text))
 
 
-def _how(doc: Document, topic: str) -> Evidence | None:
+def _how(doc: Document, topic: str, project: Collection[str] = ()) -> Evidence | None:
     """How to install (or run): a section named so with commands in it, else a command of that
     kind in a section that is about installing, running or developing, or in no section."""
     title = _title(doc)
@@ -800,6 +832,9 @@ def _how(doc: Document, topic: str) -> Evidence | None:
     for block in doc.code_blocks:
         if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)):
             return Evidence(block.line, "text")
+    introduced = _introduced_run(doc, project) if topic == "run" else _checkout_installed(doc)
+    if introduced is not None:
+        return introduced
     for para in doc.paragraphs:
         spans = [s for s in inline_code(para.text) if _looks_like_command(s)]
         if _relevant(doc, para.line) and any(wanted(span)
@@ -807,6 +842,112 @@ def _how(doc: Document, topic: str) -> Evidence | None:
             return Evidence(para.line, "text")
     if topic == "run":
         return _started_then_visited(doc)
+    return None
+
+
+#: The end of a sentence that introduces a command to run or launch (nantesmetropole/
+#: school_meal_forecast_regressions README.md:43, under « Fonctionnement »: « il suffit de faire
+#: tourner le code suivant : »; "To start it, run:"): a running verb, then a colon.
+_INTRODUCES_RUN = re.compile(
+    r"\b(?:run|launch|execute|start|faire\s+tourner|tourne[rz]|lance[rz]?|ex[ée]cute[rz]?"
+    r"|d[ée]marre[rz]?)\b[^.!?;\n]{0,120}[:：]\s*$", _I)
+#: Words of an introduction about another activity than running the project ("To run the
+#: tests:", « Pour lancer les migrations : », "run the following to install it:").
+_INTRODUCES_OTHER = re.compile(
+    r"\b(?:tests?|testing|tester|lint\w*|format\w*|migrat\w*|d[ée]ploi\w*|deploy\w*|install\w*"
+    r"|build\w*|compil\w*|coverage|couverture|import\w*|export\w*|backups?|sauvegard\w*"
+    r"|seed\w*|docs?|documentation)\b", _I)
+
+
+def _introduced(doc: Document) -> list[tuple[Block, Block]]:
+    """Each code block with the paragraph right before it (no heading, no other block between
+    them): the sentence that says what the block is for. One pass over the document."""
+    items: list[tuple[int, int, Block | None]] = sorted(
+        [*((p.line, 0, p) for p in doc.paragraphs), *((b.line, 1, b) for b in doc.code_blocks),
+         *((h.line, 2, None) for h in doc.headings)], key=lambda item: (item[0], item[1]))
+    return [(para, block) for (_, first, para), (_, second, block) in pairwise(items)
+            if first == 0 and second == 1 and para is not None and block is not None]
+
+
+def _introduced_run(doc: Document, project: Collection[str] = ()) -> Evidence | None:
+    """A code block that a sentence introduces as what to run (« il suffit de faire tourner le
+    code suivant : » over ``python script_preprocess/main_processing.py``), whatever the heading
+    of its section says (« Fonctionnement »), unless that section is about another activity
+    (tests, deployment): its command runs the project (:func:`_runs_own`) and is not an install,
+    a build, a test run, a housekeeping step or a request to a hosted service. « Lancer cette
+    commande : » over ``csvcut … > data/x.csv`` (AgenceBio/rosetta-cultures, refreshing a data
+    file) runs another tool."""
+    own = set().union(*(_words(p) for p in project))
+    for para, block in _introduced(doc):
+        if not _relevant(doc, block.line):
+            continue
+        last = _SENTENCE.split(plain(para.text).strip())[-1]
+        if not _INTRODUCES_RUN.search(last) or _INTRODUCES_OTHER.search(last):
+            continue
+        if any(_may_start(line) and _runs_own(line, own) for line in _command_lines(block)):
+            return Evidence(block.line, "text")
+    return None
+
+
+#: Interpreters that run a script file of the repository (``python models/run.py``).
+_INTERPRETERS = {"python", "python3", "py", "node", "deno", "bun", "ruby", "php", "perl", "bash",
+                 "sh", "zsh", "rscript", "julia", "java", "groovy", "lua", "tsx", "ts-node"}
+#: A script file of the repository named by its relative path.
+_SCRIPT_PATH = re.compile(r"^(?:\./|\.\./)?(?:[\w.-]+/)*[\w.-]+\.(?:py|js|mjs|cjs|ts|rb|php|pl|sh|bash"
+                          r"|r|jl|jar|groovy|lua)$", _I)
+#: An environment variable set for one command (``TF_ACC=1 go test``).
+_ASSIGNMENT = re.compile(r"^[A-Za-z_]\w*=")
+
+
+def _runs_own(line: str, own: set[str]) -> bool:
+    """Whether a command runs the project itself: a program of the checkout (``./bin/x``), a
+    script of it given to an interpreter (``python script_preprocess/main_processing.py``,
+    ``java -jar target/x.jar``), or the project's own command (its name, from ``own``)."""
+    for tokens in _commands(line):
+        tokens = [t for t in tokens if not _ASSIGNMENT.match(t)]
+        while tokens and tokens[0].lower() in ("sudo", "exec", "time", "nohup"):
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        program = tokens[0]
+        if program.startswith(("./", "../")) or (len(_key(program)) >= 3 and _words(program) & own
+                                                and _words(program) <= own):
+            return True
+        if program.lower() in _INTERPRETERS:
+            words = [t for t in tokens[1:] if not t.startswith("-")]
+            if words and _SCRIPT_PATH.match(words[0]):
+                # A subcommand of a script tool says what it does (``python manage.py
+                # createsuperuser`` creates an account; ``… runserver`` starts the service).
+                sub = words[1] if len(words) > 1 and re.fullmatch(r"[a-z][\w:-]*", words[1]) else None
+                return sub is None or any(p in _RUNNING or p in _RUN_WEAK for p in _parts(sub))
+    return False
+
+
+def _may_start(line: str) -> bool:
+    """Whether a command may start the project, whatever its words: it is no other activity (a
+    test run, an install, a build), no housekeeping step and no request to a hosted service."""
+    return not (_is_other(line, "run") or _installs_dependencies(line) or _is_housekeeping(line)
+                or _is_request(line))
+
+
+#: A command that installs the project from its own checkout (pass-culture/terraform-provider-pc
+#: README.md:12: ``go install ./...``; ``pip install -e .``, ``cargo install --path .``,
+#: ``npm ci``): it installs this very project, whatever the heading over it says.
+_CHECKOUT_INSTALL = re.compile(
+    r"^\s*(?:go\s+install\s+(?:-\S+\s+)*\.{1,2}(?:/\S*)?"
+    r"|(?:python3?\s+-m\s+)?pip3?\s+install\s+(?:-\S+\s+)*(?:(?:-e|--editable)\s+)?\.(?:\[[^\]\s]*\])?"
+    r"|cargo\s+install\s+(?:-\S+\s+)*--path\s+\.|npm\s+ci)(?:\s|$)", _I)
+
+
+def _checkout_installed(doc: Document) -> Evidence | None:
+    """A code block that installs the project from its checkout (:data:`_CHECKOUT_INSTALL`),
+    wherever it stands but in a section about delivering the service (deployment, release,
+    CI: installing it on a server is not installing it locally)."""
+    delivery = delivery_lines(doc)
+    for block in doc.code_blocks:
+        if block.line not in delivery \
+                and any(_CHECKOUT_INSTALL.match(line) for line in _command_lines(block)):
+            return Evidence(block.line, "text")
     return None
 
 
@@ -937,9 +1078,7 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
         # code ready; it does not start it.
         # A request to the hosted service ("Exemples d'utilisation" of ``curl https://…``)
         # uses it; it does not run it.
-        return any(fits(line) or not (_is_other(line, topic) or _installs_dependencies(line)
-                                      or _is_housekeeping(line) or _is_request(line))
-                   for line in lines)
+        return any(fits(line) or _may_start(line) for line in lines)
     return any(fits(line) or not _is_other(line, topic) for line in lines)
 
 
@@ -981,6 +1120,12 @@ def _is_other(line: str, topic: str) -> bool:
                for o in words)
 
 
+#: Trying the project by hand ("Testing manually", « Tests manuels »): using it as its users do,
+#: not running a test suite (pass-culture/terraform-provider-pc README.md:5, where the provider
+#: is installed and Terraform told to use it).
+_MANUAL_TESTING = re.compile(
+    r"\b(?:test(?:s|ing)?\s+(?:it\s+)?(?:manually|by\s+hand)|manual(?:ly)?\s+test(?:s|ing)?"
+    r"|tests?\s+manuels?|tester\s+(?:manuellement|[àa]\s+la\s+main))\b", _I)
 #: Headings about deploying the service (and about nothing else of :data:`_UNRELATED`).
 _DEPLOYING = re.compile(r"\b(?:d[ée]ploi\w*|deploy\w*)\b", _I)
 
@@ -993,7 +1138,7 @@ def _relevant(doc: Document, line: int, deploying: bool = False) -> bool:
     for heading in reversed(doc.section_of(line)):
         if _HEADING["install"].search(heading.text) or _HEADING["run"].search(heading.text):
             return True
-        if _UNRELATED.search(heading.text):
+        if _UNRELATED.search(_MANUAL_TESTING.sub(" ", heading.text)):
             return deploying and bool(_DEPLOYING.search(heading.text)) \
                 and not _UNRELATED.search(_DEPLOYING.sub(" ", heading.text))
     return True
@@ -1010,11 +1155,20 @@ _DATA_LINE = re.compile(r"^\s*(?:-\s+)?[\w.\"'-]+:(?:\s|$)")
 _DATA_SHARE = 0.5
 
 
+#: The header of a block of configuration in braces (HCL, nginx): ``provider_installation {``,
+#: ``resource "x" "y" {``, ``server {``; a shell function (``f() {``) has brackets.
+_BRACED_HEADER = re.compile(r'^\s*[\w.-]+(?:\s+"[^"\n]*")*\s*\{\s*$')
+
+
 def _is_data(text: str) -> bool:
     """Whether a code block is a configuration file's content (France-Travail/TradEmploi-BackEnd
     shows a GitHub Actions workflow to edit: its ``run: |`` runs in CI, not on the reader's
-    machine): it opens with a ``key:`` line and at least half its lines are such."""
+    machine): it opens with a ``key:`` line and at least half its lines are such, or it is a
+    block in braces (pass-culture/terraform-provider-pc's ``.terraformrc``, whose
+    ``dev_overrides {`` starts no development server)."""
     lines = [line for line in text.splitlines() if line.strip() and not _COMMENT.match(line)]
+    if len(lines) >= 2 and _BRACED_HEADER.match(lines[0]) and lines[-1].strip() == "}":
+        return True
     return bool(lines) and bool(_DATA_LINE.match(lines[0])) \
         and sum(bool(_DATA_LINE.match(line)) for line in lines) >= _DATA_SHARE * len(lines)
 

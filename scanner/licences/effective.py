@@ -5,8 +5,10 @@ Rules of decision (each recorded in the facts, so a report can say why):
   the CeCILL-C license") outranks a licence *text* that disagrees with it (a shipped copy);
 - a root licence file that exists but could not be read leaves the licence unknown
   (``NOASSERTION``, method ``unread``) unless another root licence file was read;
-- no root licence file: the README's licence section (a full text or a licence named), read like
-  a licence file, then the declarations, then the files' SPDX headers;
+- no root licence file: the README's licence section (a full text or a licence named), or its
+  licence statement outside any section, read like a licence file, then the declarations, then
+  the files' SPDX headers; a root file about bundled assets (``scope: assets``) is not a root
+  licence file;
 - several licences: ``OR`` only where a root pointer file ("either of the licenses found in
   LICENSE.APACHE or LICENSE.BSD"), a declaration or the README says it is a choice, else
   ``AND`` (code under one licence, data under another is the usual French case);
@@ -148,7 +150,8 @@ def _scoped(ids: list[str], readme: dict[str, t.Any] | None) -> list[str]:
     or to the content beside them ("the guides under Licence Ouverte 2.0 (LICENSE.md), the code
     under MIT"), when that section names at least one of the files' licences: it then speaks of
     this repository, and both licences are the repository's."""
-    scoped = [s["spdx"] for s in (readme or {}).get("scopes", [])]
+    # Bundled fonts' or icons' licences are theirs, never the repository's (:mod:`assets`).
+    scoped = [s["spdx"] for s in (readme or {}).get("scopes", []) if s["scope"] != "assets"]
     mine = {family(i) for i in ids}
     if not scoped or not mine & {family(i) for i in scoped}:
         return ids

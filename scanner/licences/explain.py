@@ -11,6 +11,7 @@ import re
 import typing as t
 
 from scanner.i18n import others
+from scanner.licences import assets
 from scanner.licences.expressions import family
 from scanner.licences.notices import GNU_FAMILIES
 
@@ -45,8 +46,11 @@ def readme_disagrees(method: str, ids: list[str], files: list[dict[str, t.Any]],
         return []
     paths = ", ".join(f["path"] for f in files if f["scope"] == "root") or "the licence file"
     said, file_ids = " AND ".join(named), " AND ".join(ids)
-    where = f"{readme['path']} (section « {readme.get('heading')} », line {readme.get('line')})"
-    where_fr = f"{readme['path']} (section « {readme.get('heading')} », ligne {readme.get('line')})"
+    where, where_fr = readme_where(readme)
+    if not readme.get("statement"):
+        where = f"{readme['path']} (section « {readme.get('heading')} », line {readme.get('line')})"
+        where_fr = (f"{readme['path']} (section « {readme.get('heading')} », ligne "
+                    f"{readme.get('line')})")
     return [_note(readme["path"],
                   f"{paths} holds {file_ids} but {where} names {said}",
                   f"{paths} contient {file_ids} mais {where_fr} nomme {said}")]
@@ -153,12 +157,21 @@ def _file_note(entry: dict[str, t.Any], in_readme: bool) -> Note:
                  f"{where} ne correspond à aucune licence connue de civiscan")
 
 
+def readme_where(readme: dict[str, t.Any]) -> tuple[str, str]:
+    """Where the README states its licence: its licence section, or a statement outside any
+    (:func:`scanner.licences.readme.statement`)."""
+    if readme.get("statement"):
+        return (f"{readme['path']}, line {readme.get('line')}",
+                f"{readme['path']}, ligne {readme.get('line')}")
+    return (f"{readme['path']}, section « {readme.get('heading')} » (line {readme.get('line')})",
+            f"{readme['path']}, section « {readme.get('heading')} » (ligne {readme.get('line')})")
+
+
 def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
     """What the README's licence section holds, for the finding that there is no licence file."""
     if readme is None:
         return None
-    where = f"{readme['path']}, section « {readme['heading']} » (line {readme['line']})"
-    where_fr = f"{readme['path']}, section « {readme['heading']} » (ligne {readme['line']})"
+    where, where_fr = readme_where(readme)
     spdx = readme["spdx"]
     if readme.get("modified"):
         return (f"{where}: a modified licence (« {readme['modified']} »)",
@@ -320,6 +333,22 @@ def _origin(method: str, files: list[dict[str, t.Any]], readme: dict[str, t.Any]
                                "the repository: left out")
                 said["fr"] += (f" ; {entry['path']} donne la licence {gone['spdx']} à {where}, "
                                "absent du dépôt : écartée")
+        aside = assets.note(files)
+        if aside is not None:
+            said = {"en": f"{said['en']}; {aside['en']}", "fr": f"{said['fr']} ; {aside['fr']}"}
+        return said
+    if method == "readme" and readme and readme.get("statement"):
+        said = {"en": f"the licence statement of {readme['path']} (line {readme['line']}, "
+                      f"« {readme['quote']} »), no licence file",
+                "fr": f"la déclaration de licence de {readme['path']} (ligne {readme['line']}, "
+                      f"« {readme['quote']} »), sans fichier de licence"}
+        wanted = {family(i) for i in readme["licences"]}
+        agree = [f["path"] for f in files if f["scope"] == "component"
+                 and f["licences"] and {family(i) for i in f["licences"]} <= wanted]
+        if agree:
+            said["en"] += f"; sub-folder licence texts agree: {', '.join(agree[:4])}"
+            said["fr"] += (f" ; des textes de licence de sous-dossiers concordent : "
+                           f"{', '.join(agree[:4])}")
         return said
     if method == "readme" and readme:
         return {"en": f"the licence section of {readme['path']} (line {readme['line']}), no "

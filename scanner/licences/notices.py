@@ -65,6 +65,10 @@ ALIASES: dict[str, str] = {
     "gpl version 2": "GPL-2.0", "gnu gpl version 2": "GPL-2.0", "agpl version 3": "AGPL-3.0",
     "gnu agpl version 3": "AGPL-3.0", "lgpl version 3": "LGPL-3.0", "lgpl version 2 1": "LGPL-2.1",
     "european union public license version 1 2": "EUPL-1.2",
+    # Fonts' licence, as READMEs name it (betagouv/zam README.md:15 "SIL OPEN FONT LICENSE
+    # Version 1.1").
+    "sil open font license version 1 1": "OFL-1.1", "open font license 1 1": "OFL-1.1",
+    "open font license version 1 1": "OFL-1.1", "sil ofl 1 1": "OFL-1.1", "ofl 1 1": "OFL-1.1",
 }
 #: The French names of the GNU licences (FSF translations and their usual word orders), each
 #: with the versions it exists in: "licence publique générale GNU Affero version 3".

@@ -58,6 +58,10 @@ def licence_section(text: str, path: str) -> tuple[str, int, str] | None:
 _CONTENT = re.compile(r"\b(?:documentation|docs?|contenus?|content|donnees|data|datasets?|textes?"
                       r"|guides?|articles?|images?|illustrations?|medias?|fiches?|pages?)\b")
 _CODE = re.compile(r"\b(?:code|codes|logiciels?|software|sources?|programmes?|programs?)\b")
+#: Bundled assets with licences of their own (betagouv/zam README.md:15 « SIL OPEN FONT LICENSE
+#: Version 1.1 (LICENSE_FONTS) pour les polices de caractères »): neither code nor content.
+_ASSETS = re.compile(r"\b(?:polices? de caracteres|polices?|fonts?|webfonts?|typefaces?|icones?"
+                     r"|icons?|logos?)\b")
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n\s*\n|\n\s*[-*+]\s+")
 #: A sentence about where material comes from ("adapté du guide …, utilisé sous licence
 #: CC-BY-SA-3.0"): the licence named is someone else's, not one the repository gives.
@@ -86,8 +90,9 @@ def _without_exception(folded: str) -> str:
 
 
 def scopes(body: str) -> list[dict[str, str]]:
-    """The licences a licence section gives to the code or to the content, sentence by sentence
-    ("Le code est sous licence MIT ; le contenu des guides est publié sous Licence Ouverte 2.0").
+    """The licences a licence section gives to the code, to the content or to bundled assets
+    (fonts, icons, logos), sentence by sentence ("Le code est sous licence MIT ; le contenu des
+    guides est publié sous Licence Ouverte 2.0").
     The sentence's subject decides: the first of the two kinds of words it names ("Le code
     nécessaire à la publication de ces guides" is code). A sentence naming neither, or saying
     where borrowed material comes from ("adapté de …, utilisé sous licence CC-BY-SA-3.0"),
@@ -100,10 +105,12 @@ def scopes(body: str) -> list[dict[str, str]]:
         folded = _without_exception(fold(sentence))
         if _PROVENANCE.search(folded):
             continue
-        content, code = _CONTENT.search(folded), _CODE.search(folded)
-        if not content and not code:
+        said = [(m.start(), kind) for kind, pattern in (("code", _CODE), ("content", _CONTENT),
+                                                         ("assets", _ASSETS))
+                if (m := pattern.search(folded))]
+        if not said:
             continue
-        scope = "content" if content and (not code or content.start() < code.start()) else "code"
+        scope = min(said)[1]
         quote = " ".join(sentence.split()).lstrip("-*+ ")[:160]
         for spdx_id in dict.fromkeys(named):
             found.append({"spdx": spdx_id, "scope": scope, "quote": quote})
@@ -116,7 +123,7 @@ def readme_licence(text: str, path: str) -> dict[str, t.Any] | None:
     the section says none of these."""
     section = licence_section(text, path)
     if section is None:
-        return None
+        return statement(text, path)
     heading, line, body = section
     if not body.strip():
         return None
@@ -146,6 +153,67 @@ def readme_licence(text: str, path: str) -> dict[str, t.Any] | None:
     if not entry["full_text"]:
         entry["scopes"] = scopes(body)
     return entry
+
+
+#: A sentence granting a licence (folded): « Ce logiciel est régi par la licence CeCILL V2.1 »
+#: (DGFiP/Test-Compta-Demat README.md:8), "is licensed under", "distributed under the terms
+#: of", « publié sous licence ».
+_GRANT = re.compile(
+    r"\b(?:regie?s? par|(?:distribue|publie|place|diffuse|mis a disposition)e?s? sous"
+    r"|(?:licensed|released|distributed|published|made available|available) under"
+    r"|governed by|est sous|is under|sous (?:la )?licence)\b")
+
+
+def statement(text: str, path: str) -> dict[str, t.Any] | None:
+    """The README's statement of its licence outside any « Licence » section ("Ce logiciel est
+    régi par la licence CeCILL V2.1", DGFiP/Test-Compta-Demat README.md:8-12, under the title):
+    the first paragraph readme-sections-present reads as the licence's
+    (:func:`scanner.community.readme.licence_paragraphs`, one reader for both) whose sentence
+    grants a licence it names to the project, read like a licence notice. Not a paragraph
+    under a heading about others' licences, about someone else's work, or giving a licence
+    only to the documentation or content (:func:`scopes`)."""
+    from scanner.community.readme import licence_paragraphs
+
+    doc = parse(text[:MAX_SECTION_CHARS], path)
+    code = doc.code_lines()
+    for paragraph in licence_paragraphs(doc):
+        if paragraph.line in code or any(_OTHERS.search(h.text)
+                                         for h in doc.section_of(paragraph.line)):
+            continue
+        prose = plain(paragraph.text)
+        granted = [s for s in _SENTENCES.split(prose) if _GRANT.search(fold(s)) and mentions(s)
+                   and not others_work(s)]
+        if not granted:
+            continue
+        told = scopes(prose)
+        if told and all(s["scope"] == "content" for s in told):
+            continue  # the documentation's or content's licence, not the project's
+        found = detect(prose)
+        if found.method != "notice" or found.spdx in (None, "NOASSERTION"):
+            continue
+        entry: dict[str, t.Any] = {
+            "path": path, "heading": None, "line": paragraph.line, "statement": True,
+            "spdx": found.spdx, "licences": list(found.licences), "method": found.method,
+            "full_text": False, "confidence": found.confidence, "candidates": [],
+            "quote": _short(granted[0]), "scopes": told,
+        }
+        if found.version_basis:
+            entry["version_basis"] = found.version_basis
+        return entry
+    return None
+
+
+#: Longest quote of a licence statement kept in the facts (a finding's value is at most 300
+#: characters, and the statement shares it with where it was found).
+QUOTE_CHARS = 90
+
+
+def _short(sentence: str) -> str:
+    """``sentence`` on one line, cut at a word within :data:`QUOTE_CHARS` (with an ellipsis)."""
+    said = " ".join(sentence.split())
+    if len(said) <= QUOTE_CHARS:
+        return said
+    return said[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 #: A licence section saying no licence is granted (folded text): an internal project, proprietary

@@ -198,7 +198,18 @@ def test_a_docs_site_project_s_readme_is_not_the_project_s_guide(url: str | None
     facts = build_facts(snapshot)
     section = facts["community"]["readme"]
     assert section["explains"]["run"] is False
-    assert "https://o.github.io/trevas" in section["doc_sites"]
+    # The site's pages are read (its home, docs/docs/intro.md), never its tooling README.
+    assert section["doc_site_pages"] == ["docs/docs/intro.md"]
+    assert "docs/README.md" not in section["followed"]
+    status, message = _status(facts, "readme-explains-how-to-run")
+    assert status is Status.REVIEW and "(docs/docs/intro.md)" in message
+    # With no page of its own, the site stays unread and is named so.
+    del files["docs/docs/intro.md"]
+    snapshot = snapshot_from_files(files)
+    if url:
+        snapshot.repo = type(snapshot.repo)(name="trevas", full_name="o/trevas", url=url)
+    facts = build_facts(snapshot)
+    assert "https://o.github.io/trevas" in facts["community"]["readme"]["doc_sites"]
     status, message = _status(facts, "readme-explains-how-to-run")
     assert status is Status.REVIEW and "https://o.github.io/trevas" in message
 
