@@ -212,3 +212,18 @@ def test_graphql_is_named_in_the_review_only_with_a_graphql_sign() -> None:
     assert finding.status.value == "review"
     assert "point to a GraphQL API" in finding.texts["en"]["message"]
     assert "désignent une API GraphQL" in finding.texts["fr"]["message"]
+
+
+def test_a_hasura_schema_is_read_before_a_front_ends_operation_files() -> None:
+    # SocialGouv/cdtn-admin: the front end's *.query.graphql / *.mutation.graphql files (a client's,
+    # no types) came first and hid targets/hasura/metadata/actions.graphql, its own engine's.
+    from scanner.apispecs.exposure import path_evidence
+
+    files = {f"targets/frontend/src/lib/contenus/{name}.graphql": "query Get { document { id } }\n"
+             for name in ("getDocument.query", "updateDocument.mutation", "a.query", "b.query")}
+    files["targets/hasura/metadata/actions.graphql"] = "type Mutation {\n  publish(id: String!): Out\n}\n"
+    found = [e for e in path_evidence(files, files.get) if e["kind"] == "graphql"]
+    assert [e["path"] for e in found] == ["targets/hasura/metadata/actions.graphql"]
+    # Negative: operation files alone define no schema.
+    del files["targets/hasura/metadata/actions.graphql"]
+    assert not [e for e in path_evidence(files, files.get) if e["kind"] == "graphql"]

@@ -45,8 +45,9 @@ def test_front_end_calls_to_api_are_no_mount() -> None:
     assert "Play route table (conf/routes)" in api["summary"]
     # What was read is said (the client folder is not read): never "no route table" unread.
     # Entry files by name, not servers (a Vue app's src/main.ts is one: dnum-mi/grist-sync-plugin).
-    assert ("no Node web server serving routes under /api in the 1 JavaScript/TypeScript entry "
-            "file(s) read (src/index.ts)") in api["summary"]
+    assert "no route served under /api in the 1 entry file(s) read (src/index.ts)" \
+        in api["summary"]
+    assert "Node server" not in api["summary"] and "serveur Node" not in api["summary_fr"]
     assert "lu(s) (src/index.ts)" in api["summary_fr"]
 
 
