@@ -4,7 +4,8 @@ Strong evidence: a committed description, a publiccode ``softwareType`` of ``sta
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
-as a Django app in ``INSTALLED_APPS``), a route table serving ``/api/...`` (Play's
+as a Django app in ``INSTALLED_APPS``; NestJS only when its code gives it a server, else weak:
+:mod:`scanner.apispecs.served`), a route table serving ``/api/...`` (Play's
 ``conf/routes``), a server entry file declaring routes that answer in JSON and serving no page
 (:func:`scanner.apispecs.mounts.json_routes`; weak beside front-end code), a README section
 about the repository's own API listing its endpoints or saying the repository is a REST API, a
@@ -288,7 +289,7 @@ _SET_ASIDE = frozenset({"path", "readme", "mount"})
 
 def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
     where = f"{framework['name']} ({framework['path']})"
-    unused = framework.get("not_set_up")
+    unused = framework.get("not_set_up") or framework.get("no_server")
     if unused:
         return f"{where}, {unused['detail_fr' if language == 'fr' else 'detail']}"
     build = framework.get("build")
@@ -364,10 +365,16 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
                 and "api_only" not in framework)
         # A generator listed but never set up: the manifest hints at an API, nothing more.
         unused = "not_set_up" in framework
-        evidence.append({"kind": "framework", "strength": "weak" if weak or unused else "strong",
+        # An API framework whose package shows no server (a NestJS command-line tool): a hint,
+        # never proof; alone it shows no API, unless civiscan could not read the whole package.
+        idle = framework.get("no_server")
+        evidence.append({"kind": "framework",
+                         "strength": "weak" if weak or unused or idle else "strong",
                          "path": framework["path"], "role": framework["role"],
                          "detail": _framework_detail(framework, weak),
-                         "detail_fr": _framework_detail(framework, weak, "fr")})
+                         "detail_fr": _framework_detail(framework, weak, "fr"),
+                         **({"unconfirmed": True} if idle and idle["reason"] == "unsure"
+                            else {})})
     for topic in topics:
         if topic.lower() in API_TOPICS:
             evidence.append({"kind": "topic", "strength": "strong", "path": None,
@@ -398,7 +405,7 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     # A web framework that also serves pages, alone, shows pages as much as an API
     # (france-connect/service-provider-example: Express rendering every route): no evidence.
     web_only = all(e["kind"] == "framework" and e.get("role") == "api" and e["strength"] == "weak"
-                   for e in evidence if e["strength"] == "weak")
+                   and not e.get("unconfirmed") for e in evidence if e["strength"] == "weak")
     if library is not None and not direct:
         exposes, confidence = False, "high"
     elif "strong" in strengths:

@@ -314,8 +314,9 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             found += [(m.group(1), m.group(1)) for m in _CODE_PATH.finditer(line)
                       if not _BASE_PATH.match(m.group(1))]
         for endpoint, shown in found:
-            # A sentence's full stop after an address ("…on http://127.0.0.1:8000/.") is no path.
-            endpoint, shown = endpoint.rstrip(".,;:!?"), shown.rstrip(".,;:!?")
+            # A sentence's full stop after an address ("…on http://127.0.0.1:8000/.") is no path,
+            # nor is the quote closing it (etalab/rna_as_api: ´localhost:3000/v1/full_text/X´).
+            endpoint, shown = endpoint.rstrip(_AFTER_PATH), shown.rstrip(_AFTER_PATH)
             if endpoint in ("", "/"):
                 continue
             key = _endpoint_key(endpoint)
@@ -345,6 +346,8 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
 
 
 # The path of a full URL on a line listing routes: "https://rncs-proxy.api.gouv.fr/status/imr/api".
+#: Punctuation and quotes that close a sentence or a quotation after a path, never part of it.
+_AFTER_PATH = ".,;:!?´’‘'\"»«)`"
 _FULL_URL = re.compile(r"\bhttps?://[\w.\-]{1,200}(?::\d{1,5})?(/[^\s'\"`)<>]{1,200})")
 
 

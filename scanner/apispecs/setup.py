@@ -82,6 +82,8 @@ _DJANGO = SetUp(re.compile(r"(?:^|/)\w*urls\w*\.py$|(?:^|/)urls/\w+\.py$"),
                            r"|[\"'/]schema[/.\"']", re.IGNORECASE), True,
                 "mounts a schema view", "ne monte de vue de schéma")
 #: Generators (by :data:`scanner.apispecs.frameworks.FRAMEWORKS` name) whose set-up is checked.
+#: A Nest project's files: the same are read to tell whether NestJS serves HTTP at all.
+NEST = _NEST
 CHECKS: dict[str, SetUp] = {"NestJS swagger module": _NEST, "drf-spectacular": _DJANGO,
                             "drf-yasg": _DJANGO}
 # A source file named after the generator: its set-up may live there, not in the entry files.
@@ -209,6 +211,18 @@ def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
     if setup.source is None or not layout.project(folder):
         return [], 0
     return _pick(_all_sources(listed, setup, {folder})[folder], entries)
+
+
+def package_files(setup: SetUp, paths: Iterable[str],
+                  folder: str = "") -> tuple[list[str], list[str], int, bool]:
+    """A package's entry files (capped), other source files to read (capped), how many source
+    files it has besides its entries, and whether any entry file was left out: what a check of
+    that kind of project reads (:mod:`scanner.apispecs.served` reads a Nest package's)."""
+    listed = list(paths)
+    layout = _Layout.of(listed, setup)
+    entries, more = layout.entries_in(folder)
+    sources, total = _sources(listed, setup, folder, entries, layout)
+    return entries, sources, total, more
 
 
 def entry_paths(paths: Iterable[str]) -> list[str]:
@@ -394,9 +408,7 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     if setup is None:
         return None
     listed = list(paths)
-    layout = _Layout.of(listed, setup)
-    entries, more = layout.entries_in(folder)
-    sources, total = _sources(listed, setup, folder, entries, layout)
+    entries, sources, total, more = package_files(setup, listed, folder)
     if not (entries or sources) or more or _named_file(listed, folder) is not None:
         return None
     conditional: list[Conditional] = []

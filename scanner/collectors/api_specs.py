@@ -27,6 +27,7 @@ from scanner.apispecs import (
     mounts,
     railsapi,
     references,
+    served,
     setup,
     shared_schemas,
     template,
@@ -393,6 +394,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     found_frameworks.extend(found_builds.values())
     # A generator listed in a manifest but never set up generates nothing (pass-emploi-connect).
     setup.annotate(found_frameworks, paths, snapshot.read_text)
+    # An API framework run without a server (a NestJS command-line tool) serves no API.
+    served.annotate(found_frameworks, paths, snapshot.read_text)
     for gemspec in library.gemspec_paths(paths):
         root_manifests[gemspec] = ""  # its name is the package's
     section = facts.get("publiccode")

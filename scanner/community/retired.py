@@ -46,13 +46,17 @@ _RETIRED = re.compile(
 _BANNER = re.compile(r"^\W*(?:archived|deprecated|unmaintained|no\s+longer\s+maintained|obsolete"
                      r"|archiv[ée]e?|d[ée]pr[ée]ci[ée]e?|obsol[èe]te|plus\s+maintenu)(?!\w)", _I)
 MAX_BANNER_WORDS = 12
+#: An HTTP status for a banner, alone but for the new address ("301 Moved Permanently [https://…]",
+#: fabnumdef/chatbot-back): a sentence that goes on ("… responses are followed") is about HTTP.
+_HTTP_MOVED = re.compile(r"^\W*(?:30[18]\s+)?moved\s+permanently\W*(?:(?:to|vers)\W+)?"
+                         r"(?:https?://\S+)?\W*$", _I)
 #: Words that say where the code is now.
 _LOCATION = re.compile(
     r"\b(?:now\s+(?:available|hosted|maintained|developed|lives?|located)|moved\s+to|migrated\s+to"
     r"|replaced\s+by|superseded\s+by|in\s+favou?r\s+of|new\s+(?:\w+\s+)?(?:repository|repo|home|location)"
     r"|successor|continues?\s+(?:at|in|on)|d[ée]sormais|maintenant\s+disponible|nouveau\s+d[ée]p[ôo]t"
     r"|nouvelle\s+version|remplac[ée]e?\s+par|au\s+profit\s+de|d[ée]plac[ée]e?\s+(?:vers|sur|dans)"
-    r"|migr[ée]e?\s+(?:vers|sur|dans)|se\s+trouve)\b", _I)
+    r"|migr[ée]e?\s+(?:vers|sur|dans)|se\s+trouve|moved\s+permanently)\b", _I)
 #: Words that say where issues, pull requests or contributions go now.
 _CONTRIBUTIONS = re.compile(r"\b(?:issues?|PRs?|pull[- ]requests?|merge[- ]requests?|contributions?"
                             r"|tickets?|bug\s+reports?)\b", _I)
@@ -98,8 +102,10 @@ def _last(block: Heading | Block) -> int:
 def _retires(block: Heading | Block) -> bool:
     text = " ".join(_prose(block.text).split())
     # A list item ("Archive at end of execution") is a step or an option, not a banner.
-    banner = not (isinstance(block, Block) and block.listed) and bool(_BANNER.search(text))
-    return bool(_RETIRED.search(text)) or (banner and len(_WORD.findall(text)) <= MAX_BANNER_WORDS)
+    listed = isinstance(block, Block) and block.listed
+    banner = not listed and bool(_BANNER.search(text))
+    return (bool(_RETIRED.search(text)) or (not listed and bool(_HTTP_MOVED.search(text)))
+            or (banner and len(_WORD.findall(text)) <= MAX_BANNER_WORDS))
 
 
 def notice(doc: Document) -> Retirement | None:
@@ -145,7 +151,8 @@ def notice_lines(doc: Document) -> set[int]:
 
 
 def _retires_sentence(sentence: str) -> bool:
-    return bool(_RETIRED.search(sentence) or _BANNER.search(sentence) or _LOCATION.search(sentence)
+    return bool(_RETIRED.search(sentence) or _BANNER.search(sentence) or _HTTP_MOVED.search(sentence)
+                or _LOCATION.search(sentence)
                 or (_CONTRIBUTIONS.search(sentence) and _REDIRECT.search(sentence)))
 
 
@@ -155,7 +162,8 @@ def _quote(text: str) -> str:
     text = re.sub(r"\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)", r"\1", text)
     text = " ".join(text.replace("*", "").split()).strip("#= ")
     sentences = re.split(r"(?<=[.!?])\s+", text)
-    said = next((s for s in sentences if _RETIRED.search(s) or _BANNER.search(s)), text)
+    said = next((s for s in sentences
+                 if _RETIRED.search(s) or _BANNER.search(s) or _HTTP_MOVED.search(s)), text)
     return said if len(said) <= MAX_QUOTE else said[:MAX_QUOTE - 1] + "…"
 
 

@@ -128,9 +128,11 @@ def _texts(rule: Rule, status: Status, facts: t.Any,
         Status.NOT_APPLICABLE: "not_applicable_message",
     }.get(status, "message")
     message = chosen or rule.text(key) or rule.text("message") or {}
-    if status is Status.PASS and key not in rule.data:
+    # A rule with no message of its own for this status says so plainly (an outcome's, chosen,
+    # comes first).
+    if chosen is None and status is Status.PASS and key not in rule.data:
         message = {"en": "Passed.", "fr": "Conforme."}
-    if status is Status.NOT_APPLICABLE and key not in rule.data:
+    if chosen is None and status is Status.NOT_APPLICABLE and key not in rule.data:
         message = {"en": "Not applicable to this repository.",
                    "fr": "Ne s'applique pas à ce dépôt."}
     title = rule.text("title") or {}

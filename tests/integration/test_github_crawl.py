@@ -186,9 +186,16 @@ def test_filters_forks_globs_topics_and_limit(serve: t.Callable[..., FakeForge],
     assert names(include=("api-*",), exclude=("*two",)) == ["api-one"]
     assert names(topics=("API",)) == ["api-one", "site"]
     assert len(names(limit=2)) == 2
-    archived = next(c for c in _run("github:org", tmp_path)["scorecards"]
-                    if c["repository"]["name"] == "old")
+    cards = {c["repository"]["name"]: c for c in _run("github:org", tmp_path)["scorecards"]}
+    archived = cards["old"]
     assert archived["repository"]["archived"] is True and archived["status"] == "ok"
+    # GitHub's archived flag retires the repository: no code of conduct is asked of it; a live
+    # repository is still asked for one.
+    conduct = {name: next(f for f in card["findings"] if f["rule"] == "code-of-conduct-present")
+               for name, card in cards.items()}
+    assert conduct["old"]["status"] == "not_applicable"
+    assert conduct["old"]["message"].startswith("The host marks the repository archived: ")
+    assert conduct["site"]["status"] == "fail"
 
 
 def test_missing_and_empty_repositories_get_error_cards(serve: t.Callable[..., FakeForge],

@@ -193,6 +193,33 @@ not_applicable_message: {en: "No document.", fr: "Aucun document."}
     assert (failing.status, failing.texts["en"]["message"]) == (Status.FAIL, "Missing.")
 
 
+def test_an_outcome_s_message_stands_when_the_rule_has_no_message_of_its_own_for_the_status(
+        tmp_path: Path) -> None:
+    # contributing-file-present has no not_applicable_message: its retired outcomes say why.
+    folder = tmp_path / "licensing"
+    folder.mkdir()
+    (folder / "test-outcomes.yaml").write_text(_OUTCOMES + """\
+  - status: pass
+    when: {properties: {doc: {required: [via], properties: {via: {const: example}}}}}
+    message: {en: "{/doc/path} shows it by an example.", fr: "{/doc/path} le montre par un exemple."}
+  - status: not_applicable
+    when: {required: [doc], properties: {doc: {required: [retired], properties: {retired: {const: true}}}}}
+    message: {en: "{/doc/path} says it is retired.", fr: "{/doc/path} dit qu'il est retiré."}
+when: {properties: {doc: {not: {required: [retired]}}}}
+""")
+    rule = load_ruleset([tmp_path], builtin=False).get("test-outcomes")
+    assert rule is not None
+    assert "not_applicable_message" not in rule.data and "pass_message" not in rule.data
+    retired = evaluate(rule, {"doc": {"path": "R.md", "retired": True}})
+    assert (retired.status, retired.texts["en"]["message"]) == (
+        Status.NOT_APPLICABLE, "R.md says it is retired.")
+    example = evaluate(rule, {"doc": {"path": "R.md", "ok": True, "via": "example"}})
+    assert (example.status, example.texts["fr"]["message"]) == (
+        Status.PASS, "R.md le montre par un exemple.")
+    plain = evaluate(rule, {"doc": {"path": "R.md", "ok": True}})
+    assert (plain.status, plain.texts["en"]["message"]) == (Status.PASS, "Passed.")
+
+
 def test_an_outcome_with_a_broken_schema_is_a_rule_problem(tmp_path: Path) -> None:
     folder = tmp_path / "licensing"
     folder.mkdir()

@@ -128,3 +128,41 @@ def test_a_title_naming_partners_is_not_a_section_about_consumed_apis() -> None:
     assert found["strength"] == "strong" and "GET /api/oidc_clients" in found["detail"]
     consumed = text.replace("## Routes", "## APIs des partenaires")
     assert readme_api_evidence("README.md", consumed) == []
+
+
+# etalab/rna_as_api README.md:99-129: the same address in a curl call and quoted ´…´ in a
+# sentence, then a second endpoint.
+RNA = """# RNA as API
+
+# Utilisation de l'API
+
+## Recherche FullText
+
+    curl 'localhost:3000/v1/full_text/MA_RECHERCHE'
+
+ou simplement en copiant l'adresse ´localhost:3000/v1/full_text/MA_RECHERCHE´
+dans votre navigateur favori.
+
+## Recherche par ID d'association
+
+    curl 'localhost:3000/v1/id/ID_ASSOCIATION'
+"""
+
+
+def test_quotes_closing_a_path_are_no_part_of_it() -> None:
+    """The quoted copy is the same endpoint: named once, and the examples name distinct ones."""
+    (found,) = readme_api_evidence("README.md", RNA)
+    assert found["endpoints"] == ["/v1/full_text/MA_RECHERCHE", "/v1/id/ID_ASSOCIATION"]
+    assert "´" not in found["detail"] and "/v1/id/ID_ASSOCIATION" in found["detail"]
+    for mark in ("’", "'", '"', "»", ")", ";", "`"):
+        quoted = RNA.replace("´localhost:3000/v1/full_text/MA_RECHERCHE´",
+                             f"localhost:3000/v1/full_text/MA_RECHERCHE{mark}")
+        (again,) = readme_api_evidence("README.md", quoted)
+        assert again["endpoints"] == found["endpoints"], mark
+
+
+def test_a_path_keeps_its_own_characters() -> None:
+    """Only what closes it is stripped: a path with a dot or a query inside stays whole."""
+    text = RNA.replace("v1/id/ID_ASSOCIATION", "v1/export.csv?page=2")
+    (found,) = readme_api_evidence("README.md", text)
+    assert found["endpoints"][-1] == "/v1/export.csv"

@@ -73,6 +73,11 @@ def _finding(facts: dict[str, t.Any], rule_id: str) -> tuple[Status, str, str]:
     (DATAPASS, 1, "⚠️ Ce dépôt n'est plus maintenu, il est remplacé par une nouvelle version "
      "disponible sur: etalab/data_pass", "https://github.com/etalab/data_pass"),
     (MANO, 3, "Ce dépôt est une archive.", "https://github.com/mano-sesan/mano/"),
+    # fabnumdef/chatbot-back README.md (whole file): an HTTP status for a banner.
+    ("## Chatbot - BACK\n\n301 Moved Permanently [https://gitlab.com/fabnum-minarm/chatbot/"
+     "chatbot-back](https://gitlab.com/fabnum-minarm/chatbot/chatbot-back)\n", 3,
+     "301 Moved Permanently https://gitlab.com/fabnum-minarm/chatbot/chatbot-back",
+     "https://gitlab.com/fabnum-minarm/chatbot/chatbot-back"),
     # A banner with no new address.
     ("# Outil X\n\n**DEPRECATED**\n\nOutil X calcule des choses pour les agents.\n", 3,
      "DEPRECATED", None),
@@ -103,6 +108,9 @@ def test_a_retirement_notice_opening_the_readme_is_found(
     # proconnect-gouv/proconnect-identite: a limit of the service.
     "# ProConnect Identité\n\n> ⚠️ ProConnect Identité can no longer be used outside of "
     "[the ProConnect federation](https://www.proconnect.gouv.fr/).\n",
+    # HTTP statuses the service answers with, not a banner.
+    "# API\n\n301 Moved Permanently responses are followed by the client.\n",
+    "# API\n\nCodes :\n\n- 301 Moved Permanently\n- 404 Not Found\n",
 ])
 def test_no_retirement_in_other_words(text: str) -> None:
     assert _notice(text) is None
@@ -214,3 +222,89 @@ def test_a_link_to_another_readme_with_words_of_its_own_is_no_guide() -> None:
     doc = parse("# Outil\n\nOutil calcule des choses pour les agents publics.\n\n"
                 "[English version](README.en.md)\n", "README.md")
     assert readme.guide_links(doc) == []
+
+
+# --- Rules that welcome contributions or catalogue a live service stop applying -----------------
+
+# france-connect/service-providers-examples README.md (opening lines; last commit 2019).
+FRANCE_CONNECT = ("# Fournisseur de Service\n\n## :warning: Deprecation warning :warning: this "
+                  "repository has been moved to https://github.com/france-connect/service-provider-example"
+                  "\n\n## Autres exemples de fournisseurs de services pour France-connect :\n\n"
+                  "`Exemples fournis par des partenaires` :\n- [https://github.com/florent-andre/"
+                  "franceconnecthelper](https://github.com/florent-andre/franceconnecthelper) : "
+                  "exemple en Java avec la librairie Apache Oltu\n")
+#: The rules whose purpose is to welcome new contributions or to catalogue a live service.
+WELCOMING = ("code-of-conduct-present", "contributing-file-present", "issue-and-pr-templates-present",
+             "security-policy-present", "publiccode-yml-present")
+#: Rules that apply only once a file is there (a guide, terms, a policy): moot as well.
+WELCOMING_IF_THERE = ("contributing-file-substantial", "contribution-terms-state-dco",
+                      "no-cla-required", "security-policy-private-channel")
+#: A live repository's files of that kind, for the rules judging what is there.
+COMMUNITY_FILES = {
+    "CONTRIBUTING.md": "# Contribuer\n\nOuvrez une issue, puis une pull request. Nous demandons un "
+                       "Contributor License Agreement signé.\n",
+    "SECURITY.md": "# Sécurité\n\nSignalez les failles dans une issue publique.\n",
+}
+
+
+def test_a_retired_readme_makes_the_welcoming_rules_moot() -> None:
+    facts = _facts({"README.md": FRANCE_CONNECT, **COMMUNITY_FILES})
+    for rule_id in WELCOMING + WELCOMING_IF_THERE:
+        status, message, french = _finding(facts, rule_id)
+        assert status is Status.NOT_APPLICABLE, (rule_id, message)
+        assert message.startswith(
+            'README.md:3 says the repository is retired (":warning: Deprecation warning :warning: '
+            'this repository has been moved to https://github.com/france-connect/service-provider-'
+            'example"); its code is now at https://github.com/france-connect/service-provider-'
+            'example: it is no longer maintained here, so '), (rule_id, message)
+        assert french.startswith("README.md:3 indique que le dépôt n'est plus actif (« "), rule_id
+        assert "il n'est plus maintenu ici, " in french, rule_id
+    assert _finding(facts, "security-policy-present")[1].endswith("so a security policy is not expected.")
+
+
+def test_a_retirement_notice_without_a_new_address_says_so_only() -> None:
+    facts = _facts({"README.md": "# Outil X\n\n**DEPRECATED**\n\nOutil X calcule des choses.\n"})
+    status, message, _ = _finding(facts, "contributing-file-present")
+    assert status is Status.NOT_APPLICABLE
+    assert message == ('README.md:3 says the repository is retired ("DEPRECATED"): it is no longer '
+                       "maintained here, so a contribution guide is not expected.")
+
+
+def test_the_hosts_archived_flag_makes_the_welcoming_rules_moot() -> None:
+    facts = _facts({"README.md": "# Outil\n\nOutil calcule des choses.\n", **COMMUNITY_FILES},
+                   archived=True)
+    for rule_id in WELCOMING + WELCOMING_IF_THERE:
+        status, message, french = _finding(facts, rule_id)
+        assert status is Status.NOT_APPLICABLE, (rule_id, message)
+        assert message.startswith("The host marks the repository archived: it is no longer "
+                                  "maintained here, so "), (rule_id, message)
+        assert french.startswith("L'hébergeur indique que le dépôt est archivé : "), rule_id
+
+
+def test_a_retired_repository_is_still_held_to_its_licence() -> None:
+    # The code is still published: whoever reuses it needs to know under which terms.
+    status, message, _ = _finding(_facts({"README.md": FRANCE_CONNECT}), "licence-file-present")
+    assert status is Status.FAIL, message
+    facts = _facts({"README.md": FRANCE_CONNECT, "LICENSE": "MIT License\n\nCopyright (c) 2019"})
+    assert _finding(facts, "licence-file-present")[0] is Status.PASS
+
+
+@pytest.mark.parametrize("text", [
+    # DISIC/politique-de-contribution-open-source: being archived is not archived yet.
+    "**Ce dépôt est en voie d'archivage**.\n\nPour ajouter un compte, voir "
+    "[ce dépôt](https://git.sr.ht/~etalab/codegouvfr-sources).\n",
+    # A deprecated dependency, not a deprecated repository.
+    "# Outil\n\nOutil calcule des choses.\n\nThe `request` package it uses is deprecated; it "
+    "moves to `undici` next release.\n",
+    # A live repository.
+    "# Outil\n\nOutil calcule des choses pour les agents.\n",
+])
+def test_a_live_repository_is_still_asked_for_its_community_files(text: str) -> None:
+    facts = _facts({"README.md": text, **COMMUNITY_FILES}, archived=False)
+    assert facts["community"]["readme"]["retired"] is None
+    for rule_id in ("code-of-conduct-present", "issue-and-pr-templates-present",
+                    "publiccode-yml-present", "no-cla-required", "security-policy-private-channel"):
+        assert _finding(facts, rule_id)[0] is Status.FAIL, rule_id
+    bare = _facts({"README.md": text})
+    for rule_id in ("contributing-file-present", "security-policy-present"):
+        assert _finding(bare, rule_id)[0] is Status.FAIL, rule_id

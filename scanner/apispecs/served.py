@@ -1,0 +1,128 @@
+"""Does an API framework that a manifest lists actually serve HTTP?
+
+A dependency is not a server. DNUM-SocialGouv/1j1s-etl lists ``@nestjs/core`` and
+``@nestjs/platform-express``, yet its only application (``apps/cli/src/main.ts``) boots with
+nest-commander's ``CommandFactory.run``: a command-line tool, with no controller and nothing
+listening. The code decides, as it does for the other readers of code (Node entry files in
+:mod:`scanner.apispecs.mounts`, controllers in :mod:`scanner.apispecs.apicode`, generators in
+:mod:`scanner.apispecs.setup`): the package that lists the framework (its manifest's folder and
+below) is read, the same bounded files as for the NestJS swagger module's set-up (a project of
+that kind only: a ``nest-cli.json``). Any sign of a server (a controller or route decorator, a
+GraphQL resolver, a gateway, ``NestFactory.create``, ``listen(``) keeps today's verdict, as does
+a file not read or a package with no such project. Otherwise the fact is marked ``no_server``:
+``cli`` when every entry file boots it without a server (``CommandFactory.run``,
+``NestFactory.createApplicationContext``), ``absent`` when every source file was read, ``unsure``
+when the package has more than were read (a person checks). Comments are never read
+(:mod:`scanner.apispecs.comments`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import typing as t
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from scanner.apispecs import setup
+from scanner.apispecs.comments import SLASH, blank, style_of
+from scanner.apispecs.frameworks import ecosystem_of
+
+#: Characters of each file searched.
+MAX_CHARS = 512 * 1024
+
+
+@dataclass(frozen=True)
+class Server:
+    """Which files are read (``project``), what shows a server and what boots the framework
+    without one."""
+
+    project: setup.SetUp
+    server: re.Pattern[str]
+    serverless: re.Pattern[str]
+    what: str
+    what_fr: str
+
+
+_NEST = Server(
+    setup.NEST,
+    re.compile(r"@(?:Controller|Resolver|WebSocketGateway|Get|Post|Put|Patch|Delete|All)"
+               r"[ \t]*\(|\bNestFactory[ \t]*\.[ \t]*create(?:Microservice)?[ \t]*[(<]"
+               r"|\.listen[ \t]*\("),
+    re.compile(r"\bCommandFactory[ \t]*\.[ \t]*\w+[ \t]*\("
+               r"|\bNestFactory[ \t]*\.[ \t]*createApplicationContext[ \t]*[(<]"),
+    "no controller, NestFactory.create or listen()",
+    "ni contrôleur, ni NestFactory.create, ni listen()")
+#: Frameworks (by :data:`scanner.apispecs.frameworks.FRAMEWORKS` name) whose server is looked for.
+CHECKS: dict[str, Server] = {"NestJS": _NEST}
+
+
+def _shown(paths: list[str]) -> str:
+    return ", ".join(paths[:3]) + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
+
+
+def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
+           folder: str = "") -> dict[str, t.Any] | None:
+    """``{"reason", "files", "detail", "detail_fr"}`` when framework ``name``, listed by the
+    manifest of package ``folder``, serves no HTTP in the files read, else ``None`` (a server,
+    or undecidable)."""
+    check = CHECKS.get(name)
+    if check is None:
+        return None
+    entries, sources, total, more = setup.package_files(check.project, paths, folder)
+    if not (entries or sources) or more:
+        return None
+    texts: dict[str, str] = {}
+    for path in entries + sources:
+        text = read(path)
+        if text is None:
+            return None  # a file not read decides nothing
+        texts[path] = blank(text[:MAX_CHARS], style_of(path) or SLASH)
+    if any(check.server.search(text) for text in texts.values()):
+        return None
+    files = entries + sources
+    package = f"{folder}/" if folder else "the root package"
+    package_fr = f"de {folder}/" if folder else "du paquet racine"
+    boots = [(path, match) for path in entries
+             if (match := check.serverless.search(texts[path])) is not None]
+    if entries and len(boots) == len(entries):
+        path, match = boots[0]
+        line = texts[path].count("\n", 0, match.start()) + 1
+        code = match.group().rstrip("(< \t")
+        return {"reason": "cli", "files": files, "path": path, "line": line,
+                "detail": f"run without a web server ({path}:{line} `{code}`; {check.what} in "
+                          f"the {len(files)} source files read of {package}): serves no API",
+                "detail_fr": f"lancé sans serveur web ({path}:{line} `{code}` ; {check.what_fr} "
+                             f"dans les {len(files)} fichiers source lus {package_fr}) : ne sert "
+                             "aucune API"}
+    if total > len(sources):
+        read_count, all_count = len(files), len(entries) + total
+        return {"reason": "unsure", "files": files,
+                "detail": f"listed, but {check.what} in the {read_count} source files read of "
+                          f"the {all_count} in {package} ({_shown(files)}); the others were not "
+                          "read: check whether it serves an API",
+                "detail_fr": f"listé, mais {check.what_fr} dans les {read_count} fichiers source "
+                             f"lus sur les {all_count} {package_fr} ({_shown(files)}) ; les "
+                             "autres n'ont pas été lus : vérifiez s'il sert une API"}
+    return {"reason": "absent", "files": files,
+            "detail": f"listed, but {check.what} in any of the {len(files)} source files of "
+                      f"{package} ({_shown(files)}): serves no API",
+            "detail_fr": f"listé, mais {check.what_fr} dans aucun des {len(files)} fichiers "
+                         f"source {package_fr} ({_shown(files)}) : ne sert aucune API"}
+
+
+def annotate(found: list[dict[str, t.Any]], paths: Iterable[str],
+             read: t.Callable[[str], str | None]) -> None:
+    """Mark each API framework fact in ``found`` whose package serves no HTTP (``no_server``)."""
+    listed = list(paths)
+    decided: dict[tuple[str, str], dict[str, t.Any] | None] = {}
+    for framework in found:
+        path = str(framework.get("path") or "")
+        if framework["role"] != "api" or framework["name"] not in CHECKS or ecosystem_of(
+                path) is None:
+            continue
+        key = (framework["name"], posixpath.dirname(path))
+        if key not in decided:
+            decided[key] = status(key[0], listed, read, key[1])
+        if decided[key] is not None:
+            framework["no_server"] = decided[key]
