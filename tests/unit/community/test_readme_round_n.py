@@ -182,3 +182,29 @@ def test_a_library_installed_but_not_used_fails_as_a_package() -> None:
     # A service whose README installs its dependencies is no package.
     service = {"README.md": "# Dora\n\nUn service.\n\n## Installation\n\n```\nnpm install\n```\n"}
     assert _facts(service)["community"]["readme"]["library"] is False
+
+
+# --- A moved notice said in words, with the new address ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "# X\n\nThis repository has moved to https://gitlab.com/fabnum/chatbot-back\n",
+    "# X\n\nThe code now lives at https://gitlab.com/fabnum/chatbot-back.\n",
+    "# X\n\nLe dépôt est désormais hébergé sur [GitLab](https://gitlab.com/fabnum/chatbot-back).\n",
+    # fabnumdef/chatbot-back README.md:1-3.
+    "## Chatbot - BACK\n\n301 Moved Permanently [https://gitlab.com/fabnum/chatbot-back]"
+    "(https://gitlab.com/fabnum/chatbot-back)\n",
+])
+def test_a_moved_notice_with_its_address_retires_the_repository(text: str) -> None:
+    from scanner.community import retired
+    found = retired.notice(parse(text, "README.md"))
+    assert found is not None and found.moved_to == "https://gitlab.com/fabnum/chatbot-back"
+
+
+@pytest.mark.parametrize("text", [
+    "# X\n\nThis repository has moved.\n",  # no address: where to?
+    "# X\n\nThe application is now available at https://app.example.gouv.fr.\n",  # a live service
+    "# X\n\nThe project now lives at the heart of the platform.\n",
+])
+def test_what_is_no_moved_notice(text: str) -> None:
+    from scanner.community import retired
+    assert retired.notice(parse(text, "README.md")) is None
