@@ -79,7 +79,7 @@ def _empty() -> dict[str, t.Any]:
                    "doc_sites": [], "doc_site_sources": [], "doc_site_projects": [], "dead_links": [],
                    "doc_site": None, "doc_site_pages": [],
                    "sources": [], "routes": [],
-                   "usage_example": None, "retired": None, "hosted_install": None},
+                   "usage_example": None, "library": None, "retired": None, "hosted_install": None},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "site_pages": [], "folder": None,
                          "companions": [],
@@ -268,6 +268,7 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         sources=sources,
         routes=routes,
         usage_example=bool(topics["run"].get("usage")),
+        library=bool(topics["install"].get("library")),
     )
     hosted = None if topics["install"]["found"] else readme.hosted_install(doc)
     if hosted is not None:
@@ -288,11 +289,19 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
     listing does not hold (``…/tree/master/docs`` with no ``docs/``) is dead: named so, never a
     documentation to review (``whole``: the listing is the repository's, uncut)."""
     listed = set(paths)
-    links = readme.guide_links(doc)
     # A local checkout may not know its forge address: a link into a tree of the listing, of a
     # repository named as this one, is this repository's own (read locally).
     if repo_url is None:
         repo_url = locate.own_repository(doc.links, listed, project)
+    here = posixpath.dirname(path)
+
+    def component(target: str) -> bool:
+        # A link to a component's folder (betagouv/zam: [`/repondeur/`](repondeur/)) stands
+        # for its README, as a link to that README does.
+        readme_path = locate.folder_readme(target, here, repo_url, listed)
+        return readme_path is not None and locate.is_component(readme_path)
+
+    links = readme.guide_links(doc, component)
     dead = [(link, gone) for link, _ in links if whole
             and (gone := locate.own_path(link.target, repo_url)) and locate.absent(gone, listed)]
     # "target", not "path": no file is there for a finding to point at.
@@ -344,8 +353,9 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         index += 1
         # A monorepo's root README routes to each component's README: all are read (each tells
         # how to install and run its part), not only the first.
-        component = len(chain) == 1 and readme.is_component_readme(link.target)
-        if topics["install"]["found"] and topics["run"]["found"] and not component:
+        routes_to = len(chain) == 1 and (readme.is_component_readme(link.target)
+                                         or component(link.target))
+        if topics["install"]["found"] and topics["run"]["found"] and not routes_to:
             continue
         folder = posixpath.dirname(chain[-1])
         target = locate.link_target(link.target, folder, repo_url, listed)
@@ -391,12 +401,13 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
                 # How to serve the documentation site is not how to run the project.
                 continue
             for topic in ("install", "run"):
-                if found[topic]["found"] and (component or not topics[topic]["found"]):
+                if found[topic]["found"] and (routes_to or not topics[topic]["found"]):
                     if not topics[topic]["found"]:
                         topics[topic] = {"found": True, "line": at, "via": "link", "path": target,
                                          "target_line": found[topic]["line"], "route": route}
-                        if found[topic].get("usage"):
-                            topics[topic]["usage"] = True
+                        for said in ("usage", "library"):
+                            if found[topic].get(said):
+                                topics[topic][said] = True
                     if target not in sources:
                         sources.append(target)
                         routes.append(" → ".join(route))

@@ -298,8 +298,7 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
     components = 0
     for path in sorted(paths):
         name = path.rsplit("/", 1)[-1]
-        if (path != readme and _COMPONENT_README.match(path) and not _GUIDE_FOLDERS.match(path)
-                and not _VENDORED.search(path) and components < MAX_COMPONENTS):
+        if path != readme and is_component(path) and components < MAX_COMPONENTS:
             # back/README.md, front/README.md: a monorepo's root README may only route to them.
             components += 1
             found.append((0, 1, 2, path))
@@ -325,6 +324,13 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
             found.append((1, 1, 2, path))
     chosen = [p for *_, p in sorted(found)][:MAX_GUIDES]
     return chosen + named_guides(paths, {*chosen, readme or ""})
+
+
+def is_component(path: str) -> bool:
+    """Whether ``path`` is the README of a component of a monorepo (``back/README.md``,
+    ``apps/web/README.md``), not of a documentation folder or of vendored code."""
+    return bool(_COMPONENT_README.match(path) and not _GUIDE_FOLDERS.match(path)
+                and not _VENDORED.search(path))
 
 
 def named_guides(paths: Sequence[str], skip: Collection[str] = ()) -> list[str]:
@@ -467,6 +473,20 @@ def link_target(link: str, folder: str, repo_url: str | None,
         if f"{target}/{index}" in paths:
             return f"{target}/{index}"
     return None
+
+
+def folder_readme(link: str, folder: str, repo_url: str | None,
+                  paths: Collection[str]) -> str | None:
+    """The README that a link to a folder below ``folder`` stands for (betagouv/zam README.md:7,
+    « [`/repondeur/`](repondeur/) contient l'application web », over repondeur/README.md: each
+    application of the monorepo tells in its own README how to install and run it). ``None``
+    for a link to a file, to a folder with no README listed, or to ``folder`` itself."""
+    target = link_target(link, folder, repo_url, paths)
+    if target is None or not posixpath.basename(target).lower().startswith("readme") \
+            or posixpath.dirname(target) == folder:
+        return None
+    written = unquote(urlsplit(link).path).rstrip("/")
+    return None if written.lower().endswith(posixpath.basename(target).lower()) else target
 
 
 def own_path(link: str, repo_url: str | None) -> str | None:

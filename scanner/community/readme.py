@@ -18,7 +18,7 @@ section on another subject (post-mortems, a component) is about that subject.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -211,6 +211,26 @@ def delivery_lines(doc: Document) -> set[int]:
     return lines
 
 
+#: Headings about getting help with the service: an issue opened there asks for support
+#: (betagouv/recommandations-collaboratives README.md:270-272, « En cas de difficultés » :
+#: « n'hésitez pas à ouvrir une `issue` sur GitHub, nous vous répondrons »), it is no way to
+#: propose a change.
+_SUPPORT = re.compile(r"\b(?:difficult[ée]s?|difficult(?:y|ies)|support|assistance|besoin\s+d['’]aide"
+                      r"|need\s+help|getting\s+help|troubleshoot\w*|d[ée]pannage|faq)\b", _I)
+
+
+def _support_lines(doc: Document) -> set[int]:
+    """Lines of paragraphs whose nearest heading is about getting help (:data:`_SUPPORT`) and
+    not about contributing."""
+    lines: set[int] = set()
+    for para in doc.paragraphs:
+        section = doc.section_of(para.line)
+        if section and _SUPPORT.search(section[-1].text) \
+                and not _HEADING["contributing"].search(section[-1].text):
+            lines.update(range(para.line, para.last + 1))
+    return lines
+
+
 #: Link targets that are the licence or the contribution guide.
 _LICENCE_LINK = re.compile(r"(?:^|/)(?:licen[cs]es?|copying)(?:[._-][^/]*)?$|/licen[cs]es?(?:/|$)", _I)
 _CONTRIB_LINK = re.compile(r"(?:^|/)(?:contributing|contribuer|contribute)(?:[._-][^/]*)?$"
@@ -358,6 +378,9 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
         launched = launched_in_host(doc, project)
         if launched is not None:
             result["run"] = run = launched.to_facts()
+    if result["install"]["found"] and installs_own_package(doc, project):
+        # The project is installed as a package: running it is using it.
+        result["install"]["library"] = True
     line = usage_example(doc, project) if not run["found"] or run["via"] == "heading" else None
     if line is not None:
         if not run["found"]:
@@ -466,16 +489,113 @@ def _installed(spans: list[tuple[int, str]]) -> set[str]:
     return {n for n in names if len(_key(n)) >= 3}
 
 
+#: The language a Markdown fence names (```` ```java ````).
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})\s*\{?\.?([\w+#-]{1,30})")
+#: Languages of code, markup or data: a line of code there is no command line to type
+#: (InseeFr/Trevas's ```java block: ``engine.getBindings(…).get("b")`` installs nothing), though
+#: a command may be fenced so (InseeFr/cartiflette: ``pip install git+https://…`` in ```python).
+_CODE_LANGUAGES = frozenset({
+    "java", "kotlin", "kt", "scala", "groovy", "xml", "html", "c", "cpp", "c++", "csharp", "cs",
+    "rust", "rs", "go", "swift", "typescript", "ts", "tsx", "javascript", "js", "jsx", "python",
+    "py", "ruby", "rb", "php", "sql", "json", "jsonc", "yaml", "yml", "toml", "ini", "css", "scss",
+    "vue", "svelte", "elixir", "ex", "clojure", "clj", "dart", "graphql", "proto"})
+
+
+#: What a line of code holds and a command line does not: calls, blocks, assignments, tags.
+_CODE_SYNTAX = re.compile(r"[(){};<>]|\s=\s|^\s*[\w.]+\s*=")
+
+
+def _language(doc: Document, block: Block) -> str | None:
+    """The language the fence of a code block names, lower-case (``None`` when it names none)."""
+    lines = doc.text.splitlines()
+    if not 0 < block.line <= len(lines):
+        return None
+    match = _FENCE.match(lines[block.line - 1])
+    return match.group(1).lower() if match else None
+
+
+def _in_language(doc: Document, block: Block) -> bool:
+    """Whether a code block is fenced as code of a programming language, markup or data: its
+    lines with code syntax (:data:`_CODE_SYNTAX`) are no commands."""
+    return _language(doc, block) in _CODE_LANGUAGES
+
+
+#: A Maven dependency (``<dependency>`` … ``<groupId>g</groupId>`` … ``<artifactId>a</artifactId>``)
+#: or a Gradle one (``implementation 'g:a:1.0'``, ``implementation("g:a:1.0")``).
+_MAVEN_DEPENDENCY = re.compile(
+    r"<dependency>\s{0,200}(?:<[^>\n]{1,40}>[^<\n]{0,200}</[^>\n]{1,40}>\s{0,200}){0,8}?"
+    r"<groupId>\s*([\w.-]{1,200})\s*</groupId>\s{0,200}<artifactId>\s*([\w.-]{1,200})\s*</artifactId>")
+_GRADLE_DEPENDENCY = re.compile(
+    r"^\s*(?:implementation|api|compile|compileOnly|runtimeOnly)\s*\(?\s*['\"]([\w.-]{1,200}):"
+    r"([\w.-]{1,200})(?::[^'\"\s]{1,100})?['\"]", re.MULTILINE)
+
+
+def _declared_dependency(doc: Document,
+                         project: Collection[str] = ()) -> tuple[Block, set[str]] | None:
+    """A Maven or Gradle dependency block that adds the project's own library to a build (InseeFr/
+    Trevas docs/docs/developer-guide/index-developer-guide.mdx:14-20, under "Import the Trevas
+    engine": ``<groupId>fr.insee.trevas</groupId>`` ``<artifactId>vtl-engine</artifactId>``): how a
+    library is installed. The block, and the words of its group and artifact. A dependency on
+    another library (its coordinates share no word with the ``project``'s names) is not."""
+    own = set().union(*(_words(p) for p in project))
+    # Wherever it stands: "Import the Trevas engine" imports the library, no data.
+    for block in doc.code_blocks:
+        for match in [*_MAVEN_DEPENDENCY.finditer(block.text), *_GRADLE_DEPENDENCY.finditer(block.text)]:
+            words = _words(match.group(1)) | _words(match.group(2))
+            if not own or words & own:
+                return block, words
+    return None
+
+
+def _library_used(doc: Document, project: Collection[str] = ()) -> int | None:
+    """The line of the code that uses the library a dependency block adds (:func:`_declared_
+    dependency`): a block of code after it, in a programming language, that imports a package of
+    the library's group or stands under a heading that names the project (InseeFr/Trevas:
+    "### Instantiate the Trevas engine" over ``new ScriptEngineManager().getEngineByName("vtl")``)."""
+    declared = _declared_dependency(doc, project)
+    if declared is None:
+        return None
+    dependency, words = declared
+    own = set().union(*(_words(p) for p in project)) or words
+    for block in doc.code_blocks:
+        if block.line <= dependency.line or not _in_language(doc, block) \
+                or _language(doc, block) in ("xml", "json", "yaml", "yml", "toml", "ini", "html") \
+                or not _relevant(doc, block.line):
+            continue
+        imports = {w for m in re.finditer(r"^\s*import\s+(?:static\s+)?([\w.]{1,300})", block.text,
+                                          re.MULTILINE) for w in _words(m.group(1))}
+        section = doc.section_of(block.line)
+        if imports & words or (section and _words(section[-1].text) & own):
+            return block.line
+    return None
+
+
+def _own_packages(names: set[str], project: Collection[str]) -> set[str]:
+    """The installed package names that are the project's (all of them when it is unknown)."""
+    if not project:
+        return names
+    own = set().union(*(_words(p) for p in project))
+    return {n for n in names if _words(n) & own}
+
+
+def installs_own_package(doc: Document, project: Collection[str]) -> bool:
+    """Whether the document installs the project itself as a package (``pip install <it>``,
+    ``yarn add @scope/<it>``, a Maven or Gradle dependency on it): a library or a tool, used
+    rather than started. Never said when the project's names are unknown."""
+    return bool(project) and (_declared_dependency(doc, project) is not None
+                              or bool(_own_packages(_installed(_spans(doc)), project)))
+
+
 def usage_example(doc: Document, project: Collection[str] = ()) -> int | None:
     """The line of a usage example of a package the document installs (a library imported or
     called, a command-line tool invoked: ``from csv_detective import routine``,
-    ``java -jar validator-cli.jar version``): how a library or a tool is run."""
+    ``java -jar validator-cli.jar version``; code using a library a Maven or Gradle dependency
+    adds): how a library or a tool is run."""
+    used = _library_used(doc, project)
+    if used is not None:
+        return used
     spans = _spans(doc)
-    names = _installed(spans)
-    if project:
-        own = set().union(*(_words(p) for p in project))
-        names = {n for n in names if _words(n) & own}
-    keys = {_key(n) for n in names}
+    keys = {_key(n) for n in _own_packages(_installed(spans), project)}
     if not keys:
         return None
     for line, text in spans:
@@ -526,10 +646,11 @@ def _find(doc: Document, topic: str, short: bool = False,
             or _tagline(doc, short)
     # A pull request opened in a release procedure is no invitation to contribute; a licence
     # left to fill in or someone else's is not the project's.
-    elsewhere = delivery_lines(doc) if topic == "contributing" else _not_own_licence(doc)
+    elsewhere = delivery_lines(doc) | _support_lines(doc) if topic == "contributing" \
+        else _not_own_licence(doc)
     para = next(iter(licence_paragraphs(doc, elsewhere)), None) if topic == "licence" else next(
         (p for p in doc.paragraphs if p.line not in elsewhere
-         and (_CONTRIB_TEXT.search(plain(p.text)) or _invites(doc, p))), None)
+         and (_CONTRIB_TEXT.search(worded(p.text)) or _invites(doc, p))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -830,8 +951,14 @@ def _how(doc: Document, topic: str, project: Collection[str] = ()) -> Evidence |
             return Evidence(heading.line, "heading")
     wanted = _is_install if topic == "install" else _is_run
     for block in doc.code_blocks:
-        if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)):
+        code = _in_language(doc, block)
+        if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)
+                                              if not (code and _CODE_SYNTAX.search(line))):
             return Evidence(block.line, "text")
+    if topic == "install":
+        declared = _declared_dependency(doc, project)
+        if declared is not None:
+            return Evidence(declared[0].line, "text")
     introduced = _introduced_run(doc, project) if topic == "run" else _checkout_installed(doc)
     if introduced is not None:
         return introduced
@@ -841,7 +968,45 @@ def _how(doc: Document, topic: str, project: Collection[str] = ()) -> Evidence |
                                              for span in [*spans, *_invoked_scripts(para.text)]):
             return Evidence(para.line, "text")
     if topic == "run":
-        return _started_then_visited(doc)
+        return _runs_main_class(doc) or _started_then_visited(doc)
+    return None
+
+
+#: A sentence that starts a program with no command line: its main class run (Espace-numerique-
+#: de-l-usager/enu-mediation docs/installation.md:29-30, under « Exécution en développement »:
+#: « il suffit d'exécuter la classe `MediationApplication`, avec cependant l'option JVM
+#: `-Dspring.profiles.active=dev` »; "Run the main class `App`"), or an IDE's run configuration
+#: ("Start the `Api` run configuration in IntelliJ", « la configuration d'exécution »).
+_RUNS_MAIN_CLASS = re.compile(
+    r"(?i:\b(?:run|runs|running|execute|launch|start|ex[ée]cute[rz]?|lance[rz]?|d[ée]marre[rz]?)\b"
+    r"[^.!?\n]{0,60}?\b(?:main\s+class(?:es)?|classe?s?(?:\s+principales?)?|main))\s+\W{0,2}"
+    r"(?:[a-z_][\w]{0,60}\.){0,8}(?-i:[A-Z])[\w.$]{1,100}"
+    r"|(?i:\b(?:run|debug|launch)\s+configurations?\b"
+    r"|\bconfigurations?\s+d['’](?:ex[ée]cution|lancement)\b)")
+#: Words of a sentence about checking the code: running a test class is no running the service.
+_TESTING_WORDS = re.compile(r"\b(?:tests?|testing|tester|junit|lint\w*)\b", _I)
+
+
+_CODE_WORD = re.compile(r"`([^`\s]{1,100})`")
+
+
+def worded(text: str) -> str:
+    """Prose (:func:`plain`) that keeps a code span of one word as that word: a sentence names
+    a class or a term in code (« proposer une `pull-request` », « exécuter la classe
+    `MediationApplication` »), and it stays part of the sentence."""
+    return plain(_CODE_WORD.sub(r"\1", text))
+
+
+def _runs_main_class(doc: Document) -> Evidence | None:
+    """A paragraph, in a section about installing, running or developing (or in none), with a
+    sentence that runs the program's main class or an IDE's run configuration
+    (:data:`_RUNS_MAIN_CLASS`), not a test class."""
+    for para in doc.paragraphs:
+        if not _relevant(doc, para.line):
+            continue
+        for sentence in _SENTENCE.split(worded(para.text)):
+            if _RUNS_MAIN_CLASS.search(sentence) and not _TESTING_WORDS.search(sentence):
+                return Evidence(para.line, "text")
     return None
 
 
@@ -1279,7 +1444,9 @@ def _is_run(line: str) -> bool:
             return True
         if any(o in p for p in parts for o in _OTHER):
             continue
-        if any(p in _RUNNING or p in _RUN_WEAK for p in parts):
+        # ``java -jar target/x.jar`` starts the program the jar holds.
+        if any(p in _RUNNING or p in _RUN_WEAK for p in parts) \
+                or (tokens[0].lower() == "java" and "-jar" in tokens):
             return True
     return False
 
@@ -1301,16 +1468,19 @@ def _is_install(line: str) -> bool:
     return False
 
 
-def guide_links(doc: Document) -> list[tuple[Link, bool]]:
+def guide_links(doc: Document,
+                folder: Callable[[str], bool] | None = None) -> list[tuple[Link, bool]]:
     """Links that may lead to the installation or developer guide, each with whether the link
-    itself says so ("[Setup](doc/01-setup.md)", "[documentation d'embarquement](ONBOARDING.md)")
+    itself says so ("[Setup](doc/01-setup.md)", "[documentation d'embarquement](ONBOARDING.md)",
+    a component's README or, by ``folder``, a link to a folder that stands for its README)
     rather than only standing in a section about installing, running, developing, contributing
     or the documentation ("See [GOVERNANCE](GOVERNANCE.md)" under "Contributing")."""
     found = []
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
         named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
-                     or is_component_readme(anchor.target) or is_readme_variant(anchor))
+                     or is_component_readme(anchor.target) or is_readme_variant(anchor)
+                     or (folder is not None and folder(anchor.target)))
         if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))

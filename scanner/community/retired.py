@@ -50,13 +50,24 @@ MAX_BANNER_WORDS = 12
 #: fabnumdef/chatbot-back): a sentence that goes on ("… responses are followed") is about HTTP.
 _HTTP_MOVED = re.compile(r"^\W*(?:30[18]\s+)?moved\s+permanently\W*(?:(?:to|vers)\W+)?"
                          r"(?:https?://\S+)?\W*$", _I)
+#: The repository moved, said with where to (an address must stand in the block): "This
+#: repository has moved to …", "The code now lives at …", « Le dépôt est désormais hébergé sur … ».
+#: "The application is now available at https://…" is a live service, not a move.
+_MOVED = re.compile(
+    rf"\b{_SUBJECT}\s+(?:has|have)\s+(?:now\s+|permanently\s+)?(?:moved|migrated)\b"
+    r"|\b(?:repo(?:sitory)?|code(?:base)?|source\s+code|sources?|project|d[ée]p[ôo]t|projet|code\s+source)"
+    r"\s+(?:now\s+lives|lives\s+now|(?:is|are)\s+now\s+(?:hosted|maintained|developed)"
+    r"|(?:est|sont)\s+d[ée]sormais\s+(?:h[ée]berg[ée]e?s?|maintenue?s?|d[ée]velopp[ée]e?s?)"
+    r"|se\s+trouve(?:nt)?\s+d[ée]sormais|a\s+d[ée]m[ée]nag[ée])\s+(?:at|on|in|sur|à|a|chez|dans)\b", _I)
+_ADDRESS = re.compile(r"https?://|\]\(", _I)
 #: Words that say where the code is now.
 _LOCATION = re.compile(
     r"\b(?:now\s+(?:available|hosted|maintained|developed|lives?|located)|moved\s+to|migrated\s+to"
     r"|replaced\s+by|superseded\s+by|in\s+favou?r\s+of|new\s+(?:\w+\s+)?(?:repository|repo|home|location)"
     r"|successor|continues?\s+(?:at|in|on)|d[ée]sormais|maintenant\s+disponible|nouveau\s+d[ée]p[ôo]t"
     r"|nouvelle\s+version|remplac[ée]e?\s+par|au\s+profit\s+de|d[ée]plac[ée]e?\s+(?:vers|sur|dans)"
-    r"|migr[ée]e?\s+(?:vers|sur|dans)|se\s+trouve|moved\s+permanently)\b", _I)
+    r"|migr[ée]e?\s+(?:vers|sur|dans)|se\s+trouve|moved\s+permanently|lives\s+(?:at|on|in)"
+    r"|h[ée]berg[ée]e?s?\s+(?:sur|chez|dans))\b", _I)
 #: Words that say where issues, pull requests or contributions go now.
 _CONTRIBUTIONS = re.compile(r"\b(?:issues?|PRs?|pull[- ]requests?|merge[- ]requests?|contributions?"
                             r"|tickets?|bug\s+reports?)\b", _I)
@@ -105,6 +116,7 @@ def _retires(block: Heading | Block) -> bool:
     listed = isinstance(block, Block) and block.listed
     banner = not listed and bool(_BANNER.search(text))
     return (bool(_RETIRED.search(text)) or (not listed and bool(_HTTP_MOVED.search(text)))
+            or (bool(_MOVED.search(text)) and bool(_ADDRESS.search(block.text)))
             or (banner and len(_WORD.findall(text)) <= MAX_BANNER_WORDS))
 
 
@@ -152,7 +164,7 @@ def notice_lines(doc: Document) -> set[int]:
 
 def _retires_sentence(sentence: str) -> bool:
     return bool(_RETIRED.search(sentence) or _BANNER.search(sentence) or _HTTP_MOVED.search(sentence)
-                or _LOCATION.search(sentence)
+                or _MOVED.search(sentence) or _LOCATION.search(sentence)
                 or (_CONTRIBUTIONS.search(sentence) and _REDIRECT.search(sentence)))
 
 
@@ -163,7 +175,8 @@ def _quote(text: str) -> str:
     text = " ".join(text.replace("*", "").split()).strip("#= ")
     sentences = re.split(r"(?<=[.!?])\s+", text)
     said = next((s for s in sentences
-                 if _RETIRED.search(s) or _BANNER.search(s) or _HTTP_MOVED.search(s)), text)
+                 if _RETIRED.search(s) or _BANNER.search(s) or _HTTP_MOVED.search(s)
+                 or _MOVED.search(s)), text)
     return said if len(said) <= MAX_QUOTE else said[:MAX_QUOTE - 1] + "…"
 
 

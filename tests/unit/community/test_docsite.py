@@ -65,8 +65,14 @@ def test_the_sites_developer_guide_is_read_not_its_tooling_readme() -> None:
     # Other pages of the site (a DAG page that runs ``npm run dag``) are not candidates.
     assert "docs/docs/developer-guide/dag.mdx" not in section["followed"]
     status, message = _finding(facts, RULE)
-    # A Maven dependency and Java code are not commands the judging knows: honest review,
-    # naming the page read, never a fail.
+    # The Maven dependency installs the library, the Java code under a heading naming it uses it
+    # (audit freshN: InseeFr/Trevas).
+    assert status is Status.PASS
+    assert f"install and use the package is explained in README.md → {page}" in message
+    # Code that is not shown to be the library's use: an honest review naming the page read,
+    # never a fail.
+    unused = DEVELOPER_GUIDE.replace("### Instantiate the Trevas engine", "### Some code")
+    status, message = _finding(_facts({**SITE, page: unused}), RULE)
     assert status is Status.REVIEW
     assert f"the documentation site committed in docs/; civiscan read its pages on installing " \
            f"and using it ({page})" in message
