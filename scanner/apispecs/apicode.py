@@ -12,7 +12,11 @@ show no sign of serving a request (no handler signature, router, controller anno
 or typed clients generated from another service's OpenAPI description (openapi-fetch's
 ``createClient<paths>()`` and ``client.GET("/siren/{siren}")`` in
 proconnect-gouv/proconnect-identite's ``packages/insee/src/api/``). Test files beside them
-(``*.test.ts``, ``test_*.py``) are not API code and are not read.
+(``*.test.ts``, ``test_*.py``) are not API code and are not read. A Java/Kotlin ``api`` package
+is API code only if a file read shows HTTP handling (JAX-RS, Spring MVC, servlet, Ktor): in
+StrasbourgEurometropole/Strasbourg-Next ``utils/api/`` holds Liferay/OSGi service interfaces
+(``public interface DateHelperService``), while its HTTP API is JAX-RS code elsewhere, found by
+content (:func:`serving_at`) among files named or placed like controllers.
 Reading is bounded (a few files per folder, a few folders) and loose on the serving side: any
 sign of serving keeps the folder as API code. The bound never turns client code into API code: a
 bigger folder is judged on its first files (when all of them only call other services, it is
@@ -57,6 +61,8 @@ KINDS: dict[str, tuple[str, str]] = {
              "le code d'une page Next.js (à côté de son page.tsx)"),
     "described_client": ("code its README describes as a client of another API",
                          "du code que son README décrit comme client d'une autre API"),
+    "java_service": ("Java/Kotlin code with no HTTP annotation (a service API in the Java sense)",
+                     "du code Java/Kotlin sans annotation HTTP (une API de service au sens Java)"),
 }
 #: Key of the files not read in a folder judged on its first files (not a kind of code).
 UNREAD = "unread"
@@ -259,10 +265,21 @@ def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
         aside["described_client"] = list(kept)
         return aside
     if kept:
-        if read is None or not readable or not set(readable) <= set(kept) or not calls_only(
-                code(p, read(p)) for p in readable):
+        if read is None or not readable or not set(readable) <= set(kept):
             return None
-        aside["outbound"] = [p for p in kept if p in set(readable)]
+        texts = [code(p, read(p)) for p in readable]
+        if all(p.endswith((".java", ".kt")) for p in kept):
+            # A Java package named ``api`` is mostly a service's interfaces (Liferay/OSGi
+            # ``utils/api/DateHelperService.java`` in StrasbourgEurometropole/Strasbourg-Next):
+            # HTTP code in it carries an annotation (JAX-RS, Spring, servlet, Ktor).
+            if any(text is None or handles_http(text) for text in texts):
+                return None
+            kind = "java_service"
+        elif calls_only(texts):
+            kind = "outbound"
+        else:
+            return None
+        aside[kind] = [p for p in kept if p in set(readable)]
         unread = [p for p in kept if p not in set(readable)]
         if unread:
             aside[UNREAD] = unread
@@ -291,44 +308,114 @@ def describe(folder: str, aside: Mapping[str, Sequence[str]]) -> tuple[str, str]
             f"{folder}/ ne contient que {french} ({shown}), pas de code d'API")
 
 
-# Java/Kotlin files named or placed like web controllers (FooController, FooResources, webservice/).
-_CONTROLLER_FILE = re.compile(
-    r"(?:Controller|Resources?|Endpoints?|Api|WebService|RestService)\.(?:java|kt)$"
-    r"|(?:^|/)(?:controllers?|webservices?|rest|resources|api)/[^/]+\.(?:java|kt)$")
-# A class serving HTTP requests: Spring's @RestController (or @Controller with @ResponseBody),
-# a JAX-RS resource (@Path with an HTTP method annotation).
-_REST_CONTROLLER = re.compile(r"@RestController\b|@ResponseBody\b.*?@Controller\b"
-                              r"|@Controller\b.*?@ResponseBody\b"
-                              r"|@Path\(.*?@(?:GET|POST|PUT|PATCH|DELETE)\b", re.DOTALL)
+# Java/Kotlin files named or placed like web controllers or JAX-RS resources (FooController,
+# FooResources, webservice/, a JAX-RS ``Application`` such as Liferay's whiteboard applications in
+# StrasbourgEurometropole/Strasbourg-Next ``modules/csmap/csmap-webservices/.../PlaceApplication.java``),
+# strongest names first: an ``api/`` package of a Java project is mostly service interfaces.
+_CONTROLLER_NAME = re.compile(
+    r"(?:Controller|Resources?|Endpoints?|WebService|RestService|Application)\.(?:java|kt)$")
+_CONTROLLER_DIR = re.compile(
+    r"(?:^|/)(?:controllers?|webservices?|rest|resources|ws|endpoints?)/[^/]+\.(?:java|kt)$"
+    r"|(?:^|/)[\w.-]*(?:webservices?|-rest|-ws)(?:-[\w.-]*)?/(?:[^/]+/)*[^/]+\.(?:java|kt)$"
+    r"|Api\.(?:java|kt)$", re.IGNORECASE)
+_API_PACKAGE = re.compile(r"(?:^|/)api/[^/]+\.(?:java|kt)$")
+# JUnit and Spock naming of test classes beside the code (``ThemeResourcesTest.java``, ``*IT``).
+_JAVA_TEST = re.compile(r"(?:Tests?|IT|ITCase|Spec)\.(?:java|kt)$")
+# Clients of another HTTP API declared with server-like annotations: Spring Cloud's @FeignClient,
+# MicroProfile's @RegisterRestClient (a JAX-RS interface with @Path and @GET), Spring's
+# @HttpExchange interfaces.
+_JAVA_CLIENT = re.compile(r"@(?:FeignClient|RegisterRestClient|HttpExchange|GetExchange"
+                          r"|PostExchange)\b")
+# Signs of a class serving HTTP requests, each with how messages name it.
+_SPRING_REST = re.compile(r"@RestController\b")
+_SPRING_CONTROLLER = re.compile(r"@Controller\b")
+_RESPONSE_BODY = re.compile(r"@ResponseBody\b")
+_JAXRS_PATH = re.compile(r"@Path[ \t]*\(")
+_JAXRS_METHOD = re.compile(r"@(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
+_JAXRS_IMPORT = re.compile(r"\b(?:javax|jakarta)\.ws\.rs\b")
+_JAXRS_APPLICATION = re.compile(r"@ApplicationPath[ \t]*\(|\bextends[ \t]+(?:(?:javax|jakarta)"
+                                r"\.ws\.rs\.core\.)?Application\b")
+# Looser signs that Java/Kotlin code handles HTTP (an ``api/`` package holding none is a service
+# API in the Java sense, not an HTTP one): JAX-RS, Spring MVC/WebFlux, Micronaut, servlets, Ktor.
+_JAVA_HTTP = re.compile(
+    r"@(?:Path|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ApplicationPath|RestController|Controller"
+    r"|RequestMapping|[A-Z]\w*Mapping|WebServlet|Get|Post|Put|Patch|Delete|RouterOperation)\b"
+    r"|\b(?:javax|jakarta)\.(?:ws\.rs|servlet\.http)\b|\bHttpServlet\b|\bRouterFunction\b"
+    r"|\brouting[ \t]*\{|\bio\.ktor\.server\b")
 #: Controller files read per repository.
 MAX_CONTROLLERS_READ = 8
 
 
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def serving_at(text: str) -> tuple[int, str] | None:
+    """Where a Java/Kotlin file (comments blanked) serves HTTP requests, and how: the line of
+    ``@RestController`` ("Spring"), of ``@Controller`` beside ``@ResponseBody``, of the first
+    JAX-RS ``@Path`` (with an HTTP method annotation or a ``javax``/``jakarta.ws.rs`` import) or
+    of a JAX-RS application (``@ApplicationPath``, a class extending ``ws.rs.core.Application``);
+    ``None`` for other code and for clients declared with such annotations (@FeignClient)."""
+    if ("@" not in text and "ws.rs" not in text) or _JAVA_CLIENT.search(text):
+        return None
+    if (match := _SPRING_REST.search(text)) is not None:
+        return _line(text, match.start()), "Spring"
+    if (match := _SPRING_CONTROLLER.search(text)) is not None and _RESPONSE_BODY.search(text):
+        return _line(text, match.start()), "Spring"
+    jaxrs = _JAXRS_IMPORT.search(text) is not None
+    if (match := _JAXRS_PATH.search(text)) is not None and (jaxrs or _JAXRS_METHOD.search(text)):
+        return _line(text, match.start()), "JAX-RS"
+    if jaxrs and (match := _JAXRS_APPLICATION.search(text)) is not None:
+        return _line(text, match.start()), "JAX-RS"
+    return None
+
+
+def handles_http(text: str) -> bool:
+    """Whether Java/Kotlin code (comments blanked) shows any sign of handling HTTP (loose)."""
+    return not _JAVA_CLIENT.search(text) and bool(_JAVA_HTTP.search(text))
+
+
 def controller_paths(paths: Iterable[str], excluded: frozenset[str]) -> tuple[list[str], int]:
-    """The Java/Kotlin controller files read (the first few by path) and how many there are,
-    never in ``excluded`` folders (vendored, test)."""
-    found = sorted(p for p in paths if p.endswith((".java", ".kt")) and _CONTROLLER_FILE.search(p)
-                   and not set(p.lower().split("/")[:-1]) & excluded)
+    """The Java/Kotlin controller files read (the first few, named like controllers or JAX-RS
+    applications first, then by folder, then ``api/`` packages) and how many there are, never in
+    ``excluded`` folders (vendored, test) nor test classes."""
+    ranked: list[tuple[int, str]] = []
+    for path in paths:
+        if not path.endswith((".java", ".kt")) or _JAVA_TEST.search(path) or set(
+                path.lower().split("/")[:-1]) & excluded:
+            continue
+        rank = (0 if _CONTROLLER_NAME.search(path) else 1 if _CONTROLLER_DIR.search(path)
+                else 2 if _API_PACKAGE.search(path) else None)
+        if rank is not None:
+            ranked.append((rank, path))
+    found = [p for _, p in sorted(ranked)]
     return found[:MAX_CONTROLLERS_READ], len(found)
 
 
 def controller_evidence(files: Sequence[str], total: int,
                         read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:
-    """Weak evidence when read controller files serve HTTP requests (Spring, JAX-RS).
+    """Weak evidence when read controller files serve HTTP requests (Spring, JAX-RS), naming
+    where (``file:line``).
 
     Like an ``api/`` folder of route code, REST controllers show an API, not whether it is
     offered to anyone but the repository's own front end (InseeFr/Bauhaus-Back-Office: Spring
     Web and 27 ``@RestController`` classes): a person decides.
     """
-    serving = [p for p in files if (text := code(p, read(p))) is not None
-               and _REST_CONTROLLER.search(text)]
+    serving: list[tuple[str, int, str]] = []
+    for path in files:
+        text = code(path, read(path))
+        if text is not None and (at := serving_at(text)) is not None:
+            serving.append((path, *at))
     if not serving:
         return []
     named = f" ({total} found by name or folder)" if total > len(files) else ""
     named_fr = f" ({total} trouvés par leur nom ou leur dossier)" if total > len(files) else ""
-    return [{"kind": "controllers", "strength": "weak", "path": serving[0],
+    shown = ", ".join(f"{p}:{line} ({how})" for p, line, how in serving[:3])
+    more = f" (+{len(serving) - 3})" if len(serving) > 3 else ""
+    return [{"kind": "controllers", "strength": "weak", "path": serving[0][0],
              "detail": f"REST controllers (@RestController, JAX-RS @Path) in {len(serving)} of "
-                       f"the {len(files)} Java/Kotlin controller files read{named}, e.g. {serving[0]}",
+                       f"the {len(files)} Java/Kotlin controller files read{named}, e.g. "
+                       f"{shown}{more}",
              "detail_fr": f"contrôleurs REST (@RestController, @Path JAX-RS) dans {len(serving)} "
                           f"des {len(files)} fichiers Java/Kotlin de contrôleurs lus{named_fr}, "
-                          f"par ex. {serving[0]}"}]
+                          f"par ex. {shown}{more}"}]
