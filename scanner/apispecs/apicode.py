@@ -52,6 +52,9 @@ KINDS: dict[str, tuple[str, str]] = {
                 "des crochets d'aperçu de CMS ou de revalidation du cache"),
     "template": ("a framework's template handlers", "des gestionnaires modèles d'un framework"),
     "outbound": ("code calling other services' APIs", "du code qui appelle les API d'autres services"),
+    "auth": ("NextAuth's sign-in route", "la route de connexion de NextAuth"),
+    "page": ("a Next.js page's code (beside its page.tsx)",
+             "le code d'une page Next.js (à côté de son page.tsx)"),
     "described_client": ("code its README describes as a client of another API",
                          "du code que son README décrit comme client d'une autre API"),
 }
@@ -80,6 +83,12 @@ _SERVER_SAYS = re.compile(r"\b(?:serves?|exposes?|sert|expose|implements?|impl[�
                           re.IGNORECASE)
 _CLIENT_FILE = re.compile(r"client", re.IGNORECASE)
 _CATCH_ALL = re.compile(r"^\[\[?\.\.\.[^\]/]*\]\]?\.\w+$")
+# NextAuth's handler, as a pages or app router catch-all (``auth/[...nextauth].ts``,
+# ``auth/[...nextauth]/route.ts``): it signs the app's own users in, it serves no API.
+_NEXTAUTH = re.compile(r"(?:^|/)\[\.\.\.nextauth\](?:\.\w+$|/route\.[cm]?[jt]s$)")
+# Next.js app router files: a route handler serves requests, a page renders one.
+_ROUTE_FILE = re.compile(r"^route\.(?:[cm]?[jt]s)$")
+_PAGE_FILE = re.compile(r"(?:^|/)app/(?:[^/]+/)*page\.(?:[jt]sx?|mdx)$")
 _WIRING = re.compile(r"^(?:index\.\w+|[\w.-]+\.module\.ts|__init__\.py|mod\.rs)$")
 # Tests beside the code (``find-by-siren.test.ts``, ``test_views.py``, ``users_test.go``).
 _TEST_FILE = re.compile(r"[._-](?:test|spec|e2e-spec)\.\w+$|^test_\w*\.py$|_(?:test|spec)\.\w+$")
@@ -108,7 +117,11 @@ _SERVES = re.compile(
     r"|def[ \t]+(?:get|post|put|patch|delete)\([ \t]*self"
     r"|render[ \t]+json:|Controller\b|Grape::API|Route::|#\[Route|\$app->(?:get|post)"
     r"|http\.ResponseWriter|http\.Handle|gin\.Context|echo\.Context|fiber\.Ctx"
-    r"|@(?:RestController|RequestMapping|GetMapping|PostMapping|Path\(|GET\b|POST\b)")
+    r"|@(?:RestController|RequestMapping|GetMapping|PostMapping|Path\(|GET\b|POST\b)"
+    # A GraphQL server's schema: graphql-ruby's ``class API::V2::Schema < GraphQL::Schema``
+    # (demarche-numerique/demarche.numerique.gouv.fr app/graphql/api/v2/schema.rb), graphql-js.
+    r"|<[ \t]*GraphQL::Schema\b|\bGraphQL::Query::Context\b|\bmakeExecutableSchema\b"
+    r"|\bnew[ \t]+GraphQLSchema\b")
 # Signs of calling another service.
 _CALLS = re.compile(
     r"https?://[\w.-]+|\bfetch\(|\baxios\b|\bgot\(|\bky\(|superagent|\$fetch|useFetch|ofetch"
@@ -125,11 +138,19 @@ _CALLS = re.compile(
     r"|\b(?:ky|got)\.(?:get|post|put|patch|delete|extend|create)\(|\bundici\b")
 
 
-def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, list[str]]]:
+def page_dirs(paths: Iterable[str]) -> set[str]:
+    """Folders of a Next.js app router holding a page (``app/[domain]/admin/api/page.tsx``)."""
+    return {p.rsplit("/", 1)[0] for p in paths if _PAGE_FILE.search(p)}
+
+
+def by_name(folder: str, files: Sequence[str],
+            pages: Collection[str] = ()) -> tuple[list[str], dict[str, list[str]]]:
     """The files of an ``api/`` folder that may serve, and those set aside by name (by kind).
 
     Beside client files, wiring (``index``, ``*.module.ts``, ``__init__.py``) shows nothing
-    either (France-Travail/pass-emploi-connect).
+    either (France-Travail/pass-emploi-connect). ``pages``: the Next.js page folders
+    (:func:`page_dirs`); there only a ``route.ts`` serves requests, other code is the page's
+    (incubateur-ademe/roadmaps-faciles ``app/[domain]/admin/api/``: page.tsx, actions.ts).
     """
     kept: list[str] = []
     aside: dict[str, list[str]] = {}
@@ -139,8 +160,16 @@ def by_name(folder: str, files: Sequence[str]) -> tuple[list[str], dict[str, lis
         first = path[len(prefix):].split("/", 1)[0] if path.startswith(prefix) else name
         route = _ROUTE_KINDS.get(first.rsplit(".", 1)[0].lower() if first == name
                                  else first.lower())
+        parent = path.rsplit("/", 1)[0] if "/" in path else ""
+        in_page = not _ROUTE_FILE.match(name) and any(
+            parent == page or parent.startswith(page + "/") for page in pages
+            if page == folder or page.startswith(prefix))
         if _CLIENT_FILE.search(name):
             aside.setdefault("client", []).append(path)
+        elif in_page:
+            aside.setdefault("page", []).append(path)
+        elif _NEXTAUTH.search(path[len(prefix):] if path.startswith(prefix) else name):
+            aside.setdefault("auth", []).append(path)
         elif _CATCH_ALL.match(name):
             aside.setdefault("catch_all", []).append(path)
         elif route is not None:
@@ -216,15 +245,16 @@ def calls_only(texts: Iterable[str | None]) -> bool:
 
 def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
              read: Callable[[str], str | None] | None = None,
-             readme: str | None = None) -> dict[str, list[str]] | None:
+             readme: str | None = None, pages: Collection[str] = ()) -> dict[str, list[str]] | None:
     """``None`` when the folder holds API code, else the files set aside by kind.
 
     ``readable``: the files :func:`to_read` chose and the caller's budget allowed (all the kept
     files, or the first of a bigger folder: the others are listed under :data:`UNREAD`); a
     folder none of whose files were read counts as API code. ``readme``: the folder's README,
-    when it has one; saying the folder is a client, it sets the code aside unread.
+    when it has one; saying the folder is a client, it sets the code aside unread. ``pages``:
+    as for :func:`by_name`.
     """
-    kept, aside = by_name(folder, files)
+    kept, aside = by_name(folder, files, pages)
     if kept and readme_says_client(readme):
         aside["described_client"] = list(kept)
         return aside

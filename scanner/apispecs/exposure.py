@@ -19,7 +19,9 @@ Redoc viewer package, ``api/`` folders of snippets, examples or client code (by 
 ``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), a
 README list of only an MCP server's transport and health check (:mod:`scanner.apispecs.mcp`),
 debug,
-preview and template handlers, a client's GraphQL queries, a generator listed in
+preview and template handlers, NextAuth's sign-in route, a Next.js page's code (beside its
+``page.tsx``), a client's GraphQL queries, another service's GraphQL schema committed by a
+client of it (:mod:`scanner.apispecs.graphqlclient`), a generator listed in
 a manifest but never set up (see :mod:`scanner.apispecs.setup`; weak), Kubernetes-style API type
 folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a library, an add-on
 or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
@@ -120,8 +122,9 @@ def _to_read(folders: Mapping[str, Sequence[str]], present: Collection[str]) -> 
     budget (:data:`apicode.MAX_READ_TOTAL`, the first folders first)."""
     chosen: dict[str, list[str]] = {}
     budget = apicode.MAX_READ_TOTAL
+    pages = apicode.page_dirs(present)
     for folder, files in folders.items():
-        readable = apicode.to_read(apicode.by_name(folder, files)[0],
+        readable = apicode.to_read(apicode.by_name(folder, files, pages)[0],
                                    apicode.is_package(folder, present))
         if readable and len(readable) <= budget:
             chosen[folder] = readable
@@ -171,10 +174,12 @@ def path_evidence(paths: Iterable[str],
     aside: list[tuple[str, dict[str, list[str]]]] = []
     present = set(listed) if read is not None else set()
     chosen = _to_read(folders, present) if read is not None else {}
+    # Page folders are known by name, read or not.
+    pages = apicode.page_dirs(listed)
     for folder, files in folders.items():
         readme = apicode.readme_path(folder, present) if read is not None else None
         kinds = apicode.classify(folder, files, chosen.get(folder, ()), read,
-                                 read(readme) if read is not None and readme else None)
+                                 read(readme) if read is not None and readme else None, pages)
         if kinds is None:
             served.append(folder)
         else:
@@ -284,7 +289,7 @@ def _manifests_read(manifests: tuple[Sequence[str], Sequence[str]] | None,
     return said
 #: Evidence set aside (strength ``none``) that messages name with why: api/ folders of clients,
 #: README endpoint lists of a protocol (MCP), Node entry files read with no route under /api.
-_SET_ASIDE = frozenset({"path", "readme", "mount"})
+_SET_ASIDE = frozenset({"path", "readme", "mount", "graphql"})
 
 
 def _framework_detail(framework: Mapping[str, t.Any], weak: bool, language: str = "en") -> str:
@@ -453,8 +458,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     else:
         summary = "; ".join([summary, *(e["detail"] for e in set_aside)])
         summary_fr = " ; ".join([summary_fr, *(e["detail_fr"] for e in set_aside)])
-    graphql = any(e["kind"] == "graphql" or e["detail"].startswith("GraphQL server")
-                  for e in evidence)
+    graphql = any((e["kind"] == "graphql" and e["strength"] != "none")
+                  or e["detail"].startswith("GraphQL server") for e in evidence)
     generated = any(f["role"] == "generates" and "not_set_up" not in f for f in frameworks)
     fhir = any(f["name"] in FHIR_SERVERS for f in frameworks)
     return {"exposes": exposes, "confidence": confidence, "evidence": evidence,

@@ -12,6 +12,10 @@ counts, so a front end's ``axios.get('/api/…')`` never does. Comments are neve
 
 :func:`json_routes` reads the same files (and Python ones: Flask, Quart, Bottle) for routes
 declared by a server that answers or reads JSON and serves no page: strong evidence of an API.
+A framework that can serve pages or JSON (Express, Koa) is judged by what its code does: a router
+module (fabnumdef/e-chauffeur_api ``routes/index.mjs``, Koa's ``new Router()`` mounting
+``/cars``, ``/rides``...) counts with the JSON sign of the app of its package that mounts it
+(``app.mjs``: koa-body), and mail or SMS templates are no pages.
 """
 
 from __future__ import annotations
@@ -109,13 +113,20 @@ _ROUTE = re.compile(r"(?:^|[ \t;@])(?:app|router|server|routes|api|bp|blueprint|
                     r"[ \t]*(?:use|get|post|put|patch|delete|route)[ \t]*\(\s{0,40}['\"`]"
                     r"(/[^'\"`\s]{0,200})['\"`][ \t]*(?:,|\))", re.MULTILINE)
 # Reads JSON request bodies (express.json(), bodyParser.json()): a JSON API's requests, though
-# its answers may be files (gip-inclusion/pdf-generator: res.download, res.send).
-_JSON_BODIES = re.compile(r"\b(?:express|bodyParser|koaBody|bodyparser)[ \t]*\.[ \t]*json[ \t]*\(")
-# Answers in JSON: res.json(...), res.status(201).json(...), jsonify(...), a JSON content type.
+# its answers may be files (gip-inclusion/pdf-generator: res.download, res.send). Koa's body
+# parsers (koa-body, koa-bodyparser) read JSON by default: importing one is the same sign
+# (fabnumdef/e-chauffeur_api app.mjs:5 ``import bodyParser from 'koa-body'``).
+_JSON_BODIES = re.compile(r"\b(?:express|bodyParser|koaBody|bodyparser)[ \t]*\.[ \t]*json[ \t]*\("
+                          r"|['\"](?:koa-body|koa-bodyparser|@koa/bodyparser)['\"]")
+# Answers in JSON: res.json(...), res.status(201).json(...), jsonify(...), a JSON content type,
+# Koa's ``ctx.body = {...}`` or ``[...]``, ``ctx.type = 'json'``, the koa-json middleware.
 _JSON = re.compile(r"(?<!express)(?<!bodyParser)(?<!bodyparser)\.json[ \t]*\(|\bjsonify[ \t]*\("
-                   r"|\bJSONResponse\b|application/json")
-# Serves pages or a front end's files: then its routes may be the front end's own.
+                   r"|\bJSONResponse\b|application/json|\bctx\.body[ \t]*=[ \t]*[{\[]"
+                   r"|\bctx\.type[ \t]*=[ \t]*['\"]json['\"]|['\"]koa-json['\"]")
+# Serves pages or a front end's files: then its routes may be the front end's own (Koa's view
+# and static middlewares included).
 _PAGES = re.compile(r"\.render[ \t]*\(|\bexpress\.static\b|\bserve-?[sS]tatic\b|\.sendFile[ \t]*\("
+                    r"|['\"](?:koa-views|@ladjs/koa-views|koa-static|koa-ejs)['\"]"
                     r"|view engine|\brender_template\w*[ \t]*\(|\bsend_from_directory\b"
                     r"|\bstatic_folder\b|\bgetRequestHandler\b|\bcreateRequestHandler\b"
                     r"|\bcreateServer[ \t]*\([ \t]*\{[^}]{0,200}middlewareMode")
@@ -131,6 +142,11 @@ _PROBE = re.compile(r"^(?:health|healthz|healthcheck|health-check|ping|ready|rea
 _PROBE_HANDLER = re.compile(r"[ \t]*(?:\w+\.)*(?:health|healthz|healthcheck|health_check|ping|ready"
                             r"|readiness|liveness|alive|status)\w*[ \t]*\)", re.IGNORECASE)
 _FRONT_CODE = re.compile(r"\.(?:jsx|tsx|vue|svelte)$", re.IGNORECASE)
+# Mail and SMS templates are messages the server sends, not pages (fabnumdef/e-chauffeur_api
+# templates/mail/registration.fr.txt.hbs, templates/sms/verification.fr.txt.hbs).
+_MESSAGE_DIRS = frozenset({"mail", "mails", "email", "emails", "mailer", "mailers", "mailing",
+                           "sms", "texto", "textos"})
+_TEXT_TEMPLATE = re.compile(r"\.txt\.\w+$", re.IGNORECASE)
 #: Distinct routes a server entry file must declare to show an API.
 MIN_ROUTES = 2
 # Words of a folder's name saying its server is a test aid or a client of another service
@@ -158,6 +174,21 @@ def json_route_paths(paths: Iterable[str]) -> list[str]:
     return [p for p in found if not _aid(p)]
 
 
+def _json_sign(head: str) -> tuple[bool, int] | None:
+    """Whether code answers in JSON (``True``) or only reads JSON requests (``False``), with the
+    line saying so, or ``None``."""
+    match = _JSON.search(head) or _JSON_BODIES.search(head)
+    if match is None:
+        return None
+    return match.re is _JSON, head.count("\n", 0, match.start()) + 1
+
+
+def _package(path: str, packages: Iterable[str]) -> str | None:
+    """The folder of the nearest ``package.json`` above ``path`` (``""`` at the root)."""
+    return max((folder for folder in packages if not folder or path.startswith(folder + "/")),
+               key=len, default=None)
+
+
 def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:
     """Evidence for the first server entry file (Express, Koa, Flask...) that declares routes and
     answers in JSON without serving pages (annuaire-entreprises-data-gouv-fr/api-proxy
@@ -166,21 +197,38 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
     the repository also holds front-end code or page templates (weak: perhaps the back end of its
     own front end). A framework that also serves pages is not, alone, such evidence."""
     listed = list(paths)
-    fronts = [p for p in listed if _FRONT.search(p) and not set(
-        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS)]
+    fronts = [p for p in listed if _FRONT.search(p) and not _TEXT_TEMPLATE.search(p) and not set(
+        p.lower().split("/")[:-1]) & (EXCLUDED_DIRS | TEST_DIRS | _MESSAGE_DIRS)]
     # Named first: front-end code (App.jsx) rather than a page template or a static page.
     front = min(fronts, key=lambda p: (not _FRONT_CODE.search(p), fronts.index(p)), default=None)
+    heads: dict[str, str] = {}
     for path in json_route_paths(listed):
         text = read(path)
-        if text is None:
-            continue
+        if text is not None:
+            heads[path] = blank(text[:MAX_CHARS], HASH if path.endswith(".py") else SLASH)
+    packages = [p.rsplit("/", 1)[0] if "/" in p else "" for p in listed
+                if p == "package.json" or p.endswith("/package.json")]
+    for path, head in heads.items():
         python = path.endswith(".py")
-        head = blank(text[:MAX_CHARS], HASH if python else SLASH)
         server = _PY_SERVER if python else _SERVER
-        answers = bool(_JSON.search(head))
-        if not server.search(head) or not (answers or _JSON_BODIES.search(head)) \
-                or _PAGES.search(head):
+        if not server.search(head) or _PAGES.search(head):
             continue
+        sign, where = _json_sign(head), ""
+        if sign is None and not python:
+            # A router module (Koa's routes/index.mjs) mounted by its package's app, which reads
+            # or answers JSON (app.mjs): that app's sign counts, unless a file read of the
+            # package serves pages.
+            mates = [p for p in heads if p != path and not p.endswith(".py")
+                     and _package(p, packages) == _package(path, packages)]
+            if any(_PAGES.search(heads[p]) for p in mates):
+                continue
+            for mate in mates:
+                if _SERVER.search(heads[mate]) and (sign := _json_sign(heads[mate])) is not None:
+                    where = f" ({mate}:{sign[1]})"
+                    break
+        if sign is None:
+            continue
+        answers = sign[0]
         routes: dict[str, int] = {}
         for match in _ROUTE.finditer(head):
             if any(_PROBE.match(part) for part in match.group(1).split("/")) \
@@ -194,9 +242,9 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
         how = ("answers in JSON", "répond en JSON") if answers else \
             ("reads JSON requests", "lit des requêtes JSON")
         detail = (f"{len(routes)} route paths (health checks aside) declared from {path}:{line} "
-                  f"(e.g. {shown}) by a server that {how[0]} and serves no page")
+                  f"(e.g. {shown}) by a server that {how[0]}{where} and serves no page")
         detail_fr = (f"{len(routes)} chemins de routes (hors sondes de santé) déclarés à partir de "
-                     f"{path}:{line} (par ex. {shown}) par un serveur qui {how[1]} et ne "
+                     f"{path}:{line} (par ex. {shown}) par un serveur qui {how[1]}{where} et ne "
                      "sert pas de page")
         if front is not None:
             detail += f", beside front-end code ({front}): perhaps only its own back end"

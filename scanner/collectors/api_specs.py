@@ -22,6 +22,7 @@ from scanner.apispecs import (
     discovery,
     exposure,
     frameworks,
+    graphqlclient,
     library,
     mcp,
     mounts,
@@ -432,6 +433,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     named_evidence = mcp.refine(named_evidence, mcp.server(manifest_texts),
                                 references.MIN_ENDPOINTS)
     named_evidence.extend(exposure.path_evidence(paths, snapshot.read_text))
+    # Another service's GraphQL schema, committed by a client of it (dnum-mi/ds-api-client).
+    graphqlclient.set_aside(named_evidence, manifest_texts)
     # Both readers look at the same server entry files: each is read and decoded once.
     read_entry = functools.lru_cache(maxsize=None)(snapshot.read_text)
     named_evidence.extend(mounts.evidence(paths, read_entry))
