@@ -89,6 +89,10 @@ _GRAPHQL_SCHEMA = re.compile(r"(?:^|/)schema\.graphqls?$", re.IGNORECASE)
 # A type system definition: what a schema has and a client's queries and fragments lack.
 _GRAPHQL_TYPES = re.compile(r"^[ \t]*(?:extend[ \t]+)?(?:(?:type|interface|input|enum|union|scalar"
                             r"|directive)[ \t]+[@_A-Za-z]|schema[ \t]*[{@])", re.MULTILINE)
+# Files named after a client's operations (``getDocument.query.graphql``, ``*.fragment.gql``).
+_GRAPHQL_OPERATION = re.compile(r"\.(?:query|mutation|subscription|fragment)\.(?:graphql|gql)$",
+                                re.IGNORECASE)
+_HASURA = re.compile(r"(?:^|/)hasura/", re.IGNORECASE)
 #: Most GraphQL files read to find a schema.
 MAX_GRAPHQL_READ = 4
 
@@ -113,7 +117,10 @@ def _api_folders(paths: Iterable[str]) -> tuple[dict[str, list[str]], list[str]]
         # Queries of a client of another service (dn-api-client/*.graphql) are no schema served.
         if _GRAPHQL.search(path) and not any("client" in d for d in dirs):
             graphql.append(path)
-    graphql.sort(key=lambda p: not _GRAPHQL_SCHEMA.search(p))
+    # A Hasura engine's metadata (SocialGouv/cdtn-admin targets/hasura/metadata/actions.graphql)
+    # before a front end's operation files (getDocument.query.graphql), which define no type.
+    graphql.sort(key=lambda p: (not _GRAPHQL_SCHEMA.search(p), not _HASURA.search(p),
+                                bool(_GRAPHQL_OPERATION.search(p))))
     return folders, graphql
 
 

@@ -58,6 +58,8 @@ FRAMEWORKS: tuple[Framework, ...] = (
     Framework("Django Ninja", "generates", "pypi", ("django-ninja",)),
     Framework("flask-smorest", "generates", "pypi", ("flask-smorest",)),
     Framework("Flasgger", "generates", "pypi", ("flasgger",)),
+    # Serves a committed base file completed with the routes' docstrings (see basefile).
+    Framework("flask-redoc", "generates", "pypi", ("flask-redoc",)),
     Framework("Flask-RESTX", "generates", "pypi", ("flask-restx", "flask-restplus")),
     Framework("APIFlask", "generates", "pypi", ("apiflask",)),
     Framework("Connexion", "generates", "pypi", ("connexion",)),
@@ -224,7 +226,8 @@ FHIR_SERVERS = frozenset({"HAPI FHIR server"})
 #: for these.
 SERVES_AT_RUN_TIME = frozenset({
     "FastAPI", "drf-spectacular", "drf-yasg", "Django Ninja", "flask-smorest", "Flasgger",
-    "Flask-RESTX", "APIFlask", "Connexion", "Litestar", "SpecTree", "flask-openapi3",
+    "flask-redoc", "Flask-RESTX", "APIFlask", "Connexion", "Litestar", "SpecTree",
+    "flask-openapi3",
     "Quart-Schema", "Sanic Extensions", "NestJS swagger module", "fastify-swagger",
     "express-openapi", "hapi-swagger", "Elysia swagger", "LoopBack", "Apipie", "OasRails",
     "grape-swagger", "springdoc-openapi", "SpringFox", "Swagger Core", "API Platform",

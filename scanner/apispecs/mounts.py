@@ -97,10 +97,11 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
         return []
     shown = ", ".join(read_ok)
     return [{"kind": "mount", "strength": "none", "path": None,
-             "detail": f"no route served under /api in the {len(read_ok)} Node server entry "
-                       f"file(s) read ({shown})",
+             # Entry files by name, servers or not (a Vue app's src/main.ts).
+             "detail": f"no route served under /api in the {len(read_ok)} entry file(s) read "
+                       f"({shown})",
              "detail_fr": f"aucune route servie sous /api dans le(s) {len(read_ok)} fichier(s) "
-                          f"d'entrée de serveur Node lu(s) ({shown})"}]
+                          f"d'entrée lu(s) ({shown})"}]
 
 
 # Python web servers' entry files (Flask, Quart, Bottle): read only beside a Python manifest.

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from scanner.apispecs import (
     apiroot,
+    basefile,
     buildtime,
     consumed,
     discovery,
@@ -111,7 +112,9 @@ class ApiSpecsCollector(Collector):
         inputs = {**consumed.readme_inputs(readmes, [s["path"] for s in specs]),
                   **consumed.generator_inputs(scripts)}
         named = _named(snapshot, paths, specs, scripts)
-        specs, others = consumed.split(specs, repository, inputs, named)
+        implemented = consumed.server_inputs(scripts)
+        specs, others = consumed.split(specs, repository, inputs, named,
+                                       implemented=implemented)
         found: list[dict[str, t.Any]] = []
         api = api_section(snapshot, facts, paths, specs, found)
         runtime = [g["name"] for g in api["generated"]
@@ -119,7 +122,8 @@ class ApiSpecsCollector(Collector):
         if runtime and specs:
             # Served at run time: a generator's input titled after another product is that
             # product's description (see scanner.apispecs.consumed).
-            own, more = consumed.split(specs, repository, inputs, named, runtime[0])
+            own, more = consumed.split(specs, repository, inputs, named, runtime[0],
+                                       implemented)
             if more:
                 specs, others = own, others + more
                 found = []
@@ -465,6 +469,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     for framework in found_frameworks:
         if framework["role"] == "generates" and setup.set_up(framework):
             generators.setdefault(framework["name"], framework)
+    # A base file the generator completes with the code's paths is no invalid description.
+    basefile.mark(specs, generators.values())
     api["generated"] = [{**g, **_generated_summary(g)} for g in generators.values()]
     api["references"] = links
     # Per-description one-liners, so rule messages can name each file with its own problem.
@@ -539,6 +545,10 @@ def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
         french = f"{name} ({framework['path']}) {build['detail_fr']}"
     elif name in frameworks.SERVES_AT_RUN_TIME:
         english, french = f"{name} at run time", f"{name} à l'exécution"
+        if framework.get("bases"):
+            shown = ", ".join(framework["bases"][:3])
+            english += f" from {shown} (a base file it completes with the code's paths)"
+            french += f" à partir de {shown} (un fichier de base qu'il complète des chemins du code)"
     else:
         english = (f"{name} ({framework['path']}), built by the application's code or tooling "
                    "(at run time or at build time: not checked)")
