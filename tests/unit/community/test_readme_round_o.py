@@ -128,7 +128,8 @@ def test_an_unlinked_onboarding_guide_is_named_in_the_fail() -> None:
     assert facts["community"]["readme"]["unlinked_guides"] == ["ONBOARDING.md"]
     status, message = _status(facts, "readme-explains-how-to-run")
     assert status is Status.FAIL
-    assert "found installation and running steps in ONBOARDING.md, which the README does not link to" in message
+    assert ("found installation and running steps in ONBOARDING.md, which the README does not "
+            "link to") in message
     assert "installation found: no; running found: no" in message
 
 
