@@ -79,7 +79,8 @@ def _empty() -> dict[str, t.Any]:
                    "doc_sites": [], "doc_site_sources": [], "doc_site_projects": [], "dead_links": [],
                    "doc_site": None, "doc_site_pages": [],
                    "sources": [], "routes": [],
-                   "usage_example": None, "library": None, "retired": None, "hosted_install": None},
+                   "usage_example": None, "library": None, "retired": None, "hosted_install": None,
+                   "unlinked_guides": []},
         "contributing": {**_file_section(none), "target": None, "target_url": None, "route": None,
                          "components": [], "site_pages": [], "folder": None,
                          "companions": [],
@@ -253,6 +254,8 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     if not (topics["install"]["found"] and topics["run"]["found"]):
         _follow(out, found.path, doc, topics, sources, routes, reader, paths, repo_url,
                 project, whole)
+    if not (topics["install"]["found"] and topics["run"]["found"]):
+        out["unlinked_guides"] = _unlinked(out, paths, reader, project)
     out.update(
         format=doc.format,
         words=doc.prose_words(),
@@ -274,6 +277,23 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     if hosted is not None:
         out["hosted_install"] = {"path": found.path, "line": hosted.line, "heading": hosted.text}
     return doc
+
+
+def _unlinked(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
+              project: list[str]) -> list[str]:
+    """Guides the README does not link to that tell both how to install and how to run the
+    service (a root ONBOARDING.md, the components' READMEs): named in the fail, never credited
+    (the README itself must point to them)."""
+    found = []
+    for target in locate.unlinked_guides(paths):
+        if target in out["followed"] or target not in reader.allowed:
+            continue
+        guide = reader.document(target)
+        told = (reader.analyse(target, readme.analyse, guide, project, default=None)
+                if guide is not None else None)
+        if told and told["install"]["found"] and told["run"]["found"]:
+            found.append(target)
+    return found[:3]
 
 
 def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, dict[str, t.Any]],
@@ -371,9 +391,12 @@ def _follow(out: dict[str, t.Any], path: str, doc: Document, topics: dict[str, d
         if target is None or target in chain or target == path or target in out["unfollowed"]:
             continue
         if target not in reader.allowed:
-            if named and locate.is_document(target):
-                # A guide by its own words, left unread: a person must look (a diagram or a
-                # script it also links to is no guide).
+            unread = locate.unread_format(target, named) and (
+                named or (len(chain) == 1 and readme.in_setup_section(doc, link)))
+            if (named and locate.is_document(target)) or unread:
+                # A guide by its own words, left unread, or a document civiscan does not read
+                # (a PDF) linked from a section on installing or running: a person must look
+                # (a diagram or a script it also links to is no guide).
                 out["unfollowed"].append(target)
             continue
         route = [*chain, target]

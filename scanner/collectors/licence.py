@@ -113,6 +113,7 @@ class LicenceCollector(Collector):
         section = {
             "files": files,
             "root_files": [f["path"] for f in files if f["scope"] == "root"],
+            "sub_folder_files": explain.sub_folder_files(files, listing),
             "unread": unread,
             "empty": empty,
             "readme_licence": _with_summary(in_readme),
@@ -132,7 +133,9 @@ class LicenceCollector(Collector):
             "version_notes": explain.version_notes(
                 decision.ids, decision.version_basis, files, declarations, readme_used,
                 from_declarations=decision.method.startswith("declared:"), sampled=sampled,
-                sources=decision.version_sources),
+                sources=decision.version_sources,
+                later=explain.later_read(header_facts, readme_notices, readme_later,
+                                         declarations)),
             "conflicts": decision.conflicts,
             "candidates": decision.candidates,
             "readme_disagrees": disagrees,
@@ -176,7 +179,8 @@ def _declared_only(entry: dict[str, t.Any] | None) -> dict[str, t.Any] | None:
 
 def empty_section() -> dict[str, t.Any]:
     return {
-        "files": [], "root_files": [], "unread": [], "empty": [], "readme_licence": None,
+        "files": [], "root_files": [], "sub_folder_files": [], "unread": [], "empty": [],
+        "readme_licence": None,
         "scopes": [], "content_licences": [], "declared": [], "sub_packages": None,
         "spdx": None, "ids": [], "method": "none",
         "confidence": None, "operator": None, "operator_basis": None, "version_basis": None,

@@ -326,6 +326,24 @@ def guides(paths: Sequence[str], readme: str | None) -> list[str]:
     return chosen + named_guides(paths, {*chosen, readme or ""})
 
 
+#: A guide found by convention at the root or in the documentation folder: INSTALL.md,
+#: ONBOARDING.md, GETTING_STARTED.md, SETUP.md, QUICKSTART.md, docs/install*.
+_CONVENTIONAL_GUIDE = re.compile(
+    r"^(?:(?:docs?|documentation)/)?(?:install\w*|onboarding\w*|getting[-_ ]?started\w*"
+    r"|setup\w*|quick[-_ ]?start\w*)\.(?:md|markdown|rst|adoc|txt)$"
+    r"|^(?:install|onboarding|getting[-_ ]?started|setup|quick[-_ ]?start)$", re.IGNORECASE)
+
+
+def unlinked_guides(paths: Sequence[str]) -> list[str]:
+    """Guides a README may not link to but a newcomer would look for: a conventional root guide
+    (incubateur-ademe/aldo's ``ONBOARDING.md``, ``INSTALL.md``, ``docs/installation.md``),
+    then the components' READMEs (sigrennesmetropole/datafactory_spark's
+    ``spark-dechet/README.md``). Shortest paths first."""
+    conventional = sorted((p for p in paths if _CONVENTIONAL_GUIDE.match(p)),
+                          key=lambda p: (p.count("/"), p))
+    return conventional + sorted(p for p in paths if is_component(p))
+
+
 def is_component(path: str) -> bool:
     """Whether ``path`` is the README of a component of a monorepo (``back/README.md``,
     ``apps/web/README.md``), not of a documentation folder or of vendored code."""
@@ -342,6 +360,21 @@ def named_guides(paths: Sequence[str], skip: Collection[str] = ()) -> list[str]:
              and _NAMED_GUIDE.search(p.rsplit("/", 1)[-1].rsplit(".", 1)[0])
              and not _NOT_GUIDES.search(p)]
     return sorted(found, key=lambda p: (p.count("/"), p))[:MAX_NAMED_GUIDES]
+
+
+#: Documents civiscan does not read: a PDF, an office or e-book document.
+_UNREAD_FORMAT = re.compile(r"\.(?:pdf|docx?|odt|rtf|pptx?|odp|epub)$", re.IGNORECASE)
+#: Images: a guide only when its link says so (a screenshot of the steps).
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|webp|tiff?|bmp)$", re.IGNORECASE)
+
+
+def unread_format(path: str, named: bool) -> bool:
+    """Whether a linked file is a document in a format civiscan does not read: a PDF, an
+    office or e-book document (Ville-Eurometropole-Strasbourg/delimitation-du-dpf links its
+    ``notice_delimitation_DPF.pdf`` under "How to install and use"), or an image whose link
+    says it is a guide (``named``). Documentation a person must read, never missing."""
+    name = path.rsplit("/", 1)[-1]
+    return bool(_UNREAD_FORMAT.search(name) or (named and _IMAGE.search(name)))
 
 
 def is_document(path: str) -> bool:

@@ -149,10 +149,18 @@ _INVITATION = re.compile(
     r"|\b(?:help|aide[rz]?)\s+(?:us\s+|nous\s+)?(?:to\s+|à\s+|a\s+)?(?:translat\w*|tradui\w*)"
     r"|\b(?:to|pour)\s+(?:translate|traduire)\s+(?:the|this|our|le|la|les|ce|cet|cette|l['’])\s*"
     r"(?:software|app\w*|project|projet|tool|outil|logiciel|site|interface|service|plateforme"
-    r"|platform|documentation|doc)\b", _I)
+    r"|platform|documentation|doc)\b"
+    # Feedback asked to improve the project (dnum-mi/cartographie-donnees: « n'hésitez pas à nous
+    # contacter ( … @interieur.gouv.fr ) pour améliorer l'outil »), not a contact for help.
+    r"|\b(?:contact\w*|[ée]cri(?:re|vez)|write|reach|sollicit\w*)\b(?:[^.!?]|[.](?=\w)){0,80}?"
+    r"\b(?:pour|to|afin\s+d['’])"
+    r"\s+(?:nous\s+aider\s+(?:à|a)\s+|help\s+(?:us\s+)?)?(?:am[ée]liorer|improve)\s+"
+    r"(?:ce|cet|cette|le|la|l['’]|notre|this|the|our)\s*(?:outil|tool|projet|project|service"
+    r"|logiciel|software|application|app|site|plateforme|platform|code|documentation)\b", _I)
 #: Words that address the reader: an invitation is to them, not a story of the project
 #: (« Ce projet est né d'un appel à contributions de l'ANCT »).
 _TO_READER = re.compile(r"\b(?:you|your|vous|votre|vos|n['’]h[ée]sitez)\b|\b(?:join|help)\s+us\b"
+                        r"|\bfeel\s+free\b"
                         r"|-(?:nous|vous)\b", _I)
 _ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
@@ -1478,13 +1486,23 @@ def guide_links(doc: Document,
     found = []
     for anchor in doc.anchors:
         chain = " ".join(h.text for h in doc.section_of(anchor.line))
+        # A bare address after a label naming the documentation says so itself
+        # (sigrennesmetropole/api-3D: « La documentation … est accessible sur le WIKI : https://… »).
         named = bool(_GUIDE.search(anchor.text) or _GUIDE.search(anchor.target.rsplit("/", 1)[-1])
                      or is_component_readme(anchor.target) or is_readme_variant(anchor)
-                     or (folder is not None and folder(anchor.target)))
+                     or (folder is not None and folder(anchor.target))
+                     or (not anchor.text.strip() and labelled_bare(doc, anchor)))
         if named or (_HEADING["install"].search(chain) or _HEADING["run"].search(chain)
                      or _HEADING["contributing"].search(chain) or _GUIDE.search(chain)):
             found.append((anchor, named))
     return found
+
+
+def in_setup_section(doc: Document, link: Link) -> bool:
+    """Whether a link stands in a section about installing or running ("How to install and
+    use"), not only about contributing or the documentation."""
+    chain = " ".join(h.text for h in doc.section_of(link.line))
+    return bool(_HEADING["install"].search(chain) or _HEADING["run"].search(chain))
 
 
 #: A title that says the page is about the documentation site itself: contributing to the
@@ -1633,8 +1651,24 @@ def doc_sites(links: list[tuple[Link, bool]], project: Sequence[str] = (),
         and not _names_a_tool(link.target, project)))
 
 
-#: The label of a bare address on its line: « Documentation technique : », "Docs:".
-_BARE_LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’ -]{0,60}?)\s*[:：]\s*$")
+#: The label of a bare address on its line: « Documentation technique : », "Docs:", a sentence
+#: ending in a colon (« La documentation utile pour installer … est accessible sur le WIKI : »)
+#: or in the word that leads to the address ("see the wiki at", « voir le wiki »).
+_BARE_LABEL = re.compile(
+    r"^\W*[^\W\d_](?:(?!https?:|\]\()[^\n]){0,200}?"
+    r"(?:\s*[:：]|\s+(?:at|on|here|in|sur|ici|dans|à\s+l['’]adresse(?:\s+suivante)?"
+    r"|wiki|documentation|docs?))\s*$", _I)
+#: What a label must name: a guide, the documentation or the wiki.
+_BARE_NAMES = re.compile(rf"{_GUIDE.pattern}|\bwiki\b", _I)
+#: A label naming the API's reference (« La documentation de l'API au format OpenAPI », anct-
+#: cartographie-nationale/api-application) points to how to call the service, not how to run it.
+_API_REFERENCE = re.compile(r"\bAPI\b|\bopen\s*api\b|\bswagger\b|\bredoc\b", _I)
+#: Words of a label that name setting the project up, whatever else it names.
+_SETUP_WORDS = re.compile(r"install|setup|set-up|param[ée]tr|configur|lancer|\brun\b|d[ée]marr"
+                          r"|getting[-_ ]?started|quick[-_ ]?start|d[ée]velopp|develop", _I)
+#: A local address is where the running service answers, not documentation to read.
+_LOCAL_HOST = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)",
+                         _I)
 
 
 def labelled_bare(doc: Document, link: Link) -> bool:
@@ -1650,4 +1684,6 @@ def labelled_bare(doc: Document, link: Link) -> bool:
     if at < 0:
         return False
     label = text[:at]
-    return bool(_BARE_LABEL.match(label) and _GUIDE.search(label))
+    return bool(_BARE_LABEL.match(label) and _BARE_NAMES.search(label)
+                and not _LOCAL_HOST.match(link.target)
+                and (_SETUP_WORDS.search(label) or not _API_REFERENCE.search(label)))

@@ -34,7 +34,7 @@ import typing as t
 from dataclasses import dataclass, field
 
 from scanner.licences import notices
-from scanner.licences.expressions import family, parse
+from scanner.licences.expressions import family, ids_of, parse
 
 GNU = notices.GNU_FAMILIES
 INCORPORATES = {"LGPL-3.0": "GPL-3.0"}
@@ -296,7 +296,8 @@ def _version_says(base: str, evidence: Evidence, sources: list[dict[str, t.Any]]
             sources.append({"source": "readme", "path": statement["path"],
                             "line": statement["line"], "says": "or-later", "kind": "statement"})
     for expression in evidence.headers:
-        if base in expression and ("-or-later" in expression or f"{base}+" in expression):
+        # Of this licence only: "GPL-3.0" is a substring of "AGPL-3.0-or-later".
+        if any(family(i) == base and i.endswith(("-or-later", "+")) for i in ids_of(expression)):
             verdicts.append("or-later")
             sources.append({"source": "headers", "path": "", "says": "or-later"})
             break

@@ -12,10 +12,13 @@ import typing as t
 
 from scanner.i18n import others
 from scanner.licences import assets
-from scanner.licences.expressions import family
+from scanner.licences.expressions import family, ids_of
 from scanner.licences.notices import GNU_FAMILIES
+from scanner.licences.paths import MAX_NESTED, MAX_NESTED_DEPTH, unread_nested
 
 Note = dict[str, str]
+#: Paths (or "or later" statements) named in a list; the rest are counted.
+_SHOWN = 3
 #: API descriptions' licences are judged by the api/ rules, not as the repository's licence.
 _API_SOURCES = frozenset({"openapi", "swagger", "asyncapi"})
 #: Declarations other rules compare (publiccode-licence-consistent, api-licence-consistent).
@@ -194,9 +197,13 @@ def readme_summary(readme: dict[str, t.Any] | None) -> tuple[str, str] | None:
 def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any]],
                   declared: list[dict[str, t.Any]], readme: dict[str, t.Any] | None, *,
                   from_declarations: bool = False, sampled: int = 0,
-                  sources: t.Sequence[dict[str, t.Any]] = ()) -> list[Note]:
+                  sources: t.Sequence[dict[str, t.Any]] = (),
+                  later: t.Sequence[Note] = ()) -> list[Note]:
     """Why the effective licence is not written as on data.gouv.fr's list: how each GNU
-    version was read, deprecated ids declared, the MPL without its copyleft exception."""
+    version was read, deprecated ids declared, the MPL without its copyleft exception.
+    ``later`` is every "or any later version" civiscan read (:func:`later_read`): each is
+    said with the licence it is of, so an "or later" of another licence is never hidden behind
+    "nothing says it" nor taken for this one's."""
     notes: list[Note] = []
     said: set[tuple[str, str]] = set()
     holders = [f["path"] for f in files if f["scope"] == "root"] or (
@@ -218,12 +225,44 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
                  f"et le début de {sampled} fichiers sources échantillonnés") if sampled else
                 ("the licence files, README and package metadata",
                  "les fichiers de licence, le README et les métadonnées de paquets"))
+            if not later:
+                notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
+                                          f"convention reads as {spdx_id}; nothing civiscan read "
+                                          f"({read}) says \"or any later version\"",
+                                   f"{where} contient seulement le texte de la licence {base}, qui "
+                                   f"se lit {spdx_id} par convention SPDX ; rien de ce que "
+                                   f"civiscan a lu ({read_fr}) ne dit « ou toute version "
+                                   "ultérieure »"))
+                continue
             notes.append(_note(where, f"{where} holds the {base} text alone, which by SPDX "
-                                      f"convention reads as {spdx_id}; nothing civiscan read "
-                                      f"({read}) says \"or any later version\"",
-                               f"{where} contient seulement le texte de la licence {base}, qui se lit "
-                               f"{spdx_id} par convention SPDX ; rien de ce que civiscan a lu "
-                               f"({read_fr}) ne dit « ou toute version ultérieure »"))
+                                      f"convention reads as {spdx_id}",
+                               f"{where} contient seulement le texte de la licence {base}, qui "
+                               f"se lit {spdx_id} par convention SPDX"))
+            own = [x for x in later if x["family"] == base]
+            if own:  # said of this licence, yet not taken as its version (outweighed)
+                notes.append(_note(where, f"civiscan did not take the \"or any later version\" "
+                                          f"it read as settling {base}'s version ({read})",
+                                   f"civiscan n'a pas retenu le « ou toute version ultérieure » "
+                                   f"qu'il a lu comme réglant la version de la licence {base} "
+                                   f"({read_fr})"))
+            else:
+                notes.append(_note(where, f"nothing civiscan read ({read}) says \"or any later "
+                                          f"version\" of {base}",
+                                   f"rien de ce que civiscan a lu ({read_fr}) ne dit « ou toute "
+                                   f"version ultérieure » de la licence {base}"))
+            # Each "or later" read is said with the licence it is of (never hidden behind
+            # "nothing says it", never taken for this one's).
+            notes += [_note(x["path"], f"{x['en']} say{'s' if x.get('one') else ''} it of "
+                                       f"{x['family']}" + ("" if x["family"] == base else
+                                                          f", not of {base}"),
+                            f"{x['fr']} le di{'t' if x.get('one') else 'sent'} de la licence "
+                            f"{x['family']}" + ("" if x["family"] == base else
+                                               f", pas de la licence {base}"))
+                      for x in later[:_SHOWN]]
+            if len(later) > _SHOWN:
+                more = len(later) - _SHOWN
+                notes.append(_note("", f"and {more} more", f"et {more} autre"
+                                                            f"{'s' if more > 1 else ''}"))
         elif basis == "headers" and any(x.get("files") for x in sources):
             counted = next(x for x in sources if x.get("files"))
             notes.append(_note("", f"{counted['files']} of {counted['sampled']} sampled source "
@@ -267,6 +306,88 @@ def version_notes(ids: list[str], basis: str | None, files: list[dict[str, t.Any
                            f"{where} déclare le code « Incompatible With Secondary Licenses » "
                            "(MPL-2.0-no-copyleft-exception)"))
     return notes
+
+
+def later_read(header_facts: t.Mapping[str, t.Any], readme_notices: t.Sequence[dict[str, t.Any]],
+               readme_later: t.Sequence[dict[str, t.Any]],
+               declared: t.Sequence[dict[str, t.Any]]) -> list[Note]:
+    """Every "or any later version" civiscan read, with the GNU licence it is of (``family``)
+    and who says it (``en``/``fr``, ``one`` when a single thing says it): the sampled headers'
+    GNU notices and SPDX identifiers, the README's notices and plain statements, package
+    metadata. A notice granting GPL v2 "or any later version" says nothing of the AGPL text
+    beside it (Ville-Eurometropole-Strasbourg/delimitation-du-dpf: Plugin Builder headers,
+    delimitation_dpf/__init__.py:17-19, beside an AGPL-3.0 LICENSE)."""
+    found: list[Note] = []
+    for notice in header_facts.get("notices") or ():
+        expression = str(notice.get("expression") or "")
+        if not expression.endswith("-or-later"):
+            continue
+        example, files = notice.get("example") or {}, int(notice.get("files") or 0)
+        at = f"{example.get('path')}:{example.get('line')}" if example.get("path") else ""
+        eg, eg_fr = (f" (e.g. {at})", f" (par ex. {at})") if at else ("", "")
+        one = files == 1
+        found.append({"family": family(expression), "path": str(example.get("path") or ""),
+                      "one": "yes" if one else "",
+                      "en": (f"the GNU notice in the head of 1 sampled source file{eg}" if one else
+                             f"the GNU notices in the heads of {files} sampled source files{eg}"),
+                      "fr": (f"la notice GNU en tête de 1 fichier source échantillonné{eg_fr}"
+                             if one else f"les notices GNU en tête de {files} fichiers sources "
+                                         f"échantillonnés{eg_fr}")})
+    for entry in header_facts.get("expressions") or ():
+        for spdx_id in ids_of(str(entry.get("expression") or "")):
+            if spdx_id.endswith(("-or-later", "+")) and family(spdx_id) in GNU_FAMILIES:
+                files, one = int(entry.get("files") or 0), int(entry.get("files") or 0) == 1
+                found.append({"family": family(spdx_id), "path": "", "one": "yes" if one else "",
+                              "en": (f"the SPDX identifier {entry['expression']} of 1 sampled "
+                                     "source file" if one else f"the SPDX identifiers "
+                                     f"{entry['expression']} of {files} sampled source files"),
+                              "fr": (f"l'identifiant SPDX {entry['expression']} de 1 fichier "
+                                     "source échantillonné" if one else f"les identifiants SPDX "
+                                     f"{entry['expression']} de {files} fichiers sources "
+                                     "échantillonnés")})
+    for said in [*readme_notices, *readme_later]:
+        if str(said.get("spdx") or "").endswith("-or-later"):
+            at = f"{said['path']}:{said['line']}"
+            found.append({"family": family(said["spdx"]), "path": str(said["path"]),
+                          "one": "yes", "en": at, "fr": at})
+    for entry in declared:
+        if entry.get("scope") == "third-party" or entry.get("source") in _API_SOURCES:
+            continue
+        for spdx_id in entry.get("ids") or ():
+            if spdx_id.endswith("-or-later") and family(spdx_id) in GNU_FAMILIES:
+                found.append({"family": family(spdx_id), "path": str(entry["path"]), "one": "yes",
+                              "en": f"{entry['path']} (\"{entry.get('expression')}\")",
+                              "fr": f"{entry['path']} (« {entry.get('expression')} »)"})
+    return found
+
+
+#: Why a sub-folder's licence file was not read, in words (:func:`scanner.licences.paths.unread_nested`).
+_NOT_READ = {
+    "vendored": ("in third-party code or build output", "dans du code tiers ou des fichiers produits"),
+    "deep": (f"more than {MAX_NESTED_DEPTH} folders down",
+             f"à plus de {MAX_NESTED_DEPTH} niveaux de dossiers"),
+    "limit": (f"past the first {MAX_NESTED} civiscan reads",
+              f"au-delà des {MAX_NESTED} premiers que civiscan lit"),
+}
+
+
+def sub_folder_files(files: t.Sequence[dict[str, t.Any]], listing: t.Sequence[str]) -> list[Note]:
+    """The sub-folders' licence files civiscan read (their paths), then those it did not read,
+    grouped by why: what a finding lists as "licence files in sub-folders" is never "none"
+    where civiscan did not look."""
+    found = [_note(f["path"], f["path"], f["path"]) for f in files if f["scope"] != "root"]
+    skipped: dict[str, list[str]] = {}
+    for path, why in unread_nested(listing):
+        skipped.setdefault(why, []).append(path)
+    for why, held in skipped.items():
+        shown = ", ".join(held[:_SHOWN])
+        more = len(held) - _SHOWN
+        en, fr = _NOT_READ[why]
+        found.append(_note(held[0], f"not read, {en}: {shown}"
+                                    + (f" and {more} more" if more > 0 else ""),
+                           f"non lus, {fr} : {shown}"
+                           + (f" et {more} autre{'s' if more > 1 else ''}" if more > 0 else "")))
+    return found
 
 
 def _declaring(declared: list[dict[str, t.Any]], base: str) -> str:

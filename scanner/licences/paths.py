@@ -52,15 +52,44 @@ def vendored(path: str) -> bool:
     return VENDORED.search(path) is not None
 
 
+#: Deepest folder level whose licence files civiscan reads (``a/b/c/LICENSE``).
+MAX_NESTED_DEPTH = 3
+
+
 def licence_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """(root licence files, component licence files), chosen from the listing."""
-    root = [p for p in paths if ROOT_LICENCE.match(p) and not NOT_LICENCE.search(p)
+    root = _root(paths)
+    return root, [p for p, why in _nested(paths, set(root)) if why is None][:MAX_NESTED]
+
+
+def _root(paths: Sequence[str]) -> list[str]:
+    return [p for p in paths if ROOT_LICENCE.match(p) and not NOT_LICENCE.search(p)
             and not HEADER_TEMPLATE.search(p)]
-    taken = set(root)
-    nested = [p for p in paths if p not in taken and "/" in p and NESTED_LICENCE.search(p)
-              and not vendored(p) and not NOT_LICENCE.search(p) and p.count("/") <= 3
-              and not HEADER_TEMPLATE.search(p)]
-    return root, nested[:MAX_NESTED]
+
+
+def _nested(paths: Sequence[str], taken: set[str]) -> list[tuple[str, str | None]]:
+    """Licence files in sub-folders, each with why civiscan does not read it (``None``: read)."""
+    found: list[tuple[str, str | None]] = []
+    for p in paths:
+        if p in taken or "/" not in p or not NESTED_LICENCE.search(p) or NOT_LICENCE.search(p) \
+                or HEADER_TEMPLATE.search(p):
+            continue
+        found.append((p, "vendored" if vendored(p) else
+                      "deep" if p.count("/") > MAX_NESTED_DEPTH else None))
+    return found
+
+
+def unread_nested(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """Licence files in sub-folders civiscan does not read, with why: ``vendored`` (third-party
+    code or build output), ``deep`` (more than :data:`MAX_NESTED_DEPTH` folders down) or
+    ``limit`` (past the first :data:`MAX_NESTED`). A message listing the sub-folders' licence
+    files names these too, never "none" where civiscan did not look
+    (StrasbourgEurometropole/Strasbourg-Next: themes/0-global-theme/src/libs/tarteaucitron/LICENSE,
+    five folders down)."""
+    nested = _nested(paths, set(_root(paths)))
+    read = [p for p, why in nested if why is None]
+    over = set(read[MAX_NESTED:])
+    return [(p, why or "limit") for p, why in nested if why is not None or p in over]
 
 
 def manifest_paths(paths: Sequence[str]) -> list[str]:

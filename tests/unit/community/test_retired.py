@@ -140,7 +140,7 @@ def test_a_retired_readme_that_says_where_the_code_went_presents_the_repository(
     status, message, _ = _finding(facts, "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
     assert message.startswith("README.md:3 says the repository is retired")
-    assert "its code is now at https://github.com/datagouv/apistration" in message
+    assert "it points to https://github.com/datagouv/apistration" in message
 
 
 def test_a_retirement_without_a_new_address_is_not_enough_to_present_the_repository() -> None:
@@ -150,7 +150,7 @@ def test_a_retirement_without_a_new_address_is_not_enough_to_present_the_reposit
     status, message, _ = _finding(facts, "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
     assert message == ('README.md:3 says the repository is retired ("This project is no longer '
-                       'maintained."): there is nothing to install or run here.')
+                       'maintained."): instructions to install and run it are not expected of a retired repository.')
 
 
 def test_a_readme_saying_where_issues_go_now_says_how_to_contribute() -> None:
@@ -174,7 +174,7 @@ def test_a_retired_repository_s_new_address_is_not_what_the_service_is() -> None
     assert status is Status.PASS
     assert message == ('README.md gives its licence and how to contribute (what the service is: no; '
                        'README.md:1 says the repository is retired, "This project has been migrated '
-                       'to a monorepo.", and that its code is now at https://github.com/codegouvfr/sill).')
+                       'to a monorepo.", and points to https://github.com/codegouvfr/sill).')
     assert "ce qu'est le service : non" in french
     # A description beside the notice still counts (betagouv/datapass).
     assert _facts({"README.md": DATAPASS})["community"]["readme"]["explains"]["what"] is True
@@ -192,7 +192,7 @@ def test_the_hosts_archived_flag_retires_the_repository() -> None:
     status, message, french = _finding(_facts({"README.md": text}, archived=True),
                                        "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
-    assert message == "The host marks the repository archived: there is nothing to install or run here."
+    assert message == "The host marks the repository archived: instructions to install and run it are not expected of a retired repository."
     assert french.startswith("L'hébergeur indique que le dépôt est archivé")
     assert _finding(_facts({"README.md": text}, archived=False),
                     "readme-explains-how-to-run")[0] is Status.FAIL
@@ -255,7 +255,7 @@ def test_a_retired_readme_makes_the_welcoming_rules_moot() -> None:
         assert message.startswith(
             'README.md:3 says the repository is retired (":warning: Deprecation warning :warning: '
             'this repository has been moved to https://github.com/france-connect/service-provider-'
-            'example"); its code is now at https://github.com/france-connect/service-provider-'
+            'example"); it points to https://github.com/france-connect/service-provider-'
             'example: it is no longer maintained here, so '), (rule_id, message)
         assert french.startswith("README.md:3 indique que le dépôt n'est plus actif (« "), rule_id
         assert "il n'est plus maintenu ici, " in french, rule_id
