@@ -150,7 +150,8 @@ def test_a_retirement_without_a_new_address_is_not_enough_to_present_the_reposit
     status, message, _ = _finding(facts, "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
     assert message == ('README.md:3 says the repository is retired ("This project is no longer '
-                       'maintained."): instructions to install and run it are not expected of a retired repository.')
+                       'maintained."): instructions to install and run it are not expected '
+                       'of a retired repository.')
 
 
 def test_a_readme_saying_where_issues_go_now_says_how_to_contribute() -> None:
@@ -192,7 +193,8 @@ def test_the_hosts_archived_flag_retires_the_repository() -> None:
     status, message, french = _finding(_facts({"README.md": text}, archived=True),
                                        "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
-    assert message == "The host marks the repository archived: instructions to install and run it are not expected of a retired repository."
+    assert message == ("The host marks the repository archived: instructions to install and run "
+                       "it are not expected of a retired repository.")
     assert french.startswith("L'hébergeur indique que le dépôt est archivé")
     assert _finding(_facts({"README.md": text}, archived=False),
                     "readme-explains-how-to-run")[0] is Status.FAIL
