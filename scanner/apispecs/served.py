@@ -57,10 +57,6 @@ _NEST = Server(
 CHECKS: dict[str, Server] = {"NestJS": _NEST}
 
 
-def _shown(paths: list[str]) -> str:
-    return ", ".join(paths[:3]) + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
-
-
 def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
            folder: str = "") -> dict[str, t.Any] | None:
     """``{"reason", "files", "detail", "detail_fr"}`` when framework ``name``, listed by the
@@ -99,16 +95,16 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
         read_count, all_count = len(files), len(entries) + total
         return {"reason": "unsure", "files": files,
                 "detail": f"listed, but {check.what} in the {read_count} source files read of "
-                          f"the {all_count} in {package} ({_shown(files)}); the others were not "
+                          f"the {all_count} in {package} ({setup.shown(files)}); the others were not "
                           "read: check whether it serves an API",
                 "detail_fr": f"listé, mais {check.what_fr} dans les {read_count} fichiers source "
-                             f"lus sur les {all_count} {package_fr} ({_shown(files)}) ; les "
+                             f"lus sur les {all_count} {package_fr} ({setup.shown(files)}) ; les "
                              "autres n'ont pas été lus : vérifiez s'il sert une API"}
     return {"reason": "absent", "files": files,
             "detail": f"listed, but {check.what} in any of the {len(files)} source files of "
-                      f"{package} ({_shown(files)}): serves no API",
+                      f"{package} ({setup.shown(files)}): serves no API",
             "detail_fr": f"listé, mais {check.what_fr} dans aucun des {len(files)} fichiers "
-                         f"source {package_fr} ({_shown(files)}) : ne sert aucune API"}
+                         f"source {package_fr} ({setup.shown(files)}) : ne sert aucune API"}
 
 
 def annotate(found: list[dict[str, t.Any]], paths: Iterable[str],

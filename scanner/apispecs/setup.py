@@ -394,7 +394,8 @@ def _calls(setup: SetUp, path: str, text: str, entry: bool) -> list[Conditional]
     return found[:1]
 
 
-def _shown(paths: list[str]) -> str:
+def shown(paths: list[str]) -> str:
+    """The first three paths, and how many more: a message names examples, never a flood."""
     return ", ".join(paths[:3]) + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
 
 
@@ -465,16 +466,16 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
         read_count, all_count = len(files), len(entries) + total
         return {"reason": "unsure", "files": files,
                 "detail": f"listed, but none of the {read_count} {kind[0]} read of the "
-                          f"{all_count} in {package} ({_shown(files)}) {setup.what}; the others "
+                          f"{all_count} in {package} ({shown(files)}) {setup.what}; the others "
                           "were not read: check whether it is set up",
                 "detail_fr": f"listé, mais aucun des {read_count} {kind[1]} lus sur les "
-                             f"{all_count} {package_fr} ({_shown(files)}) {setup.what_fr} ; "
+                             f"{all_count} {package_fr} ({shown(files)}) {setup.what_fr} ; "
                              "les autres n'ont pas été lus : vérifiez s'il est mis en place"}
     return {"reason": "absent", "files": files,
             "detail": f"listed but never set up (none of the {len(files)} {kind[0]} of "
-                      f"{package}, {_shown(files)}, {setup.what}): serves no description",
+                      f"{package}, {shown(files)}, {setup.what}): serves no description",
             "detail_fr": f"listé mais jamais mis en place (aucun des {len(files)} {kind[1]} "
-                         f"{package_fr}, {_shown(files)}, {setup.what_fr}) : ne sert aucune "
+                         f"{package_fr}, {shown(files)}, {setup.what_fr}) : ne sert aucune "
                          "description"}
 
 
