@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -882,10 +883,29 @@ def _purpose(doc: Document, short: bool = False) -> Evidence | None:
         needed = MIN_LISTED_WORDS if para.listed or (short and not _DESCRIBES.search(prose)) \
             else MIN_PROSE_WORDS
         if words >= needed and para.line not in moved and not _COPYRIGHT.match(prose) \
+                and not _prerequisite_note(prose) \
                 and not _REPOSITORY_STATUS.search(para.text) and not _is_step(para.text) \
                 and not _only_links(para.text) and not _ANOTHER_SERVICE.search(prose):
             return Evidence(para.line, "text")
     return None
+
+
+#: A note on what to install or do first (dnum-mi/dso-socle README.md:18: "The following packages
+#: must be installed on the Ansible machine, before launching the gitlab playbooks"; « Node.js doit
+#: être installé avant de lancer le serveur »): a prerequisite, not what the service is.
+_PREREQUISITE = re.compile(
+    r"\b(?:must|should|needs?\s+to|ha(?:s|ve)\s+to)\s+be\s+(?:already\s+)?(?:installed|present|available)\b"
+    r"|\b(?:doi(?:t|vent)|devront|devra)\s+(?:d[ée]j[àa]\s+)?(?:[êe]tre)\s+(?:install|pr[ée]sent|disponible)"
+    r"|\b(?:you\s+(?:must|need\s+to|have\s+to|should)|vous\s+devez|il\s+faut)\s+(?:first\s+|d['’]abord\s+)?"
+    r"install|\bbefore\s+(?:launching|running|starting|using|executing|installing)\b"
+    r"|\bavant\s+(?:de\s+(?:lancer|d[ée]marrer|l['’]\s*utiliser|utiliser)|d['’](?:ex[ée]cuter|utiliser"
+    r"|installer))\b|\bpr[ée][- ]?requis(?:ites?)?\b", _I)
+
+
+def _prerequisite_note(prose: str) -> bool:
+    """Whether every sentence of a paragraph is a note on prerequisites (:data:`_PREREQUISITE`)."""
+    sentences = [s for s in _SENTENCE.split(prose.strip()) if _WORD.search(s)]
+    return bool(sentences) and all(_PREREQUISITE.search(s) for s in sentences)
 
 
 #: A copyright line ("Copyright 2014 Direction Générale des Finances Publiques - France",
@@ -949,17 +969,20 @@ def _how(doc: Document, topic: str, project: Collection[str] = ()) -> Evidence |
     """How to install (or run): a section named so with commands in it, else a command of that
     kind in a section that is about installing, running or developing, or in no section."""
     title = _title(doc)
+    purpose = purposes(project)
     for heading in doc.headings:
         # "Lancer les tests" is about the tests.
         if heading is not title and _HEADING[topic].search(heading.text) \
-                and not (topic == "run" and _UNRELATED.search(heading.text)) \
+                and not (topic == "run" and _UNRELATED.search(_off_purpose(heading.text, purpose))) \
                 and not (topic == "install" and installs_a_tool(heading.text)) \
                 and not (topic == "run" and _installs_locally(heading.text)) \
-                and _commands_in(doc, heading, topic):
+                and _commands_in(doc, heading, topic, purpose):
             return Evidence(heading.line, "heading")
-    wanted = _is_install if topic == "install" else _is_run
+    wanted = _is_install if topic == "install" else partial(_is_run, purpose=purpose)
     for block in doc.code_blocks:
         code = _in_language(doc, block)
+        if topic == "install" and _fetches_only(list(_command_lines(block))):
+            continue
         if _relevant(doc, block.line) and any(wanted(line) for line in _command_lines(block)
                                               if not (code and _CODE_SYNTAX.search(line))):
             return Evidence(block.line, "text")
@@ -1167,9 +1190,13 @@ _HOSTING = re.compile(
 def hosted_install(doc: Document) -> Heading | None:
     """A heading about installing the service on a hosting platform (gip-inclusion/pdf-generator:
     "## Installation on Scalingo" over forking the repository and a GitHub action that deploys
-    it): how to install it there, which is not how to install it locally."""
+    it): how to install it there, which is not how to install it locally. A heading about
+    configuring ("AWS/S3 Configuration (Only if using new bucket)", incubateur-territoires/
+    migrate-outline-to-notion README.md:61, where attachments are stored) installs nothing."""
     title = _title(doc)
-    return next((h for h in doc.headings if h is not title and _HEADING["install"].search(h.text)
+    return next((h for h in doc.headings if h is not title
+                 and _HEADING["install"].search(_CONFIGURING.sub(" ", h.text))
+                 and not _ENV_VARIABLES.search(h.text)
                  and _HOSTING.search(h.text) and not installs_a_tool(h.text)), None)
 
 
@@ -1187,6 +1214,11 @@ def _installs_locally(text: str) -> bool:
 
 #: A heading word about configuring, not installing.
 _CONFIGURING = re.compile(r"\bconfiguration\b", _I)
+#: A heading about environment variables ("Set up env variables", « Variables d'environnement »):
+#: setting them configures the service, whatever set-up word the heading has; installing it
+#: takes a command that installs (incubateur-territoires/migrate-outline-to-notion README.md:39).
+_ENV_VARIABLES = re.compile(r"\b(?:env(?:ironment)?\s+var(?:iable)?s?|variables?\s+d['’]"
+                            r"environnement|variables?\s+d['’]env)\b|(?<![\w.])\.env\b", _I)
 #: Words of a heading about installing a prerequisite besides the tool's name: the install
 #: word, articles and conjunctions, versions.
 _TOOL_INSTALL = re.compile(r"^(?:install(?:ation|ing|er|ez)?|de|du|des|d|of|the|la|le|l|and|et"
@@ -1221,11 +1253,13 @@ def _section_end(doc: Document, heading: Heading) -> int | None:
                  and h.level <= heading.level), None)
 
 
-def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
+def _commands_in(doc: Document, heading: Heading, topic: str,
+                 purpose: Collection[str] = ()) -> bool:
     """Whether the heading's section (down to the next heading of its level or above) holds a
     command of the topic, in a code block or inline: "Installation" or "Usage" with no command
     under it does not tell how (the README points elsewhere, or shows a request/response
-    sample), nor does a "Développement" section of lint and test commands tell how to run."""
+    sample), nor does a "Développement" section of lint and test commands tell how to run.
+    Words of the project's ``purpose`` (:func:`purposes`) name no other activity."""
     end = _section_end(doc, heading)
 
     def inside(line: int) -> bool:
@@ -1235,8 +1269,9 @@ def _commands_in(doc: Document, heading: Heading, topic: str) -> bool:
     lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
               if _looks_like_command(s)]
     lines += [s for p in doc.paragraphs if inside(p.line) for s in _invoked_scripts(p.text)]
-    fits = _is_run if topic == "run" else _is_install
-    if topic == "install" and not _HEADING["install"].search(_CONFIGURING.sub(" ", heading.text)):
+    fits = partial(_is_run, purpose=purpose) if topic == "run" else _is_install
+    if topic == "install" and (not _HEADING["install"].search(_CONFIGURING.sub(" ", heading.text))
+                               or _ENV_VARIABLES.search(heading.text)):
         # « Configuration » over ``export FORCE_DELETE_ENABLED=true`` (ansforge/psc-secpsc-api:
         # how to enable one endpoint) sets the service up once installed; it takes a command
         # that installs.
@@ -1439,15 +1474,17 @@ _ADDRESS_LINE = re.compile(
     r"(?:\s+HTTP/[\d.]+)?|https?://\S+)\s*$")
 
 
-def _is_run(line: str) -> bool:
+def _is_run(line: str, purpose: Collection[str] = ()) -> bool:
     """A command that starts something: ``up`` always (``docker compose up --build``); else a
     running word (``start``, ``serve``, ``dev``…, or ``run`` itself) in a command that names no
-    other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do).
+    other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do)
+    but the project's ``purpose`` (a migration tool's ``npm run migrate`` runs it).
     A request to a service (``curl …/healthz/up``) starts nothing."""
     if _is_request(line):
         return False
     for tokens in _commands(line):
-        parts = [p for token in tokens for p in _parts(token)]
+        parts = [p for token in tokens for p in _parts(token)
+                 if not p.startswith(tuple(purpose))]
         if "up" in parts and not any(o in p for p in parts for o in ("test", "lint")):
             return True
         if any(o in p for p in parts for o in _OTHER):
@@ -1457,6 +1494,42 @@ def _is_run(line: str) -> bool:
                 or (tokens[0].lower() == "java" and "-jar" in tokens):
             return True
     return False
+
+
+#: A package manager running the project from its dependencies (``npm run migrate``, ``yarn dev``,
+#: ``poetry run x``, ``bundle exec x``): they must have been installed first.
+_RUNS_FROM_DEPENDENCIES = re.compile(
+    r"^\s*(?:npm\s+(?:run(?:-script)?|start)|yarn\s+(?!install\b|add\b)(?:run\s+)?[\w:-]+"
+    r"|pnpm\s+(?!install\b|i\b|add\b)(?:run\s+)?[\w:-]+|poetry\s+run|pipenv\s+run|bundle\s+exec)\b", _I)
+
+
+def _fetches_only(lines: list[str]) -> bool:
+    """Whether a block's only installing commands fetch the code (``git clone``) while it runs
+    the project through a package manager that needs its dependencies (incubateur-territoires/
+    migrate-outline-to-notion README.md:25-36: ``git clone``, ``cp .env.template .env``, ``npm
+    run migrate``, no ``npm install``): the block skips installing, it does not explain it."""
+    installs = [c for line in lines for c in _commands(line) if _is_install(" ".join(c))]
+    return bool(installs) and all([w.lower() for w in c[:2]] == ["git", "clone"] for c in installs) \
+        and any(_RUNS_FROM_DEPENDENCIES.match(line) for line in lines)
+
+
+#: Activities a project may exist for (a migration, import or export tool): with one in its name
+#: (incubateur-territoires/migrate-outline-to-notion, "# Migrate Outline to Notion"), its
+#: ``npm run migrate`` under "Run the migration" runs the project, not a database migration.
+_PURPOSES = ("migrat", "import", "export", "generat", "seed", "backup", "sauvegard")
+
+
+def purposes(project: Collection[str]) -> tuple[str, ...]:
+    """The activities of :data:`_PURPOSES` that the project's names (the repository's name, not
+    its owner's; the README's title) start a word with."""
+    words = {w for name in project for w in re.split(r"[^\w]+|_", name.rsplit("/", 1)[-1].lower())}
+    return tuple(s for s in _PURPOSES if any(w.startswith(s) for w in words))
+
+
+def _off_purpose(text: str, purpose: Collection[str]) -> str:
+    """``text`` without the words of the project's purpose ("Run the migration" of a migration
+    tool is about running it)."""
+    return re.sub(rf"\b(?:{'|'.join(purpose)})\w*", " ", text, flags=_I) if purpose else text
 
 
 def _is_install(line: str) -> bool:
