@@ -153,3 +153,32 @@ def test_a_prerequisite_note_is_not_what_the_service_is(note: str) -> None:
 ])
 def test_a_presentation_beside_a_prerequisite_still_counts(text: str) -> None:
     assert _analyse(text, ["outil"])["what"]["found"] is True
+
+
+# fabnumdef/chatbot-front README.md (whole file).
+CHATBOT = ("## Chatbot - FRONT\n\n301 Moved Permanently "
+           "https://gitlab.com/fabnum-minarm/chatbot/chatbot-front\n")
+
+
+def test_a_moved_readme_owes_its_licence_only() -> None:
+    status, message, french = _finding({"README.md": CHATBOT, "LICENSE": "MIT License\n"},
+                                       "readme-sections-present", "chatbot-front")
+    assert status is Status.FAIL
+    assert message.startswith("README.md does not give the licence of its code (licence: no); "
+                              "README.md:3 says the repository is retired (\"301 Moved Permanently "
+                              "https://gitlab.com/fabnum-minarm/chatbot/chatbot-front\")")
+    assert "contributing part are not expected" in message
+    assert "contribution ne sont donc pas attendues" in french
+    with_licence = CHATBOT + "\nLicence MIT, voir [LICENSE](LICENSE).\n"
+    status, message, french = _finding({"README.md": with_licence}, "readme-sections-present",
+                                       "chatbot-front")
+    assert status is Status.PASS
+    assert "(what the service is: no; contributing: no)" in message
+    assert "(ce qu'est le service : non ; contribution : non)" in french
+
+
+def test_a_live_readme_still_owes_a_contributing_part() -> None:
+    text = "# Outil\n\nOutil permet de calculer les aides sociales des usagers.\n\nLicence MIT.\n"
+    status, message, _ = _finding({"README.md": text}, "readme-sections-present", "outil")
+    assert status is Status.FAIL
+    assert "licence: yes; contributing: no" in message

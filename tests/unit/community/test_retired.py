@@ -173,9 +173,10 @@ def test_a_retired_repository_s_new_address_is_not_what_the_service_is() -> None
     assert facts["community"]["readme"]["explains"]["what"] is False
     status, message, french = _finding(facts, "readme-sections-present")
     assert status is Status.PASS
-    assert message == ('README.md gives its licence and how to contribute (what the service is: no; '
+    assert message == ('README.md gives its licence (what the service is: no; contributing: yes); '
                        'README.md:1 says the repository is retired, "This project has been migrated '
-                       'to a monorepo.", and points to https://github.com/codegouvfr/sill).')
+                       'to a monorepo.", and points to https://github.com/codegouvfr/sill: a '
+                       'presentation and a contributing part are not expected of it.')
     assert "ce qu'est le service : non" in french
     # A description beside the notice still counts (betagouv/datapass).
     assert _facts({"README.md": DATAPASS})["community"]["readme"]["explains"]["what"] is True
