@@ -589,10 +589,21 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
             or explain.licence_text_declared(entry, decision.conflicts, decision.ids, files))
         if doubt is not None:
             unsure.append(doubt)
-        elif agrees is False:
-            disagreeing.append({"source": entry["source"], "path": entry["path"],
-                                "expression": entry["expression"],
-                                "summary": f"{entry['path']} ({entry['expression']})"})
+        elif agrees is False and not any(
+                (seen["path"], seen["expression"]) == (entry["path"], entry["expression"])
+                for seen in disagreeing):
+            # One manifest stating one licence twice (pyproject's license and its classifiers)
+            # is one disagreement; a sub-package is named with the licence file it contradicts.
+            held = ", ".join(sorted(against))
+            beside = f"{', '.join(entry['compared_with'])}" if against is not effective else None
+            disagreeing.append({
+                "source": entry["source"], "path": entry["path"],
+                "expression": entry["expression"],
+                "summary": f"{entry['path']} ({entry['expression']}"
+                           + (f", while {beside} in its folder holds {held})" if beside else ")"),
+                "summary_fr": f"{entry['path']} ({entry['expression']}"
+                              + (f", alors que {beside} dans son dossier contient {held})"
+                                 if beside else ")")})
     return {"checked": checked, "agree": (not disagreeing) if checked else None,
             "disagreeing": disagreeing, "partly": partial, "content_only": content_only,
             "unsure": unsure,

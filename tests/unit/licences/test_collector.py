@@ -75,7 +75,7 @@ def test_npm_default_isc_next_to_mit_disagrees() -> None:
     assert section["consistency"]["agree"] is False
     assert section["consistency"]["disagreeing"] == [
         {"source": "package.json", "path": "tools/e2e/package.json", "expression": "ISC",
-         "summary": "tools/e2e/package.json (ISC)"}]
+         "summary": "tools/e2e/package.json (ISC)", "summary_fr": "tools/e2e/package.json (ISC)"}]
 
 
 def test_notice_outranks_a_different_licence_text(agpl: str) -> None:
