@@ -533,7 +533,7 @@ def _consistency(declarations: list[dict[str, t.Any]], decision: Decision,
     loose = decision.version_basis in (None, "text", "notice", "unstated", "deprecated")
     own = _own_licences(files)
     checked = 0
-    disagreeing = []
+    disagreeing: list[dict[str, t.Any]] = []
     unsure: list[explain.Note] = []
     for entry in declarations:
         ids = entry["ids"]
