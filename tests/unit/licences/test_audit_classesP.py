@@ -42,3 +42,61 @@ def test_a_root_manifest_is_still_compared_with_the_repository_licence(apache: s
     status, en, _ = finding(document, "licence-declarations-consistent")
     assert status == "fail"
     assert en.endswith("(the repository's: Apache-2.0): pyproject.toml (MIT).")
+
+
+# --- licence ids are compared, not the words a licence file adds around them ----------------
+
+# nao-scalingo LICENSE:1-2, above the Apache-2.0 text: files marked `@license Enterprise` are
+# under commercial terms.
+ENTERPRISE = ("This project is mostly licensed under the Apache License 2.0 as described below. "
+              "However, certain files within this project are licensed under a different "
+              "commercial license. These files are clearly marked with the following comment at "
+              "the top of the file: /* @license Enterprise */\nFiles with this comment are not "
+              "licensed under the Apache License 2.0, but instead are subject to the commercial "
+              "license terms defined later in this file.\n\n")
+CODE = {"cli/nao_core/main.py": "print('nao')\n", "apps/backend/src/app.ts": "export {};\n"}
+
+
+def test_same_licence_as_a_root_file_stating_an_exclusion_agrees(apache: str) -> None:
+    document = facts({"LICENSE": ENTERPRISE + apache, "cli/pyproject.toml": PYPROJECT, **CODE})
+    assert "exclusion" in finding(document, "licence-recognised")[1]
+    consistency = document["licence"]["consistency"]
+    assert (consistency["agree"], consistency["disagreeing"]) == (True, [])
+    assert finding(document, "licence-declarations-consistent")[0] == "pass"
+
+
+def test_a_different_licence_beside_an_exclusion_still_fails(apache: str) -> None:
+    # Negative: the exclusion does not make every declaration agree.
+    document = facts({"LICENSE": ENTERPRISE + apache, "package.json": '{"license": "ISC"}',
+                      **CODE})
+    status, en, fr = finding(document, "licence-declarations-consistent")
+    assert status == "fail"
+    assert en.endswith("(the repository's: Apache-2.0): package.json (ISC).")
+    assert fr.endswith("(celle du dépôt : Apache-2.0) : package.json (ISC).")
+
+
+def test_distinct_manifests_or_licences_are_not_merged() -> None:
+    # Negative for the de-duplication: two manifests, or one manifest naming two licences.
+    document = facts({"LICENSE": MIT, "a/package.json": '{"license": "ISC"}',
+                      "b/package.json": '{"license": "ISC"}',
+                      "c/pyproject.toml": '[project]\nname = "c"\nlicense = "GPL-3.0-only"\n'
+                                          'classifiers = ["License :: OSI Approved :: Apache '
+                                          'Software License"]\n', **CODE})
+    said = [d["summary"] for d in document["licence"]["consistency"]["disagreeing"]]
+    assert said == ["a/package.json (ISC)", "b/package.json (ISC)",
+                    "c/pyproject.toml (GPL-3.0-only)", "c/pyproject.toml (Apache-2.0)"]
+
+
+def test_an_spdx_exception_is_judged_as_before(gpl: str) -> None:
+    # Negative: a WITH exception is no licence id; GPL-2.0-only WITH Classpath-exception-2.0
+    # beside plain GPL-2.0-only keeps today's judgement (one licence id: agrees), and beside a
+    # GPL-3.0 text it still disagrees.
+    classpath = '{"license": "GPL-2.0-only WITH Classpath-exception-2.0"}'
+    document = facts({"package.json": '{"license": "GPL-2.0-only"}',
+                      "lib/package.json": classpath, **CODE})
+    assert document["licence"]["consistency"]["agree"] is True
+    document = facts({"LICENSE": gpl, "lib/package.json": classpath, **CODE})
+    consistency = document["licence"]["consistency"]
+    assert consistency["agree"] is False
+    assert consistency["disagreeing"][0]["expression"] == (
+        "GPL-2.0-only WITH Classpath-exception-2.0")
