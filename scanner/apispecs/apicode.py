@@ -31,7 +31,7 @@ import re
 import typing as t
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from scanner.apispecs.comments import blank, style_of
+from scanner.apispecs.comments import blank, line_at, style_of
 
 #: Files read per ``api/`` folder to decide by content; a folder with more is judged on its first.
 MAX_READ_PER_FOLDER = 6
@@ -346,10 +346,6 @@ _JAVA_HTTP = re.compile(
 MAX_CONTROLLERS_READ = 8
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def serving_at(text: str) -> tuple[int, str] | None:
     """Where a Java/Kotlin file (comments blanked) serves HTTP requests, and how: the line of
     ``@RestController`` ("Spring"), of ``@Controller`` beside ``@ResponseBody``, of the first
@@ -359,14 +355,14 @@ def serving_at(text: str) -> tuple[int, str] | None:
     if ("@" not in text and "ws.rs" not in text) or _JAVA_CLIENT.search(text):
         return None
     if (match := _SPRING_REST.search(text)) is not None:
-        return _line(text, match.start()), "Spring"
+        return line_at(text, match.start()), "Spring"
     if (match := _SPRING_CONTROLLER.search(text)) is not None and _RESPONSE_BODY.search(text):
-        return _line(text, match.start()), "Spring"
+        return line_at(text, match.start()), "Spring"
     jaxrs = _JAXRS_IMPORT.search(text) is not None
     if (match := _JAXRS_PATH.search(text)) is not None and (jaxrs or _JAXRS_METHOD.search(text)):
-        return _line(text, match.start()), "JAX-RS"
+        return line_at(text, match.start()), "JAX-RS"
     if jaxrs and (match := _JAXRS_APPLICATION.search(text)) is not None:
-        return _line(text, match.start()), "JAX-RS"
+        return line_at(text, match.start()), "JAX-RS"
     return None
 
 

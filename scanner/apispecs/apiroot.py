@@ -23,7 +23,7 @@ import typing as t
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from scanner.apispecs.comments import HASH, blank
+from scanner.apispecs.comments import HASH, blank, line_at
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: URL modules read per repository (the shallowest first).
@@ -82,10 +82,6 @@ def _imported(text: str) -> dict[str, str]:
     return names
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def router_mounts(paths: Iterable[str],
                   read: Callable[[str], str | None]) -> list[dict[str, t.Any]]:
     """Where a URL module mounts a DRF router: ``{prefix, path, line}`` (``prefix`` without its
@@ -110,7 +106,7 @@ def router_mounts(paths: Iterable[str],
             prefix, target = match.group(2).strip("/"), match.group(3).strip()
             module = _included(target, imported, by_module)
             if prefix and (_router_urls(target, routers[path]) or module in rooted):
-                found.append((prefix, path, _line(text, match.start()), None))
+                found.append((prefix, path, line_at(text, match.start()), None))
             if module is not None:
                 found.append((prefix, path, 0, module))
     # A module included under a prefix serves its own mounts below it (one level).

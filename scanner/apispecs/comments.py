@@ -55,3 +55,9 @@ def style_of(path: str) -> str | None:
     if extension in ("py", "rb", "ex", "exs", "sh"):
         return HASH
     return None
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of ``offset``: :func:`blank` keeps every newline, so a line found in the
+    blanked text is the source's."""
+    return text.count("\n", 0, offset) + 1

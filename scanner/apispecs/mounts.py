@@ -24,7 +24,7 @@ import re
 import typing as t
 from collections.abc import Callable, Iterable
 
-from scanner.apispecs.comments import HASH, SLASH, blank
+from scanner.apispecs.comments import HASH, SLASH, blank, line_at
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Server entry files read per repository (the shallowest first).
@@ -87,7 +87,7 @@ def evidence(paths: Iterable[str], read: Callable[[str], str | None]) -> list[di
         if match:
             # "/api/*" (sante-psy's 404 for undefined /api routes) is said as the prefix "/api".
             prefix = next(g for g in match.groups() if g).rstrip("*").rstrip("/") or "/api"
-            line = head.count("\n", 0, match.start()) + 1
+            line = line_at(head, match.start())
             return [{"kind": "mount", "strength": "weak", "path": path, "line": line,
                      "detail": f"routes served under {prefix} by a Node web server "
                                f"({path}:{line})",
@@ -181,7 +181,7 @@ def _json_sign(head: str) -> tuple[bool, int] | None:
     match = _JSON.search(head) or _JSON_BODIES.search(head)
     if match is None:
         return None
-    return match.re is _JSON, head.count("\n", 0, match.start()) + 1
+    return match.re is _JSON, line_at(head, match.start())
 
 
 def _package(path: str, packages: Iterable[str]) -> str | None:
@@ -235,7 +235,7 @@ def json_routes(paths: Iterable[str], read: Callable[[str], str | None]) -> list
             if any(_PROBE.match(part) for part in match.group(1).split("/")) \
                     or _PROBE_HANDLER.match(head, match.end()):
                 continue
-            routes.setdefault(match.group(1), head.count("\n", 0, match.start()) + 1)
+            routes.setdefault(match.group(1), line_at(head, match.start()))
         if len(routes) < MIN_ROUTES:
             continue
         line = next(iter(routes.values()))

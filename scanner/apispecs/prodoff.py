@@ -32,6 +32,7 @@ import typing as t
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from scanner.apispecs.comments import line_at
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 
 #: Characters of each configuration file searched.
@@ -92,10 +93,6 @@ def _under(path: str, folder: str) -> bool:
     return not folder or path.startswith(folder + "/")
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def _debug(detail: str, detail_fr: str, files: list[str]) -> dict[str, t.Any]:
     return {"reason": "debug", "files": files,
             "detail": f"{detail}: no description in production",
@@ -122,7 +119,7 @@ def _symfony(name: str, paths: list[str], read: t.Callable[[str], str | None],
                 for env, value in _ENV_FLAG.findall(envs_match.group(1))}
         on = {env for env, value in envs.items() if value}
         if on and not on - _DEV_ENVS:
-            line = _line_of(text, match.start())
+            line = line_at(text, match.start())
             shown = ", ".join(sorted(on))
             return _debug(f"enabled only for the Symfony environments {shown} ({path}:{line})",
                           f"activé seulement pour les environnements Symfony {shown} "
@@ -350,7 +347,7 @@ def flag_false_in_production(flag: str, settings: Mapping[str, str]) -> tuple[st
             if not resolved or any(r is None or r[1][1] != "False" for r in resolved):
                 return None
             owner, (offset, _value) = t.cast(tuple[str, tuple[int, str]], resolved[0])
-            line = _line_of(text, offset)
+            line = line_at(text, offset)
             shown = ", ".join(production[:3]) + (" ..." if len(production) > 3 else "")
             return (f"{flag} is False in production ({path}:{line}, class {owner}, "
                     f"inherited by {shown})",
@@ -360,7 +357,7 @@ def flag_false_in_production(flag: str, settings: Mapping[str, str]) -> tuple[st
         if module is not None and not _DEV_SETTINGS.search(posixpath.basename(path)):
             if module[1] != "False":
                 return None
-            module_false.append((path, _line_of(text, module[0])))
+            module_false.append((path, line_at(text, module[0])))
     if not module_false:
         return None
     path, line = module_false[0]

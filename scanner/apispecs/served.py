@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scanner.apispecs import setup
-from scanner.apispecs.comments import SLASH, blank, style_of
+from scanner.apispecs.comments import SLASH, blank, line_at, style_of
 from scanner.apispecs.frameworks import ecosystem_of
 
 #: Characters of each file searched.
@@ -83,7 +83,7 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
              if (match := check.serverless.search(texts[path])) is not None]
     if entries and len(boots) == len(entries):
         path, match = boots[0]
-        line = texts[path].count("\n", 0, match.start()) + 1
+        line = line_at(texts[path], match.start())
         code = match.group().rstrip("(< \t")
         return {"reason": "cli", "files": files, "path": path, "line": line,
                 "detail": f"run without a web server ({path}:{line} `{code}`; {check.what} in "

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from scanner.apispecs import prodoff
-from scanner.apispecs.comments import HASH, SLASH, blank, style_of
+from scanner.apispecs.comments import HASH, SLASH, blank, line_at, style_of
 from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
 from scanner.apispecs.frameworks import ecosystem_of, manifest_paths, settings_paths
 
@@ -390,7 +390,7 @@ def _calls(setup: SetUp, path: str, text: str, entry: bool) -> list[Conditional]
         condition = _condition(text, call.start())
         if condition is None:
             return None
-        found.append((path, text.count("\n", 0, call.start()) + 1, *condition))
+        found.append((path, line_at(text, call.start()), *condition))
     return found[:1]
 
 
