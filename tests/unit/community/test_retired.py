@@ -135,7 +135,7 @@ def test_a_retired_readme_that_says_where_the_code_went_presents_the_repository(
     status, message, french = _finding(facts, "readme-present")
     assert status is Status.PASS
     assert message == ('README.md:3 says the repository is retired ("Ce repository est maintenant '
-                       'archivé.") and where its code is now: https://github.com/datagouv/apistration.')
+                       'archivé.") and points to its new address: https://github.com/datagouv/apistration.')
     assert french.startswith("README.md:3 indique que le dépôt n'est plus actif")
     status, message, _ = _finding(facts, "readme-explains-how-to-run")
     assert status is Status.NOT_APPLICABLE
