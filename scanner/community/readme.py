@@ -1149,8 +1149,9 @@ def _checkout_installed(doc: Document) -> Evidence | None:
 
 #: A local web address to open (not ``postgres://localhost:5432``): the service started just
 #: before answers there.
-_LOCAL_ADDRESS = re.compile(r"(?<![\w+.-]://)(?<![\w@])(?:https?://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0"
-                            r"|\[::1\]):\d{2,5}\b", _I)
+#: The names of this machine in an address.
+_LOCAL_HOSTS = r"(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])"
+_LOCAL_ADDRESS = re.compile(rf"(?<![\w+.-]://)(?<![\w@])(?:https?://)?{_LOCAL_HOSTS}:\d{{2,5}}\b", _I)
 #: Words that send a reader to an address: visit it, open it, it is available there.
 _VISIT = re.compile(
     r"\b(?:visit\w*|open\w*|go\s+to|browse|navigat\w*|point\s+your|available|accessible|served"
@@ -1740,8 +1741,7 @@ _API_REFERENCE = re.compile(r"\bAPI\b|\bopen\s*api\b|\bswagger\b|\bredoc\b", _I)
 _SETUP_WORDS = re.compile(r"install|setup|set-up|param[ée]tr|configur|lancer|\brun\b|d[ée]marr"
                           r"|getting[-_ ]?started|quick[-_ ]?start|d[ée]velopp|develop", _I)
 #: A local address is where the running service answers, not documentation to read.
-_LOCAL_HOST = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)",
-                         _I)
+_LOCAL_HOST = re.compile(rf"^https?://{_LOCAL_HOSTS}(?:[:/?#]|$)", _I)
 
 
 def labelled_bare(doc: Document, link: Link) -> bool:
