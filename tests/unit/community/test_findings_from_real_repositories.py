@@ -756,8 +756,33 @@ def test_the_readme_length_threshold_is_readme_present_s() -> None:
     rule = yaml.safe_load((Path(__file__).parents[3] / "rules/publication/readme-present.yaml")
                           .read_text(encoding="utf-8"))
     minimum = rule["check"]["properties"]["community"]["properties"]["readme"]["then"][
-        "properties"]["words"]["minimum"]
+        "anyOf"][0]["properties"]["words"]["minimum"]
     assert minimum == readme.MIN_README_WORDS
+
+
+#: incubateur-territoires/bureau README.md (22 words of prose): a sentence on what the portal is,
+#: its start-up steps, its licence.
+BUREAU = ("# Bureau ANCT\n\nPortail d'accès aux outils numériques de l'ANCT via authentification "
+          "ProConnect.\n\n## Démarrage\n\n```bash\nnpm install\ncp .env.template .env.local\n"
+          "npm run dev\n```\n\nOuvrir [http://localhost:3000](http://localhost:3000).\n\n"
+          "## Licence\n\nMIT — voir [LICENSE](LICENSE).\n")
+
+
+def test_a_short_readme_that_says_what_and_how_presents_the_repository() -> None:
+    facts = _facts({"README.md": BUREAU})
+    assert facts["community"]["readme"]["words"] < readme.MIN_README_WORDS
+    assert _status(facts, "readme-present")[0] is Status.PASS
+    # The same sentence alone, or the steps and the licence without it, do not.
+    alone = _facts({"README.md": BUREAU.split("## Démarrage")[0]})
+    assert alone["community"]["readme"]["explains"]["what"] is True
+    status, message = _status(alone, "readme-present")
+    assert status is Status.FAIL and "at least 30 expected, or a sentence" in message
+    no_what = BUREAU.replace("Portail d'accès aux outils numériques de l'ANCT via authentification "
+                             "ProConnect.", "")
+    assert _status(_facts({"README.md": no_what}), "readme-present")[0] is Status.FAIL
+    # A contributing sentence beside it is not how to install, run or license it.
+    contributing = (BUREAU.split("## Démarrage")[0] + "## Contribuer\n\nOuvrez une issue.\n")
+    assert _status(_facts({"README.md": contributing}), "readme-present")[0] is Status.FAIL
 
 
 # --- What a repository without a contribution guide has instead ----------------------------
