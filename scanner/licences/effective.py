@@ -131,6 +131,12 @@ def decide(files: list[dict[str, t.Any]], evidence: Evidence) -> Decision:
         chosen = grants
         conflicts = [{"path": f["path"], "spdx": f["spdx"], "reason": "licence text disagrees "
                       "with the licence notice, which is the grant"} for f in texts]
+    elif texts and grants:
+        # The text of the licence a notice grants says nothing of its own on the version the
+        # notice chose (proconnect-gouv/federation: LICENSE.md grants "AGPL-3.0-or-later" and
+        # links to AGPL-3.0.LICENSE.md, the text, which alone reads as AGPL-3.0-only).
+        chosen = grants + [f for f in texts
+                           if not {family(i) for i in f["licences"]} <= grant_ids]
     ids = _incorporated(list(dict.fromkeys(i for f in chosen for i in f["licences"])))
     from_files = len(ids)
     ids = _scoped(ids, evidence.readme_licence if method == "files" else None)

@@ -17,7 +17,11 @@ from scanner.licences import declared
 #: Licence files at the root, in LICENSES/, and where GitHub also looks (.github/, docs/).
 ROOT_LICENCE = re.compile(
     r"^(?:licen[cs]es?|copying|unlicen[cs]e|copyright"
-    r"|licen[cs]es?[-_.][^/]*|copying[-_.][^/]*|unlicen[cs]e\.[^/]*)$"
+    r"|licen[cs]es?[-_.][^/]*|copying[-_.][^/]*|unlicen[cs]e\.[^/]*"
+    # A licence's name before "LICENSE" (proconnect-gouv/federation: AGPL-3.0.LICENSE.md, the
+    # text LICENSE.md's notice links to; MIT-LICENSE), never others' licences gathered in one file.
+    r"|(?!(?:third|3rd|vendor|dependenc|notices?\b)[\w.+-]*)[\w.+]+(?:-[\w.+]+)*[-_.]licen[cs]e"
+    r"(?:\.(?:md|markdown|txt|rst|html?))?)$"
     r"|^(?:\.github|docs?)/(?:licen[cs]e|copying)(?:[-_.][^/]*)?$"
     r"|^licen[cs]es/[^/]+$", re.IGNORECASE)
 #: Licence files of components (sub-packages): reported, not the project's own. Only the

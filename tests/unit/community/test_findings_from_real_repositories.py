@@ -1020,3 +1020,47 @@ def test_what_is_no_guide_to_the_documentation_site(title: str, project: list[st
     facts = _facts({"README.md": TREVAS.replace("docs/CONTRIBUTING.md", "docs/guide.md")
                     .replace("Trevas", project[0]), "docs/guide.md": guide})
     assert _status(facts, "readme-explains-how-to-run")[0] is Status.PASS
+
+
+# --- A licence file that only names the licence ----------------------------------------------
+
+#: incubateur-ademe/carte-verte LICENSE (13 lines; SocialGouv/anonymify's is the same notice).
+APACHE_NOTICE = (
+    "Copyright 2023 ADEME / beta.gouv.fr\n\nLicensed under the Apache License, Version 2.0 (the "
+    "\"License\");\nyou may not use this file except in compliance with the License.\nYou may "
+    "obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n\nUnless "
+    "required by applicable law or agreed to in writing, software\ndistributed under the License "
+    "is distributed on an \"AS IS\" BASIS,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either "
+    "express or implied.\nSee the License for the specific language governing permissions and\n"
+    "limitations under the License.\n")
+
+
+def test_a_root_licence_notice_without_the_text_is_a_review() -> None:
+    facts = _facts({"LICENSE": APACHE_NOTICE})
+    assert _status(facts, "licence-recognised")[0] is Status.PASS
+    status, message = _status(facts, "licence-file-present")
+    assert status is Status.REVIEW
+    assert message.startswith("LICENSE names the licence (Apache-2.0) without holding its text")
+    # Beside the full text (here the MIT licence of the compliant fixture, another file), the
+    # notice is the grant and the text is there: a pass.
+    mit = (Path(__file__).parents[2] / "fixtures/repos/compliant/LICENSE").read_text(encoding="utf-8")
+    assert _status(_facts({"LICENSE": mit}), "licence-file-present")[0] is Status.PASS
+    both = _facts({"NOTICE.md": APACHE_NOTICE, "LICENSE": mit, "COPYING": APACHE_NOTICE})
+    assert _status(both, "licence-file-present")[0] is Status.PASS
+
+
+def test_a_notice_that_links_to_the_text_beside_it_passes() -> None:
+    """proconnect-gouv/federation: LICENSE.md grants AGPL-3.0-or-later and links to
+    AGPL-3.0.LICENSE.md, the text, which alone reads as "-only"."""
+    notice = ("# Licensing\n\nLicense names used in this document are as per [SPDX License List]"
+              "(https://spdx.org/licenses/).\n\n## AGPL-3.0\n\nThe default license for this project "
+              "is [AGPL-3.0-or-later](./AGPL-3.0.LICENSE.md).\n")
+    from scanner.licences import texts
+
+    agpl = texts.licence_text("AGPL-3.0-only", "en", "DINUM", 2024).text
+    facts = _facts({"LICENSE.md": notice, "AGPL-3.0.LICENSE.md": agpl})
+    assert set(facts["licence"]["root_files"]) == {"LICENSE.md", "AGPL-3.0.LICENSE.md"}
+    assert _status(facts, "licence-file-present")[0] is Status.PASS
+    assert facts["licence"]["ids"] == ["AGPL-3.0-or-later"]
+    # Alone, the notice is a review.
+    assert _status(_facts({"LICENSE.md": notice}), "licence-file-present")[0] is Status.REVIEW

@@ -5,6 +5,7 @@ repository (named in a comment), with the READMEs that must not be taken for ret
 from __future__ import annotations
 
 import typing as t
+from pathlib import Path
 
 import pytest
 
@@ -288,8 +289,12 @@ def test_a_retired_repository_is_still_held_to_its_licence() -> None:
     # The code is still published: whoever reuses it needs to know under which terms.
     status, message, _ = _finding(_facts({"README.md": FRANCE_CONNECT}), "licence-file-present")
     assert status is Status.FAIL, message
-    facts = _facts({"README.md": FRANCE_CONNECT, "LICENSE": "MIT License\n\nCopyright (c) 2019"})
+    mit = (Path(__file__).parents[2] / "fixtures/repos/compliant/LICENSE").read_text(encoding="utf-8")
+    facts = _facts({"README.md": FRANCE_CONNECT, "LICENSE": mit})
     assert _finding(facts, "licence-file-present")[0] is Status.PASS
+    # A file that only names the licence is a review, retired or not.
+    notice = _facts({"README.md": FRANCE_CONNECT, "LICENSE": "MIT License\n\nCopyright (c) 2019"})
+    assert _finding(notice, "licence-file-present")[0] is Status.REVIEW
 
 
 @pytest.mark.parametrize("text", [
