@@ -467,12 +467,19 @@ def _docs_url(section: Sequence[Line]) -> str | None:
     """The published address a README section gives for its API's documentation: the first URL
     on a text line of the section that speaks of documentation."""
     for _number, line, _headings, kind in section:
-        if kind != "text" or not _DOCS_WORD.search(line):
+        word = _DOCS_WORD.search(line) if kind == "text" else None
+        if word is None:
             continue
-        for match in _URL.finditer(line):
-            url = match.group(0).rstrip(".,;:!")
-            if not (_TOOL_LINK.search(url) or _unpublished(url)):
-                return url
+        urls = [(m.start(), m.group(0).rstrip(".,;:!")) for m in _URL.finditer(line)]
+        urls = [(at, url) for at, url in urls if not (_TOOL_LINK.search(url) or _unpublished(url))]
+        # The documentation's own address before the API's base URL on the same line ("deployed
+        # at https://tabular-api.data.gouv.fr/api [...] technical documentation (.../api/doc)",
+        # datagouv/api-tabular README.md:11): one that says so, else the first after the word.
+        said = [url for _at, url in urls if _DOCS_WORD.search(url) or _DOC_HINT.search(url)]
+        after = [url for at, url in urls if at > word.start()]
+        chosen = said or after or [url for _at, url in urls]
+        if chosen:
+            return chosen[0]
     return None
 
 
@@ -481,6 +488,18 @@ def _public_api(path: str, number: int, quoted: str, docs: str | None) -> dict[s
     said = f"{path}:{number} says the repository offers its API: \"{quoted}\""
     said_fr = f"{path}:{number} indique que le dépôt propose son API : « {quoted} »"
     return {"said": said, "said_fr": said_fr, **({"docs_url": docs} if docs else {})}
+
+
+def _sentence(line: str, *patterns: re.Pattern[str]) -> str:
+    """The sentence of ``line`` where the first of ``patterns`` matches ("This service provides a
+    REST API to access..." after another sentence, datagouv/api-tabular README.md:8)."""
+    match = next((m for p in patterns if (m := p.search(line))), None)
+    if match is None:
+        return line
+    cut = line.rfind(". ", 0, match.start())
+    start = cut + 2 if cut >= 0 else 0
+    end = line.find(". ", match.end())
+    return line[start:end + 1 if end >= 0 else len(line)]
 
 
 def _quote(text: str) -> str:
@@ -529,7 +548,7 @@ def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
                      "detail_fr": f"{path}:{number} liste la fonctionnalité « {quoted} »",
                      "public_api": _public_api(path, number, quoted, _docs_url(_section(lines, index)))}]
         if _offers_api(line):
-            quoted = _quote(line.strip(" \t>-+"))
+            quoted = _quote(_sentence(line.strip(" \t>-+"), _OFFERS_API, _ACCESS_REQUEST))
             return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
                      "detail": f"{path}:{number} says \"{quoted}\"",
                      "detail_fr": f"{path}:{number} indique « {quoted} »",

@@ -90,6 +90,26 @@ def test_an_access_request_to_the_team_or_a_titled_section_with_its_documentatio
     assert readme_self_description("README.md", "Our REST API is documented below.\n")
 
 
+# datagouv/api-tabular README.md:8,11 (cut): the sentence saying so is quoted, and the
+# documentation's address is preferred to the API's base URL on the same line.
+TABULAR_README = """# Tabular API
+
+An API service that provides RESTful access to CSV or tabular data converted by Hydra. This \
+service provides a REST API to access PostgreSQL database tables containing CSV data.
+
+The production API is deployed at [`https://tabular-api.data.gouv.fr/api`](https://tabular-api.\
+data.gouv.fr/api). See the [technical documentation](https://tabular-api.data.gouv.fr/api/doc).
+"""
+
+
+def test_the_sentence_is_quoted_and_the_documentation_address_preferred() -> None:
+    (evidence,) = readme_self_description("README.md", TABULAR_README)
+    assert evidence["public_api"]["said"] == (
+        'README.md:3 says the repository offers its API: "This service provides a REST API to '
+        'access PostgreSQL database tables containing CSV data."')
+    assert evidence["public_api"]["docs_url"] == "https://tabular-api.data.gouv.fr/api/doc"
+
+
 def test_apis_the_repository_calls_or_does_not_serve() -> None:
     for text in ("L'application utilise l'API de la Base Adresse Nationale.\n",
                  "Notre service utilise l'API Particulier pour récupérer le quotient familial.\n",
