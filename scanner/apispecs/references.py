@@ -403,11 +403,135 @@ _PUBLIC_API_ITEM = re.compile(
     r"[^\n]{0,100})", re.IGNORECASE)
 
 
+# A sentence saying the repository offers its API to others: "Notre API publique permet de créer
+# de lettres de voiture à nos utilisateur." (MTES-MCT/fluctuat README.md:45), "our public API",
+# "X propose une API publique", "exposes a REST API". Not "our API key" (to another service), nor
+# "a Python API" (a library's functions), nor a client of it.
+_NOT_SERVED = (r"(?![ \t]{1,3}(?:keys?|tokens?|clients?|credentials|wrappers?|sdk|cl[ée]s?|jetons?"
+               r"|python|java|javascript|js|typescript|ruby|php|go|rust|c\+\+|c#|r)\b)")
+_OFFERS_API = re.compile(
+    r"\b(?:notre|nos|our)[ \t]{1,3}(?:(?:public|open|REST(?:ful)?|HTTP|web)[ \t]{1,3})?APIs?\b"
+    + _NOT_SERVED +
+    r"|\b(?:propos|expos|fourni|offr|met[ \t]{1,3}[àa][ \t]{1,3}disposition|provid|offer)\w{0,4}"
+    r"[ \t]{1,3}(?:(?:aussi|[ée]galement|also)[ \t]{1,3})?(?:une|an?)[ \t]{1,3}(?:API[ \t]{1,3}"
+    r"(?:publique|ouverte|REST(?:ful)?|HTTP|web)|(?:public|open|REST(?:ful)?|HTTP|web)[ \t]{1,3}"
+    r"API)\b" + _NOT_SERVED, re.IGNORECASE)
+# Asking the team for access to the API: "Vous pouvez demander un accès à l'API en nous envoyant un
+# email" (MTES-MCT/fluctuat README.md:48). Only with "nous"/"us": an API key obtained from another
+# service ("demander une clé à l'INSEE") is that service's API.
+_ACCESS_REQUEST = re.compile(
+    r"\bdemand\w{0,4}[ \t]{1,3}(?:un[ \t]{1,3})?acc[èe]s[ \t]{1,3}[àa][ \t]{1,3}(?:l'|l’|notre[ \t]{1,3})"
+    r"API\b|\brequest[ \t]{1,3}(?:an?[ \t]{1,3})?access[ \t]{1,3}to[ \t]{1,3}(?:the|our)[ \t]{1,3}API\b",
+    re.IGNORECASE)
+_US = re.compile(r"\b(?:nous|us|contact\w{0,4})\b", re.IGNORECASE)
+# A section heading naming the repository's public API: "### Api publique" (MTES-MCT/fluctuat
+# README.md:43), "## Public API", "## API ouverte" ("Open API" may be OpenAPI, the standard).
+_PUBLIC_API_HEADING = re.compile(r"\bAPI[ \t]{1,3}(?:publique|ouverte)\b|\bpublic[ \t]{1,3}API\b"
+                                 r"(?![ \t]{1,3}(?:of|de|du|des|d'|client|reference)\b)",
+                                 re.IGNORECASE)
+# Lines about the other side of the application (a front end calling "notre API", the back end
+# of another repository): the API they name may be served elsewhere.
+_OTHER_SIDE = re.compile(r"front[- ]?end|back[- ]?end|\bfront\b|\bback\b", re.IGNORECASE)
+# A line giving where the API's documentation is read: "La documentation de l'API est
+# consultable ici https://mtes-mct.github.io/fluctuat-apidoc/" (MTES-MCT/fluctuat README.md:46).
+_DOCS_WORD = re.compile(r"\bdoc(?:s|umentation)?\b|apidoc|r[ée]f[ée]rence", re.IGNORECASE)
+
+
+def _offers_api(line: str) -> bool:
+    """Whether a README line says the repository offers its API to others (a sentence or an
+    access request addressed to the team), not one it calls or serves from elsewhere."""
+    if (_CONSUMED_LINE.search(line) or _CONSUMED_LEAD.search(line) or _OTHER_API.search(line)
+            or _OTHER_SIDE.search(line)):
+        return False
+    return bool(_OFFERS_API.search(line)
+                or (_ACCESS_REQUEST.search(line) and _US.search(line)))
+
+
+Line = tuple[int, str, list[Heading], str]
+
+
+def _section(lines: Sequence[Line], index: int) -> Sequence[Line]:
+    """The lines of the innermost section holding ``lines[index]`` (from its heading to the
+    next heading of the same or a higher level), or those before the first heading."""
+    headings = lines[index][2]
+    if not headings:
+        end = next((i for i, item in enumerate(lines) if item[3] == "heading"), len(lines))
+        return lines[:end]
+    level, _title, start = headings[-1]
+    end = next((i for i in range(start, len(lines))
+                if lines[i][3] == "heading" and lines[i][2][-1][0] <= level), len(lines))
+    return lines[start - 1:end]
+
+
+def _docs_url(section: Sequence[Line]) -> str | None:
+    """The published address a README section gives for its API's documentation: the first URL
+    on a text line of the section that speaks of documentation."""
+    for _number, line, _headings, kind in section:
+        word = _DOCS_WORD.search(line) if kind == "text" else None
+        if word is None:
+            continue
+        urls = [(m.start(), m.group(0).rstrip(".,;:!")) for m in _URL.finditer(line)]
+        urls = [(at, url) for at, url in urls if not (_TOOL_LINK.search(url) or _unpublished(url))]
+        # The documentation's own address before the API's base URL on the same line ("deployed
+        # at https://tabular-api.data.gouv.fr/api [...] technical documentation (.../api/doc)",
+        # datagouv/api-tabular README.md:11): one that says so, else the first after the word.
+        said = [url for _at, url in urls if _DOCS_WORD.search(url) or _DOC_HINT.search(url)]
+        after = [url for at, url in urls if at > word.start()]
+        chosen = said or after or [url for _at, url in urls]
+        if chosen:
+            return chosen[0]
+    return None
+
+
+def _public_api(path: str, number: int, quoted: str, docs: str | None) -> dict[str, t.Any]:
+    """The README's statement that the repository offers a public API, for messages."""
+    said = f"{path}:{number} says the repository offers its API: \"{quoted}\""
+    said_fr = f"{path}:{number} indique que le dépôt propose son API : « {quoted} »"
+    return {"said": said, "said_fr": said_fr, **({"docs_url": docs} if docs else {})}
+
+
+def _sentence(line: str, *patterns: re.Pattern[str]) -> str:
+    """The sentence of ``line`` where the first of ``patterns`` matches ("This service provides a
+    REST API to access..." after another sentence, datagouv/api-tabular README.md:8)."""
+    match = next((m for p in patterns if (m := p.search(line))), None)
+    if match is None:
+        return line
+    cut = line.rfind(". ", 0, match.start())
+    start = cut + 2 if cut >= 0 else 0
+    end = line.find(". ", match.end())
+    return line[start:end + 1 if end >= 0 else len(line)]
+
+
+def _quote(text: str) -> str:
+    return " ".join(text.replace("*", "").replace("__", "").split())[:100]
+
+
 def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
     """Strong evidence when the README says the repository *is* a REST (HTTP, JSON, web) API,
-    or lists a public API among its features."""
-    for number, line, headings, kind in _lines(text):
-        if kind != "text" or len(line) > 2000 or _about_consumed(headings):
+    lists a public API among its features, or says it offers its API to others (a sentence, an
+    access request, a section titled after its public API whose text says so or links its
+    documentation). An offered API carries ``public_api``: the statement and the documentation's
+    address when the README gives one (civiscan does not read it)."""
+    lines = list(_lines(text))
+    for index, (number, line, headings, kind) in enumerate(lines):
+        if len(line) > 2000 or _about_consumed(headings):
+            continue
+        if kind == "heading":
+            title = headings[-1]
+            section = _section(lines, index)
+            docs = _docs_url(section)
+            # A sentence of the section saying so is quoted instead (the heading alone may be a
+            # library's list of functions, hence the link it must give).
+            if (_PUBLIC_API_HEADING.search(line) and not (title[0] == 1 and number <= 3)
+                    and not _OTHER_SIDE.search(line) and docs
+                    and not any(item[3] == "text" and _offers_api(item[1]) for item in section)):
+                quoted = _quote(title[1])
+                return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
+                         "detail": f"{path}:{number} has a section \"{quoted}\"",
+                         "detail_fr": f"{path}:{number} a une section « {quoted} »",
+                         "public_api": _public_api(path, number, quoted, docs)}]
+            continue
+        if kind != "text":
             continue
         match = _IS_AN_API.match(line)
         if match:
@@ -418,8 +542,15 @@ def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
         item = _PUBLIC_API_ITEM.match(line)
         if item and not (_CONSUMED_LINE.search(line) or _CONSUMED_LEAD.search(line)
                          or _OTHER_API.search(line)):
-            quoted = " ".join(item.group(1).replace("*", "").replace("__", "").split())[:100]
+            quoted = _quote(item.group(1))
             return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
                      "detail": f"{path}:{number} lists the feature \"{quoted}\"",
-                     "detail_fr": f"{path}:{number} liste la fonctionnalité « {quoted} »"}]
+                     "detail_fr": f"{path}:{number} liste la fonctionnalité « {quoted} »",
+                     "public_api": _public_api(path, number, quoted, _docs_url(_section(lines, index)))}]
+        if _offers_api(line):
+            quoted = _quote(_sentence(line.strip(" \t>-+"), _OFFERS_API, _ACCESS_REQUEST))
+            return [{"kind": "readme", "strength": "strong", "path": path, "line": number,
+                     "detail": f"{path}:{number} says \"{quoted}\"",
+                     "detail_fr": f"{path}:{number} indique « {quoted} »",
+                     "public_api": _public_api(path, number, quoted, _docs_url(_section(lines, index)))}]
     return []
