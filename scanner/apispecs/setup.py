@@ -68,7 +68,7 @@ class SetUp:
     # Source paths read first, in this order (else bootstrap-like file names): where that
     # framework is wired.
     first: tuple[re.Pattern[str], ...] = ()
-    most: int = MAX_SOURCE_FILES  # source files read per package
+    most: int | None = None  # source files read per package (else MAX_SOURCE_FILES)
 
 
 _NEST = SetUp(re.compile(r"(?:^|/)main\.ts$"), re.compile(r"(?:^|/)nest-cli\.json$"),
@@ -205,7 +205,7 @@ def _all_sources(listed: list[str], setup: SetUp, folders: set[str]) -> dict[str
 
 
 def _pick(found: list[str], entries: list[str], first: tuple[re.Pattern[str], ...] = (),
-          most: int = MAX_SOURCE_FILES) -> tuple[list[str], int]:
+          most: int | None = None) -> tuple[list[str], int]:
     """The sources to read (at most ``most``; paths matching ``first`` in its order, else
     bootstrap-like names, then the shallowest) and how many."""
     skip = set(entries)
@@ -214,7 +214,7 @@ def _pick(found: list[str], entries: list[str], first: tuple[re.Pattern[str], ..
         rest.sort(key=lambda p: (not _BOOTSTRAP.search(p.rpartition("/")[2]), p.count("/"), p))
     else:
         rest.sort(key=lambda p: (*(not f.search(p) for f in first), p.count("/"), p))
-    return rest[:most], len(rest)
+    return rest[:MAX_SOURCE_FILES if most is None else most], len(rest)
 
 
 def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
