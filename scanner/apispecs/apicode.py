@@ -5,7 +5,8 @@ name: clients of other APIs (``*.client.ts``), catch-all pass-through routes
 (``[...path].ts``), and, as a route's first segment under the folder, debug and health-check
 endpoints (``app/api/debug/memory/route.ts`` in betagouv/infomedicament), CMS preview and cache
 revalidation hooks and the frameworks' template handlers (``pages/api/hello.ts``,
-``pages/api/preview.ts`` in SocialGouv/archifiltre-site-v2). Set aside by content: a small folder
+``pages/api/preview.ts`` in SocialGouv/archifiltre-site-v2). Set aside by content: a folder whose
+code files are all empty (gip-inclusion/api-relay-cnav: an empty ``api/__init__.py``), a small folder
 whose few files call other services (an absolute URL, ``fetch``, ``axios``, ``requests``...) and
 show no sign of serving a request (no handler signature, router, controller annotation...), like
 ``lib/api/geo.js`` in datagouv/geo.api.gouv.fr, which builds URLs of https://geo.api.gouv.fr,
@@ -63,6 +64,7 @@ KINDS: dict[str, tuple[str, str]] = {
                          "du code que son README décrit comme client d'une autre API"),
     "java_service": ("Java/Kotlin code with no HTTP annotation (a service API in the Java sense)",
                      "du code Java/Kotlin sans annotation HTTP (une API de service au sens Java)"),
+    "empty": ("empty files", "des fichiers vides"),
 }
 #: Key of the files not read in a folder judged on its first files (not a kind of code).
 UNREAD = "unread"
@@ -235,6 +237,15 @@ def code(path: str, text: str | None) -> str | None:
     return blank(text[:MAX_SCAN_CHARS], style) if style else text[:MAX_SCAN_CHARS]
 
 
+def empty_only(kept: Collection[str], readable: Collection[str],
+               texts: Iterable[str | None]) -> bool:
+    """Whether every code file of a folder was read and holds nothing but blanks and comments:
+    an ``api/`` folder waiting for its code (gip-inclusion/api-relay-cnav
+    ``api_relay_cnav/api/__init__.py``, empty) serves nothing yet."""
+    return set(kept) <= set(readable) and all(text is not None and not text.strip()
+                                               for text in texts)
+
+
 def calls_only(texts: Iterable[str | None]) -> bool:
     """Whether files (all read: ``None`` is a file not read) call other services and none
     shows a sign of serving a request."""
@@ -268,7 +279,9 @@ def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
         if read is None or not readable or not set(readable) <= set(kept):
             return None
         texts = [code(p, read(p)) for p in readable]
-        if all(p.endswith((".java", ".kt")) for p in kept):
+        if empty_only(kept, readable, texts):
+            kind = "empty"
+        elif all(p.endswith((".java", ".kt")) for p in kept):
             # A Java package named ``api`` is mostly a service's interfaces (Liferay/OSGi
             # ``utils/api/DateHelperService.java`` in StrasbourgEurometropole/Strasbourg-Next):
             # HTTP code in it carries an annotation (JAX-RS, Spring, servlet, Ktor).

@@ -4,10 +4,11 @@ Strong evidence: a committed description, a publiccode ``softwareType`` of ``sta
 an ``apiDocumentation`` link, a framework that generates a description (or a TypeSpec project
 that compiles one at build time: :mod:`scanner.apispecs.buildtime`), an API-only framework
 (Django REST framework, NestJS, Falcon, Feathers, HAPI FHIR, Rails configured API-only...; also
-as a Django app in ``INSTALLED_APPS``; NestJS only when its code gives it a server, else weak:
-:mod:`scanner.apispecs.served`), a route table serving ``/api/...`` (Play's
-``conf/routes``), a server entry file declaring routes that answer in JSON and serving no page
-(:func:`scanner.apispecs.mounts.json_routes`; weak beside front-end code), a README section
+as a Django app in ``INSTALLED_APPS``; NestJS only when its code gives it a server, Django REST
+framework only when its project uses it, else weak: :mod:`scanner.apispecs.served`), a route
+table serving ``/api/...`` (Play's ``conf/routes``), a server entry file declaring routes that
+answer in JSON and serving no page (:func:`scanner.apispecs.mounts.json_routes`; weak beside
+front-end code), a README section
 about the repository's own API listing its endpoints or saying the repository is a REST API, a
 repository topic such as ``api``. Weak evidence: web frameworks
 that also serve pages (Express, Rails, Flask, Quart...; alone they are no evidence: they serve
@@ -378,15 +379,16 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         # A generator listed but never set up: the manifest hints at an API, nothing more.
         unused = "not_set_up" in framework
         # An API framework whose package shows no server (a NestJS command-line tool): a hint,
-        # never proof; alone it shows no API, unless civiscan could not read the whole package.
+        # never proof; alone it shows no API, unless civiscan could not read the whole package
+        # or the framework is declared for an API to come (Django REST framework not yet used).
         idle = framework.get("no_server")
         evidence.append({"kind": "framework",
                          "strength": "weak" if weak or unused or idle else "strong",
                          "path": framework["path"], "role": framework["role"],
                          "detail": _framework_detail(framework, weak),
                          "detail_fr": _framework_detail(framework, weak, "fr"),
-                         **({"unconfirmed": True} if idle and idle["reason"] == "unsure"
-                            else {})})
+                         **({"unconfirmed": True} if idle and idle["reason"] in (
+                             "unsure", "unused") else {})})
     for topic in topics:
         if topic.lower() in API_TOPICS:
             evidence.append({"kind": "topic", "strength": "strong", "path": None,

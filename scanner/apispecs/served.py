@@ -14,10 +14,18 @@ a file not read or a package with no such project. Otherwise the fact is marked 
 ``NestFactory.createApplicationContext``), ``absent`` when every source file was read, ``unsure``
 when the package has more than were read (a person checks). Comments are never read
 (:mod:`scanner.apispecs.comments`).
+
+Django REST framework is checked the same way in a Django project (a settings module or
+``manage.py``): its settings, URL modules and views are read first. gip-inclusion/api-relay-cnav
+lists ``djangorestframework`` in ``pyproject.toml``, yet its ``INSTALLED_APPS`` has no
+``rest_framework``, no module imports it and its ``urls.py`` routes only ``admin/``. Django serves
+HTTP there, but no API yet: a dependency declared for an API to come stays an indirect sign (reason
+``unused``, a review), never the strong sign of an API-only framework in use.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import typing as t
@@ -30,6 +38,8 @@ from scanner.apispecs.frameworks import ecosystem_of
 
 #: Characters of each file searched.
 MAX_CHARS = 512 * 1024
+#: Python files read per Django project besides its URL modules (settings, views first).
+MAX_DJANGO_SOURCES = 6
 
 
 @dataclass(frozen=True)
@@ -39,9 +49,14 @@ class Server:
 
     project: setup.SetUp
     server: re.Pattern[str]
-    serverless: re.Pattern[str]
+    serverless: re.Pattern[str] | None
     what: str
     what_fr: str
+    # What the files read show when none uses it, and under which reason (``absent``: no API;
+    # ``unused``: declared for an API to come, still an indirect sign).
+    unused: str = "serves no API"
+    unused_fr: str = "ne sert aucune API"
+    reason: str = "absent"
 
 
 _NEST = Server(
@@ -53,8 +68,32 @@ _NEST = Server(
                r"|\bNestFactory[ \t]*\.[ \t]*createApplicationContext[ \t]*[(<]"),
     "no controller, NestFactory.create or listen()",
     "ni contrôleur, ni NestFactory.create, ni listen()")
+# A Django project's Python sources, migrations and tests aside; settings, views, serializers
+# and routers read first (where Django REST framework is installed and used).
+_DJANGO_SOURCE = re.compile(r"^(?!(?:.*/)?(?:migrations/|tests?\.py$|test_[^/]*\.py$"
+                            r"|conftest\.py$))(?:.*/)?[^/]+\.py$")
+_DJANGO_FIRST = (re.compile(r"(?:^|/)settings(?:/|\.py$)"),
+                 re.compile(r"(?:^|/)(?:views?|serializers?|viewsets?|routers?|api)(?:/|\.py$)"))
+_DRF = Server(
+    # A few files beyond the URL modules: a remote scan fetches them for every Django project.
+    dataclasses.replace(setup.DJANGO, source=_DJANGO_SOURCE, first=_DJANGO_FIRST,
+                        most=MAX_DJANGO_SOURCES),
+    # INSTALLED_APPS = [..., "rest_framework"], from rest_framework import viewsets, REST_FRAMEWORK
+    # = {...}; its extensions too (rest_framework_simplejwt, django_filters.rest_framework).
+    re.compile(r"\brest_framework|\bREST_FRAMEWORK[ \t]*="),
+    None,
+    "no rest_framework in INSTALLED_APPS and no view, serializer or router importing it",
+    "ni rest_framework dans INSTALLED_APPS, ni vue, sérialiseur ou routeur qui l'importe",
+    "used by no view or route civiscan read",
+    "n'est utilisé par aucune vue ni route lue par civiscan",
+    "unused")
 #: Frameworks (by :data:`scanner.apispecs.frameworks.FRAMEWORKS` name) whose server is looked for.
-CHECKS: dict[str, Server] = {"NestJS": _NEST}
+CHECKS: dict[str, Server] = {"NestJS": _NEST, "Django REST framework": _DRF}
+
+
+def entry_paths(paths: Iterable[str]) -> list[str]:
+    """Every file a check may read (for the collector's ``wanted``)."""
+    return setup.project_paths(paths, (check.project for check in CHECKS.values()))
 
 
 def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
@@ -80,7 +119,7 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     package = f"{folder}/" if folder else "the root package"
     package_fr = f"de {folder}/" if folder else "du paquet racine"
     boots = [(path, match) for path in entries
-             if (match := check.serverless.search(texts[path])) is not None]
+             if check.serverless and (match := check.serverless.search(texts[path])) is not None]
     if entries and len(boots) == len(entries):
         path, match = boots[0]
         line = line_at(texts[path], match.start())
@@ -100,11 +139,17 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
                 "detail_fr": f"listé, mais {check.what_fr} dans les {read_count} fichiers source "
                              f"lus sur les {all_count} {package_fr} ({setup.shown(files)}) ; les "
                              "autres n'ont pas été lus : vérifiez s'il sert une API"}
-    return {"reason": "absent", "files": files,
+    if check.reason == "unused":  # what it means first: messages clip long summaries
+        return {"reason": check.reason, "files": files,
+                "detail": f"listed, but {check.unused}: {check.what} in any of the {len(files)} "
+                          f"source files of {package} ({setup.shown(files)})",
+                "detail_fr": f"listé, mais {check.unused_fr} : {check.what_fr} dans aucun des "
+                             f"{len(files)} fichiers source {package_fr} ({setup.shown(files)})"}
+    return {"reason": check.reason, "files": files,
             "detail": f"listed, but {check.what} in any of the {len(files)} source files of "
-                      f"{package} ({setup.shown(files)}): serves no API",
+                      f"{package} ({setup.shown(files)}): {check.unused}",
             "detail_fr": f"listé, mais {check.what_fr} dans aucun des {len(files)} fichiers "
-                         f"source {package_fr} ({setup.shown(files)}) : ne sert aucune API"}
+                         f"source {package_fr} ({setup.shown(files)}) : {check.unused_fr}"}
 
 
 def annotate(found: list[dict[str, t.Any]], paths: Iterable[str],

@@ -65,6 +65,10 @@ class SetUp:
     what_fr: str
     source: re.Pattern[str] | None = None
     call: re.Pattern[str] | None = None
+    # Source paths read first, in this order (else bootstrap-like file names): where that
+    # framework is wired.
+    first: tuple[re.Pattern[str], ...] = ()
+    most: int | None = None  # source files read per package (else MAX_SOURCE_FILES)
 
 
 _NEST = SetUp(re.compile(r"(?:^|/)main\.ts$"), re.compile(r"(?:^|/)nest-cli\.json$"),
@@ -84,6 +88,9 @@ _DJANGO = SetUp(re.compile(r"(?:^|/)\w*urls\w*\.py$|(?:^|/)urls/\w+\.py$"),
 #: Generators (by :data:`scanner.apispecs.frameworks.FRAMEWORKS` name) whose set-up is checked.
 #: A Nest project's files: the same are read to tell whether NestJS serves HTTP at all.
 NEST = _NEST
+#: A Django project's URL modules, settings and views: what is read to tell whether Django REST
+#: framework is used at all (:mod:`scanner.apispecs.served`).
+DJANGO = _DJANGO
 CHECKS: dict[str, SetUp] = {"NestJS swagger module": _NEST, "drf-spectacular": _DJANGO,
                             "drf-yasg": _DJANGO}
 # A source file named after the generator: its set-up may live there, not in the entry files.
@@ -197,12 +204,17 @@ def _all_sources(listed: list[str], setup: SetUp, folders: set[str]) -> dict[str
     return found
 
 
-def _pick(found: list[str], entries: list[str]) -> tuple[list[str], int]:
-    """The sources to read (capped; bootstrap-like names, then the shallowest) and how many."""
+def _pick(found: list[str], entries: list[str], first: tuple[re.Pattern[str], ...] = (),
+          most: int | None = None) -> tuple[list[str], int]:
+    """The sources to read (at most ``most``; paths matching ``first`` in its order, else
+    bootstrap-like names, then the shallowest) and how many."""
     skip = set(entries)
     rest = [path for path in found if path not in skip]
-    rest.sort(key=lambda p: (not _BOOTSTRAP.search(p.rpartition("/")[2]), p.count("/"), p))
-    return rest[:MAX_SOURCE_FILES], len(rest)
+    if not first:
+        rest.sort(key=lambda p: (not _BOOTSTRAP.search(p.rpartition("/")[2]), p.count("/"), p))
+    else:
+        rest.sort(key=lambda p: (*(not f.search(p) for f in first), p.count("/"), p))
+    return rest[:MAX_SOURCE_FILES if most is None else most], len(rest)
 
 
 def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
@@ -210,7 +222,8 @@ def _sources(listed: list[str], setup: SetUp, folder: str, entries: list[str],
     """The package's other source files to read (capped) and how many there are in all."""
     if setup.source is None or not layout.project(folder):
         return [], 0
-    return _pick(_all_sources(listed, setup, {folder})[folder], entries)
+    return _pick(_all_sources(listed, setup, {folder})[folder], entries, setup.first,
+                 setup.most)
 
 
 def package_files(setup: SetUp, paths: Iterable[str],
@@ -225,19 +238,27 @@ def package_files(setup: SetUp, paths: Iterable[str],
     return entries, sources, total, more
 
 
-def entry_paths(paths: Iterable[str]) -> list[str]:
-    """Every file a set-up check may read (for the collector's ``wanted``: a remote source
-    fetches exactly these), a few per package of that kind."""
+def project_paths(paths: Iterable[str], setups: Iterable[SetUp]) -> list[str]:
+    """What :func:`package_files` reads for each kind of project, in every package of that
+    kind (a remote source fetches exactly these)."""
     listed = list(paths)
     folders = list(dict.fromkeys(["", *(posixpath.dirname(p) for p in manifest_paths(listed))]))
     wanted: list[str] = []
-    for setup in dict.fromkeys(CHECKS.values()):
+    for setup in dict.fromkeys(setups):
         layout = _Layout.of(listed, setup)
         kind = [folder for folder in folders if layout.project(folder)]
         sources = _all_sources(listed, setup, set(kind))
         for folder in kind:
             entries = layout.entries_in(folder)[0]
-            wanted += entries + _pick(sources[folder], entries)[0]
+            wanted += entries + _pick(sources[folder], entries, setup.first, setup.most)[0]
+    return wanted
+
+
+def entry_paths(paths: Iterable[str]) -> list[str]:
+    """Every file a set-up check may read (for the collector's ``wanted``: a remote source
+    fetches exactly these), a few per package of that kind."""
+    listed = list(paths)
+    wanted = project_paths(listed, CHECKS.values())
     # Configuration that may switch a generator off in production (see scanner.apispecs.prodoff).
     wanted += prodoff.config_paths(listed)
     return list(dict.fromkeys(wanted))

@@ -73,6 +73,7 @@ class ApiSpecsCollector(Collector):
         wanted += frameworks.settings_paths(paths)
         wanted += railsapi.config_paths(paths)
         wanted += setup.entry_paths(paths)
+        wanted += served.entry_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += buildtime.config_paths(paths)
         wanted += exposure.read_paths(paths)
