@@ -3,8 +3,10 @@
 Remote scans pay per fetched blob, so this module ranks the listing without reading anything:
 files *named* like a description (``openapi.yaml``, ``swagger/v1/api.json``, ``*.oas.json``) are
 always fetched; other YAML/JSON files are fetched for content sniffing only where their location
-makes a description plausible (``doc/``, ``api/``, the repository root, ...), up to a cap, and never
-from vendored, generated or test-fixture folders.
+makes a description plausible (``doc/``, ``api/``, the repository root, ...), the likeliest first,
+within a budget of files and bytes, and never from vendored, generated or test-fixture folders.
+The plan counts what the budget leaves unread, so that no finding says "none found" about files
+civiscan did not read.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from dataclasses import dataclass
 
 #: Extensions an API description is written in.
 SPEC_EXTENSIONS = (".yaml", ".yml", ".json")
-#: Largest file read only to sniff its content (named descriptions have no such limit).
-SNIFF_MAX_BYTES = 2 * 1024 * 1024
-#: Most files read for content sniffing in one repository (the cheapest candidates first).
-SNIFF_CAP = 20
+#: Largest file read only to sniff its content (named descriptions have no such limit); a
+#: description found so is parsed at ~0.2 s per MB.
+SNIFF_MAX_BYTES = 8 * 1024 * 1024
+#: Most files read for content sniffing in one repository (the likeliest candidates first): each
+#: is one fetch in a remote scan.
+SNIFF_CAP = 60
+#: Most bytes (of known sizes) read for content sniffing in one repository.
+SNIFF_BYTES = 16 * 1024 * 1024
 #: Most files kept because of their names (a repository with more is generating them).
 NAMED_CAP = 60
 
@@ -93,6 +99,18 @@ _CANONICAL = re.compile(r"^(?:openapi|swagger|asyncapi)(?:[-_.]v?\d+)?\.(?:ya?ml
 _GENERATED_NAMES = frozenset({"schema.yml", "schema.yaml", "openapi-schema.yml",
                               "openapi-schema.yaml", "api-schema.yml", "api-schema.yaml"})
 _API_WORD = re.compile(r"(?:^|[^a-z])apis?(?:$|[^a-z])", re.IGNORECASE)
+#: A basename word a description's file often carries without naming its format:
+#: SocialGouv/nata's ``strapi_BO/src/extensions/documentation/documentation/1.0.0/
+#: full_documentation.json`` (« "openapi": "3.0.0" »). Not after a dot: ``user.spec.json`` is a
+#: test's file.
+_DESCRIPTION_WORD = re.compile(r"(?:^|[-_])(?:documentation|docs?|specs?|specification"
+                               r"|definitions?|contracts?)(?:$|[-_.])", re.IGNORECASE)
+#: Where a framework's generator writes the description it serves: Strapi's documentation
+#: plugin (``@strapi/plugin-documentation``) writes
+#: ``src/extensions/documentation/documentation/<version>/full_documentation.json``
+#: (SocialGouv/nata's ``strapi_BO/src/extensions/documentation/documentation/1.0.0/``).
+_GENERATOR_OUTPUT = re.compile(r"(?:^|/)extensions/documentation/documentation/[^/]+/"
+                               r"full_documentation\.json$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,11 +124,19 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Plan:
-    """What to read: named files, then the best sniff candidates within :data:`SNIFF_CAP`."""
+    """What to read: named files, then the best sniff candidates within :data:`SNIFF_CAP` and
+    :data:`SNIFF_BYTES`; and what was left unread, so that findings can say so."""
 
     named: tuple[Candidate, ...]
     sniff: tuple[Candidate, ...]
-    sniff_skipped: int  # plausible files left unread because of the cap or their size
+    sniff_skipped: int  # plausible files left unread because of the caps or their size
+    named_skipped: int = 0  # files named like descriptions over :data:`NAMED_CAP`
+    unread_example: str | None = None  # the likeliest of the files left unread
+
+    @property
+    def unread(self) -> int:
+        """Candidates left unread, named or plausible."""
+        return self.sniff_skipped + self.named_skipped
 
     @property
     def paths(self) -> list[str]:
@@ -181,7 +207,7 @@ def classify(path: str, spec_docs: Container[str] = frozenset()) -> Candidate | 
         return None  # dot-files and well-known tool configuration
     depth = len(dirs)
     if _NAME_WORDS.search(base) or dirset & SPEC_DIRS or "/".join(dirs[-2:]) in (
-            "docs/api", "doc/api", "documentation/api"):
+            "docs/api", "doc/api", "documentation/api") or _GENERATOR_OUTPUT.search(lower):
         return Candidate(path, "named", depth)
     if base in _GENERATED_NAMES:
         # drf-spectacular's ``manage.py spectacular --file schema.yml`` (django/schema.yml):
@@ -198,18 +224,20 @@ def classify(path: str, spec_docs: Container[str] = frozenset()) -> Candidate | 
         return None  # not plausible: data, fixtures and configuration dwarf descriptions there
     if api_word:
         rank -= 50
+    elif _DESCRIPTION_WORD.search(base):
+        rank -= 30  # full_documentation.json, api-spec... before data files beside them
     if lower.endswith(".json") and not api_word:
         rank += 5  # JSON data files outnumber JSON descriptions
     return Candidate(path, "sniff", rank)
 
 
 def plan(paths: Iterable[str], sizes: Mapping[str, int | None] | None = None, *,
-         sniff_cap: int = SNIFF_CAP) -> Plan:
+         sniff_cap: int = SNIFF_CAP, sniff_bytes: int = SNIFF_BYTES) -> Plan:
     """Choose the files to read. ``sizes`` (may be partial or ``None``) keeps big files out of
     the sniffing budget; a named description is read whatever its size (the snapshot caps it)."""
     named: list[Candidate] = []
     sniff: list[Candidate] = []
-    skipped = 0
+    too_big: list[Candidate] = []
     paths = list(paths)
     spec_docs = spec_folders(paths)
     for path in paths:
@@ -221,13 +249,33 @@ def plan(paths: Iterable[str], sizes: Mapping[str, int | None] | None = None, *,
             continue
         size = sizes.get(path) if sizes is not None else None
         if size is not None and size > SNIFF_MAX_BYTES:
-            skipped += 1
+            too_big.append(candidate)
             continue
         sniff.append(candidate)
     named.sort(key=lambda c: (c.rank, c.path))
     sniff.sort(key=lambda c: (c.rank, c.path))
-    skipped += max(0, len(sniff) - sniff_cap)
-    return Plan(tuple(named[:NAMED_CAP]), tuple(sniff[:sniff_cap]), skipped)
+    chosen, left = _within_budget(sniff, sizes, sniff_cap, sniff_bytes)
+    unread = [*named[NAMED_CAP:], *sorted([*left, *too_big], key=lambda c: (c.rank, c.path))]
+    return Plan(tuple(named[:NAMED_CAP]), tuple(chosen), len(left) + len(too_big),
+                max(0, len(named) - NAMED_CAP), unread[0].path if unread else None)
+
+
+def _within_budget(ranked: list[Candidate], sizes: Mapping[str, int | None] | None, cap: int,
+                   budget: int) -> tuple[list[Candidate], list[Candidate]]:
+    """The best-ranked candidates that fit ``cap`` files and ``budget`` bytes (a file of unknown
+    size counts as none), and the rest, best-ranked first: a file too big for what is left of
+    the budget is passed over for the next ones."""
+    chosen: list[Candidate] = []
+    left: list[Candidate] = []
+    spent = 0
+    for candidate in ranked:
+        size = (sizes.get(candidate.path) if sizes is not None else None) or 0
+        if len(chosen) >= cap or spent + size > budget:
+            left.append(candidate)
+            continue
+        chosen.append(candidate)
+        spent += size
+    return chosen, left
 
 
 def guess_kind(path: str) -> str:

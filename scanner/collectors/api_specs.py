@@ -65,7 +65,7 @@ class ApiSpecsCollector(Collector):
         """Descriptions by name, a capped few sniff candidates, manifests, route tables, README,
         publiccode.
 
-        ``sizes`` (optional, from the tree listing) keeps files over 2 MB out of sniffing.
+        ``sizes`` (optional, from the tree listing) keeps files over 8 MB out of sniffing.
         """
         wanted = discovery.plan(paths, sizes).paths
         wanted += frameworks.manifest_paths(paths)
@@ -94,6 +94,7 @@ class ApiSpecsCollector(Collector):
         digests: dict[str, str] = {}
         files = SnapshotFiles(snapshot, plan.paths)
         memo = Memo()
+        unread = [c.path for c in plan.sniff if _sniff_unreadable(snapshot, c.path)]
         for candidate in (*plan.named, *plan.sniff):
             entry = examine(snapshot, candidate, problems, files, memo)
             if entry is None:
@@ -131,9 +132,27 @@ class ApiSpecsCollector(Collector):
                 api = api_section(snapshot, facts, paths, specs, found)
         problems.extend(found)
         api["consumed_specs"] = others
-        api["discovery"] = {"named": len(plan.named), "sniffed": len(plan.sniff),
-                            "sniff_skipped": plan.sniff_skipped}
+        api["discovery"] = discovery_facts(plan, unread)
         return {"api_specs": specs, "api": api, "problems": problems}
+
+
+def _sniff_unreadable(snapshot: Snapshot, path: str) -> bool:
+    """Whether a file planned for sniffing was left unread by the snapshot (too large for it,
+    skipped, or over the sniffing limit where its size was not known when planning)."""
+    if path in snapshot.skipped or snapshot.too_large(path):
+        return True
+    size = snapshot.size(path)
+    return size is not None and size > discovery.SNIFF_MAX_BYTES
+
+
+def discovery_facts(plan: discovery.Plan, unread: Sequence[str]) -> dict[str, t.Any]:
+    """``api.discovery``: what was read, and how many candidates were not (the plan's limits,
+    and sniff candidates the snapshot did not hold), so that no finding says none was found
+    as if they had been."""
+    return {"named": len(plan.named), "sniffed": len(plan.sniff) - len(unread),
+            "sniff_skipped": plan.sniff_skipped + len(unread),
+            "unread": plan.unread + len(unread),
+            "unread_example": plan.unread_example or (unread[0] if unread else None)}
 
 
 def _scripts(snapshot: Snapshot, paths: Sequence[str]) -> dict[str, str]:
@@ -169,7 +188,8 @@ def empty_api() -> dict[str, t.Any]:
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
             "lint_failures": [], "operations_checked": [], "shared_schemas": [],
             "consumed_specs": [], "library": None, "root_links": [],
-            "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0}}
+            "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0, "unread": 0,
+                          "unread_example": None}}
 
 
 def _unread_entry(path: str, reason: str) -> dict[str, t.Any]:

@@ -189,7 +189,7 @@ def test_wanted_is_decided_from_the_listing() -> None:
     # src/index.ts: a Node server entry file, read for routes served under /api.
     assert wanted == ["openapi.yaml", "doc/aoc.yml", "package.json", "src/index.ts",
                       "README.md", "publiccode.yml"]
-    assert "doc/aoc.yml" not in COLLECTOR.wanted(listing, sizes={"doc/aoc.yml": 3_000_000})
+    assert "doc/aoc.yml" not in COLLECTOR.wanted(listing, sizes={"doc/aoc.yml": 9_000_000})
 
 
 def test_lone_surrogates_and_huge_numbers_do_not_break_facts() -> None:
@@ -292,3 +292,44 @@ def test_missing_key_stays_at_its_parent_and_unlocated_pointer_has_no_line() -> 
         ("/version", None)]
     assert fragment["api"]["invalid_specs"][0]["first_error"].startswith(
         "/version: Additional properties")
+
+
+# SocialGouv/nata strapi_BO/src/extensions/documentation/documentation/1.0.0/
+# full_documentation.json:22151: « "/upload?id={id}": { "post": { "parameters": [ { "name": "id",
+# "in": "query", ... » (Strapi's documentation plugin output; "openapi": "3.0.0" at line 2).
+STRAPI_FULL = "strapi_BO/src/extensions/documentation/documentation/1.0.0/full_documentation.json"
+STRAPI_DOC = json.dumps({
+    "openapi": "3.0.0",
+    "info": {"version": "1.0.0", "title": "DOCUMENTATION", "description": ""},
+    "servers": [{"url": "http://localhost:1337/api", "description": "Development server"}],
+    "paths": {"/upload?id={id}": {"post": {
+        "parameters": [{"name": "id", "in": "query", "description": "File id", "required": True,
+                        "schema": {"type": "string"}}],
+        "description": "Upload file information",
+        "responses": {"200": {"description": "response"}}, "summary": ""}}}}, indent=2)
+
+
+def test_a_strapi_description_among_many_plausible_files_is_read() -> None:
+    """nata has 38 other JSON files under strapi_BO/src/api/: the plugin's output was left
+    unread behind them; it is now read (and found invalid), and nothing is left unread."""
+    files: dict[str, bytes | str] = {STRAPI_FULL: STRAPI_DOC}
+    for i in range(19):
+        files[f"strapi_BO/src/api/a{i:02}/documentation/1.0.0/a{i:02}.json"] = '{"/a": {}}'
+        files[f"strapi_BO/src/api/a{i:02}/content-types/a{i:02}/schema.json"] = '{"kind": "x"}'
+    facts = collect(files)
+    assert [(s["path"], s["valid"]) for s in facts["api_specs"]] == [(STRAPI_FULL, False)]
+    assert facts["api"]["discovery"]["unread"] == 0
+
+
+def test_candidates_left_unread_are_counted_with_an_example() -> None:
+    files: dict[str, bytes | str] = {f"docs/page{i:03}.yaml": "title: page\n" for i in range(70)}
+    discovery = collect(files)["api"]["discovery"]
+    assert discovery["unread"] == discovery["sniff_skipped"] == 10
+    assert discovery["unread_example"] == "docs/page060.yaml"
+    assert discovery["sniffed"] == 60
+
+
+def test_nothing_unread_when_every_candidate_is_read() -> None:
+    files: dict[str, bytes | str] = {f"docs/page{i:03}.yaml": "title: page\n" for i in range(5)}
+    discovery = collect(files)["api"]["discovery"]
+    assert (discovery["unread"], discovery["unread_example"]) == (0, None)
