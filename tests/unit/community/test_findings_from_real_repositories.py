@@ -1064,3 +1064,17 @@ def test_a_notice_that_links_to_the_text_beside_it_passes() -> None:
     assert facts["licence"]["ids"] == ["AGPL-3.0-or-later"]
     # Alone, the notice is a review.
     assert _status(_facts({"LICENSE.md": notice}), "licence-file-present")[0] is Status.REVIEW
+
+
+def test_a_long_readme_that_never_says_what_the_service_is_passes_without_saying_it_presents() -> None:
+    """numerique-gouv/formIAble README.md opens on its set-up steps and never says what the
+    service is: readme-present passes on its length but must not say it presents the service."""
+    text = ("## Installation de l'environnement\n\n```bash\npython -m venv .venv\npip install -r "
+            "requirements.txt\n```\n" + ARCHITECTURE.replace("## Architecture", "## Scripts"))
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["explains"]["what"] is False
+    status, message = _status(facts, "readme-present")
+    assert status is Status.PASS and "does not say what the service is" in message
+    assert "presents the repository" not in message
+    said = _facts({"README.md": BUREAU + ARCHITECTURE})
+    assert _status(said, "readme-present")[1] == "README.md presents the repository."
