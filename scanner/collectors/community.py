@@ -266,7 +266,7 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
         # (a part found through a link names the guide and keeps the README's line).
         evidence={topic: {"path": found.path, **{k: v for k, v in info.items() if k != "found"}}
                   for topic, info in topics.items() if info["found"]},
-        placeholders=reader.analyse(found.path, placeholders.find, doc, found.path,
+        placeholders=reader.analyse(found.path, _readme_placeholders, doc, found.path,
                                     default=_NO_MARKERS),
         sources=sources,
         routes=routes,
@@ -277,6 +277,14 @@ def _readme(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,
     if hosted is not None:
         out["hosted_install"] = {"path": found.path, "line": hosted.line, "heading": hosted.text}
     return doc
+
+
+def _readme_placeholders(doc: Document, path: str) -> list[dict[str, object]]:
+    """The README's template markers, and a framework starter's README left as generated
+    (:func:`readme.starter_placeholder`): both are a template still to write."""
+    found = placeholders.find(doc, path)
+    starter = readme.starter_placeholder(doc, path)
+    return found if starter is None else [starter, *found]
 
 
 def _unlinked(out: dict[str, t.Any], paths: Sequence[str], reader: _Reader,

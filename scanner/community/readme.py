@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from scanner import packages, placeholders
 from scanner.community import retired
 from scanner.community.markup import Block, Document, Heading, Link, inline_code, plain
+from scanner.community.signals import quote_line
 from scanner.licences.notices import others_work
 
 _I = re.IGNORECASE
@@ -77,10 +78,11 @@ _RUNNING = {"start", "serve", "server", "runserver", "up", "dev", "develop", "wa
 #: ``run`` alone says little (``npm run build`` runs a build): it counts when the command names
 #: no other activity.
 _RUN_WEAK = {"run"}
-#: Words that make a command about another activity.
+#: Words that make a command about another activity; "commit" for git hooks run by hand
+#: (numerique-gouv/ami-fc-proxy CONTRIBUTING.md:26: ``uv run pre-commit run --all-files``).
 _OTHER = ("test", "lint", "format", "build", "install", "migrat", "seed", "deploy", "check",
           "compile", "coverage", "e2e", "clean", "generat", "codegen", "typecheck", "fixture",
-          "setup", "init", "bench")
+          "setup", "init", "bench", "commit")
 #: Words of a command that checks the code rather than installing it.
 _TESTING = ("test", "lint", "format", "coverage", "e2e", "typecheck")
 #: Words of a command that does something else than start the service.
@@ -168,8 +170,12 @@ _ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 def _invites(doc: Document, para: Block) -> bool:
     """Whether the paragraph invites the reader to take part and says where (a link or an
-    address): see :data:`_INVITATION`."""
+    address): see :data:`_INVITATION`. A starter's stock sentence invites to the framework
+    (create-next-app's "your feedback and contributions are welcome!")."""
     text = plain(para.text)
+    if not (_INVITATION.search(text) and _TO_READER.search(text)):
+        return False
+    text = plain(_STARTER_TEXT.sub(" ", para.text))
     if not (_INVITATION.search(text) and _TO_READER.search(text)):
         return False
     code = doc.code_lines()
@@ -284,11 +290,34 @@ _GENERATOR = (
     r"|\bthe\s+underlying\s+library\s+integrating\s+(?:openapi|swagger)\b" + _SPAN +
     r"|\bspringdoc\s+will\s+generate\s+an\s+openapi\b" + _SPAN +
     r"|\bto\s+see\s+how\s+to\s+make\s+this\s+your\s+own\b" + _SPAN)
-_BOILERPLATE = re.compile(
-    _GENERATOR + "|"
-    r"\bthis\s+(?:project|app(?:lication)?|repo(?:sitory)?)\s+uses\s+\S+(?:\s+\S+)?\s*(?:\.|$)"
-    r"|\bthis\s+(?:is\s+an?\s+[^\n]{1,80}?\s+)?(?:project|app(?:lication)?|repo(?:sitory)?|template)"
+#: The stock sentences of the READMEs framework starters write (SocialGouv/legia README.md, the
+#: create-next-app template: "You can start editing the page by modifying `app/page.tsx`.", "To
+#: learn more about Next.js, take a look at the following resources:", "You can check out [the
+#: Next.js GitHub repository](…) - your feedback and contributions are welcome!", "The easiest way
+#: to deploy your Next.js app is to use the [Vercel Platform](…)"; Create React App's "In the
+#: project directory, you can run:", "You can learn more in the [Create React App
+#: documentation](…)"; Angular CLI's "Run `ng generate component component-name` to generate a new
+#: component."; Vite's "Currently, two official plugins are available:"): they are about the
+#: framework, never what the service is nor how to take part in it.
+_STARTER = (
+    r"\bthis\s+(?:is\s+an?\s+[^\n]{1,80}?\s+)?(?:project|app(?:lication)?|repo(?:sitory)?|template)"
     rf"\s+(?:was\s+)?(?:bootstrapped|generated|created|scaffolded|initiali[sz]ed)\s+(?:with|using|by)\b{_END}"
+    rf"|\byou\s+can\s+start\s+editing\s+the\s+page\s+by\s+modifying{_END}"
+    rf"|\bthe\s+page\s+auto-updates\s+as\s+you\s+edit\s+the\s+file{_END}"
+    rf"|\bthis\s+project\s+uses\s+\S*next/font\S*\s+to\s+automatically\s+optimi[sz]e{_END}"
+    r"|\bto\s+learn\s+more\s+about\s+(?:next\.?js|react|vue|vite|nuxt|angular|nest\S*|svelte\S*)"
+    rf",\s+take\s+a\s+look\s+at\s+the\s+following\s+resources{_END}"
+    r"|\byou\s+can\s+check\s+out\s+\[?the\s+next\.?js\s+github\s+repository\b"
+    r"(?:[^\n.!]|\.(?!\s|$))*?your\s+feedback\s+and\s+contributions\s+are\s+welcome!?"
+    rf"|\bthe\s+easiest\s+way\s+to\s+deploy\s+your\s+next\.?js\s+app\b{_END}"
+    rf"|\bcheck\s+out\s+our\s+\[?next\.?js\s+deployment\s+documentation{_END}"
+    rf"|\bin\s+the\s+project\s+directory,\s+you\s+can\s+run{_END}"
+    rf"|\byou\s+can\s+learn\s+more\s+in\s+the\s+\[?create\s+react\s+app\s+documentation{_END}"
+    rf"|\bto\s+learn\s+react,\s+check\s+out\s+the\s+\[?react\s+documentation{_END}"
+    rf"|\brun\s+`ng\s+generate\s+component\s+component-name`{_END}"
+    rf"|\bto\s+get\s+more\s+help\s+on\s+the\s+angular\s+cli\b{_END}"
+    rf"|\bfor\s+more\s+information\s+on\s+using\s+the\s+angular\s+cli\b{_END}"
+    rf"|\bcurrently,\s+two\s+official\s+plugins\s+are\s+available{_END}"
     r"|\ban\s+open\s+source\s+web\s+framework\s+for\s+building\s+modern\s+real-time\s+applications\.?"
     rf"|\ba\s+progressive\s+node\.?js\s+framework\s+for\s+building\s+efficient{_END}"
     r"|\bnest\S*\s+framework\s+typescript\s+starter\s+repository\.?"
@@ -297,7 +326,13 @@ _BOILERPLATE = re.compile(
     rf"|\ba\s+minimal\s+symfony\s+project\s+recommended{_END}"
     rf"|\blaravel\s+is\s+a\s+web\s+application\s+framework\s+with\s+expressive{_END}"
     rf"|\beverything\s+you\s+need\s+to\s+build\s+a\s+svelte\s+project{_END}"
-    rf"|\blook\s+at\s+the\s+\S*nuxt\S*\s+(?:\d\s+)?documentation\S*\s+to\s+learn\s+more{_END}", _I)
+    rf"|\blook\s+at\s+the\s+\S*nuxt\S*\s+(?:\d\s+)?documentation\S*\s+to\s+learn\s+more{_END}")
+_BOILERPLATE = re.compile(
+    _GENERATOR + "|"
+    r"\bthis\s+(?:project|app(?:lication)?|repo(?:sitory)?)\s+uses\s+\S+(?:\s+\S+)?\s*(?:\.|$)"
+    "|" + _STARTER, _I)
+#: Where a README holds a starter's stock sentence: what :func:`starter_template` names.
+_STARTER_TEXT = re.compile(_STARTER, _I)
 #: A paragraph that introduces the repository's layout (sigrennesmetropole/geor_tabou2_backend:
 #: « Le projet _git_ est construit comme suit : » over a list of its folders), and a list item
 #: that is one entry of it (« `docker` : ce répertoire contient… »): the folders, not the service.
@@ -318,6 +353,37 @@ def presenting_words(text: str) -> int:
     if _LAYOUT_ITEM.match(text) or _LAYOUT.search(plain(text)):
         return 0
     return len(_WORD.findall(plain(_LINK_TEXT.sub(" ", _BOILERPLATE.sub(" ", text)))))
+
+
+#: Fewest starter sentences that make a README the generator's template whatever else it holds
+#: (Create React App's README is long, and all of it is the generator's).
+MIN_STARTER_SENTENCES = 3
+
+
+def starter_template(doc: Document) -> Block | None:
+    """The paragraph that shows a README is a framework starter's, left as generated
+    (SocialGouv/legia: create-next-app's README, unmodified): it holds a starter's stock
+    sentence (:data:`_STARTER`), the README never says what the service is, and its own words
+    are fewer than a README's worth or the starter's sentences are several. A README that keeps
+    the generator's line beside its own presentation is the team's."""
+    held = [p for p in doc.paragraphs if _STARTER_TEXT.search(p.text)]
+    if not held or _find(doc, "what", doc.prose_words() < MIN_README_WORDS) is not None:
+        return None
+    own = sum(presenting_words(p.text) for p in doc.paragraphs)
+    sentences = sum(len(_STARTER_TEXT.findall(p.text)) for p in held)
+    return held[0] if own < MIN_README_WORDS or sentences >= MIN_STARTER_SENTENCES else None
+
+
+def starter_placeholder(doc: Document, path: str) -> dict[str, object] | None:
+    """A starter's README left as generated, as a template placeholder to fill
+    (:func:`scanner.placeholders.find`'s entry, marked ``starter``): its generator's sentence,
+    quoted."""
+    para = starter_template(doc)
+    if para is None:
+        return None
+    quoted = quote_line(doc.text.splitlines()[para.line - 1])
+    return {"path": path, "line": para.line, "text": quoted, "summary": f"{path}:{para.line}: {quoted}",
+            "starter": True}
 
 
 #: Words that describe what something does or is: a verb or a participle of function (« API
@@ -387,6 +453,12 @@ def analyse(doc: Document, project: Collection[str] = ()) -> dict[str, dict[str,
         launched = launched_in_host(doc, project)
         if launched is not None:
             result["run"] = run = launched.to_facts()
+    install = result["install"]
+    if install["via"] == "heading" and not _installs_in(doc, install["line"]) \
+            and starter_template(doc) is not None:
+        # create-next-app's "## Getting Started" over ``npm run dev`` runs the project; it
+        # installs nothing.
+        result["install"] = {"found": False, "line": None, "via": None}
     if result["install"]["found"] and installs_own_package(doc, project):
         # The project is installed as a package: running it is using it.
         result["install"]["library"] = True
@@ -659,7 +731,9 @@ def _find(doc: Document, topic: str, short: bool = False,
         else _not_own_licence(doc)
     para = next(iter(licence_paragraphs(doc, elsewhere)), None) if topic == "licence" else next(
         (p for p in doc.paragraphs if p.line not in elsewhere
-         and (_CONTRIB_TEXT.search(worded(p.text)) or _invites(doc, p))), None)
+         and ((_CONTRIB_TEXT.search(worded(p.text))
+               and _CONTRIB_TEXT.search(worded(_STARTER_TEXT.sub(" ", p.text))))
+              or _invites(doc, p))), None)
     if para:
         return Evidence(para.line, "text")
     # A link to the licence or the guide: the path of its address names it (LICENSE,
@@ -1254,6 +1328,18 @@ def _section_end(doc: Document, heading: Heading) -> int | None:
                  and h.level <= heading.level), None)
 
 
+def _installs_in(doc: Document, line: object) -> bool:
+    """Whether the section of the heading at ``line`` holds a command that installs."""
+    heading = next((h for h in doc.headings if h.line == line), None)
+    if heading is None:
+        return True
+    end = _section_end(doc, heading)
+    inside = [b for b in doc.code_blocks if heading.line < b.line and (end is None or b.line < end)]
+    spans = [s for p in doc.paragraphs if heading.line < p.line and (end is None or p.line < end)
+             for s in inline_code(p.text)]
+    return any(_is_install(c) for c in [*(c for b in inside for c in _command_lines(b)), *spans])
+
+
 def _commands_in(doc: Document, heading: Heading, topic: str,
                  purpose: Collection[str] = ()) -> bool:
     """Whether the heading's section (down to the next heading of its level or above) holds a
@@ -1475,13 +1561,33 @@ _ADDRESS_LINE = re.compile(
     r"(?:\s+HTTP/[\d.]+)?|https?://\S+)\s*$")
 
 
+#: A project tool's runner with no program after it, or a placeholder for one
+#: (numerique-gouv/ami-fc-proxy README.md:53-56: "Once it's installed, it should be used for
+#: everything project related: […] running a script (or editor) in the project's python
+#: environment: `uv run <command, eg: code>`"; "prefix commands with `uv run`", « lancer
+#: n'importe quelle commande avec `poetry run` »): how to use the tool, not how to start the
+#: service.
+_RUNNER_ONLY = re.compile(
+    r"^\s*(?:(?:uv|poetry|pipenv|pdm|hatch|rye|pixi)\s+run|bundle\s+exec|npm\s+exec|npx|uvx)"
+    r"(?:\s+(?:<[^>]*>?|\[[^\]]*\]?|\.{3}|…|\$?\{?(?:command|cmd|commande|script|program|args?)\}?))*"
+    r"\s*$", _I)
+#: A package manager adding or removing a dependency, whatever its options say (ami-fc-proxy
+#: README.md:54: "adding more dependencies: `uv add (--dev) <dependency, eg: requests>`": its
+#: ``--dev`` is the kind of dependency, not a development server).
+_CHANGES_DEPENDENCY = re.compile(
+    r"^\s*(?:uv|poetry|pdm|rye|hatch|pixi|pipenv|yarn|pnpm|npm|bun|cargo|composer|go)\s+"
+    r"(?:add|remove|rm|uninstall|require|get)\b", _I)
+
+
 def _is_run(line: str, purpose: Collection[str] = ()) -> bool:
     """A command that starts something: ``up`` always (``docker compose up --build``); else a
     running word (``start``, ``serve``, ``dev``…, or ``run`` itself) in a command that names no
     other activity (``npm run build``, ``poetry run pytest`` and ``apt install libpq-dev`` do)
     but the project's ``purpose`` (a migration tool's ``npm run migrate`` runs it).
-    A request to a service (``curl …/healthz/up``) starts nothing."""
-    if _is_request(line):
+    A request to a service (``curl …/healthz/up``) starts nothing, nor does a tool's runner
+    with no program after it (:data:`_RUNNER_ONLY`) or one that adds a dependency
+    (:data:`_CHANGES_DEPENDENCY`)."""
+    if _is_request(line) or _RUNNER_ONLY.match(line) or _CHANGES_DEPENDENCY.match(line):
         return False
     for tokens in _commands(line):
         parts = [p for token in tokens for p in _parts(token)
