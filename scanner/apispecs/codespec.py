@@ -22,7 +22,7 @@ import re
 import typing as t
 from collections.abc import Iterable, Mapping
 
-from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
+from scanner.apispecs.discovery import own_code
 
 #: Most source files read for descriptions written as code.
 MAX_FILES = 12
@@ -49,14 +49,8 @@ _VALUE = re.compile(r"""\s*(?P<q>["'`])(?P<v>[^"'`$\\\n]{1,12})(?P=q)""")
 def source_paths(paths: Iterable[str]) -> list[str]:
     """JavaScript and TypeScript files named after a description (for the collector's
     ``wanted``), shallowest first."""
-    found = []
-    for path in paths:
-        if not _SOURCE.search(path) or not _NAMED.search(path) or _NOT_SOURCE.search(path):
-            continue
-        dirs = path.lower().split("/")[:-1]
-        if len(dirs) > MAX_DEPTH or set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
-            continue
-        found.append(path)
+    found = [p for p in paths if _SOURCE.search(p) and _NAMED.search(p)
+             and not _NOT_SOURCE.search(p) and own_code(p, MAX_DEPTH)]
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_FILES]
 
