@@ -151,6 +151,13 @@ _TEST_CODE = re.compile(r"(?:_spec|_test|\.spec|\.test)\.[a-z]{1,4}$|(?:^|/)test
 _SPEC_SEGMENT = re.compile(r"(?:^|/)specs?/", re.IGNORECASE)
 
 
+def own_code(path: str, max_depth: int) -> bool:
+    """Whether ``path`` is at most ``max_depth`` folders deep and in none vendored, generated or
+    of tests: the repository's own code, worth reading."""
+    dirs = path.lower().split("/")[:-1]
+    return len(dirs) <= max_depth and not set(dirs) & (EXCLUDED_DIRS | TEST_DIRS)
+
+
 def spec_folders(paths: Iterable[str]) -> frozenset[str]:
     """``spec/`` and ``specs/`` folders (lower-case paths) holding no test code anywhere below.
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from scanner import packages
 from scanner.apispecs.comments import HASH, SLASH, XML, blank
-from scanner.apispecs.discovery import EXCLUDED_DIRS, TEST_DIRS
+from scanner.apispecs.discovery import own_code
 
 #: Manifest basenames read, by ecosystem (pip requirement files: see :func:`ecosystem_of`).
 MANIFESTS = {
@@ -267,12 +267,8 @@ def manifest_paths(paths: Iterable[str]) -> list[str]:
     """The package manifests worth reading, shallowest first, never vendored or test ones."""
     found = []
     for path in paths:
-        if ecosystem_of(path) is None:
-            continue
-        dirs = path.lower().split("/")[:-1]
-        if len(dirs) > MAX_DEPTH or set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
-            continue
-        found.append(path)
+        if ecosystem_of(path) is not None and own_code(path, MAX_DEPTH):
+            found.append(path)
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_MANIFESTS]
 
@@ -447,10 +443,7 @@ def settings_paths(paths: Iterable[str]) -> list[str]:
     """Django settings modules worth reading, shallowest first, never vendored or test ones."""
     found = []
     for path in paths:
-        if not path.endswith(".py") or not _SETTINGS.search(path):
-            continue
-        dirs = path.lower().split("/")[:-1]
-        if len(dirs) <= MAX_DEPTH + 1 and not set(dirs) & (EXCLUDED_DIRS | TEST_DIRS):
+        if path.endswith(".py") and _SETTINGS.search(path) and own_code(path, MAX_DEPTH + 1):
             found.append(path)
     found.sort(key=lambda p: (p.count("/"), p))
     return found[:MAX_SETTINGS]

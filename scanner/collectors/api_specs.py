@@ -19,6 +19,7 @@ from scanner.apispecs import (
     apiroot,
     basefile,
     buildtime,
+    codespec,
     consumed,
     discovery,
     exposure,
@@ -76,6 +77,7 @@ class ApiSpecsCollector(Collector):
         wanted += served.entry_paths(paths)
         wanted += exposure.routes_paths(paths)
         wanted += buildtime.config_paths(paths)
+        wanted += codespec.source_paths(paths)
         wanted += exposure.read_paths(paths)
         wanted += mounts.json_route_paths(paths)
         wanted += apiroot.url_paths(paths)
@@ -187,7 +189,7 @@ def empty_api() -> dict[str, t.Any]:
             "graphql_only": False, "fhir_only": False, "frameworks": [], "generated": [], "references": [],
             "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
             "lint_failures": [], "operations_checked": [], "shared_schemas": [],
-            "consumed_specs": [], "library": None, "root_links": [],
+            "consumed_specs": [], "code_specs": [], "library": None, "root_links": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0, "unread": 0,
                           "unread_example": None}}
 
@@ -513,6 +515,11 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
         _undocumented(s) for s in specs
         if s.get("lint") and (s["lint"]["missing_info"] or s["lint"].get("sample_info"))]
     api["references"] = clean(links)
+    # A description written as a JS/TS object and served: committed, but as code (dtlk-api).
+    api["code_specs"] = [entry for path in codespec.source_paths(paths)
+                         if (text := snapshot.read_text(path)) is not None
+                         and (entry := guarded(path, SOURCE, problems, functools.partial(
+                             codespec.examine, path, text, manifest_texts), None)) is not None]
     api["root_links"] = clean(root_links)
     api["lint_failures"] = []
     api["shared_schemas"] = []
