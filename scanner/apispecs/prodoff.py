@@ -93,8 +93,10 @@ def _under(path: str, folder: str) -> bool:
     return not folder or path.startswith(folder + "/")
 
 
-def _debug(detail: str, detail_fr: str, files: list[str]) -> dict[str, t.Any]:
-    return {"reason": "debug", "files": files,
+def _debug(detail: str, detail_fr: str, files: list[str], path: str,
+           line: int) -> dict[str, t.Any]:
+    """A ``debug`` verdict decided at ``path``:``line`` (messages name where)."""
+    return {"reason": "debug", "files": files, "path": path, "line": line,
             "detail": f"{detail}: no description in production",
             "detail_fr": f"{detail_fr} : aucune description en production"}
 
@@ -123,7 +125,7 @@ def _symfony(name: str, paths: list[str], read: t.Callable[[str], str | None],
             shown = ", ".join(sorted(on))
             return _debug(f"enabled only for the Symfony environments {shown} ({path}:{line})",
                           f"activé seulement pour les environnements Symfony {shown} "
-                          f"({path}:{line})", [path])
+                          f"({path}:{line})", [path], path, line)
         if on - _DEV_ENVS:
             break  # enabled for production (or every environment): look at its routes
     return _symfony_routes(marker, paths, read, folder)
@@ -155,7 +157,7 @@ def _symfony_routes(marker: re.Pattern[str], paths: list[str],
     first, number = found[0]
     return _debug(f"its routes are declared only under when@dev/when@test ({first}:{number})",
                   f"ses routes ne sont déclarées que sous when@dev/when@test ({first}:{number})",
-                  [p for p, _ in found])
+                  [p for p, _ in found], first, number)
 
 
 def _spring_values(text: str, key: str, yaml: bool) -> list[tuple[str | None, int, str]]:
@@ -246,7 +248,7 @@ def _spring_verdict(key: str, path: str, line: int, value: str, where: str, wher
                     paths: list[str]) -> dict[str, t.Any] | None:
     if value.lower() == "false":
         return _debug(f"switched off {where} (`{key}=false`, {path}:{line})",
-                      f"désactivé {where_fr} (`{key}=false`, {path}:{line})", paths)
+                      f"désactivé {where_fr} (`{key}=false`, {path}:{line})", paths, path, line)
     if _PLACEHOLDER.match(value):
         return {"reason": "conditional", "files": paths, "path": path, "line": line,
                 "condition": f"{key}={value}",

@@ -471,13 +471,13 @@ def status(name: str, paths: Iterable[str], read: t.Callable[[str], str | None],
     if conditional:
         path, line, condition, _dev = conditional[0]
         if 0 in why:  # a flag False in production: say so first, messages clip long texts
-            return {"reason": "debug", "files": files,
+            return {"reason": "debug", "files": files, "path": path, "line": line,
                     "detail": f"set up only in development, when `{condition}` holds "
                               f"({path}:{line}; {why[0][0]}): no description in production",
                     "detail_fr": f"mis en place seulement en développement, quand `{condition}` "
                                  f"est vrai ({path}:{line} ; {why[0][1]}) : aucune description "
                                  "en production"}
-        return {"reason": "debug", "files": files,
+        return {"reason": "debug", "files": files, "path": path, "line": line,
                 "detail": f"set up only when `{condition}` holds, a development condition "
                           f"({path}:{line}): no description in production",
                 "detail_fr": f"mis en place seulement quand `{condition}` est vrai, une condition "

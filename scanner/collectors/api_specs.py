@@ -186,8 +186,9 @@ def _named(snapshot: Snapshot, paths: Sequence[str], specs: Sequence[Mapping[str
 def empty_api() -> dict[str, t.Any]:
     """The ``api`` section with every key present, so rules can rely on its shape."""
     return {"exposes": None, "confidence": None, "evidence": [], "summary": "", "summary_fr": "",
-            "graphql_only": False, "fhir_only": False, "frameworks": [], "generated": [], "references": [],
-            "invalid_specs": [], "unvalidated_specs": [], "undocumented_specs": [],
+            "graphql_only": False, "fhir_only": False, "frameworks": [], "generated": [],
+            "dev_only_generators": [], "references": [], "invalid_specs": [],
+            "unvalidated_specs": [], "undocumented_specs": [],
             "lint_failures": [], "operations_checked": [], "shared_schemas": [],
             "consumed_specs": [], "code_specs": [], "library": None, "root_links": [],
             "discovery": {"named": 0, "sniffed": 0, "sniff_skipped": 0, "unread": 0,
@@ -495,6 +496,7 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
     # A base file the generator completes with the code's paths is no invalid description.
     basefile.mark(specs, generators.values())
     api["generated"] = [{**g, **_generated_summary(g)} for g in generators.values()]
+    api["dev_only_generators"] = _dev_only(found_frameworks)
     api["references"] = links
     # Per-description one-liners, so rule messages can name each file with its own problem.
     api["invalid_specs"] = []
@@ -560,6 +562,23 @@ def _undocumented(spec: Mapping[str, t.Any]) -> dict[str, t.Any]:
             "sample": [s["field"] for s in samples],
             "summary": f"{spec['path']}: {'; '.join(english)}",
             "summary_fr": f"{spec['path']} : {' ; '.join(french)}"}
+
+
+def _dev_only(found: Sequence[Mapping[str, t.Any]]) -> list[dict[str, str]]:
+    """Generators set up only in development (``not_set_up`` reason ``debug``), once each: a
+    message must not say "no framework that generates one" of them (numerique-gouv/widged:
+    drf-spectacular behind ``settings.USE_SWAGGER or settings.DEBUG``)."""
+    named: dict[str, dict[str, str]] = {}
+    for framework in found:
+        verdict = framework.get("not_set_up")
+        if framework["role"] == "generates" and verdict and verdict["reason"] == "debug":
+            # Where the set-up is kept to development: its summary is in the API's own.
+            where = (f"{framework['name']} ({verdict['path']}:{verdict['line']})"
+                     if verdict.get("path") else f"{framework['name']} ({framework['path']})")
+            named.setdefault(framework["name"], {
+                "name": framework["name"], "path": framework["path"],
+                "summary": where, "summary_fr": where})
+    return list(named.values())
 
 
 def _generated_summary(framework: Mapping[str, t.Any]) -> dict[str, str]:
