@@ -19,7 +19,8 @@ No evidence: aiohttp alone (a client as often as a server), a Swagger UI or
 Redoc viewer package, ``api/`` folders of snippets, examples or client code (by folder, file name
 ``*.client.ts`` or content), catch-all pass-through routes (``pages/api/[...path].ts``), a
 README list of only an MCP server's transport and health check (:mod:`scanner.apispecs.mcp`),
-debug,
+a README list of only health checks, metrics and hooks receiving a named service's calls
+(``POST /crisp/webhook/...``), debug,
 preview and template handlers, NextAuth's sign-in route, a Next.js page's code (beside its
 ``page.tsx``), a client's GraphQL queries, another service's GraphQL schema committed by a
 client of it (:mod:`scanner.apispecs.graphqlclient`), a generator listed in
@@ -28,7 +29,9 @@ folders (``pkg/apis/<group>/<version>``). Against: publiccode.yml declaring a li
 or a desktop/mobile application, and a static site generator configured at the root (Eleventy,
 Jekyll...) outweigh weak evidence; a library published to a registry (see
 :mod:`scanner.apispecs.library`) outweighs its frameworks and folders, never direct evidence nor
-a runtime dependency on a framework that generates a description (FastAPI...). No
+a runtime dependency on a framework that generates a description (FastAPI...); a README
+sentence saying the API is offered to no one else ("aucun endpoint public", "internal API only")
+lowers the confidence of any other evidence (at most a review), unless the README offers it. No
 evidence at all leaves ``exposes`` null (the rules then say "not applicable", and why).
 """
 
@@ -430,6 +433,11 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         exposes, confidence = True, "low"
     else:
         exposes, confidence = None, None
+    # The README says the API is offered to no one else ("aucun endpoint public", SocialGouv/
+    # classifia README.md:93): the signs of an API are no longer enough to call it missing.
+    if (exposes and any(e.get("internal") for e in evidence)
+            and not any(e.get("public_api") for e in evidence)):
+        confidence = "low"
     # The decisive evidence first: messages cut a long summary short.
     order = ({"against": 0, "strong": 1, "weak": 2} if exposes is False
              else {"strong": 0, "against": 1, "weak": 2})
@@ -447,7 +455,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
     # A README section set aside (an MCP server's transport) was seen: "none of: README section
     # listing the API's endpoints" would deny it. Say what was seen, and why it does not count,
     # first (messages clip long summaries), then what else is missing (datagouv/datagouv-mcp).
-    readme_seen = not considered and any(e["kind"] == "readme" for e in set_aside)
+    readme_seen = not considered and any(e["kind"] == "readme" and e.get("endpoints")
+                                         for e in set_aside)
     readme_item = "" if readme_seen else ", README section listing the API's endpoints"
     readme_item_fr = "" if readme_seen else ", section du README listant les points d'accès de l'API"
     summary = "; ".join(e["detail"] for e in considered) if considered else (
@@ -459,8 +468,8 @@ def decide(*, specs: Sequence[dict[str, t.Any]], software_type: str | None,
         "apiDocumentation dans le publiccode.yml, framework d'API "
         f"{_manifests_read(manifests, 'fr')}, sujet API, dossier api/{readme_item_fr}")
     if readme_seen:
-        first = [e for e in set_aside if e["kind"] == "readme"]
-        rest = [e for e in set_aside if e["kind"] != "readme"]
+        first = [e for e in set_aside if e["kind"] == "readme" and e.get("endpoints")]
+        rest = [e for e in set_aside if e not in first]
         summary = "; ".join([*(e["detail"] for e in first), summary, *(e["detail"] for e in rest)])
         summary_fr = " ; ".join([*(e["detail_fr"] for e in first), summary_fr,
                                  *(e["detail_fr"] for e in rest)])

@@ -332,9 +332,13 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
             # Examples, never a count: a README's list cannot be counted exactly (methods on one
             # path, examples of a templated one...).
             examples = ", ".join(e[:80] for e in sorted(endpoints, key=lambda e: " " not in e)[:2])
+            served = [e for e in endpoints if not side_endpoint(e)]
+            if not served:
+                evidence.append(_side_list(path, heading_line, title[:80], endpoints))
+                continue
             evidence.append({
                 "kind": "readme",
-                "strength": "strong" if len(endpoints) >= MIN_ENDPOINTS else "weak",
+                "strength": "strong" if len(served) >= MIN_ENDPOINTS else "weak",
                 "path": path, "line": heading_line, "title": title[:80],
                 "endpoints": endpoints[:50],
                 "detail": f"{path}:{heading_line} section \"{title[:80]}\" lists endpoint "
@@ -343,6 +347,55 @@ def readme_api_evidence(path: str, text: str) -> list[dict[str, t.Any]]:
                              f"chemins de points d'accès de l'API de ce dépôt (par ex. "
                              f"{examples})"})
     return evidence[:3]
+
+
+# Endpoints that are no API offered to others: health, readiness and liveness probes and metrics
+# ("GET /health", SocialGouv/classifia README.md:79), under an /api or version prefix or not.
+_PROBE = re.compile(r"^(?:/(?:api|apis|rest|v\d{1,2}))*/_{0,2}(?:health|healthz|healthcheck"
+                    r"|health-check|ping|ready|readyz|readiness|live|livez|liveness|status"
+                    r"|metrics|actuator(?:/[\w-]{1,40})?)/?$", re.IGNORECASE)
+# A path segment receiving another service's calls: "POST /crisp/webhook/message-updated?secret=
+# {CRISP_WEBHOOK_SECRET}" (SocialGouv/classifia README.md:87: « Reçoit les notifications de webhook
+# de Crisp »), "/webhooks/stripe", "/auth/callback/proconnect", "/paybox/notify".
+_HOOK_SEGMENT = re.compile(r"^(?:(?:web)?hooks?|callbacks?|notify|ipn)$", re.IGNORECASE)
+# Segments naming no provider or event: the API's own prefixes.
+_PREFIX_SEGMENT = re.compile(r"^(?:api|apis|rest|v\d{1,2})$", re.IGNORECASE)
+
+
+def _endpoint_path(endpoint: str) -> str:
+    """The path of ``POST /x?y=1`` or ``/x``, without its query."""
+    words = endpoint.split()
+    return (words[-1] if words else endpoint).split("?", 1)[0]
+
+
+def side_endpoint(endpoint: str) -> bool:
+    """Whether a listed endpoint is no API offered to others: a health check or metrics, or an
+    incoming hook of a named provider or event (a hook segment beside a segment naming it:
+    ``/crisp/webhook/message-updated``). ``/api/v1/webhooks/{id}``, where reusers register their
+    own webhooks, names none: it stays an endpoint of the API."""
+    path = _endpoint_path(endpoint)
+    if _PROBE.match(path):
+        return True
+    parts = [p for p in path.split("/") if p]
+    for index, part in enumerate(parts):
+        if _HOOK_SEGMENT.match(part):
+            near = parts[max(index - 1, 0):index] + parts[index + 1:index + 2]
+            if any(not (_PREFIX_SEGMENT.match(n) or _VARIABLE.match(n)) for n in near):
+                return True
+    return False
+
+
+def _side_list(path: str, line: int, title: str, endpoints: Sequence[str]) -> dict[str, t.Any]:
+    """A README endpoint list set aside: only health checks, metrics or incoming hooks."""
+    shown = ", ".join(e[:80] for e in endpoints[:3])
+    where = f"{path}:{line}"
+    return {"kind": "readme", "strength": "none", "path": path, "line": line, "title": title,
+            "endpoints": list(endpoints[:50]),
+            "detail": f"{where} section \"{title}\" lists only health checks, metrics or hooks "
+                      f"receiving another service's calls ({shown}), not an API offered to others",
+            "detail_fr": f"la section « {title} » de {where} ne liste que des contrôles de santé, "
+                         "des métriques ou des points de réception des appels d'un autre service "
+                         f"({shown}), pas une API proposée à d'autres"}
 
 
 # The path of a full URL on a line listing routes: "https://rncs-proxy.api.gouv.fr/status/imr/api".
@@ -553,4 +606,45 @@ def readme_self_description(path: str, text: str) -> list[dict[str, t.Any]]:
                      "detail": f"{path}:{number} says \"{quoted}\"",
                      "detail_fr": f"{path}:{number} indique « {quoted} »",
                      "public_api": _public_api(path, number, quoted, _docs_url(_section(lines, index)))}]
+    return []
+
+
+# A README sentence saying the service offers no API to others: "L'API ne dispose d'aucun endpoint
+# public pour créer ou consulter des conversations." (SocialGouv/classifia README.md:93), « API
+# interne », "no public endpoints", "internal API only". Not another's internal API ("l'API
+# interne de X"), nor "no public API key".
+_NO_PUBLIC_API = re.compile(
+    r"\baucune?[ \t]{1,3}(?:endpoint|point[ \t]{1,3}d['’](?:acc[èe]s|entr[ée]e)|route|API)s?[ \t]{1,3}"
+    r"(?:publi(?:c|que)|ouverte?)s?\b"
+    r"|\bpas[ \t]{1,3}d['’](?:API|endpoint|point[ \t]{1,3}d['’]acc[èe]s)s?[ \t]{1,3}"
+    r"(?:publi(?:c|que)|ouverte?)s?\b"
+    r"|\bn['’]est[ \t]{1,3}pas[ \t]{1,3}une[ \t]{1,3}API[ \t]{1,3}(?:publique|ouverte)\b"
+    r"|\bAPIs?[ \t]{1,3}internes?\b(?![ \t]{1,3}(?:de|du|des|d['’])|[ \t]{0,3}[:(])"
+    r"|\bno[ \t]{1,3}public[ \t]{1,3}(?:endpoints?|routes?|APIs?)\b(?![ \t]{1,3}(?:keys?|tokens?)\b)"
+    r"|\binternal[ \t]{1,3}APIs?[ \t]{1,3}only\b|\bnot[ \t]{1,3}a[ \t]{1,3}public[ \t]{1,3}API\b"
+    r"|\b(?:the|this|its|our)[ \t]{1,3}API[ \t]{1,3}is[ \t]{1,3}(?:internal|private)\b",
+    re.IGNORECASE)
+
+
+def readme_internal_api(path: str, text: str) -> list[dict[str, t.Any]]:
+    """The first README sentence saying the repository's API is offered to no one else (no
+    public endpoint, an internal API), quoted with its line: it weighs against the signs of an
+    API offered to others (``internal``; at most a review). Never one about an API the
+    application calls."""
+    for number, line, headings, kind in _lines(text):
+        if kind != "text" or len(line) > 2000 or _about_consumed(headings):
+            continue
+        if (not _NO_PUBLIC_API.search(line) or _CONSUMED_LINE.search(line)
+                or _CONSUMED_LEAD.search(line) or _OTHER_API.search(line)):
+            continue
+        sentence = _sentence(line.strip(" \t>-+"), _NO_PUBLIC_API)
+        # After a bold lead-in ("**Point d'entrée unique** : L'API ne dispose..."), the statement.
+        _lead, colon, rest = sentence.partition(": ")
+        quoted = _quote(rest if colon and _NO_PUBLIC_API.search(rest) else sentence).rstrip(".")
+        said = f"{path}:{number} says \"{quoted}\""
+        said_fr = f"{path}:{number} indique « {quoted} »"
+        return [{"kind": "readme", "strength": "none", "path": path, "line": number,
+                 "detail": f"{said}: the API is not offered to others",
+                 "detail_fr": f"{said_fr} : l'API n'est pas proposée à d'autres",
+                 "internal": {"said": said, "said_fr": said_fr}}]
     return []

@@ -452,6 +452,8 @@ def api_section(snapshot: Snapshot, facts: Mapping[str, t.Any], paths: Sequence[
                 references.readme_api_evidence, readme, text), nothing))
             named_evidence.extend(guarded(readme, SOURCE, problems, functools.partial(
                 references.readme_self_description, readme, text), nothing))
+            named_evidence.extend(guarded(readme, SOURCE, problems, functools.partial(
+                references.readme_internal_api, readme, text), nothing))
     published = guarded(readmes[0][0], SOURCE, problems, functools.partial(
         library.published_package, root_manifests, readmes), None) if readmes else None
     repository = facts.get("repository")

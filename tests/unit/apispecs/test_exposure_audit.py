@@ -110,7 +110,7 @@ def test_readme_sections_that_are_not_this_api_are_no_evidence() -> None:
                                             "- `GET /api/departements`\n") == []
     assert readme_api_evidence("README.md", "# x\n\n## Installation\n\n`GET /api/a`\n"
                                             "`GET /api/b`\n") == []
-    (one,) = readme_api_evidence("README.md", "# x\n\n## API\n\n`GET /api/health`\n")
+    (one,) = readme_api_evidence("README.md", "# x\n\n## API\n\n`GET /api/items`\n")
     assert one["strength"] == "weak"
     assert readme_api_evidence("README.md", "## API\n\nGET https://api.insee.fr/entreprises\n"
                                             "curl https://geo.api.gouv.fr/communes\n") == []
