@@ -110,6 +110,11 @@ _INLINE_CODE = re.compile(r"``[^`\n]{1,500}``|`[^`\n]{1,500}`")
 _TAG = re.compile(r"<[^<>\n]{1,500}>")
 
 
+#: Emoji shortcodes, which GitHub and GitLab draw as pictures (SocialGouv/tremplin README.md:1, a
+#: row of 45 ``:skull:``): not words.
+_SHORTCODES = re.compile(r"(?<![^\s(>])(?::[a-z][a-z0-9_+-]{0,40}:)+(?=[\s).,!?<]|$)")
+
+
 def plain(text: str) -> str:
     """Prose only: images, link targets, addresses, inline code, HTML tags and emphasis marks
     removed."""
@@ -117,6 +122,7 @@ def plain(text: str) -> str:
     text = _LINK_TARGET.sub("] ", text)
     text = _INLINE_CODE.sub(" ", text)
     text = _TAG.sub(" ", text)
+    text = _SHORTCODES.sub(" ", text)
     return _URL.sub(" ", text).replace("*", "")
 
 

@@ -973,11 +973,18 @@ _PREREQUISITE = re.compile(
     r"|\b(?:you\s+(?:must|need\s+to|have\s+to|should)|vous\s+devez|il\s+faut)\s+(?:first\s+|d['’]abord\s+)?"
     r"install|\bbefore\s+(?:launching|running|starting|using|executing|installing)\b"
     r"|\bavant\s+(?:de\s+(?:lancer|d[ée]marrer|l['’]\s*utiliser|utiliser)|d['’](?:ex[ée]cuter|utiliser"
-    r"|installer))\b|\bpr[ée][- ]?requis(?:ites?)?\b", _I)
+    r"|installer))\b|\bpr[ée][- ]?requis(?:ites?)?\b"
+    # A sentence that announces the steps below (MTES-MCT/capqualif README.md:7: « Voici la marche
+    # à suivre pour faire tourner l'application sur votre machine ! »; "Here is how to run…").
+    r"|\bvoici\s+(?:la\s+(?:marche|proc[ée]dure|d[ée]marche)\s+[àa]\s+suivre|comment|les\s+[ée]tapes)\b"
+    r"|\bsuivez\s+(?:les\s+[ée]tapes|la\s+proc[ée]dure|ces\s+[ée]tapes)\b"
+    r"|\bhere\s+(?:is|are)\s+(?:how|the\s+steps)\b|\bfollow\s+(?:these|the)\s+(?:steps|instructions)\b"
+    r"|\bthe\s+following\s+(?:steps|instructions)\s+(?:explain|describe|show)\b", _I)
 
 
 def _prerequisite_note(prose: str) -> bool:
-    """Whether every sentence of a paragraph is a note on prerequisites (:data:`_PREREQUISITE`)."""
+    """Whether every sentence of a paragraph is a note on prerequisites or announces the steps
+    below (:data:`_PREREQUISITE`)."""
     sentences = [s for s in _SENTENCE.split(prose.strip()) if _WORD.search(s)]
     return bool(sentences) and all(_PREREQUISITE.search(s) for s in sentences)
 

@@ -29,6 +29,9 @@ _STATES_EN = (r"(?:archived|deprecated|retired|discontinued|superseded|sunset|ab
               r"|frozen|migrated|moved|replaced|merged|an\s+archive|no\s+longer\s+\w+)")
 _STATES_FR = (r"(?:archiv[ée]e?|d[ée]pr[ée]ci[ée]e?|obsol[èe]te|abandonn[ée]e?|migr[ée]e?"
               r"|d[ée]plac[ée]e?|remplac[ée]e?|fusionn[ée]e?|gel[ée]e?|une\s+archive)")
+#: Where a stop of activity ends: the sentence, or its date (« … on 01/01/2020 », « en 2021 »),
+#: never another noun ("stopped its activity logging").
+_STOP_END = r"(?=\s*(?:[.!,;:)<]|$)|\s+(?:on|in|since|at|en|le|depuis|au|fin|d[èe]s|\d))"
 #: What retires the repository, said of it.
 _RETIRED = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:has|have)\s+(?:now\s+)?been|is|was|got)\s+(?:now\s+|officially\s+"
@@ -37,6 +40,12 @@ _RETIRED = re.compile(
     rf"{_STATES_FR}(?!\w)"
     r"|\bn['’]est\s+plus\s+(?:maintenu|mis\s+[àa]\s+jour|d[ée]velopp[ée]|actif|support[ée])"
     r"|\b(?:is|are)\s+no\s+longer\s+(?:maintained|supported|developed|updated|active)\b"
+    # The team or the service stopped (SocialGouv/tremplin README.md:6: "This startup ceased its
+    # activity on 01/01/2020"; « Cette startup a cessé son activité »).
+    rf"|\b(?:{_SUBJECT}|startup|start-up|service|product|produit)\s+(?:has\s+)?(?:ceased|stopped"
+    r"|ended)\s+(?:its\s+)?(?:activity|activities|operations?)" + _STOP_END +
+    rf"|\b(?:{_SUBJECT}|startup|start-up|service|produit)\s+a\s+(?:cess[ée]|arr[êe]t[ée])\s+"
+    r"(?:son\s+|ses\s+)?activit[ée]s?" + _STOP_END +
     r"|\bkept\s+(?:only\s+)?for\s+(?:history|historical|archival|archive)\b"
     r"|\bconserv[ée]\s+(?:uniquement\s+|seulement\s+)?(?:pour\s+l['’]historique|[àa]\s+titre\s+d['’]archive)"
     r"|\b(?:the\s+code|development|le\s+code|le\s+d[ée]veloppement)\s+(?:se\s+trouve|se\s+poursuit"

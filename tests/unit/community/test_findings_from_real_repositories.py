@@ -1078,3 +1078,17 @@ def test_a_long_readme_that_never_says_what_the_service_is_passes_without_saying
     assert "presents the repository" not in message
     said = _facts({"README.md": BUREAU + ARCHITECTURE})
     assert _status(said, "readme-present")[1] == "README.md presents the repository."
+
+
+def test_a_sentence_that_announces_the_steps_is_not_what_the_service_is() -> None:
+    """MTES-MCT/capqualif README.md:5-9: the title, then the steps' announcement."""
+    text = ("# Capqualif\n\nVoici la marche à suivre pour faire tourner l'application sur votre "
+            "machine !\n\n## Installer la base de données\n\n```\ndocker compose up -d\n```\n")
+    assert not _topics(text + ARCHITECTURE.replace("## Architecture", "## Scripts"))["what"]
+    for intro in ("Here is how to run the application on your machine.",
+                  "Follow these steps to install the tool locally."):
+        assert not _topics(f"# Outil\n\n{intro}\n\n## Install\n" + ARCHITECTURE)["what"], intro
+    # A presentation that goes on to say what the steps are for still says it.
+    said = ("# Capqualif\n\nCapqualif permet aux marins de consulter leurs titres et qualifications "
+            "professionnelles en ligne.\n\n## Installer\n")
+    assert _topics(said + ARCHITECTURE)["what"]

@@ -316,3 +316,22 @@ def test_a_live_repository_is_still_asked_for_its_community_files(text: str) -> 
     bare = _facts({"README.md": text})
     for rule_id in ("contributing-file-present", "security-policy-present"):
         assert _finding(bare, rule_id)[0] is Status.FAIL, rule_id
+
+
+def test_a_startup_that_ceased_its_activity_is_retired() -> None:
+    """SocialGouv/tremplin README.md:1-10: a heading between two rows of skull emojis."""
+    skulls = ":skull:" * 45
+    text = (f"{skulls}\n\n<br>\n<br>\n\n<h3 align=center>This startup ceased its activity on "
+            f"01/01/2020</h3>\n\n<br>\n<br>\n\n{skulls}\n")
+    facts = _facts({"README.md": text})
+    assert facts["community"]["readme"]["retired"]["line"] == 6
+    assert _finding(facts, "code-of-conduct-present")[0] is Status.NOT_APPLICABLE
+    # The emoji are no words: the README says nothing of what the service was.
+    assert facts["community"]["readme"]["explains"]["what"] is False
+    french = _facts({"README.md": "# Outil\n\nCette startup a cessé son activité en 2021.\n"})
+    assert french["community"]["readme"]["retired"] is not None
+    # A service that stops a job is not retired.
+    for live in ("# Outil\n\nThe service stopped its activity logging after the 2.0 upgrade; "
+                 "see the changelog.\n",
+                 "# Outil\n\nL'outil a arrêté la synchronisation nocturne.\n"):
+        assert _facts({"README.md": live})["community"]["readme"]["retired"] is None, live
