@@ -242,6 +242,15 @@ def remote_hosts(servers: Sequence[t.Any]) -> list[str]:
     return hosts
 
 
+def _title_names(title: str, repository: str) -> bool:
+    """Whether a title names the repository by a short word of its name, as a whole word
+    (betagouv/compte-rendu-vif's own generated description is titled "CR VIF API"): too short to
+    look for inside a host name, but a word of the title."""
+    name = repository.rsplit("/", 1)[-1].lower()
+    short = {w for w in re.split(r"[^a-z0-9]+", name) if len(w) == 3 and w not in _GENERIC}
+    return bool(short & set(re.split(r"[^a-z0-9]+", title.lower())))
+
+
 def _own_host(host: str, words: frozenset[str]) -> bool:
     return any(word in host for word in words)
 
@@ -282,7 +291,7 @@ def split(specs: Sequence[dict[str, t.Any]], repository: str, inputs: Mapping[st
             continue
         if not found:
             if generator is None or runtime is None or not title or _own_host(
-                    str(title).lower(), words):
+                    str(title).lower(), words) or _title_names(str(title), repository):
                 own.append(spec)
                 continue
             reason = (f"a generator reads it ({generator}), its title \"{str(title)[:80]}\" does "

@@ -226,3 +226,21 @@ def test_a_named_or_same_domain_second_description_stays_own() -> None:
     # No own host known (a lone, unnamed description at another domain): its own.
     lone = {"apps/web/prisma/rdv-api.json": COOP["apps/web/prisma/rdv-api.json"]}
     assert len(collect(lone, "inclusion-numerique/coop-mediation-numerique")["api_specs"]) == 1
+
+
+def test_a_title_naming_the_repository_by_a_short_word_is_its_own() -> None:
+    """betagouv/compte-rendu-vif: packages/backend/openapi.json, titled "CR VIF API", is written by
+    its own back end and read by its front end's client generator, while fastify-swagger also
+    serves it at run time; "vif" is too short a word to look for in host names."""
+    spec = {"path": "packages/backend/openapi.json", "servers": [], "info": {"title": "CR VIF API"}}
+    inputs = {"packages/backend/openapi.json": "package.json scripts.client:ts"}
+    own, consumed = split([spec], "betagouv/compte-rendu-vif", inputs,
+                          runtime="fastify-swagger")
+    assert own and not consumed
+    # Another product's description beside it stays consumed (etalab-ia/OpenMockLLM's shape),
+    # and a three-letter word must be a whole word of the title.
+    for title in ("Text Embeddings Inference", "Vifs Gateway API"):
+        other = {**spec, "info": {"title": title}}
+        own, consumed = split([other], "betagouv/compte-rendu-vif", inputs,
+                              runtime="fastify-swagger")
+        assert consumed and not own, title
