@@ -53,10 +53,16 @@ _MARKS = " \t#>*+_-(["
 #: « À venir » is not one: it announces future work (a roadmap's "À venir :", a subsection
 #: "*À venir*"), which is prose a team wrote, not a template's marker left unfilled.
 _FILL = (r"(?:[àa]|[ÀA])\s+(?:compl[ée]ter|remplir|r[ée]diger|d[ée]finir|renseigner)"
-         r"|to\s+be\s+(?:completed|written|defined|filled|done)|(?:insert|ins[ée]rer)\s+[^\]>]{0,60}")
+         r"|to\s+be\s+(?:completed|written|defined|filled|done)"
+         # "Insert your description here", « Insérer ici… »: an instruction names what to insert;
+         # a step of a list is not one (SocialGouv/matomo-postgres README.md:209: "Insert with
+         # conflict resolution").
+         r"|(?:insert|ins[ée]rer)\s+(?:your|the|a|an|here|votre|vos|le|la|les|l['’]|un|une|des|ici)\b[^\]>]{0,60}")
+#: In brackets, any "insert …" is the template's ("[Insert project description]").
+_FILL_BRACKETED = _FILL + r"|(?:insert|ins[ée]rer)\s+[^\]>]{0,60}"
 _PHRASE = re.compile(
     rf"^(?:\d+[.)]\s*)?(?:<!--\s*)?[\s*_(\[]*(?:{_FILL})\s*[\])*_.:!…]*\s*(?:-->)?\s*$"
-    rf"|[\[(<]!?-*\s*(?:{_FILL})\s*-*[\])>]|\blorem\s+ipsum\b", re.IGNORECASE)
+    rf"|[\[(<]!?-*\s*(?:{_FILL_BRACKETED})\s*-*[\])>]|\blorem\s+ipsum\b", re.IGNORECASE)
 #: A template's name to replace, headings included ("# [Project name]", "<nom du service>"),
 #: in words: not a link's text ("[project name](x.md)") nor a pattern in an address
 #: ("<app-name>.docker.example.fr").
@@ -171,7 +177,7 @@ def _stands_in(doc: Document) -> Callable[[int, str], bool]:
         if number in code or _TASK.match(line):
             return False
         named = bool(_TEMPLATE_NAME.search(line)) or _bracketed(doc, number, line)
-        phrase = bool(_PHRASE.search(bare) or _CAPITALS.search(line))
+        phrase = bool(_PHRASE.search(bare) or _PHRASE.search(line) or _CAPITALS.search(line))
         if not (named or phrase or _LEADING.match(bare) or _STANDS_IN.search(line)):
             return False
         if named:

@@ -324,6 +324,9 @@ _STARTER = (
     rf"|\bthis\s+readme\s+would\s+normally\s+document\s+whatever\s+steps{_END}"
     rf"|\bthis\s+(?:template|starter)\s+(?:should\s+help|provides|helps)\b{_END}"
     rf"|\ba\s+minimal\s+symfony\s+project\s+recommended{_END}"
+    # dunglas/symfony-docker's tagline, kept by MTES-MCT/Lucca README.md:5.
+    r"|\ba\s+\[?docker\]?(?:\([^)\n]*\))?-based\s+installer\s+and\s+runtime\s+for\s+the\s+"
+    r"\[?symfony\]?(?:\([^)\n]*\))?\s+web\s+framework[^.\n]*(?:\.|$)"
     rf"|\blaravel\s+is\s+a\s+web\s+application\s+framework\s+with\s+expressive{_END}"
     rf"|\beverything\s+you\s+need\s+to\s+build\s+a\s+svelte\s+project{_END}"
     rf"|\blook\s+at\s+the\s+\S*nuxt\S*\s+(?:\d\s+)?documentation\S*\s+to\s+learn\s+more{_END}")
@@ -341,7 +344,10 @@ _LAYOUT = re.compile(
     r"[^.\n]{0,40}?\b(?:est\s+(?:construit|organis[ée]|structur[ée]|d[ée]coup[ée]|compos[ée]|divis[ée])"
     r"|is\s+(?:built|organi[sz]ed|structured|laid\s+out|split|composed|divided)"
     r"|se\s+(?:compose|d[ée]compose|structure)|contient\s+les\s+(?:dossiers|r[ée]pertoires)"
-    r"|contains\s+the\s+following)\b", _I)
+    r"|contains\s+the\s+following)\b"
+    # Its architecture (MTES-MCT/Lucca README.md:9: "Lucca uses a containerized architecture
+    # based on three main services:").
+    r"|\b(?:uses|relies\s+on|utilise|repose\s+sur)\s+(?:a|an|une)\s+(?:[\w-]+\s+){0,2}architecture\b", _I)
 _LAYOUT_ITEM = re.compile(r"^\s*(?:\*\*|__)?`[^`\s]{1,120}`(?:\*\*|__)?\s*(?::|：|–|—|-|=>|->"
                           r"|(?:qui|which|that|contient|contains|holds)\b)", _I)
 
@@ -1076,6 +1082,8 @@ def _how(doc: Document, topic: str, project: Collection[str] = ()) -> Evidence |
         return introduced
     for para in doc.paragraphs:
         spans = [s for s in inline_code(para.text) if _looks_like_command(s)]
+        if bare_command(para.text):
+            spans.append(para.text.strip())
         if _relevant(doc, para.line) and any(wanted(span)
                                              for span in [*spans, *_invoked_scripts(para.text)]):
             return Evidence(para.line, "text")
@@ -1363,6 +1371,7 @@ def _commands_in(doc: Document, heading: Heading, topic: str,
     lines += [s for p in doc.paragraphs if inside(p.line) for s in inline_code(p.text)
               if _looks_like_command(s)]
     lines += [s for p in doc.paragraphs if inside(p.line) for s in _invoked_scripts(p.text)]
+    lines += [p.text.strip() for p in doc.paragraphs if inside(p.line) and bare_command(p.text)]
     fits = partial(_is_run, purpose=purpose) if topic == "run" else _is_install
     if topic == "install" and (not _HEADING["install"].search(_CONFIGURING.sub(" ", heading.text))
                                or _ENV_VARIABLES.search(heading.text)):
@@ -1522,6 +1531,26 @@ def _invoked_scripts(text: str) -> list[str]:
     a file name alone is no command, but "launch `run_docker.sh`" is one."""
     return [m.group(1) if m.group(1).startswith("./") else f"./{m.group(1)}"
             for m in _RUNS_SCRIPT.finditer(text)]
+
+
+#: Programs a README's bare command line starts with (betagouv/pass-sport README.md:10-11, under
+#: "How to run the website": ``> npm install && npm run dev``, a quote rather than a code block).
+_COMMAND_PROGRAMS = frozenset({
+    "npm", "npx", "yarn", "pnpm", "bun", "deno", "pip", "pip3", "pipenv", "poetry", "uv", "python",
+    "python3", "docker", "docker-compose", "podman", "make", "just", "go", "cargo", "mvn", "./mvnw",
+    "gradle", "./gradlew", "bundle", "rails", "php", "composer", "mix", "dotnet", "java"})
+#: Words of prose, which a command line does not hold ("npm install is needed first").
+_PROSE_WORD = re.compile(r"\s(?:is|are|was|will|should|must|can|the|to|then|you|first|est|sont|puis"
+                         r"|pour|vous|il|faut|le|la|les)\s", _I)
+
+
+def bare_command(text: str) -> bool:
+    """Whether a paragraph is one command line written as text, not in a code block or span:
+    a known program, then its arguments, and no words of prose."""
+    line = text.strip()
+    tokens = line.split()
+    return ("\n" not in line and 2 <= len(tokens) <= 16 and tokens[0] in _COMMAND_PROGRAMS
+            and not line.endswith((".", ":", "?", "!")) and not _PROSE_WORD.search(f" {line} "))
 
 
 def _looks_like_command(span: str) -> bool:

@@ -1092,3 +1092,37 @@ def test_a_sentence_that_announces_the_steps_is_not_what_the_service_is() -> Non
     said = ("# Capqualif\n\nCapqualif permet aux marins de consulter leurs titres et qualifications "
             "professionnelles en ligne.\n\n## Installer\n")
     assert _topics(said + ARCHITECTURE)["what"]
+
+
+def test_a_command_line_quoted_under_a_run_heading_installs_and_runs() -> None:
+    """betagouv/pass-sport README.md:10-11: ``> npm install && npm run dev`` under "How to run the
+    website", a quote rather than a code block."""
+    text = ("# pass Sport offical source code\n\n## Frontend\n\n### How to run the website\n"
+            "> npm install && npm run dev\n\n### How to run the tests\n> npm run test\n")
+    topics = _topics(text)
+    assert topics["install"] and topics["run"]
+    # Prose that starts with a program's name is no command line.
+    for prose in ("make sure node is installed", "npm install is needed first",
+                  "docker compose up starts the whole stack."):
+        assert not readme.bare_command(prose), prose
+    assert readme.bare_command("docker compose up -d")
+
+
+def test_a_step_that_begins_with_insert_is_no_placeholder() -> None:
+    """SocialGouv/matomo-postgres README.md:209, a step of its "Data Flow" list."""
+    text = ("# matomo-postgres\n\n## Data Flow\n\n2. **Sequential Processing** - For each date:\n"
+            "   - Check existing records for pagination offset\n   - Insert with conflict "
+            "resolution\n")
+    assert placeholders.lines(parse(text, "README.md")) == set()
+    for marker in ("Insert your description here", "[Insert project description]",
+                   "Insérer ici la description du service"):
+        assert placeholders.lines(parse(f"# S\n\n## About\n\n{marker}\n", "README.md")) == {5}, marker
+
+
+def test_a_docker_template_tagline_and_an_architecture_note_are_not_what_the_service_is() -> None:
+    """MTES-MCT/Lucca README.md:5 (dunglas/symfony-docker's tagline) and :9."""
+    text = ("# Lucca v2\n\nA [Docker](https://www.docker.com/)-based installer and runtime for the "
+            "[Symfony](https://symfony.com) web framework, with full HTTP/2, HTTP/3 and HTTPS "
+            "support.\n\n## Architecture & DevOps\n\nLucca uses a containerized architecture based "
+            "on three main services and a database for its documents.\n")
+    assert not _topics(text + ARCHITECTURE.replace("## Architecture", "## Scripts"))["what"]
