@@ -20,14 +20,18 @@ StrasbourgEurometropole/Strasbourg-Next ``utils/api/`` holds Liferay/OSGi servic
 content (:func:`serving_at`) among files named or placed like controllers.
 Reading is bounded (a few files per folder, a few folders) and loose on the serving side: any
 sign of serving keeps the folder as API code. The bound never turns client code into API code: a
-bigger folder is judged on its first files (when all of them only call other services, it is
-set aside, and messages say how many were read), and a folder whose own README says it is a
+bigger folder is judged on its first files, those named for endpoints first (``views.py``,
+``urls.py``, ``routes/``) and boilerplate last (``__init__.py``, ``apps.py``, migrations, models:
+MTES-MCT/trackdechets-vigiedechets ``src/api/``), and when they only call other services it is
+set aside, messages saying how many were read and naming empty files and boilerplate as such
+rather than as calling code; and a folder whose own README says it is a
 client (``app/src/api/README.md`` in DNUM-SocialGouv/champollion-front: "This frontend app gets
 data from a FastAPI Python API called champolib", 12 files of axios calls) is set aside unread.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import typing as t
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -65,6 +69,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "java_service": ("Java/Kotlin code with no HTTP annotation (a service API in the Java sense)",
                      "du code Java/Kotlin sans annotation HTTP (une API de service au sens Java)"),
     "empty": ("empty files", "des fichiers vides"),
+    "inert": ("configuration or models that neither serve nor call an API",
+              "de la configuration ou des modèles qui ne servent ni n'appellent d'API"),
 }
 #: Key of the files not read in a folder judged on its first files (not a kind of code).
 UNREAD = "unread"
@@ -110,6 +116,19 @@ _ROUTE_KINDS: dict[str, str] = {
 }
 #: Languages whose markers are known; other code is never set aside by content.
 _READABLE = re.compile(r"\.(?:js|mjs|cjs|ts|py|rb|php|go|java|kt)$", re.IGNORECASE)
+# Files a capped read takes first, named for the endpoints they hold (a file's stem or a folder
+# under the api/ folder): Django's ``src/api/views.py`` and ``urls.py`` in
+# MTES-MCT/trackdechets-vigiedechets (« urlpatterns = [ path("create/", ApiSheetCreate.as_view() »),
+# Express ``routes/``, Nest ``users.controller.ts``, ``handlers.go``, ``api.py``.
+_ENDPOINT_NAME = re.compile(
+    r"(?:^|[/._-])(?:views?|viewsets?|urls|routes?|routers?|routing|controllers?|resources?"
+    r"|handlers?|endpoints?|api|app|server)(?:[/._-]|$)"
+    r"|(?:Controller|Resource|Handler|Endpoint)s?\.\w+$")
+# ...and last, boilerplate that never holds one: that app's ``__init__.py``, ``apps.py`` (« class
+# ApiConfig(AppConfig) »), ``migrations/__init__.py``, ``models.py`` (« # Create your models here. »).
+_BOILERPLATE_NAME = re.compile(
+    r"(?:^|/)(?:__init__\.py|apps\.py|admin\.py|conftest\.py|(?:models?|settings|config"
+    r"|serializers?|constants|types)\.\w+)$|(?:^|/)(?:migrations|tests?|__tests__|fixtures|models)/")
 # Signs of serving a request (loose: a false sign only keeps the folder as API code).
 _SERVES = re.compile(
     r"\(\s*req\b|\breq\s*[,:)]|\bres\.(?:json|send|status|end|write|set|render|redirect)\("
@@ -202,7 +221,17 @@ def to_read(kept: Sequence[str], package: bool = False) -> list[str]:
         return []
     if len(kept) > MAX_READ_PER_FOLDER and (package or len(kept) > MAX_JUDGED_PER_FOLDER):
         return []
-    return sorted(kept)[:MAX_READ_PER_FOLDER]
+    base = os.path.commonpath(kept) if len(kept) > 1 else ""
+    return sorted(kept, key=lambda p: (_read_rank(p[len(base):]), p))[:MAX_READ_PER_FOLDER]
+
+
+def _read_rank(inner: str) -> int:
+    """Where a file comes in a capped read: files named for endpoints first, boilerplate
+    (``__init__.py``, ``apps.py``, migrations, models) last, so that a folder judged on its first
+    files is judged on those that would serve (trackdechets-vigiedechets ``src/api/``: 8 files
+    whose first 6 in name order left out ``urls.py`` and ``views.py``). ``inner``: the path under
+    the folder's files' common folder."""
+    return 2 if _BOILERPLATE_NAME.search(inner) else 0 if _ENDPOINT_NAME.search(inner) else 1
 
 
 def is_package(folder: str, present: Collection[str]) -> bool:
@@ -260,6 +289,19 @@ def calls_only(texts: Iterable[str | None]) -> bool:
     return calls
 
 
+def _quiet_kind(path: str, text: str | None) -> str:
+    """How a read file of a calling folder is named: ``empty`` (blank), ``inert`` (boilerplate by
+    name that calls nothing: a bare Django ``AppConfig`` in ``apps.py``, ``models.py``), else
+    ``outbound`` with the calling code it serves (datagouv/datagouv_client ``datagouv/api/
+    dataset.py`` calls through ``self._client.session.post(``): no empty file or configuration
+    is said to call other services."""
+    head = (text or "")[:MAX_SCAN_CHARS]
+    if not head.strip():
+        return "empty"
+    quiet = _BOILERPLATE_NAME.search(path.rsplit("/", 1)[-1]) and not _CALLS.search(head)
+    return "inert" if quiet else "outbound"
+
+
 def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
              read: Callable[[str], str | None] | None = None,
              readme: str | None = None, pages: Collection[str] = ()) -> dict[str, list[str]] | None:
@@ -289,10 +331,14 @@ def classify(folder: str, files: Sequence[str], readable: Sequence[str] = (),
                 return None
             kind = "java_service"
         elif calls_only(texts):
-            kind = "outbound"
+            # Empty files and boilerplate that calls nothing are not named as calling.
+            for path, text in zip(readable, texts, strict=True):
+                aside.setdefault(_quiet_kind(path, text), []).append(path)
+            kind = ""
         else:
             return None
-        aside[kind] = [p for p in kept if p in set(readable)]
+        if kind:
+            aside[kind] = [p for p in kept if p in set(readable)]
         unread = [p for p in kept if p not in set(readable)]
         if unread:
             aside[UNREAD] = unread

@@ -131,8 +131,8 @@ def test_a_big_folder_is_judged_on_the_files_read() -> None:
     assert "the 6 of its 12 code files read hold only code calling other services" in str(
         folder["detail"])
     assert "les 6 fichiers de code lus sur 12" in str(folder["detail_fr"])
-    # One serving file among those read keeps the folder as API code.
-    files["app/src/api/config.ts"] = "export default (req, res) => res.json({})\n"
+    # One serving file among those read (routes first, config last) keeps it as API code.
+    files["app/src/api/routes/admin.ts"] = "export default (req, res) => res.json({})\n"
     (folder,) = _evidence(files)
     assert folder["strength"] == "weak"
 
